@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+// A plain value for one HTTP response, written back to the socket by MockServer.
+#pragma once
+
+#include "core/http/httprequest.h"
+
+struct HttpResponse
+{
+    int status = 200;
+    HeaderList headers;        // Content-Length is added by the server, never stored here
+    QByteArray body;
+
+    QByteArray header(const QByteArray& name) const;
+    // Replaces every header of that name (case-insensitive).
+    void setHeader(const QByteArray& name, const QByteArray& value);
+    void addHeader(const QByteArray& name, const QByteArray& value);
+    void removeHeader(const QByteArray& name);
+
+    // 1xx, 204 and 304 never carry a body.
+    static bool statusAllowsBody(int status);
+    static QByteArray reasonPhrase(int status);
+};

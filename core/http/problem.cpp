@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#include "core/http/problem.h"
+
+#include <QJsonDocument>
+
+QJsonObject Problem::toJson() const
+{
+    QJsonObject o = extra;
+    o.insert(QStringLiteral("type"), type);
+    o.insert(QStringLiteral("title"), title);
+    o.insert(QStringLiteral("status"), status);
+    o.insert(QStringLiteral("detail"), detail);
+    if (!errors.isEmpty()) {
+        QJsonArray arr;
+        for (const ProblemError& e : errors)
+            arr.append(QJsonObject{{QStringLiteral("location"), e.location},
+                                   {QStringLiteral("code"), e.code},
+                                   {QStringLiteral("message"), e.message}});
+        o.insert(QStringLiteral("errors"), arr);
+    }
+    return o;
+}
+
+HttpResponse Problem::toResponse() const
+{
+    HttpResponse r;
+    r.status = status;
+    r.headers.append({"Content-Type", "application/problem+json"});
+    r.headers.append(headers);
+    r.body = QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+Problem Problem::make(int status, const QString& slug, const QString& title, const QString& detail)
+{
+    Problem p;
+    p.status = status;
+    p.type = QStringLiteral("https://understudy.dev/problems/") + slug;
+    p.title = title;
+    p.detail = detail;
+    return p;
+}
+
+Problem Problem::noPathMatched(const QString& path)
+{
+    return make(404, QStringLiteral("no-path-matched"), QStringLiteral("Route not resolved, no path matched"),
+                QStringLiteral("The definition has no path that matches %1").arg(path));
+}
+
+Problem Problem::methodNotAllowed(const QString& method, const QString& path, const QStringList& allowed)
+{
+    Problem p = make(405, QStringLiteral("method-not-allowed"), QStringLiteral("Route resolved, but no method matched"),
+                     QStringLiteral("%1 is not defined for %2; allowed: %3").arg(method, path, allowed.join(QStringLiteral(", "))));
+    p.headers.append({"Allow", allowed.join(QStringLiteral(", ")).toLatin1()});
+    p.extra.insert(QStringLiteral("allowed"), QJsonArray::fromStringList(allowed));
+    return p;
+}
+
+Problem Problem::notAcceptable(const QString& accept, const QStringList& available)
+{
+    Problem p = make(406, QStringLiteral("not-acceptable"), QStringLiteral("The server cannot produce a representation for your Accept header"),
+                     QStringLiteral("Accept: %1 matches none of the available media types: %2").arg(accept, available.join(QStringLiteral(", "))));
+    p.extra.insert(QStringLiteral("available"), QJsonArray::fromStringList(available));
+    return p;
+}
+
+Problem Problem::unsupportedMediaType(const QString& contentType, const QStringList& supported)
+{
+    Problem p = make(415, QStringLiteral("unsupported-media-type"), QStringLiteral("Unsupported content type"),
+                     QStringLiteral("Content-Type %1 is not accepted; supported content types: %2")
+                         .arg(contentType.isEmpty() ? QStringLiteral("(none)") : contentType, supported.join(QStringLiteral(", "))));
+    p.extra.insert(QStringLiteral("supported"), QJsonArray::fromStringList(supported));
+    return p;
+}
+
+Problem Problem::invalidRequest(const QList<ProblemError>& errors)
+{
+    Problem p = make(422, QStringLiteral("invalid-request"), QStringLiteral("Invalid request"),
+                     errors.size() == 1 ? QStringLiteral("The request has 1 violation of the definition")
+                                        : QStringLiteral("The request has %1 violations of the definition").arg(errors.size()));
+    p.errors = errors;
+    return p;
+}
+
+Problem Problem::unauthorized(const QString& detail, const QList<QByteArray>& wwwAuthenticate)
+{
+    Problem p = make(401, QStringLiteral("unauthorized"), QStringLiteral("Invalid security scheme used"), detail);
+    for (const QByteArray& challenge : wwwAuthenticate)
+        p.headers.append({"WWW-Authenticate", challenge});
+    return p;
+}
+
+Problem Problem::noResponseDefined(const QString& operationId)
+{
+    return make(500, QStringLiteral("no-response-defined"), QStringLiteral("No response defined"),
+                QStringLiteral("Operation %1 defines no response the mock can answer with").arg(operationId));
+}
+
+Problem Problem::exampleNotFound(const QString& name, const QStringList& available)
+{
+    Problem p = make(500, QStringLiteral("example-not-found"), QStringLiteral("Forced example not found"),
+                     QStringLiteral("No example named '%1' exists in this operation; available examples: %2")
+                         .arg(name, available.isEmpty() ? QStringLiteral("(none)") : available.join(QStringLiteral(", "))));
+    p.extra.insert(QStringLiteral("available"), QJsonArray::fromStringList(available));
+    return p;
+}
+
+Problem Problem::mockOff(const QString& reason)
+{
+    return make(503, QStringLiteral("mock-off"), QStringLiteral("Mock server is off"), reason);
+}

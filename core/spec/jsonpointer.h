@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+// RFC 6901 JSON pointers over QJsonValue trees: escape, split, resolve.
+#pragma once
+
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+namespace JsonPointer {
+
+// "a/b~c" -> "a~1b~0c"
+QString escape(const QString& token);
+QString unescape(const QString& token);
+
+// "/a/b" -> {"a","b"}; "" -> {}. Percent-decoding is the caller's job (URI fragments).
+QStringList split(const QString& pointer);
+QString join(const QStringList& tokens);
+
+// pointer + "/" + escape(token)
+QString append(const QString& pointer, const QString& token);
+QString append(const QString& pointer, int index);
+
+// Resolves `pointer` inside `root`. Returns false when a token does not exist.
+bool resolve(const QJsonValue& root, const QString& pointer, QJsonValue* out);
+QJsonValue value(const QJsonValue& root, const QString& pointer); // Undefined when missing
+
+// "#/components/schemas/Pet" -> "/components/schemas/Pet" (percent-decoded); empty when not a local ref.
+bool isLocalRef(const QString& ref);
+QString fromFragment(const QString& fragment);
+QString toFragment(const QString& pointer);
+
+} // namespace JsonPointer
