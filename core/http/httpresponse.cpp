@@ -12,12 +12,12 @@ QByteArray HttpResponse::header(const QByteArray& name) const
 void HttpResponse::setHeader(const QByteArray& name, const QByteArray& value)
 {
     removeHeader(name);
-    headers.append({name, value});
+    headers.append(qMakePair(name, value));
 }
 
 void HttpResponse::addHeader(const QByteArray& name, const QByteArray& value)
 {
-    headers.append({name, value});
+    headers.append(qMakePair(name, value));
 }
 
 void HttpResponse::removeHeader(const QByteArray& name)

@@ -25,7 +25,7 @@ HttpResponse Problem::toResponse() const
 {
     HttpResponse r;
     r.status = status;
-    r.headers.append({"Content-Type", "application/problem+json"});
+    r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/problem+json")));
     r.headers.append(headers);
     r.body = QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
     return r;
@@ -51,7 +51,7 @@ Problem Problem::methodNotAllowed(const QString& method, const QString& path, co
 {
     Problem p = make(405, QStringLiteral("method-not-allowed"), QStringLiteral("Route resolved, but no method matched"),
                      QStringLiteral("%1 is not defined for %2; allowed: %3").arg(method, path, allowed.join(QStringLiteral(", "))));
-    p.headers.append({"Allow", allowed.join(QStringLiteral(", ")).toLatin1()});
+    p.headers.append(qMakePair(QByteArray("Allow"), allowed.join(QStringLiteral(", ")).toLatin1()));
     p.extra.insert(QStringLiteral("allowed"), QJsonArray::fromStringList(allowed));
     return p;
 }
@@ -86,7 +86,7 @@ Problem Problem::unauthorized(const QString& detail, const QList<QByteArray>& ww
 {
     Problem p = make(401, QStringLiteral("unauthorized"), QStringLiteral("Invalid security scheme used"), detail);
     for (const QByteArray& challenge : wwwAuthenticate)
-        p.headers.append({"WWW-Authenticate", challenge});
+        p.headers.append(qMakePair(QByteArray("WWW-Authenticate"), challenge));
     return p;
 }
 
