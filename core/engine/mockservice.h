@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// Owns the mock's thread and server; the one object the GUI and headless mode talk to.
+#pragma once
+
+#include "core/config/mockconfig.h"
+#include "core/engine/forcedresponsestore.h"
+#include "core/engine/requestlogentry.h"
+#include "core/spec/definition.h"
+
+#include <memory>
+
+#include <QHostAddress>
+#include <QObject>
+#include <QUrl>
+
+class MockServer;
+class QThread;
+
+class MockService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MockService)
+
+public:
+    explicit MockService(QObject* parent = nullptr);
+    ~MockService() override;
+
+    // Swaps the definition (and configuration) the mock answers from; safe while running:
+    // requests in flight finish with the old one, the next request sees the new one.
+    void setDefinition(DefinitionPtr definition, const MockConfig& config = {});
+    DefinitionPtr definition() const;
+    MockConfig config() const;
+
+    std::shared_ptr<ForcedResponseStore> forcedResponses() const;
+
+    // Listens on host:port (port 0 = any free port). Blocks only for the bind itself (a few
+    // microseconds on the mock thread). Returns false with a readable reason when the port is
+    // taken, the host is not local, or the configuration turns the mock off.
+    bool start(const QHostAddress& host, quint16 port, QString* error = nullptr);
+    void stop();
+    bool isRunning() const;
+    quint16 port() const;
+    QHostAddress host() const;
+    QUrl url() const;          // "http://127.0.0.1:4010" (empty when stopped)
+
+    // A free TCP port on `host` near `preferred`, or 0.
+    static quint16 findFreePort(const QHostAddress& host, quint16 preferred);
+
+signals:
+    void requestHandled(const RequestLogEntry& entry);   // queued from the mock thread
+    void started(const QUrl& url);
+    void stopped();
+
+private:
+    QThread* m_thread = nullptr;
+    MockServer* m_server = nullptr;    // lives on m_thread
+    std::shared_ptr<ForcedResponseStore> m_forced;
+    DefinitionPtr m_definition;
+    MockConfig m_config;
+    QHostAddress m_host;
+    quint16 m_port = 0;
+};
