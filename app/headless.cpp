@@ -1,2 +1,176 @@
 // SPDX-License-Identifier: MIT
 #include "app/headless.h"
+
+#include "core/config/mockconfig.h"
+#include "core/engine/mockservice.h"
+#include "core/spec/definitionloader.h"
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    // Only async-signal-safe work here: wake the event loop through the pipe.
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+void installSignalHandlers(QObject* context)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return;
+    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [notifier] {
+        notifier->setEnabled(false);
+        char byte;
+        [[maybe_unused]] const ssize_t got = ::read(g_signalPipe[0], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream& err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+void printDiagnostics(QTextStream& stream, const Diagnostics& diagnostics)
+{
+    for (const Diagnostic& d : diagnostics)
+        stream << d.toString() << Qt::endl;
+}
+
+QString formatDuration(qint64 us)
+{
+    if (us < 1000)
+        return QStringLiteral("%1 µs").arg(us);
+    return QStringLiteral("%1 ms").arg(double(us) / 1000.0, 0, 'f', 1);
+}
+
+QString requestLine(const RequestLogEntry& e)
+{
+    QString target = e.path;
+    if (!e.query.isEmpty())
+        target += QLatin1Char('?') + QString::fromUtf8(e.query);
+    QString line = QStringLiteral("%1 %2 %3 %4 %5")
+                       .arg(QString::fromLatin1(e.method), target)
+                       .arg(e.status)
+                       .arg(formatDuration(e.durationUs), e.operationId.isEmpty() ? QStringLiteral("-") : e.operationId);
+    if (e.forced)
+        line += QStringLiteral(" [forced]");
+    if (e.status >= 400 && e.status < 500) {
+        // A short reason for client errors: the first violation, or the last trace sentence.
+        QString reason;
+        if (!e.validationErrors.isEmpty()) {
+            const ProblemError& first = e.validationErrors.first();
+            reason = first.location + QLatin1String(": ") + first.message;
+            if (e.validationErrors.size() > 1)
+                reason += QStringLiteral(" (+%1 more)").arg(e.validationErrors.size() - 1);
+        } else if (!e.trace.isEmpty()) {
+            reason = e.trace.last();
+        }
+        if (!reason.isEmpty())
+            line += QStringLiteral(" — ") + reason;
+    }
+    return line;
+}
+
+} // namespace
+
+namespace Headless {
+
+int check(const QString& file)
+{
+    const QFileInfo info(file);
+    if (!info.exists() || !info.isFile() || !info.isReadable()) {
+        err() << QStringLiteral("%1: error: cannot read the file").arg(file) << Qt::endl;
+        return 2;
+    }
+    const LoadResult result = DefinitionLoader().loadFile(file);
+    printDiagnostics(out(), result.diagnostics);
+    int errors = 0, warnings = 0;
+    for (const Diagnostic& d : result.diagnostics) {
+        if (d.severity == Diagnostic::Severity::Error)
+            ++errors;
+        else if (d.severity == Diagnostic::Severity::Warning)
+            ++warnings;
+    }
+    if (result.definition) {
+        out() << QStringLiteral("%1: %2 %3 (OpenAPI %4), %5 operations, %6 errors, %7 warnings")
+                     .arg(file, result.definition->title, result.definition->version, result.definition->specVersion)
+                     .arg(result.definition->operations.size())
+                     .arg(errors)
+                     .arg(warnings)
+              << Qt::endl;
+    }
+    for (const Diagnostic& d : result.diagnostics)
+        if (d.code == QLatin1String("file-unreadable"))
+            return 2;
+    return errors > 0 || !result.definition ? 1 : 0;
+}
+
+int run(const CommandLineOptions& options)
+{
+    const QString path = options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition;
+    const LoadResult loaded = DefinitionLoader().loadFile(path);
+    printDiagnostics(err(), loaded.diagnostics);
+    if (!loaded.definition) {
+        err() << QStringLiteral("understudy: cannot serve %1: the definition did not load").arg(path) << Qt::endl;
+        return 1;
+    }
+
+    MockConfigResult config = options.configFile.isEmpty() ? MockConfigLoader::discover(path)
+                                                           : MockConfigLoader::load(options.configFile, path);
+    printDiagnostics(err(), config.diagnostics);
+    if (!options.configFile.isEmpty() && hasErrors(config.diagnostics))
+        return 2;
+    if (!config.config.sourceFile.isEmpty())
+        out() << QStringLiteral("Using mock configuration from %1").arg(config.config.sourceFile) << Qt::endl;
+
+    MockService service;
+    service.setDefinition(loaded.definition, config.config);
+    QString error;
+    if (!service.start(options.host, options.port, &error)) {
+        err() << QStringLiteral("understudy: %1").arg(error) << Qt::endl;
+        return config.config.off ? 3 : 1;
+    }
+    const bool verbose = options.verbose;
+    QObject::connect(&service, &MockService::requestHandled, &service, [verbose](const RequestLogEntry& e) {
+        out() << requestLine(e) << Qt::endl;
+        if (verbose)
+            for (const QString& sentence : e.trace)
+                out() << QStringLiteral("    ") << sentence << Qt::endl;
+    });
+    installSignalHandlers(&service);
+    out() << QStringLiteral("Mock server for %1 listening on %2").arg(loaded.definition->title, service.url().toString())
+          << Qt::endl;
+    const int code = QCoreApplication::exec();
+    service.stop();
+    out() << QStringLiteral("Mock server stopped") << Qt::endl;
+    return code;
+}
+
+} // namespace Headless

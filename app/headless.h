@@ -1,2 +1,28 @@
 // SPDX-License-Identifier: MIT
+// The command line modes: `--check FILE` and `--headless` (the mock without a window).
 #pragma once
+
+#include <QHostAddress>
+#include <QString>
+
+struct CommandLineOptions
+{
+    QString definition;        // empty = the bundled example
+    QString configFile;        // --config
+    QHostAddress host = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 4010;
+    bool portGiven = false;
+    bool hostGiven = false;
+    bool verbose = false;
+    bool noAutoStart = false;
+};
+
+namespace Headless {
+
+// Prints the diagnostics of FILE; exit code 0 (valid, maybe warnings), 1 (errors), 2 (unreadable file).
+int check(const QString& file);
+
+// Loads the definition, starts the mock, prints one line per request until SIGINT/SIGTERM.
+int run(const CommandLineOptions& options);
+
+} // namespace Headless

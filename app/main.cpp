@@ -1,2 +1,155 @@
 // SPDX-License-Identifier: MIT
-int main() { return 0; }
+// Entry point: picks the window, --headless or --check, and wires them to core/ and ui/.
+#include "app/headless.h"
+
+#include "core/spec/definitionloader.h"
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#ifdef UNDERSTUDY_WITH_GUI
+#if __has_include("ui/widgets/mainwindow.h")
+#define UNDERSTUDY_HAS_WINDOW 1
+#include "ui/widgets/mainwindow.h"
+
+#include <QApplication>
+#endif
+#endif
+
+namespace {
+
+bool hasFlag(int argc, char** argv, const char* flag)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], flag) == 0)
+            return true;
+    return false;
+}
+
+bool displayAvailable()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
+        || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+void setupParser(QCommandLineParser& parser)
+{
+    parser.setApplicationDescription(QStringLiteral(
+        "Understudy: a desktop OpenAPI mock server.\n"
+        "Opens DEFINITION (OpenAPI 3.0/3.1 or Swagger 2.0, YAML or JSON) in a window and serves it as a mock;\n"
+        "without DEFINITION it uses the bundled Bookshelf example."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("headless"), QStringLiteral("Run the mock without a window; one log line per request.")},
+        {QStringLiteral("check"), QStringLiteral("Print the diagnostics of DEFINITION and exit (0 valid, 1 errors, 2 unreadable).")},
+        {QStringLiteral("host"), QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("H")},
+        {QStringLiteral("port"), QStringLiteral("Port to listen on (default 4010; 0 = any free port)."), QStringLiteral("N")},
+        {QStringLiteral("config"), QStringLiteral("redocly.yaml to read the mockServer settings from."), QStringLiteral("FILE")},
+        {QStringLiteral("verbose"), QStringLiteral("Headless: print the decision trace of every request.")},
+        {QStringLiteral("no-autostart"), QStringLiteral("Window: open the definition without starting the mock.")},
+    });
+    parser.addPositionalArgument(QStringLiteral("DEFINITION"), QStringLiteral("The OpenAPI definition to serve."),
+                                 QStringLiteral("[DEFINITION]"));
+}
+
+int usageError(const QCommandLineParser& parser, const QString& message)
+{
+    QTextStream err(stderr);
+    err << "understudy: " << message << Qt::endl << Qt::endl << parser.helpText();
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const bool commandLineOnly = hasFlag(argc, argv, "--headless") || hasFlag(argc, argv, "--check")
+        || hasFlag(argc, argv, "--help") || hasFlag(argc, argv, "-h") || hasFlag(argc, argv, "--version")
+        || hasFlag(argc, argv, "-v");
+    bool noDisplay = false;
+    std::unique_ptr<QCoreApplication> app;
+#ifdef UNDERSTUDY_HAS_WINDOW
+    if (!commandLineOnly && displayAvailable())
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        noDisplay = !commandLineOnly;
+#else
+    noDisplay = !commandLineOnly;
+#endif
+    if (!app)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Understudy"));
+    QCoreApplication::setApplicationName(QStringLiteral("understudy"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(UNDERSTUDY_VERSION));
+
+    QCommandLineParser parser;
+    setupParser(parser);
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usageError(parser, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        QTextStream(stdout) << "understudy " << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return usageError(parser, QStringLiteral("expected at most one DEFINITION, got %1").arg(positional.size()));
+
+    if (parser.isSet(QStringLiteral("check"))) {
+        if (positional.isEmpty())
+            return usageError(parser, QStringLiteral("--check needs a DEFINITION file"));
+        return Headless::check(positional.first());
+    }
+
+    CommandLineOptions options;
+    options.definition = positional.value(0);
+    options.configFile = parser.value(QStringLiteral("config"));
+    options.verbose = parser.isSet(QStringLiteral("verbose"));
+    options.noAutoStart = parser.isSet(QStringLiteral("no-autostart"));
+    if (parser.isSet(QStringLiteral("host"))) {
+        const QString host = parser.value(QStringLiteral("host"));
+        QHostAddress address;
+        if (host == QLatin1String("localhost"))
+            address = QHostAddress(QHostAddress::LocalHost);
+        else if (!address.setAddress(host))
+            return usageError(parser, QStringLiteral("--host: '%1' is not an IP address").arg(host));
+        options.host = address;
+        options.hostGiven = true;
+    }
+    if (parser.isSet(QStringLiteral("port"))) {
+        bool ok = false;
+        const uint port = parser.value(QStringLiteral("port")).toUInt(&ok);
+        if (!ok || port > 65535)
+            return usageError(parser, QStringLiteral("--port: '%1' is not a port number (0-65535)").arg(parser.value(QStringLiteral("port"))));
+        options.port = static_cast<quint16>(port);
+        options.portGiven = true;
+    }
+
+    if (parser.isSet(QStringLiteral("headless")) || noDisplay) {
+        if (noDisplay)
+            QTextStream(stderr) << "understudy: no display found; running the mock headless (use --headless to say so)"
+                                << Qt::endl;
+        return Headless::run(options);
+    }
+
+#ifdef UNDERSTUDY_HAS_WINDOW
+    MainWindow window;
+    if (options.hostGiven || options.portGiven)
+        window.setInitialServer(options.host, options.port);
+    window.show();
+    window.openDefinition(options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition,
+                          !options.noAutoStart);
+    return QCoreApplication::exec();
+#else
+    return Headless::run(options);
+#endif
+}

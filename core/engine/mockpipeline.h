@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+// The whole answer to one request, top to bottom: route, check, choose, build. No event loop, no sockets.
+#pragma once
+
+#include "core/config/mockconfig.h"
+#include "core/engine/forcedresponsestore.h"
+#include "core/http/httpresponse.h"
+#include "core/http/problem.h"
+#include "core/routing/router.h"
+#include "core/spec/definition.h"
+
+#include <memory>
+
+#include <QStringList>
+
+struct MockResult
+{
+    HttpResponse response;
+    QStringList trace;                     // one sentence per pipeline step
+    QString operationId;
+    QString operationPath;
+    QList<ProblemError> validationErrors;
+    bool forced = false;
+    bool invalid = false;
+    QString exampleName;
+};
+
+class MockPipeline
+{
+public:
+    MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced);
+
+    MockResult handle(const HttpRequest& request) const;
+
+    const Definition& definition() const { return *m_definition; }
+    const MockConfig& config() const { return m_config; }
+
+private:
+    DefinitionPtr m_definition;
+    MockConfig m_config;
+    std::shared_ptr<ForcedResponseStore> m_forced;
+    Router m_router;
+};

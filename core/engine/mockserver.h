@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// The only unit that touches QtHttpServer: adapts requests to HttpRequest, runs the pipeline, writes back.
+#pragma once
+
+#include "core/engine/mockpipeline.h"
+#include "core/engine/requestlogentry.h"
+
+#include <atomic>
+#include <memory>
+
+#include <QAbstractHttpServer>
+
+class MockServer final : public QAbstractHttpServer
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MockServer)
+
+public:
+    explicit MockServer(QObject* parent = nullptr);
+    ~MockServer() override;
+
+    // Called on the server's thread (MockService goes through invokeMethod).
+    void setPipeline(std::shared_ptr<const MockPipeline> pipeline);
+    void setLogBodies(bool enabled) { m_logBodies = enabled; }
+
+    // Binds a new listening socket; on failure returns 0 and sets `error`.
+    quint16 listenOn(const QHostAddress& host, quint16 port, QString* error);
+    // Stops listening and drops every open connection (so the port is free again at once).
+    void stopListening();
+
+    static HttpRequest toHttpRequest(const QHttpServerRequest& request);
+
+signals:
+    void requestLogged(const RequestLogEntry& entry);
+
+protected:
+    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
+    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
+
+private:
+    std::shared_ptr<const MockPipeline> m_pipeline;
+    quint64 m_nextId = 1;
+    bool m_logBodies = true;
+};

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+#include "core/engine/mockservice.h"
+
+#include "core/engine/mockpipeline.h"
+#include "core/engine/mockserver.h"
+
+#include <QTcpServer>
+#include <QThread>
+
+MockService::MockService(QObject* parent)
+    : QObject(parent)
+    , m_forced(std::make_shared<ForcedResponseStore>())
+{
+    qRegisterMetaType<RequestLogEntry>();
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("understudy-mock"));
+    m_thread->start();
+    // Created on the mock thread so that every QTcpServer and socket it makes is born there.
+    auto* context = new QObject;
+    context->moveToThread(m_thread);
+    QMetaObject::invokeMethod(
+        context,
+        [this, context] {
+            m_server = new MockServer;
+            delete context;
+        },
+        Qt::BlockingQueuedConnection);
+    connect(m_server, &MockServer::requestLogged, this, &MockService::requestHandled, Qt::QueuedConnection);
+}
+
+MockService::~MockService()
+{
+    MockServer* server = m_server;
+    QMetaObject::invokeMethod(
+        server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+    m_server = nullptr;
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void MockService::setDefinition(DefinitionPtr definition, const MockConfig& config)
+{
+    m_definition = std::move(definition);
+    m_config = config;
+    // The pipeline (router tables etc.) is built here, then swapped in on the mock thread in one step.
+    std::shared_ptr<const MockPipeline> pipeline;
+    if (m_definition)
+        pipeline = std::make_shared<const MockPipeline>(m_definition, m_config, m_forced);
+    MockServer* server = m_server;
+    QMetaObject::invokeMethod(
+        server, [server, pipeline] { server->setPipeline(pipeline); }, Qt::QueuedConnection);
+}
+
+DefinitionPtr MockService::definition() const
+{
+    return m_definition;
+}
+
+MockConfig MockService::config() const
+{
+    return m_config;
+}
+
+std::shared_ptr<ForcedResponseStore> MockService::forcedResponses() const
+{
+    return m_forced;
+}
+
+bool MockService::start(const QHostAddress& host, quint16 port, QString* error)
+{
+    if (isRunning())
+        stop();
+    if (m_config.off) {
+        if (error)
+            *error = tr("The mock server is turned off by %1 (mockServer.off: true)")
+                         .arg(m_config.sourceFile.isEmpty() ? tr("the configuration") : m_config.sourceFile);
+        return false;
+    }
+    if (!m_definition) {
+        if (error)
+            *error = tr("No definition is loaded");
+        return false;
+    }
+    quint16 bound = 0;
+    QString reason;
+    MockServer* server = m_server;
+    QMetaObject::invokeMethod(
+        server, [&] { bound = server->listenOn(host, port, &reason); }, Qt::BlockingQueuedConnection);
+    if (bound == 0) {
+        if (error)
+            *error = tr("Cannot listen on %1:%2: %3").arg(host.toString()).arg(port).arg(reason);
+        return false;
+    }
+    m_host = host;
+    m_port = bound;
+    emit started(url());
+    return true;
+}
+
+void MockService::stop()
+{
+    if (!isRunning())
+        return;
+    MockServer* server = m_server;
+    QMetaObject::invokeMethod(
+        server, [server] { server->stopListening(); }, Qt::BlockingQueuedConnection);
+    m_port = 0;
+    emit stopped();
+}
+
+bool MockService::isRunning() const
+{
+    return m_port != 0;
+}
+
+quint16 MockService::port() const
+{
+    return m_port;
+}
+
+QHostAddress MockService::host() const
+{
+    return m_host;
+}
+
+QUrl MockService::url() const
+{
+    if (!isRunning())
+        return {};
+    QUrl u;
+    u.setScheme(QStringLiteral("http"));
+    QHostAddress shown = m_host;
+    if (m_host == QHostAddress::Any || m_host == QHostAddress::AnyIPv4)
+        shown = QHostAddress::LocalHost;
+    else if (m_host == QHostAddress::AnyIPv6)
+        shown = QHostAddress::LocalHostIPv6;
+    u.setHost(shown.toString());
+    u.setPort(m_port);
+    return u;
+}
+
+quint16 MockService::findFreePort(const QHostAddress& host, quint16 preferred)
+{
+    for (int candidate = preferred; candidate > 0 && candidate < preferred + 100 && candidate <= 65535; ++candidate) {
+        QTcpServer probe;
+        if (probe.listen(host, static_cast<quint16>(candidate)))
+            return static_cast<quint16>(candidate);
+    }
+    QTcpServer probe;
+    if (probe.listen(host, 0))
+        return probe.serverPort();
+    return 0;
+}

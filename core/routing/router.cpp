@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: MIT
+#include "core/routing/router.h"
+
+#include "core/spec/jsonpointer.h"
+
+#include <QUrl>
+
+namespace {
+PathTemplate::VariableType variableType(const QJsonValue& schema, const QJsonObject& document)
+{
+    QJsonValue s = schema;
+    // Follow a short $ref chain to see the parameter's type.
+    for (int i = 0; i < 8 && s.isObject() && s.toObject().contains(QLatin1String("$ref")); ++i) {
+        const QString ref = s.toObject().value(QLatin1String("$ref")).toString();
+        if (!ref.startsWith(QLatin1Char('#')))
+            return PathTemplate::VariableType::Any;
+        s = JsonPointer::value(document, JsonPointer::fromFragment(ref));
+    }
+    const QJsonValue type = s.toObject().value(QLatin1String("type"));
+    const QString t = type.isArray() ? QString() : type.toString();
+    if (t == QLatin1String("integer"))
+        return PathTemplate::VariableType::Integer;
+    if (t == QLatin1String("number"))
+        return PathTemplate::VariableType::Number;
+    if (t == QLatin1String("boolean"))
+        return PathTemplate::VariableType::Boolean;
+    return PathTemplate::VariableType::Any;
+}
+} // namespace
+
+Router::Router(DefinitionPtr definition)
+    : m_definition(std::move(definition))
+{
+    if (!m_definition)
+        return;
+    QHash<QString, int> entryByPath;
+    const QList<Operation>& operations = m_definition->operations;
+    for (int i = 0; i < operations.size(); ++i) {
+        const Operation& op = operations.at(i);
+        auto it = entryByPath.constFind(op.path);
+        int index;
+        if (it == entryByPath.constEnd()) {
+            index = m_entries.size();
+            PathEntry entry;
+            entry.pathTemplate = PathTemplate(op.path);
+            entry.order = index;
+            m_entries.append(entry);
+            entryByPath.insert(op.path, index);
+        } else {
+            index = it.value();
+        }
+        PathEntry& entry = m_entries[index];
+        entry.operations.insert(op.method.toLatin1(), i);
+        for (const Parameter& p : op.parameters)
+            if (p.in == QLatin1String("path"))
+                entry.pathTemplate.setVariableType(p.name, variableType(p.schema, m_definition->document));
+    }
+    for (int i = 0; i < m_entries.size(); ++i)
+        m_bySegmentCount[m_entries.at(i).pathTemplate.segmentCount()].append(i);
+    m_baseSegments = splitAndDecode(m_definition->basePath());
+}
+
+QStringList Router::splitAndDecode(const QString& rawPath)
+{
+    QStringList segments = rawPath.split(QLatin1Char('/'));
+    if (!segments.isEmpty() && segments.first().isEmpty())
+        segments.removeFirst();
+    while (!segments.isEmpty() && segments.last().isEmpty())
+        segments.removeLast();
+    for (QString& s : segments)
+        if (s.contains(QLatin1Char('%')))
+            s = QUrl::fromPercentEncoding(s.toUtf8());
+    return segments;
+}
+
+Router::Candidate Router::bestMatch(const QStringList& segments) const
+{
+    Candidate best;
+    const auto bucket = m_bySegmentCount.constFind(segments.size());
+    if (bucket == m_bySegmentCount.constEnd())
+        return best;
+    // Typed matching first (an integer {id} does not take "me"), then untyped so that a wrongly typed
+    // value still reaches its operation and fails validation with a precise message instead of a 404.
+    for (bool typed : {true, false}) {
+        for (int index : *bucket) {
+            const PathEntry& entry = m_entries.at(index);
+            QList<QPair<QString, QString>> variables;
+            const int score = entry.pathTemplate.match(segments, typed, &variables);
+            if (score > best.score) {
+                best.entry = &entry;
+                best.score = score;
+                best.variables = variables;
+            }
+        }
+        if (best.entry)
+            return best;
+    }
+    return best;
+}
+
+RouteResult Router::match(const QByteArray& method, const QString& rawPath) const
+{
+    RouteResult result;
+    const QStringList segments = splitAndDecode(rawPath);
+
+    Candidate candidate;
+    bool stripped = false;
+    // Requests work both with and without the first server's base path ("/v1/books" and "/books").
+    if (!m_baseSegments.isEmpty() && segments.size() >= m_baseSegments.size()
+        && segments.mid(0, m_baseSegments.size()) == m_baseSegments) {
+        candidate = bestMatch(segments.mid(m_baseSegments.size()));
+        stripped = candidate.entry != nullptr;
+    }
+    if (!candidate.entry)
+        candidate = bestMatch(segments);
+
+    if (!candidate.entry) {
+        result.problem = Problem::noPathMatched(rawPath);
+        return result;
+    }
+
+    const QByteArray upper = method.toUpper();
+    auto op = candidate.entry->operations.constFind(upper);
+    bool headAsGet = false;
+    if (op == candidate.entry->operations.constEnd() && upper == "HEAD") {
+        op = candidate.entry->operations.constFind("GET");
+        headAsGet = op != candidate.entry->operations.constEnd();
+    }
+    if (op == candidate.entry->operations.constEnd()) {
+        QStringList allowed;
+        static const char* const order[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"};
+        for (const char* m : order) {
+            const QByteArray name(m);
+            if (candidate.entry->operations.contains(name) || (name == "HEAD" && candidate.entry->operations.contains("GET")))
+                allowed.append(QString::fromLatin1(name));
+        }
+        result.problem = Problem::methodNotAllowed(QString::fromLatin1(upper), candidate.entry->pathTemplate.path(), allowed);
+        return result;
+    }
+
+    RouteMatch match;
+    match.operation = &m_definition->operations.at(op.value());
+    match.pathParameters = candidate.variables;
+    match.trace = QStringLiteral("Matched %1 %2 (operation %3)%4%5.")
+                      .arg(match.operation->method, match.operation->path, match.operation->id,
+                           stripped ? QStringLiteral(" after removing the server base path %1").arg(m_definition->basePath()) : QString(),
+                           headAsGet ? QStringLiteral("; HEAD answered like GET without a body") : QString());
+    result.match = match;
+    return result;
+}
