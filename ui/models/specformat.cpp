@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: MIT
+#include "ui/models/specformat.h"
+
+#include "core/spec/jsonpointer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QStringDecoder>
+
+namespace SpecFormat {
+
+namespace {
+
+QString refOf(const QJsonValue& value)
+{
+    if (!value.isObject())
+        return {};
+    return value.toObject().value(QLatin1String("$ref")).toString();
+}
+
+QJsonValue inlineImpl(const QJsonValue& value, const QJsonObject& document, int depth, QSet<QString>& active)
+{
+    const QString ref = refOf(value);
+    if (!ref.isEmpty()) {
+        if (depth <= 0 || active.contains(ref) || !JsonPointer::isLocalRef(ref))
+            return value;
+        const QJsonValue target = JsonPointer::value(document, JsonPointer::fromFragment(ref));
+        if (target.isUndefined())
+            return value;
+        active.insert(ref);
+        const QJsonValue out = inlineImpl(target, document, depth - 1, active);
+        active.remove(ref);
+        return out;
+    }
+    if (value.isObject()) {
+        QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            *it = inlineImpl(*it, document, depth, active);
+        return o;
+    }
+    if (value.isArray()) {
+        QJsonArray a = value.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i)
+            a[i] = inlineImpl(a.at(i), document, depth, active);
+        return a;
+    }
+    return value;
+}
+
+QString stringSample(const QString& format)
+{
+    if (format == QLatin1String("uuid"))
+        return QStringLiteral("3fa85f64-5717-4562-b3fc-2c963f66afa6");
+    if (format == QLatin1String("date"))
+        return QStringLiteral("2024-01-01");
+    if (format == QLatin1String("date-time"))
+        return QStringLiteral("2024-01-01T12:00:00Z");
+    if (format == QLatin1String("email"))
+        return QStringLiteral("user@example.com");
+    if (format == QLatin1String("uri") || format == QLatin1String("url"))
+        return QStringLiteral("https://example.com");
+    return QStringLiteral("string");
+}
+
+QString schemaType(const QJsonObject& schema)
+{
+    const QJsonValue t = schema.value(QLatin1String("type"));
+    if (t.isString())
+        return t.toString();
+    // 3.1 type arrays: the first non-null type is the interesting one.
+    for (const auto& v : t.toArray())
+        if (v.toString() != QLatin1String("null"))
+            return v.toString();
+    if (schema.contains(QLatin1String("properties")))
+        return QStringLiteral("object");
+    if (schema.contains(QLatin1String("items")))
+        return QStringLiteral("array");
+    return {};
+}
+
+} // namespace
+
+QJsonValue resolveRef(const QJsonValue& value, const QJsonObject& document)
+{
+    QJsonValue current = value;
+    for (int hops = 0; hops < 32; ++hops) {
+        const QString ref = refOf(current);
+        if (ref.isEmpty() || !JsonPointer::isLocalRef(ref))
+            return current;
+        const QJsonValue next = JsonPointer::value(document, JsonPointer::fromFragment(ref));
+        if (next.isUndefined())
+            return current;
+        current = next;
+    }
+    return current;
+}
+
+QJsonValue inlineRefs(const QJsonValue& value, const QJsonObject& document, int depth)
+{
+    QSet<QString> active;
+    return inlineImpl(value, document, depth, active);
+}
+
+QString prettyJson(const QJsonValue& value)
+{
+    if (value.isUndefined())
+        return {};
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented)).trimmed();
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)).trimmed();
+    // Scalars: wrap in an array to reuse the serializer, then strip the brackets.
+    const QByteArray json = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(json.mid(1, json.size() - 2));
+}
+
+QString prettyBody(const QByteArray& body, const QByteArray& contentType)
+{
+    if (body.isEmpty())
+        return {};
+    const bool looksJson = contentType.contains("json") || body.startsWith('{') || body.startsWith('[');
+    if (looksJson) {
+        QJsonParseError err;
+        const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+        if (err.error == QJsonParseError::NoError)
+            return QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder(body);
+    if (decoder.hasError())
+        return QObject::tr("(%1 bytes of binary data)").arg(body.size());
+    return text;
+}
+
+QJsonValue sampleValue(const QJsonValue& schemaValue, const QJsonObject& document, int depth)
+{
+    const QJsonObject schema = resolveRef(schemaValue, document).toObject();
+    if (schema.isEmpty() || depth > 6)
+        return QJsonValue();
+    for (const char* key : { "example", "const", "default" })
+        if (schema.contains(QLatin1String(key)))
+            return schema.value(QLatin1String(key));
+    const QJsonArray examples = schema.value(QLatin1String("examples")).toArray();
+    if (!examples.isEmpty())
+        return examples.first();
+    const QJsonArray enumValues = schema.value(QLatin1String("enum")).toArray();
+    if (!enumValues.isEmpty())
+        return enumValues.first();
+    for (const char* key : { "allOf" }) {
+        const QJsonArray parts = schema.value(QLatin1String(key)).toArray();
+        if (!parts.isEmpty()) {
+            QJsonObject merged;
+            for (const auto& part : parts) {
+                const QJsonObject sample = sampleValue(part, document, depth + 1).toObject();
+                for (auto it = sample.begin(); it != sample.end(); ++it)
+                    merged.insert(it.key(), *it);
+            }
+            return merged;
+        }
+    }
+    for (const char* key : { "oneOf", "anyOf" }) {
+        const QJsonArray parts = schema.value(QLatin1String(key)).toArray();
+        if (!parts.isEmpty())
+            return sampleValue(parts.first(), document, depth + 1);
+    }
+    const QString type = schemaType(schema);
+    if (type == QLatin1String("object")) {
+        QJsonObject out;
+        const QJsonObject props = schema.value(QLatin1String("properties")).toObject();
+        for (auto it = props.begin(); it != props.end(); ++it) {
+            const QJsonObject prop = resolveRef(*it, document).toObject();
+            if (prop.value(QLatin1String("readOnly")).toBool())
+                continue;
+            const QJsonValue v = sampleValue(*it, document, depth + 1);
+            if (!v.isUndefined())
+                out.insert(it.key(), v);
+        }
+        return out;
+    }
+    if (type == QLatin1String("array")) {
+        const QJsonValue item = sampleValue(schema.value(QLatin1String("items")), document, depth + 1);
+        return item.isUndefined() ? QJsonArray() : QJsonArray { item };
+    }
+    if (type == QLatin1String("integer"))
+        return schema.contains(QLatin1String("minimum")) ? schema.value(QLatin1String("minimum")) : QJsonValue(1);
+    if (type == QLatin1String("number"))
+        return schema.contains(QLatin1String("minimum")) ? schema.value(QLatin1String("minimum")) : QJsonValue(1.5);
+    if (type == QLatin1String("boolean"))
+        return true;
+    if (type == QLatin1String("string"))
+        return stringSample(schema.value(QLatin1String("format")).toString());
+    return QJsonValue();
+}
+
+QJsonValue parameterSample(const Parameter& parameter, const QJsonObject& document)
+{
+    if (parameter.hasExample)
+        return parameter.example;
+    for (const auto& ex : parameter.examples)
+        if (ex.hasValue)
+            return ex.value;
+    if (!parameter.content.isEmpty())
+        return mediaTypeSample(parameter.content.first(), document);
+    return sampleValue(parameter.schema, document);
+}
+
+QJsonValue mediaTypeSample(const MediaType& mediaType, const QJsonObject& document)
+{
+    if (mediaType.hasExample)
+        return mediaType.example;
+    for (const auto& ex : mediaType.examples)
+        if (ex.hasValue)
+            return ex.value;
+    return sampleValue(mediaType.schema, document);
+}
+
+QString typeSummary(const QJsonValue& schemaValue, const QJsonObject& document)
+{
+    const QString ref = refOf(schemaValue);
+    const QJsonObject schema = resolveRef(schemaValue, document).toObject();
+    if (!ref.isEmpty())
+        return ref.section(QLatin1Char('/'), -1);
+    const QString type = schemaType(schema);
+    if (type == QLatin1String("array"))
+        return QObject::tr("array of %1").arg(typeSummary(schema.value(QLatin1String("items")), document));
+    const QString format = schema.value(QLatin1String("format")).toString();
+    QString out = type.isEmpty() ? QObject::tr("any") : type;
+    if (!format.isEmpty())
+        out += QStringLiteral(" (%1)").arg(format);
+    return out;
+}
+
+} // namespace SpecFormat
