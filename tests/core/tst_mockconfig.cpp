@@ -3,6 +3,8 @@
 
 #include "testutils.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -14,7 +16,9 @@ namespace {
 
 QString configData(const QString& relative)
 {
-    return relative.isEmpty() ? QString() : QFileInfo(dataPath(QStringLiteral("config/") + relative)).canonicalFilePath();
+    if (relative.isEmpty())
+        return {};
+    return QFileInfo(dataPath(QStringLiteral("config/") + relative)).canonicalFilePath();
 }
 
 QString dump(const Diagnostics& diagnostics)
@@ -128,8 +132,9 @@ void TestMockConfig::load()
     QCOMPARE(result.config.description, description);
     QCOMPARE(result.config.apiName, apiName);
     QCOMPARE(result.config.sourceFile, configData(config));
-    QVERIFY2(count(result.diagnostics, Diagnostic::Severity::Warning) == warnings, qPrintable(dump(result.diagnostics)));
-    QVERIFY2(count(result.diagnostics, Diagnostic::Severity::Error) == errors, qPrintable(dump(result.diagnostics)));
+    const QByteArray all = dump(result.diagnostics).toUtf8();
+    QVERIFY2(count(result.diagnostics, Diagnostic::Severity::Warning) == warnings, all.constData());
+    QVERIFY2(count(result.diagnostics, Diagnostic::Severity::Error) == errors, all.constData());
 }
 
 void TestMockConfig::diagnostics_data()

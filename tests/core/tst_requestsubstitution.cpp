@@ -64,8 +64,9 @@ void TestRequestSubstitution::apply_data()
                                       << R"({"name":"Fido","id":1})" << QStringList{"body/name -> response /name"};
     QTest::addRow("bool from body") << R"({"done":false})" << R"({"done":true})" << "" << "" << R"({"done":true})"
                                     << QStringList{"body/done -> response /done"};
-    QTest::addRow("number into non-integral number") << R"({"price":1.5})" << R"({"price":3})" << "" << ""
-                                                     << R"({"price":3})" << QStringList{"body/price -> response /price"};
+    QTest::addRow("number into non-integral number")
+        << R"({"price":1.5})" << R"({"price":3})" << "" << "" << R"({"price":3})"
+        << QStringList{"body/price -> response /price"};
     QTest::addRow("integer into integer") << R"({"count":1})" << R"({"count":7})" << "" << "" << R"({"count":7})"
                                           << QStringList{"body/count -> response /count"};
     QTest::addRow("fraction not into integer") << R"({"count":1})" << R"({"count":7.5})" << "" << ""
@@ -122,8 +123,9 @@ void TestRequestSubstitution::apply_data()
                                                << R"({"id":42,"name":"a"})" << QStringList{"path parameter id -> /id"};
     QTest::addRow("path parameter to string") << R"({"id":"abc"})" << "" << "id=42" << "" << R"({"id":"42"})"
                                               << QStringList{"path parameter id -> /id"};
-    QTest::addRow("query parameter to bool") << R"({"active":false})" << "" << "" << "active=true"
-                                             << R"({"active":true})" << QStringList{"query parameter active -> /active"};
+    QTest::addRow("query parameter to bool")
+        << R"({"active":false})" << "" << "" << "active=true" << R"({"active":true})"
+        << QStringList{"query parameter active -> /active"};
     QTest::addRow("query parameter to number") << R"({"ratio":0.5})" << "" << "" << "ratio=2.25"
                                                << R"({"ratio":2.25})" << QStringList{"query parameter ratio -> /ratio"};
     QTest::addRow("non-numeric parameter skipped") << R"({"id":1})" << "" << "id=abc" << "" << R"({"id":1})"
