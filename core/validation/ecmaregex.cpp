@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/validation/ecmaregex.h"
 
+#include <QHash>
 #include <QList>
 
 namespace EcmaRegex {
@@ -13,6 +14,36 @@ const QLatin1String kWhiteSpace(
 bool isHexDigit(QChar c)
 {
     return c.isDigit() || (c.toLower() >= QLatin1Char('a') && c.toLower() <= QLatin1Char('f'));
+}
+
+// ECMA spells Unicode properties out ("Letter", "Script=Greek"); PCRE wants the short forms.
+QString pcrePropertyName(const QString& name)
+{
+    static const QHash<QString, QString> longNames = {
+        { QStringLiteral("Letter"), QStringLiteral("L") },
+        { QStringLiteral("Lowercase_Letter"), QStringLiteral("Ll") },
+        { QStringLiteral("Uppercase_Letter"), QStringLiteral("Lu") },
+        { QStringLiteral("Titlecase_Letter"), QStringLiteral("Lt") },
+        { QStringLiteral("Modifier_Letter"), QStringLiteral("Lm") },
+        { QStringLiteral("Other_Letter"), QStringLiteral("Lo") },
+        { QStringLiteral("Mark"), QStringLiteral("M") },
+        { QStringLiteral("Number"), QStringLiteral("N") },
+        { QStringLiteral("Decimal_Number"), QStringLiteral("Nd") },
+        { QStringLiteral("digit"), QStringLiteral("Nd") },
+        { QStringLiteral("Letter_Number"), QStringLiteral("Nl") },
+        { QStringLiteral("Other_Number"), QStringLiteral("No") },
+        { QStringLiteral("Punctuation"), QStringLiteral("P") },
+        { QStringLiteral("Symbol"), QStringLiteral("S") },
+        { QStringLiteral("Separator"), QStringLiteral("Z") },
+        { QStringLiteral("Space_Separator"), QStringLiteral("Zs") },
+        { QStringLiteral("Other"), QStringLiteral("C") },
+        { QStringLiteral("Control"), QStringLiteral("Cc") },
+    };
+    QString n = name;
+    const int eq = n.indexOf(QLatin1Char('='));
+    if (eq >= 0)
+        n = n.mid(eq + 1); // "Script=Greek", "gc=Lu", "General_Category=Letter"
+    return longNames.value(n, n);
 }
 
 } // namespace
@@ -35,6 +66,17 @@ QString toPcre(const QString& p)
                 out += inClass ? QString(kWhiteSpace) : QLatin1Char('[') + QString(kWhiteSpace) + QLatin1Char(']');
             } else if (e == QLatin1Char('S') && !inClass) {
                 out += QStringLiteral("[^") + QString(kWhiteSpace) + QLatin1Char(']');
+            } else if ((e == QLatin1Char('p') || e == QLatin1Char('P')) && i + 1 < p.size()
+                       && p.at(i + 1) == QLatin1Char('{')) {
+                const int close = p.indexOf(QLatin1Char('}'), i + 2);
+                if (close < 0) {
+                    out += c;
+                    out += e;
+                    continue;
+                }
+                out += QLatin1Char('\\') + e + QLatin1Char('{') + pcrePropertyName(p.mid(i + 2, close - i - 2))
+                    + QLatin1Char('}');
+                i = close;
             } else if (e == QLatin1Char('u')) {
                 if (i + 1 < p.size() && p.at(i + 1) == QLatin1Char('{')) {
                     const int close = p.indexOf(QLatin1Char('}'), i + 2);

@@ -127,10 +127,6 @@ bool isHostLabel(const QString& label)
         if (!isAlpha(c) && !isDigit(c) && c != QLatin1Char('-'))
             return false;
     }
-    // "xn--" style labels with "--" in positions 3-4 must be punycode; anything else there is reserved.
-    if (label.size() >= 4 && label.at(2) == QLatin1Char('-') && label.at(3) == QLatin1Char('-')
-        && !label.startsWith(QLatin1String("xn"), Qt::CaseInsensitive))
-        return false;
     return true;
 }
 
@@ -311,11 +307,19 @@ bool isUri(const QString& s, bool allowRelative)
             ++end;
         QString authority = rest.mid(2, end - 2);
         const int atSign = authority.lastIndexOf(QLatin1Char('@'));
-        if (atSign >= 0)
+        if (atSign >= 0) {
+            const QString userInfo = authority.left(atSign);
+            if (userInfo.contains(QLatin1Char('[')) || userInfo.contains(QLatin1Char(']'))
+                || userInfo.contains(QLatin1Char('@')))
+                return false;
             authority = authority.mid(atSign + 1);
+        }
         if (authority.startsWith(QLatin1Char('['))) {
             const int close = authority.indexOf(QLatin1Char(']'));
             if (close < 0)
+                return false;
+            const QString literal = authority.mid(1, close - 1);
+            if (!literal.startsWith(QLatin1Char('v'), Qt::CaseInsensitive) && !isIpv6(literal))
                 return false;
             const QString port = authority.mid(close + 1);
             if (!port.isEmpty() && !port.startsWith(QLatin1Char(':')))
@@ -405,9 +409,7 @@ bool isIpv6(const QString& s)
 
 bool isHostname(const QString& s)
 {
-    QString host = s;
-    if (host.endsWith(QLatin1Char('.')))
-        host.chop(1);
+    const QString& host = s;
     if (host.isEmpty() || host.size() > 253)
         return false;
     const QStringList labels = host.split(QLatin1Char('.'));
