@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// The whole answer to one request, top to bottom: route, check, choose, build. No event loop, no sockets.
+// The whole answer to one request, top to bottom: route, force, check, choose, build. No event loop, no sockets.
 #pragma once
 
 #include "core/config/mockconfig.h"
 #include "core/engine/forcedresponsestore.h"
+#include "core/generation/bodybuilder.h"
 #include "core/http/httpresponse.h"
 #include "core/http/problem.h"
 #include "core/routing/router.h"
@@ -30,14 +31,22 @@ class MockPipeline
 public:
     MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced);
 
+    // Thread-safe; called on the mock thread for every request.
     MockResult handle(const HttpRequest& request) const;
 
     const Definition& definition() const { return *m_definition; }
     const MockConfig& config() const { return m_config; }
 
 private:
+    void buildBody(const HttpRequest& request, const Operation& operation, const Response& response,
+                   const QList<QPair<QString, QString>>& pathParameters, const QString& forcedExample,
+                   MockResult* result) const;
+    void finish(const HttpRequest& request, MockResult* result) const;
+    MockResult& answerWithProblem(const HttpRequest& request, const Problem& problem, MockResult* result) const;
+
     DefinitionPtr m_definition;
     MockConfig m_config;
     std::shared_ptr<ForcedResponseStore> m_forced;
     Router m_router;
+    BodyBuilder m_bodies;
 };

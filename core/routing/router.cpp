@@ -79,21 +79,21 @@ Router::Candidate Router::bestMatch(const QStringList& segments) const
     const auto bucket = m_bySegmentCount.constFind(segments.size());
     if (bucket == m_bySegmentCount.constEnd())
         return best;
-    // Typed matching first (an integer {id} does not take "me"), then untyped so that a wrongly typed
-    // value still reaches its operation and fails validation with a precise message instead of a 404.
-    for (bool typed : {true, false}) {
-        for (int index : *bucket) {
-            const PathEntry& entry = m_entries.at(index);
-            QList<QPair<QString, QString>> variables;
-            const int score = entry.pathTemplate.match(segments, typed, &variables);
-            if (score > best.score) {
-                best.entry = &entry;
-                best.score = score;
-                best.variables = variables;
-            }
+    // Literal segments decide first (concrete before templated); among equally specific templates, one whose
+    // typed variables accept the values wins (an integer {id} does not take "me"). A wrongly typed value still
+    // reaches its operation, so validation can say precisely what is wrong instead of a bare 404.
+    for (int index : *bucket) {
+        const PathEntry& entry = m_entries.at(index);
+        QList<QPair<QString, QString>> variables;
+        int score = entry.pathTemplate.match(segments, false, &variables);
+        if (score < 0)
+            continue;
+        score = score * 2 + (entry.pathTemplate.match(segments, true, nullptr) >= 0 ? 1 : 0);
+        if (score > best.score) {
+            best.entry = &entry;
+            best.score = score;
+            best.variables = variables;
         }
-        if (best.entry)
-            return best;
     }
     return best;
 }

@@ -48,6 +48,8 @@ DefinitionPtr makeDefinition(const QString& serverUrlPath = QString())
         makeOperation(QStringLiteral("GET"), QStringLiteral("/{owner}/{repo}"), QStringLiteral("getRepo")),
         makeOperation(QStringLiteral("GET"), QStringLiteral("/files/{name}.json"), QStringLiteral("getJsonFile")),
         makeOperation(QStringLiteral("GET"), QStringLiteral("/"), QStringLiteral("root")),
+        makeOperation(QStringLiteral("GET"), QStringLiteral("/orders/{number}"), QStringLiteral("getOrderByNumber"), QStringLiteral("integer")),
+        makeOperation(QStringLiteral("GET"), QStringLiteral("/orders/{code}"), QStringLiteral("getOrderByCode")),
     };
     for (int i = 0; i < def->operations.size(); ++i)
         def->operations[i].index = i;
@@ -84,6 +86,8 @@ void TestRouter::match_data()
     QTest::addRow("templated path") << none << "GET" << "/users/42" << "getUser" << 0 << "id=42";
     QTest::addRow("concrete path beats template") << none << "GET" << "/users/me" << "getMe" << 0 << "";
     QTest::addRow("typed segment: word falls through to untyped match") << none << "GET" << "/users/abc" << "getUser" << 0 << "id=abc";
+    QTest::addRow("typed template wins for a number") << none << "GET" << "/orders/12" << "getOrderByNumber" << 0 << "number=12";
+    QTest::addRow("untyped template wins for a word") << none << "GET" << "/orders/ab-12" << "getOrderByCode" << 0 << "code=ab-12";
     QTest::addRow("literal segment beats earlier template") << none << "GET" << "/items/abc" << "getItemBySlug" << 0 << "slug=abc";
     QTest::addRow("deeper literal wins over root template") << none << "GET" << "/users/ann/profile" << "getProfile" << 0 << "name=ann";
     QTest::addRow("two-segment catch-all") << none << "GET" << "/qt/qtbase" << "getRepo" << 0 << "owner=qt,repo=qtbase";

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#include "core/engine/cors.h"
+
+namespace Cors {
+
+void decorate(const HttpRequest& request, HttpResponse* response)
+{
+    const QByteArray origin = request.header("Origin");
+    QByteArrayList exposed;
+    for (const auto& h : std::as_const(response->headers))
+        if (!h.first.startsWith("Access-Control-") && !exposed.contains(h.first))
+            exposed.append(h.first);
+    if (origin.isEmpty()) {
+        response->setHeader("Access-Control-Allow-Origin", "*");
+    } else {
+        // Echoing the origin (instead of *) lets credentialed browser requests through.
+        response->setHeader("Access-Control-Allow-Origin", origin);
+        response->setHeader("Access-Control-Allow-Credentials", "true");
+        response->setHeader("Vary", "Origin");
+    }
+    QByteArray allowHeaders("*");
+    const QByteArray requested = request.header("Access-Control-Request-Headers");
+    if (!requested.isEmpty())
+        allowHeaders += ", " + requested;
+    response->setHeader("Access-Control-Allow-Headers", allowHeaders);
+    response->setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS");
+    if (!exposed.isEmpty())
+        response->setHeader("Access-Control-Expose-Headers", exposed.join(", "));
+}
+
+bool isPreflight(const HttpRequest& request)
+{
+    return request.method == "OPTIONS";
+}
+
+HttpResponse preflight(const HttpRequest& request)
+{
+    HttpResponse response;
+    response.status = 204;
+    decorate(request, &response);
+    response.setHeader("Access-Control-Max-Age", "86400");
+    return response;
+}
+
+} // namespace Cors

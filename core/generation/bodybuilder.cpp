@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+#include "core/generation/bodybuilder.h"
+
+#include "core/generation/schemasampler.h"
+#include "core/negotiation/mediatypenegotiator.h"
+#include "core/spec/jsonpointer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+BodyBuilder::BodyBuilder(DefinitionPtr definition)
+    : m_definition(std::move(definition))
+{
+}
+
+QJsonObject BodyBuilder::resolvedSchema(const QJsonValue& schema) const
+{
+    QJsonValue s = schema;
+    for (int i = 0; i < 16 && s.isObject(); ++i) {
+        const QJsonObject o = s.toObject();
+        const auto ref = o.constFind(QLatin1String("$ref"));
+        if (ref == o.constEnd() || !ref->isString() || !JsonPointer::isLocalRef(ref->toString()))
+            return o;
+        s = JsonPointer::value(m_definition->document, JsonPointer::fromFragment(ref->toString()));
+    }
+    return s.toObject();
+}
+
+QJsonValue BodyBuilder::generate(const QString& cacheKey, const QJsonValue& schema, QStringList* notes) const
+{
+    {
+        QMutexLocker lock(&m_cacheMutex);
+        const auto it = m_generated.constFind(cacheKey);
+        if (it != m_generated.constEnd()) {
+            if (notes)
+                *notes = it->second;
+            return it->first;
+        }
+    }
+    // Generation is deterministic, so one sample per schema location serves every request.
+    QStringList sampleNotes;
+    const QJsonValue value = SchemaSampler::sample(m_definition->document, schema, m_definition->dialect, {}, &sampleNotes);
+    QMutexLocker lock(&m_cacheMutex);
+    m_generated.insert(cacheKey, {value, sampleNotes});
+    if (notes)
+        *notes = sampleNotes;
+    return value;
+}
+
+BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExample) const
+{
+    BodySource source;
+    if (!forcedExample.isEmpty()) {
+        for (const NamedExample& example : media.examples) {
+            if (example.name == forcedExample && example.hasValue) {
+                source.value = example.value;
+                source.present = true;
+                source.exampleName = example.name;
+                source.reason = QStringLiteral("Served the forced example '%1' of %2.").arg(example.name, media.name);
+                return source;
+            }
+        }
+    }
+    for (const NamedExample& example : media.examples) {
+        if (example.hasValue) {
+            source.value = example.value;
+            source.present = true;
+            source.exampleName = example.name;
+            source.reason = QStringLiteral("Served the first named example '%1' of %2.").arg(example.name, media.name);
+            return source;
+        }
+    }
+    if (media.hasExample) {
+        source.value = media.example;
+        source.present = true;
+        source.reason = QStringLiteral("Served the example of %1.").arg(media.name);
+        return source;
+    }
+    if (media.schema.isUndefined() || media.schema.isNull()) {
+        source.reason = QStringLiteral("%1 has no example and no schema: empty body.").arg(media.name);
+        return source;
+    }
+    const QJsonObject schema = resolvedSchema(media.schema);
+    if (schema.contains(QLatin1String("example"))) {
+        source.value = schema.value(QLatin1String("example"));
+        source.present = true;
+        source.reason = QStringLiteral("Served the schema's example for %1.").arg(media.name);
+        return source;
+    }
+    const QJsonValue examples = schema.value(QLatin1String("examples"));
+    if (examples.isArray() && !examples.toArray().isEmpty()) {
+        source.value = examples.toArray().first();
+        source.present = true;
+        source.reason = QStringLiteral("Served the schema's first example for %1.").arg(media.name);
+        return source;
+    }
+    QStringList notes;
+    source.value = generate(media.schemaPointer.isEmpty() ? media.pointer : media.schemaPointer, media.schema, &notes);
+    source.present = true;
+    source.generated = true;
+    source.reason = QStringLiteral("No example for %1: generated the body from its schema.").arg(media.name);
+    if (!notes.isEmpty())
+        source.reason += QLatin1Char(' ') + notes.join(QLatin1String("; ")) + QLatin1Char('.');
+    return source;
+}
+
+QJsonValue BodyBuilder::headerValue(const HeaderDef& header) const
+{
+    for (const NamedExample& example : header.examples)
+        if (example.hasValue)
+            return example.value;
+    if (header.hasExample)
+        return header.example;
+    if (header.schema.isUndefined())
+        return QJsonValue(QStringLiteral("string"));
+    const QJsonObject schema = resolvedSchema(header.schema);
+    if (schema.contains(QLatin1String("example")))
+        return schema.value(QLatin1String("example"));
+    return generate(header.schemaPointer.isEmpty() ? header.pointer : header.schemaPointer, header.schema, nullptr);
+}
+
+QByteArray BodyBuilder::serialize(const QJsonValue& value, const QString& mediaType)
+{
+    if (value.isString() && !MediaTypeNegotiator::isJson(mediaType))
+        return value.toString().toUtf8();
+    if (value.isObject())
+        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    if (value.isArray())
+        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    if (value.isUndefined())
+        return {};
+    // Scalars: serialise inside an array and strip the brackets.
+    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+QByteArray BodyBuilder::headerText(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString().toUtf8();
+    case QJsonValue::Bool:
+        return value.toBool() ? "true" : "false";
+    case QJsonValue::Double:
+        return serialize(value, QStringLiteral("application/json"));
+    case QJsonValue::Array: {
+        QByteArrayList parts;
+        for (const QJsonValue& v : value.toArray())
+            parts.append(headerText(v));
+        return parts.join(',');
+    }
+    case QJsonValue::Object:
+        return serialize(value, QStringLiteral("application/json"));
+    default:
+        return {};
+    }
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+// Finds the value a response body (or header) answers with: named example, example, schema example, or generated.
+#pragma once
+
+#include "core/spec/definition.h"
+
+#include <QHash>
+#include <QMutex>
+
+struct BodySource
+{
+    QJsonValue value;
+    bool present = false;      // false: the media type has nothing to send (no example, no schema)
+    QString exampleName;       // the named example used, if any
+    bool generated = false;
+    QString reason;            // one trace sentence
+};
+
+class BodyBuilder
+{
+public:
+    explicit BodyBuilder(DefinitionPtr definition);
+
+    // `forcedExample` names an example of `media` (the caller checked that it exists), or is empty.
+    BodySource choose(const MediaType& media, const QString& forcedExample = {}) const;
+
+    // The value of one response header: its example(s), the schema's example, or generated.
+    QJsonValue headerValue(const HeaderDef& header) const;
+
+    // Bytes on the wire: compact JSON for JSON media types; strings as text for everything else.
+    static QByteArray serialize(const QJsonValue& value, const QString& mediaType);
+    // Header text: scalars as text, arrays comma-joined, objects as compact JSON.
+    static QByteArray headerText(const QJsonValue& value);
+
+private:
+    // The schema with its $ref chain followed (to read a top-level example).
+    QJsonObject resolvedSchema(const QJsonValue& schema) const;
+    QJsonValue generate(const QString& cacheKey, const QJsonValue& schema, QStringList* notes) const;
+
+    DefinitionPtr m_definition;
+    mutable QMutex m_cacheMutex;
+    mutable QHash<QString, QPair<QJsonValue, QStringList>> m_generated;   // schema pointer -> sample, notes
+};

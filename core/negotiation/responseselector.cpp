@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+#include "core/negotiation/responseselector.h"
+
+namespace {
+bool ownsExample(const Response& response, const QString& name)
+{
+    for (const MediaType& media : response.content)
+        for (const NamedExample& example : media.examples)
+            if (example.name == name)
+                return true;
+    return false;
+}
+} // namespace
+
+StatusChoice ResponseSelector::normal(const Operation& operation)
+{
+    StatusChoice choice;
+    const Response* lowest = nullptr;
+    for (const Response& r : operation.responses) {
+        if (r.isDefault())
+            continue;
+        const int s = r.status();
+        // An exact code beats a range of the same class ("200" before "2XX").
+        if (s >= 200 && s < 300 && (!lowest || s < lowest->status() || (s == lowest->status() && lowest->isRange())))
+            lowest = &r;
+    }
+    if (lowest) {
+        choice.response = lowest;
+        choice.status = lowest->status();
+        choice.reason = QStringLiteral("Chose %1, the lowest 2xx response.").arg(lowest->code);
+        return choice;
+    }
+    if (const Response* d = operation.response(QStringLiteral("default"))) {
+        choice.response = d;
+        choice.status = 200;
+        choice.reason = QStringLiteral("No 2xx response is defined; answering 200 with the default response.");
+        return choice;
+    }
+    if (!operation.responses.isEmpty()) {
+        const Response& first = operation.responses.first();
+        choice.response = &first;
+        choice.status = first.status();
+        choice.reason = QStringLiteral("No 2xx or default response is defined; using the first one, %1.").arg(first.code);
+        return choice;
+    }
+    choice.reason = QStringLiteral("The operation defines no responses.");
+    return choice;
+}
+
+const Response* ResponseSelector::defined(const Operation& operation, int status)
+{
+    const Response* range = nullptr;
+    for (const Response& r : operation.responses) {
+        if (r.isDefault())
+            continue;
+        if (!r.isRange() && r.status() == status)
+            return &r;
+        if (r.isRange() && r.covers(status) && !range)
+            range = &r;
+    }
+    return range;
+}
+
+const Response* ResponseSelector::ownerOfExample(const Operation& operation, const QString& name, const Response* preferred)
+{
+    if (preferred && ownsExample(*preferred, name))
+        return preferred;
+    for (const Response& r : operation.responses)
+        if (ownsExample(r, name))
+            return &r;
+    return nullptr;
+}
+
+QStringList ResponseSelector::exampleNames(const Operation& operation)
+{
+    QStringList names;
+    for (const Response& r : operation.responses)
+        for (const MediaType& media : r.content)
+            for (const NamedExample& example : media.examples)
+                if (!names.contains(example.name))
+                    names.append(example.name);
+    return names;
+}
