@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: MIT
+// The understudy executable as a user runs it: --help/--version, --check exit codes and format, --headless.
+#include "testutils.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <csignal>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList& arguments, int timeoutMs = 20000)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(UNDERSTUDY_BINARY), arguments);
+    Run run;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QByteArray httpGet(quint16 port, const QByteArray& target, const QByteArray& extraHeaders = {})
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(3000))
+        return {};
+    socket.write("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + extraHeaders + "\r\n");
+    QByteArray all;
+    while (socket.waitForReadyRead(3000))
+        all += socket.readAll();
+    return all;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void helpAndVersion();
+    void usageErrors_data();
+    void usageErrors();
+    void check_data();
+    void check();
+    void checkFormat();
+    void headlessServesAndStops();
+    void headlessOffConfigExitsNonZero();
+    void headlessBadDefinitionExitsNonZero();
+    void withoutDisplayFallsBackToHeadless();
+};
+
+void TestCli::helpAndVersion()
+{
+    const Run help = runCli({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains(QStringLiteral("--headless")));
+    QVERIFY(help.out.contains(QStringLiteral("--check")));
+    const Run version = runCli({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.contains(QStringLiteral(UNDERSTUDY_VERSION)));
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addRow("unknown flag") << QStringList{"--frobnicate"};
+    QTest::addRow("port is not a number") << QStringList{"--headless", "--port", "http"};
+    QTest::addRow("port out of range") << QStringList{"--headless", "--port", "70000"};
+    QTest::addRow("host is not an address") << QStringList{"--headless", "--host", "not a host"};
+    QTest::addRow("check without file") << QStringList{"--check"};
+    QTest::addRow("two definitions") << QStringList{"--headless", "a.yaml", "b.yaml"};
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    const Run run = runCli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("understudy:")), qPrintable(run.err));
+    QVERIFY(run.err.contains(QStringLiteral("Usage:")));
+}
+
+void TestCli::check_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("exitCode");
+    QTest::addRow("valid definition") << TestUtils::dataPath("cli/valid.yaml") << 0;
+    QTest::addRow("bundled example is valid") << QStringLiteral(UNDERSTUDY_SOURCE_DIR "/resources/examples/bookshelf.yaml") << 0;
+    QTest::addRow("missing ref is an error") << TestUtils::dataPath("cli/broken-ref.yaml") << 1;
+    QTest::addRow("syntax error") << TestUtils::dataPath("cli/syntax-error.yaml") << 1;
+    QTest::addRow("missing file") << TestUtils::dataPath("cli/does-not-exist.yaml") << 2;
+    QTest::addRow("a folder") << TestUtils::dataPath("cli") << 2;
+}
+
+void TestCli::check()
+{
+    QFETCH(QString, file);
+    QFETCH(int, exitCode);
+    const Run run = runCli({QStringLiteral("--check"), file});
+    QVERIFY2(run.exitCode == exitCode, qPrintable(QStringLiteral("exit %1\n%2%3").arg(run.exitCode).arg(run.out, run.err)));
+}
+
+void TestCli::checkFormat()
+{
+    const QString file = TestUtils::dataPath("cli/broken-ref.yaml");
+    const Run run = runCli({QStringLiteral("--check"), file});
+    QCOMPARE(run.exitCode, 1);
+    // file:line:col: error: message (at /json/pointer)
+    const QRegularExpression line(QRegularExpression::escape(file)
+                                  + QStringLiteral(R"(:(\d+):(\d+): error: .*Missing.* \(at /paths/~1pets/get/responses/200/content/application~1json/schema(/\$ref)?\))"));
+    QVERIFY2(line.match(run.out).hasMatch(), qPrintable(run.out));
+    const Run syntax = runCli({QStringLiteral("--check"), TestUtils::dataPath("cli/syntax-error.yaml")});
+    QVERIFY2(syntax.out.contains(QStringLiteral("syntax-error.yaml:3:")) || syntax.out.contains(QStringLiteral("syntax-error.yaml:4:")),
+             qPrintable(syntax.out));
+}
+
+void TestCli::headlessServesAndStops()
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(UNDERSTUDY_BINARY),
+                  {QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--verbose"),
+                   TestUtils::dataPath("cli/valid.yaml")});
+    QVERIFY(process.waitForStarted());
+    QString out;
+    QRegularExpressionMatch listening;
+    const QRegularExpression re(QStringLiteral(R"(Mock server for CLI Test listening on http://127\.0\.0\.1:(\d+))"));
+    QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(process.readAllStandardOutput()), listening = re.match(out)).hasMatch(), 10000);
+    const quint16 port = listening.captured(1).toUShort();
+    QVERIFY(port != 0);
+
+    const QByteArray response = httpGet(port, "/ping");
+    QVERIFY2(response.startsWith("HTTP/1.1 200"), response.constData());
+    QVERIFY(response.contains("{\"pong\":true}"));
+    const QByteArray missing = httpGet(port, "/nope");
+    QVERIFY(missing.startsWith("HTTP/1.1 404"));
+
+    QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(process.readAllStandardOutput())).contains(QStringLiteral("GET /nope 404")), 5000);
+    QVERIFY2(QRegularExpression(QStringLiteral(R"(GET /ping 200 [\d.]+ (µs|ms) ping)")).match(out).hasMatch(), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("    Matched GET /ping")), qPrintable(out)); // --verbose trace
+
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(5000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    out += QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY(out.contains(QStringLiteral("Mock server stopped")));
+}
+
+void TestCli::headlessOffConfigExitsNonZero()
+{
+    const Run run = runCli({QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
+                            TestUtils::dataPath("cli/off/openapi.yaml")});
+    QVERIFY(run.exitCode != 0 && run.exitCode > 0);
+    QVERIFY2(run.err.contains(QStringLiteral("off")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("redocly.yaml")), qPrintable(run.err));
+}
+
+void TestCli::headlessBadDefinitionExitsNonZero()
+{
+    const Run run = runCli({QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
+                            TestUtils::dataPath("cli/syntax-error.yaml")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("error")), qPrintable(run.err));
+}
+
+void TestCli::withoutDisplayFallsBackToHeadless()
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(UNDERSTUDY_BINARY), {QStringLiteral("--port"), QStringLiteral("0")});
+    QVERIFY(process.waitForStarted());
+    QString out, err;
+    QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(process.readAllStandardOutput())).contains(QStringLiteral("listening on")), 10000);
+    err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("no display")), qPrintable(err));
+    QVERIFY(out.contains(QStringLiteral("Bookshelf API")));
+    process.terminate();
+    QVERIFY(process.waitForFinished(5000));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
