@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: MIT
+#include "ui/widgets/requestlogview.h"
+
+#include "ui/models/curlcommand.h"
+#include "ui/models/harexporter.h"
+#include "ui/models/requestlogfiltermodel.h"
+#include "ui/models/requestlogmodel.h"
+#include "ui/models/specformat.h"
+#include "ui/theme.h"
+#include "ui/widgets/jsonhighlighter.h"
+#include "ui/widgets/operationdelegate.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTime>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+
+QPlainTextEdit* makeTextPane(QWidget* parent, bool highlight)
+{
+    auto* edit = new QPlainTextEdit(parent);
+    edit->setReadOnly(true);
+    edit->setFont(Theme::monospaceFont());
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setFrameShape(QFrame::NoFrame);
+    if (highlight)
+        new JsonHighlighter(edit->document());
+    return edit;
+}
+
+QString headerBlock(const HeaderList& headers)
+{
+    QString out;
+    for (const auto& h : headers)
+        out += QString::fromLatin1(h.first) + QStringLiteral(": ") + QString::fromUtf8(h.second) + QLatin1Char('\n');
+    return out;
+}
+
+QToolButton* makeButton(QWidget* parent, const QString& text, const QString& tip)
+{
+    auto* b = new QToolButton(parent);
+    b->setText(text);
+    b->setToolTip(tip);
+    b->setAutoRaise(true);
+    return b;
+}
+
+} // namespace
+
+RequestLogView::RequestLogView(QWidget* parent)
+    : QWidget(parent)
+    , m_model(new RequestLogModel(this))
+    , m_filter(new RequestLogFilterModel(this))
+    , m_filterEdit(new QLineEdit(this))
+    , m_method(new QComboBox(this))
+    , m_statusClass(new QComboBox(this))
+    , m_flagged(new QCheckBox(tr("Flagged"), this))
+    , m_autoScroll(new QCheckBox(tr("Follow"), this))
+    , m_view(new QTableView(this))
+    , m_placeholder(new QLabel(m_view->viewport()))
+    , m_counter(new QLabel(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_tabs(new QTabWidget(this))
+{
+    m_filter->setSourceModel(m_model);
+    m_filterEdit->setPlaceholderText(tr("Filter requests"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setObjectName(QStringLiteral("logFilter"));
+    m_method->addItem(tr("All methods"), QString());
+    for (const char* m : { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" })
+        m_method->addItem(QString::fromLatin1(m), QString::fromLatin1(m));
+    m_statusClass->addItem(tr("All statuses"), 0);
+    for (int c = 2; c <= 5; ++c)
+        m_statusClass->addItem(QStringLiteral("%1xx").arg(c), c);
+    m_flagged->setToolTip(tr("Only forced responses and invalid requests"));
+    m_autoScroll->setToolTip(tr("Scroll to new requests as they arrive"));
+    m_autoScroll->setChecked(true);
+
+    auto* clearButton = makeButton(this, tr("Clear"), tr("Clear the log (Ctrl+L)"));
+    m_curlButton = makeButton(this, tr("Copy as curl"), tr("Copy the selected request as a curl command"));
+    m_bodyButton = makeButton(this, tr("Copy body"), tr("Copy the selected response body"));
+    auto* harButton = makeButton(this, tr("Export HAR…"), tr("Save the whole log as an HTTP Archive (HAR 1.2)"));
+    m_curlButton->setEnabled(false);
+    m_bodyButton->setEnabled(false);
+
+    auto* bar = new QHBoxLayout;
+    bar->setSpacing(6);
+    bar->addWidget(m_filterEdit, 2);
+    bar->addWidget(m_method);
+    bar->addWidget(m_statusClass);
+    bar->addWidget(m_flagged);
+    bar->addWidget(m_autoScroll);
+    bar->addStretch(1);
+    bar->addWidget(m_counter);
+    bar->addWidget(m_curlButton);
+    bar->addWidget(m_bodyButton);
+    bar->addWidget(harButton);
+    bar->addWidget(clearButton);
+
+    m_view->setObjectName(QStringLiteral("requestLogTable"));
+    m_view->setModel(m_filter);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->verticalHeader()->hide();
+    // Fixed row heights and column widths keep inserts O(visible rows) under a flood of requests.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->setItemDelegateForColumn(RequestLogModel::MethodColumn,
+                                     new OperationDelegate(OperationDelegate::Mode::BadgeOnly, m_view));
+    QHeaderView* header = m_view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(false);
+    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    header->resizeSection(RequestLogModel::TimeColumn, em * 7);
+    header->resizeSection(RequestLogModel::MethodColumn, em * 6);
+    header->setSectionResizeMode(RequestLogModel::PathColumn, QHeaderView::Stretch);
+    header->resizeSection(RequestLogModel::StatusColumn, em * 4);
+    header->resizeSection(RequestLogModel::DurationColumn, em * 5);
+    header->resizeSection(RequestLogModel::OperationColumn, em * 9);
+    header->resizeSection(RequestLogModel::FlagsColumn, em * 6);
+
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setEnabled(false);
+    m_view->viewport()->installEventFilter(this);
+
+    m_request = makeTextPane(this, true);
+    m_response = makeTextPane(this, true);
+    m_validation = makeTextPane(this, false);
+    m_trace = makeTextPane(this, false);
+    m_request->setObjectName(QStringLiteral("requestPane"));
+    m_response->setObjectName(QStringLiteral("responsePane"));
+    m_tabs->addTab(m_response, tr("Response"));
+    m_tabs->addTab(m_request, tr("Request"));
+    m_tabs->addTab(m_validation, tr("Validation"));
+    m_tabs->addTab(m_trace, tr("Decision trace"));
+    m_tabs->setDocumentMode(true);
+
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addLayout(bar);
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &RequestLogFilterModel::setText);
+    connect(m_method, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setMethod(m_method->currentData().toString()); });
+    connect(m_statusClass, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setStatusClass(m_statusClass->currentData().toInt()); });
+    connect(m_flagged, &QCheckBox::toggled, m_filter, &RequestLogFilterModel::setOnlyFlagged);
+    connect(clearButton, &QToolButton::clicked, this, &RequestLogView::clear);
+    connect(m_curlButton, &QToolButton::clicked, this, &RequestLogView::copySelectedAsCurl);
+    connect(m_bodyButton, &QToolButton::clicked, this, &RequestLogView::copySelectedResponseBody);
+    connect(harButton, &QToolButton::clicked, this, &RequestLogView::exportHar);
+    connect(m_model, &RequestLogModel::rowsAppended, this, [this] {
+        if (m_autoScroll->isChecked())
+            m_view->scrollToBottom();
+        updateCounter();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RequestLogView::updateCounter);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &RequestLogView::updatePlaceholder);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &RequestLogView::updatePlaceholder);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &RequestLogView::updatePlaceholder);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &RequestLogView::updatePlaceholder);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                const RequestLogEntry* e = m_model->entry(m_filter->mapToSource(current).row());
+                showEntry(e ? *e : RequestLogEntry());
+            });
+    updateCounter();
+    updatePlaceholder();
+}
+
+RequestLogView::~RequestLogView() = default;
+
+void RequestLogView::setBaseUrl(const QUrl& url)
+{
+    m_baseUrl = url;
+    updatePlaceholder();
+}
+
+void RequestLogView::setAutoScroll(bool on)
+{
+    m_autoScroll->setChecked(on);
+}
+
+bool RequestLogView::autoScroll() const
+{
+    return m_autoScroll->isChecked();
+}
+
+RequestLogEntry RequestLogView::selectedEntry() const
+{
+    const int row = m_model->rowOfId(m_shownId);
+    const RequestLogEntry* e = m_model->entry(row);
+    return e ? *e : RequestLogEntry();
+}
+
+void RequestLogView::selectRow(int proxyRow)
+{
+    m_view->setCurrentIndex(m_filter->index(proxyRow, 0));
+}
+
+QString RequestLogView::detailsText(int tab) const
+{
+    const auto* edit = qobject_cast<QPlainTextEdit*>(m_tabs->widget(tab));
+    return edit ? edit->toPlainText() : QString();
+}
+
+void RequestLogView::clear()
+{
+    m_model->clear();
+    showEntry(RequestLogEntry());
+}
+
+void RequestLogView::copySelectedAsCurl()
+{
+    const RequestLogEntry e = selectedEntry();
+    if (e.id == 0)
+        return;
+    QApplication::clipboard()->setText(CurlCommand::forLogEntry(e, m_baseUrl));
+    emit message(tr("Copied the request as a curl command"));
+}
+
+void RequestLogView::copySelectedResponseBody()
+{
+    const RequestLogEntry e = selectedEntry();
+    if (e.id == 0)
+        return;
+    QApplication::clipboard()->setText(QString::fromUtf8(e.responseBody));
+    emit message(tr("Copied the response body (%n byte(s))", nullptr, int(e.responseBody.size())));
+}
+
+void RequestLogView::exportHar()
+{
+    if (m_model->rowCount() == 0) {
+        emit message(tr("The log is empty: nothing to export"));
+        return;
+    }
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QLatin1Char('/')
+        + QStringLiteral("understudy-%1.har").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export request log as HAR"), suggested,
+                                                      tr("HTTP Archive (*.har);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!HarExporter::writeFile(path, m_model->entries(), m_baseUrl, &error)) {
+        QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1:\n%2").arg(path, error));
+        return;
+    }
+    emit message(tr("Exported %n request(s) to %1", nullptr, m_model->rowCount()).arg(path));
+}
+
+void RequestLogView::focusFilter()
+{
+    m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+    m_filterEdit->selectAll();
+}
+
+void RequestLogView::showEntry(const RequestLogEntry& e)
+{
+    m_shownId = e.id;
+    m_curlButton->setEnabled(e.id != 0);
+    m_bodyButton->setEnabled(e.id != 0 && !e.responseBody.isEmpty());
+    if (e.id == 0) {
+        const QString hint = tr("Select a request to see it here.");
+        for (QPlainTextEdit* edit : { m_request, m_response, m_validation, m_trace })
+            edit->setPlainText(hint);
+        return;
+    }
+    QString target = e.path;
+    if (!e.query.isEmpty())
+        target += QLatin1Char('?') + QString::fromUtf8(e.query);
+    const QString version = QString::fromLatin1(e.httpVersion.isEmpty() ? QByteArray("1.1") : e.httpVersion);
+    m_request->setPlainText(QStringLiteral("%1 %2 HTTP/%3\n%4\n%5")
+                                .arg(QString::fromLatin1(e.method), target, version, headerBlock(e.requestHeaders),
+                                     SpecFormat::prettyBody(e.requestBody, e.requestHeader("Content-Type"))));
+    QString responseText = QStringLiteral("HTTP/%1 %2\n%3\n").arg(version).arg(e.status).arg(headerBlock(e.responseHeaders));
+    responseText += SpecFormat::prettyBody(e.responseBody, e.responseHeader("Content-Type"));
+    m_response->setPlainText(responseText);
+
+    QString validation;
+    if (e.validationErrors.isEmpty()) {
+        validation = e.operationId.isEmpty() ? tr("No operation matched, so nothing was validated.")
+                                             : tr("The request is valid for %1.").arg(e.operationId);
+    } else {
+        validation = tr("%n violation(s):", nullptr, int(e.validationErrors.size())) + QLatin1Char('\n');
+        for (const auto& err : e.validationErrors)
+            validation += QStringLiteral("\n• %1  [%2]\n  %3\n").arg(err.location, err.code, err.message);
+    }
+    m_validation->setPlainText(validation);
+    m_tabs->setTabText(2, e.validationErrors.isEmpty() ? tr("Validation")
+                                                       : tr("Validation (%1)").arg(e.validationErrors.size()));
+
+    QString trace;
+    for (int i = 0; i < e.trace.size(); ++i)
+        trace += QStringLiteral("%1. %2\n").arg(i + 1).arg(e.trace.at(i));
+    if (!e.exampleName.isEmpty())
+        trace += QLatin1Char('\n') + tr("Example served: %1").arg(e.exampleName) + QLatin1Char('\n');
+    trace += QLatin1Char('\n') + tr("Handled in %1 µs from %2 at %3")
+                                     .arg(e.durationUs)
+                                     .arg(e.remoteAddress.isEmpty() ? tr("unknown") : e.remoteAddress,
+                                          e.time.toString(Qt::ISODateWithMs));
+    m_trace->setPlainText(trace);
+}
+
+void RequestLogView::updateCounter()
+{
+    const int total = m_model->rowCount();
+    QString text = tr("%n request(s)", nullptr, total);
+    if (m_model->droppedCount() > 0)
+        text += QStringLiteral(" · ") + tr("%1 oldest dropped").arg(m_model->droppedCount());
+    m_counter->setText(text);
+    m_counter->setToolTip(tr("The log keeps the newest %1 requests").arg(m_model->maximumRows()));
+    updatePlaceholder();
+}
+
+void RequestLogView::updatePlaceholder()
+{
+    QString text;
+    if (m_model->rowCount() == 0) {
+        text = m_baseUrl.isEmpty() ? tr("No requests yet. Start the mock (F5) and send one.")
+                                   : tr("No requests yet. Try:\ncurl %1/").arg(m_baseUrl.toString());
+    } else if (m_filter->rowCount() == 0) {
+        text = tr("No request matches the filter.");
+    }
+    m_placeholder->setText(text);
+    m_placeholder->setVisible(!text.isEmpty());
+    m_placeholder->setGeometry(m_view->viewport()->rect());
+}
+
+bool RequestLogView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        m_placeholder->setGeometry(m_view->viewport()->rect());
+    return QWidget::eventFilter(watched, event);
+}

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+// The live request log: filter bar, table, and the selected exchange (request, response, validation, trace).
+#pragma once
+
+#include "core/engine/requestlogentry.h"
+
+#include <QUrl>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+class QToolButton;
+class RequestLogFilterModel;
+class RequestLogModel;
+
+class RequestLogView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RequestLogView)
+
+public:
+    explicit RequestLogView(QWidget* parent = nullptr);
+    ~RequestLogView() override;
+
+    RequestLogModel* model() const { return m_model; }
+    RequestLogFilterModel* filterModel() const { return m_filter; }
+    QTableView* view() const { return m_view; }
+    QSplitter* splitter() const { return m_splitter; }
+    QTabWidget* detailsTabs() const { return m_tabs; }
+
+    // The mock's URL, used by "Copy as curl" and the HAR export.
+    void setBaseUrl(const QUrl& url);
+    void setAutoScroll(bool on);
+    bool autoScroll() const;
+    // The selected entry (a copy), or an entry with id 0.
+    RequestLogEntry selectedEntry() const;
+    void selectRow(int proxyRow);
+    QString detailsText(int tab) const;
+
+public slots:
+    void clear();
+    void copySelectedAsCurl();
+    void copySelectedResponseBody();
+    // Asks for a file name and writes the whole log as HAR 1.2.
+    void exportHar();
+    void focusFilter();
+
+signals:
+    void message(const QString& text);
+
+private:
+    void showEntry(const RequestLogEntry& entry);
+    void updateCounter();
+    void updatePlaceholder();
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+    RequestLogModel* m_model = nullptr;
+    RequestLogFilterModel* m_filter = nullptr;
+    QLineEdit* m_filterEdit = nullptr;
+    QComboBox* m_method = nullptr;
+    QComboBox* m_statusClass = nullptr;
+    QCheckBox* m_flagged = nullptr;
+    QCheckBox* m_autoScroll = nullptr;
+    QTableView* m_view = nullptr;
+    QLabel* m_placeholder = nullptr;
+    QLabel* m_counter = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QPlainTextEdit* m_request = nullptr;
+    QPlainTextEdit* m_response = nullptr;
+    QPlainTextEdit* m_validation = nullptr;
+    QPlainTextEdit* m_trace = nullptr;
+    QToolButton* m_curlButton = nullptr;
+    QToolButton* m_bodyButton = nullptr;
+    QUrl m_baseUrl;
+    quint64 m_shownId = 0;
+};
