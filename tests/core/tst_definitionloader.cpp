@@ -56,6 +56,40 @@ void collectRefs(const QJsonValue& v, QStringList* refs)
     }
 }
 
+// The model's order-bearing lists, one line each: operations, responses, media types, examples, headers.
+QStringList orderDump(const Definition& d)
+{
+    QStringList lines;
+    QStringList ops;
+    for (const Operation& op : d.operations)
+        ops.append(op.method + QLatin1Char(' ') + op.path);
+    lines.append(QLatin1String("operations: ") + ops.join(QLatin1String(", ")));
+    for (const Operation& op : d.operations) {
+        lines.append(op.id + QLatin1String(": ") + op.responseCodes().join(QLatin1Char(',')));
+        for (const Response& r : op.responses) {
+            const QString prefix = op.id + QLatin1Char(' ') + r.code;
+            QStringList types;
+            for (const MediaType& mt : r.content)
+                types.append(mt.name);
+            if (!types.isEmpty())
+                lines.append(prefix + QLatin1String(": ") + types.join(QLatin1Char(',')));
+            QStringList headers;
+            for (const HeaderDef& h : r.headers)
+                headers.append(h.name);
+            if (!headers.isEmpty())
+                lines.append(prefix + QLatin1String(" headers: ") + headers.join(QLatin1Char(',')));
+            for (const MediaType& mt : r.content) {
+                QStringList names;
+                for (const NamedExample& ex : mt.examples)
+                    names.append(ex.name + (ex.hasValue ? QString() : QStringLiteral("(no value)")));
+                if (!names.isEmpty())
+                    lines.append(prefix + QLatin1Char(' ') + mt.name + QLatin1String(": ") + names.join(QLatin1Char(',')));
+            }
+        }
+    }
+    return lines;
+}
+
 } // namespace
 
 class TestDefinitionLoader : public QObject
@@ -83,6 +117,8 @@ private slots:
     void bundledExample();
     void realWorldDefinitions_data();
     void realWorldDefinitions();
+    void writtenOrder_data();
+    void writtenOrder();
 };
 
 void TestDefinitionLoader::versions_data()
@@ -651,6 +687,53 @@ void TestDefinitionLoader::realWorldDefinitions()
                                 .toString();
         QVERIFY2(ref.startsWith(QLatin1String("https://api.github.com/scim/v2/")), qPrintable(ref));
     }
+}
+
+void TestDefinitionLoader::writtenOrder_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("expected");
+    // Paths, methods, responses, media types, examples and headers are all written out of alphabetical order.
+    const QStringList openApi{
+        QStringLiteral("operations: POST /zebra, GET /zebra, GET /apple, DELETE /caf\u00e9"),
+        QStringLiteral("createZebra: 201"),
+        QStringLiteral("getZebra: default,404,200"),
+        QStringLiteral("getZebra 200: text/plain,application/json"),
+        QStringLiteral("getZebra 200 headers: X-Zeta,X-Alpha"),
+        QStringLiteral("getZebra 200 application/json: zeta,alpha,mid"),
+        QStringLiteral("getApple: 500,200"),
+        QStringLiteral("getApple 500: text/plain,application/problem+json"), // a components response
+        QStringLiteral("getApple 200: application/xml,application/json"),    // a response in an external file
+        QStringLiteral("getApple 200 application/xml: second,first"),
+        QStringLiteral("getApple 200 application/json: omega,beta"),
+        QStringLiteral("deleteCafe: 204"),
+    };
+    QTest::addRow("OpenAPI 3.0 YAML") << QStringLiteral("loader/order/order.yaml") << openApi;
+    QTest::addRow("OpenAPI 3.0 JSON") << QStringLiteral("loader/order/order.json") << openApi;
+    QTest::addRow("Swagger 2.0 YAML")
+        << QStringLiteral("loader/order/swagger.yaml")
+        << QStringList{
+               QStringLiteral("operations: POST /zebra, GET /zebra, GET /apple"),
+               QStringLiteral("createZebra: 201"),
+               QStringLiteral("getZebra: default,404,200"),
+               // `produces` first, then the response's `examples` media types as written
+               QStringLiteral("getZebra 404: text/plain,application/json,application/vnd.zeta+json,"
+                              "application/vnd.alpha+json"),
+               QStringLiteral("getZebra 200: text/plain,application/json,application/xml"),
+               QStringLiteral("getZebra 200 headers: X-Zeta,X-Alpha"),
+               QStringLiteral("getApple: 200"),
+               QStringLiteral("getApple 200: application/xml,application/json"),
+           };
+}
+
+void TestDefinitionLoader::writtenOrder()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, expected);
+    const LoadResult r = DefinitionLoader().loadFile(TestUtils::dataPath(file));
+    QVERIFY2(r.definition, qPrintable(dump(r)));
+    QVERIFY2(errors(r).isEmpty(), qPrintable(dump(r)));
+    QCOMPARE(orderDump(*r.definition), expected);
 }
 
 QTEST_GUILESS_MAIN(TestDefinitionLoader)
