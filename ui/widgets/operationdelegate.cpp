@@ -16,6 +16,7 @@ QFont badgeFont(const QFont& base)
 {
     QFont f = base;
     f.setBold(true);
+    f.setStrikeOut(false);
     f.setPointSizeF(base.pointSizeF() * 0.8);
     return f;
 }

@@ -104,10 +104,8 @@ void OperationDetailsView::render()
     const Definition& def = *m_definition;
     const Operation* op = m_operationId.isEmpty() ? nullptr : def.operation(m_operationId);
     if (!op) {
-        cursor.insertHtml(QStringLiteral("<h2>%1 <span style='color:%2'>%3</span></h2>")
-                              .arg(esc(def.title), dim, esc(def.version)));
-        cursor.insertHtml(QStringLiteral("<p style='color:%1'>%2 · %3 · %4</p>")
-                              .arg(dim, tr("OpenAPI %1").arg(esc(def.specVersion)),
+        cursor.insertHtml(QStringLiteral("<h2>%1 <span style='color:%2'>%3</span></h2><p style='color:%2'>%4 · %5 · %6</p>")
+                              .arg(esc(def.title), dim, esc(def.version), tr("OpenAPI %1").arg(esc(def.specVersion)),
                                    tr("%n operation(s)", nullptr, int(def.operations.size())), esc(def.file)));
         if (!def.description.isEmpty()) {
             cursor.insertBlock();

@@ -136,8 +136,8 @@ RequestLogView::RequestLogView(QWidget* parent)
     header->resizeSection(RequestLogModel::TimeColumn, em * 7);
     header->resizeSection(RequestLogModel::MethodColumn, em * 6);
     header->setSectionResizeMode(RequestLogModel::PathColumn, QHeaderView::Stretch);
-    header->resizeSection(RequestLogModel::StatusColumn, em * 4);
-    header->resizeSection(RequestLogModel::DurationColumn, em * 5);
+    header->resizeSection(RequestLogModel::StatusColumn, em * 5);
+    header->resizeSection(RequestLogModel::DurationColumn, em * 6);
     header->resizeSection(RequestLogModel::OperationColumn, em * 9);
     header->resizeSection(RequestLogModel::FlagsColumn, em * 6);
 
@@ -197,6 +197,7 @@ RequestLogView::RequestLogView(QWidget* parent)
             });
     updateCounter();
     updatePlaceholder();
+    showEntry(RequestLogEntry());
 }
 
 RequestLogView::~RequestLogView() = default;
