@@ -283,7 +283,7 @@ private:
     int m_depth = 0;
     QVarLengthArray<PathStep, 16> m_path;
     QVarLengthArray<int, 16> m_scope;
-    QVarLengthArray<std::pair<const Node*, int>, 4> m_discriminating;
+    QVarLengthArray<std::pair<const Node*, int>, 32> m_active; // nodes being evaluated, with their path depth
 };
 
 // Fails the current keyword: returns at once when nobody collects errors, otherwise records and goes on.
@@ -324,6 +324,13 @@ bool Run::validate(const Node* n, const QJsonValue& v, Annotations* ann)
                   QStringLiteral("schema nesting exceeds %1 levels (recursive schema?)").arg(m_graph.options.maxDepth));
         return false;
     }
+    // The same node re-entered on the same instance (Cat: allOf [Pet], Pet: oneOf [Cat, Dog]; or a bare ref
+    // cycle) adds nothing the outer evaluation is not already checking, and would otherwise never end.
+    const int pathDepth = int(m_path.size());
+    for (int i = int(m_active.size()) - 1; i >= 0 && m_active[i].second == pathDepth; --i) {
+        if (m_active[i].first == n)
+            return true;
+    }
     struct Guard
     {
         Run* run;
@@ -331,11 +338,13 @@ bool Run::validate(const Node* n, const QJsonValue& v, Annotations* ann)
         ~Guard()
         {
             --run->m_depth;
+            run->m_active.removeLast();
             if (pushed)
                 run->m_scope.removeLast();
         }
     };
     ++m_depth;
+    m_active.append({ n, pathDepth });
     const bool enter = m_scope.isEmpty() || m_scope.last() != n->resource;
     if (enter)
         m_scope.append(n->resource);
@@ -582,28 +591,17 @@ bool Run::applicators(const Node* n, const QJsonValue& v, Annotations* mine)
     }
     bool discriminated = false;
     if (n->discriminator && v.isObject()) {
-        // A branch that refers back to this schema (Cat: allOf [Pet]) must not dispatch again on the same value.
-        const int depth = int(m_path.size());
-        bool reentered = false;
-        for (const auto& entry : m_discriminating)
-            reentered = reentered || (entry.first == n && entry.second == depth);
-        if (!reentered) {
-            discriminated = true;
-            const Discriminator& d = *n->discriminator;
-            const QJsonValue value = v.toObject().value(d.propertyName);
-            const Node* branch = value.isString() ? d.branches.value(value.toString()) : nullptr;
-            if (value.isUndefined()) {
-                FAIL("discriminator", QStringLiteral("missing discriminator property '%1'").arg(d.propertyName));
-            } else if (!branch) {
-                FAIL("discriminator", QStringLiteral("discriminator property '%1' must be one of: %2")
-                                          .arg(d.propertyName, d.values.join(QLatin1String(", "))));
-            } else {
-                m_discriminating.append({ n, depth });
-                const bool branchOk = validate(branch, v, mine);
-                m_discriminating.removeLast();
-                if (!branchOk)
-                    FAIL_SILENT();
-            }
+        discriminated = true;
+        const Discriminator& d = *n->discriminator;
+        const QJsonValue value = v.toObject().value(d.propertyName);
+        const Node* branch = value.isString() ? d.branches.value(value.toString()) : nullptr;
+        if (value.isUndefined()) {
+            FAIL("discriminator", QStringLiteral("missing discriminator property '%1'").arg(d.propertyName));
+        } else if (!branch) {
+            FAIL("discriminator", QStringLiteral("discriminator property '%1' must be one of: %2")
+                                      .arg(d.propertyName, d.values.join(QLatin1String(", "))));
+        } else if (!validate(branch, v, mine)) {
+            FAIL_SILENT();
         }
     }
     if (!discriminated) {
