@@ -476,6 +476,16 @@ bool pickChar(const Node& n, int variant, char32_t* out)
     return any;
 }
 
+int countChoices(const Node& n)
+{
+    int count = 0;
+    for (uint c : preferredChars()) {
+        if (inClass(n, c))
+            ++count;
+    }
+    return qMax(count, 1);
+}
+
 bool hasUnsupported(const Node& n)
 {
     if (n.kind == Node::Unsupported)
@@ -507,17 +517,16 @@ bool generate(const Node& n, GenState& st, QString& out)
     case Node::Unsupported:
         return false;
     case Node::Chars: {
-        char32_t c = 0;
-        int v = 0;
-        if (!st.variantUsed && st.variant > 0) {
-            v = st.variant;
-            char32_t probe = 0;
-            if (pickChar(n, 1, &probe) && probe != 0)
-                st.variantUsed = true; // this class has a choice
-            else
-                v = 0;
+        // Mixed radix: each class with a choice takes the variant modulo its number of choices.
+        const int choices = countChoices(n);
+        int index = 0;
+        if (st.variant > 0 && choices > 1) {
+            index = st.variant % choices;
+            st.variant /= choices;
+            st.variantUsed = true;
         }
-        if (!pickChar(n, v, &c) && !pickChar(n, 0, &c))
+        char32_t c = 0;
+        if (!pickChar(n, index, &c) && !pickChar(n, 0, &c))
             return false;
         const char32_t buf[1] = {c};
         out += QString::fromUcs4(buf, 1);
@@ -640,7 +649,7 @@ bool sample(const QString& pattern, int minLength, int maxLength, int variant, Q
                 return fail(QStringLiteral("the pattern uses lookarounds or back-references"));
             break;
         }
-        if (variant > 0 && !st.variantUsed) {
+        if (variant > 0 && (!st.variantUsed || st.variant > 0)) {
             // No character class to vary: append the variant number when the pattern allows it.
             const QString tagged = s + QString::number(variant);
             if (fits(tagged)) {

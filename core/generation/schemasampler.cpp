@@ -509,6 +509,11 @@ private:
                 return QStringLiteral("node budget of %1 reached at %2; the rest is minimal").arg(m_options.maxNodes).arg(where());
             });
         }
+        if (m_nodes > m_options.maxNodes * 2) {
+            // Even minimal values can explode (required properties x minItems): stop building altogether.
+            note([&] { return QStringLiteral("node budget exhausted at %1; the sample is truncated").arg(where()); });
+            return smallest(f);
+        }
         minimal = minimal || m_exhausted;
         if (!f.pending.isEmpty())
             return resolvePending(std::move(f), sources, depth, minimal, variant);
@@ -899,11 +904,12 @@ private:
             note([&] { return QStringLiteral("recursion at %1 closed with %2 item(s)").arg(where()).arg(n); });
 
         QJsonArray out;
+        const Flat restFlat = flattenAll(rest);
         for (int i = 0; i < n; ++i) {
             QList<QJsonValue> schemas = i < prefixCount ? f.prefix.at(i) + f.itemsAll : rest;
             if (i < needContains)
                 schemas += f.contains;
-            const Flat itemFlat = flattenAll(schemas);
+            const Flat itemFlat = (i < prefixCount || i < needContains) ? flattenAll(schemas) : restFlat;
             const bool itemMinimal = childBase || recursive || isActive(itemFlat.refs);
             m_path.append(QString::number(i));
             const int base = variant + (f.uniqueItems ? i : 0);
@@ -1105,7 +1111,8 @@ private:
                 }
             }
         }
-        const double target = variant;
+        // Fractional neighbours for non-integers, so a variant can tell "number" from "integer" (oneOf).
+        const double target = (integer || m > 0 || variant == 0) ? double(variant) : variant - 0.5;
         double v = target;
         if (m > 0) {
             const int decimals = decimalsOf(m);
