@@ -3,6 +3,7 @@
 
 #include "core/validation/ecmaregex.h"
 
+#include <array>
 #include <cmath>
 #include <cstring>
 
@@ -135,7 +136,13 @@ bool isUriChar(QChar c)
     const ushort u = c.unicode();
     if (isAlpha(c) || isDigit(c))
         return true;
-    return u < 128 && std::strchr("-._~:/?#[]@!$&'()*+,;=%", char(u)) != nullptr && u != 0;
+    static const auto table = [] {
+        std::array<bool, 128> t {};
+        for (const char* p = "-._~:/?#[]@!$&'()*+,;=%"; *p; ++p)
+            t[size_t(*p)] = true;
+        return t;
+    }();
+    return u < 128 && table[u];
 }
 
 } // namespace

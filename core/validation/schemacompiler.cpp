@@ -525,9 +525,16 @@ void Compiler::fill(Node* n, const QJsonObject& obj, const QString& base, int de
             continue;
         RequiredRule rule;
         rule.name = r.toString();
-        const PropertyRule property = n->properties.value(rule.name);
-        rule.readOnly = property.readOnly;
-        rule.writeOnly = property.writeOnly;
+        auto property = n->properties.find(rule.name);
+        if (property != n->properties.end()) {
+            if (property->required)
+                continue; // listed twice
+            property->required = true;
+            rule.readOnly = property->readOnly;
+            rule.writeOnly = property->writeOnly;
+        } else {
+            n->allRequiredAreProperties = false;
+        }
         n->required.push_back(rule);
     }
     const QJsonObject patternProperties = obj.value(QLatin1String("patternProperties")).toObject();

@@ -45,6 +45,7 @@ struct PropertyRule
     const Node* schema = nullptr;
     bool readOnly = false;
     bool writeOnly = false;
+    bool required = false; // also listed in `required`: lets one pass over the object settle most required checks
 };
 
 struct RequiredRule
@@ -108,6 +109,7 @@ struct Node
     // objects
     int minProperties = -1, maxProperties = -1;
     std::vector<RequiredRule> required;
+    bool allRequiredAreProperties = true;
     QHash<QString, PropertyRule> properties;
     std::vector<std::pair<std::unique_ptr<Pattern>, const Node*>> patternProperties;
     const Node* additionalProperties = nullptr;

@@ -528,15 +528,11 @@ bool Run::validateObject(const Node* n, const QJsonObject& obj, Annotations* min
         FAIL("minProperties", QStringLiteral("must have at least %1 properties").arg(n->minProperties));
     if (n->maxProperties >= 0 && size > n->maxProperties)
         FAIL("maxProperties", QStringLiteral("must have at most %1 properties").arg(n->maxProperties));
-    for (const RequiredRule& rule : n->required) {
-        if ((rule.readOnly && m_direction == ValidationDirection::Request)
-            || (rule.writeOnly && m_direction == ValidationDirection::Response))
-            continue;
-        if (!obj.contains(rule.name))
-            FAIL("required", QStringLiteral("missing required property '%1'").arg(rule.name));
-    }
     const bool perProperty = !n->properties.isEmpty() || !n->patternProperties.empty() || n->additionalProperties
         || n->propertyNames;
+    // Required errors come first in the report, but are only known after the pass over the object.
+    const qsizetype requiredErrorsAt = m_errors ? m_errors->size() : 0;
+    int requiredSeen = 0;
     if (perProperty) {
         for (auto it = obj.constBegin(); it != obj.constEnd(); ++it) {
             const QString key = it.key();
@@ -545,6 +541,7 @@ bool Run::validateObject(const Node* n, const QJsonObject& obj, Annotations* min
                 auto rule = n->properties.constFind(key);
                 if (rule != n->properties.constEnd()) {
                     matched = true;
+                    requiredSeen += rule->required ? 1 : 0;
                     if (!at(key, rule->schema, it.value()))
                         FAIL_SILENT();
                 }
@@ -565,6 +562,25 @@ bool Run::validateObject(const Node* n, const QJsonObject& obj, Annotations* min
         }
         if (n->additionalProperties && mine)
             mine->allProperties = true;
+    }
+    const bool allPresent = perProperty && n->allRequiredAreProperties && requiredSeen == int(n->required.size());
+    if (!allPresent) {
+        QList<SchemaError> missing;
+        for (const RequiredRule& rule : n->required) {
+            if ((rule.readOnly && m_direction == ValidationDirection::Request)
+                || (rule.writeOnly && m_direction == ValidationDirection::Response))
+                continue;
+            if (!obj.contains(rule.name)) {
+                ok = false;
+                if (!m_errors)
+                    return false;
+                missing.append(SchemaError { instancePointer(), n->pointer + QLatin1String("/required"),
+                                             QStringLiteral("required"),
+                                             QStringLiteral("missing required property '%1'").arg(rule.name) });
+            }
+        }
+        for (qsizetype i = 0; i < missing.size(); ++i)
+            m_errors->insert(requiredErrorsAt + i, missing.at(i));
     }
     for (const auto& [name, needed] : n->dependentRequired) {
         if (!obj.contains(name))
