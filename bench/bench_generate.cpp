@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+// Times SchemaSampler over every response schema of the large real-world definitions and a wide synthetic schema.
+#include "core/generation/samplevalidator.h"
+#include "core/generation/schemasampler.h"
+#include "core/spec/definitionloader.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
+
+namespace {
+
+struct Totals
+{
+    int schemas = 0;
+    int rejected = 0;
+    qint64 bytes = 0;
+    qint64 largest = 0;
+    QList<qint64> nanos;
+};
+
+void report(const char* name, Totals& t, qint64 totalNs)
+{
+    std::sort(t.nanos.begin(), t.nanos.end());
+    const auto pct = [&t](double p) {
+        return t.nanos.isEmpty() ? 0.0 : t.nanos.at(qMin(int(t.nanos.size() - 1), int(p * t.nanos.size()))) / 1000.0;
+    };
+    std::printf("%-28s %5d schemas  total %8.1f ms  p50 %7.1f us  p90 %7.1f us  max %8.1f us  "
+                "out %7.1f KB (largest %6.1f KB)  self-check rejects %d\n",
+                name, t.schemas, totalNs / 1e6, pct(0.5), pct(0.9), pct(1.0), t.bytes / 1024.0, t.largest / 1024.0,
+                t.rejected);
+}
+
+void sampleDefinition(const char* name, const QString& path)
+{
+    if (!QFile::exists(path)) {
+        std::printf("%-28s skipped: %s not found\n", name, qPrintable(path));
+        return;
+    }
+    QElapsedTimer load;
+    load.start();
+    const LoadResult loaded = DefinitionLoader().loadFile(path);
+    if (!loaded.definition) {
+        std::printf("%-28s skipped: the definition did not load\n", name);
+        return;
+    }
+    const Definition& def = *loaded.definition;
+    std::printf("%-28s loaded in %lld ms (%lld operations)\n", name, load.elapsed(), qlonglong(def.operations.size()));
+    const QJsonValue root(def.document);
+    const SampleValidator validator(root, def.dialect, true);
+    Totals t;
+    QElapsedTimer all;
+    all.start();
+    qint64 sampling = 0;
+    QStringList firstRejects;
+    for (const Operation& op : def.operations) {
+        for (const Response& r : op.responses) {
+            for (const MediaType& m : r.content) {
+                if (m.schema.isUndefined())
+                    continue;
+                QElapsedTimer one;
+                one.start();
+                const QJsonValue v = SchemaSampler::sample(root, m.schema, def.dialect);
+                const qint64 ns = one.nsecsElapsed();
+                sampling += ns;
+                t.nanos.append(ns);
+                ++t.schemas;
+                const qint64 size = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).size();
+                t.bytes += size;
+                t.largest = qMax(t.largest, size);
+                if (!validator.accepts(v, m.schema)) {
+                    ++t.rejected;
+                    if (firstRejects.size() < 5)
+                        firstRejects.append(op.method + QLatin1Char(' ') + op.path + QLatin1Char(' ') + r.code);
+                }
+            }
+        }
+    }
+    report(name, t, sampling);
+    for (const QString& r : firstRejects)
+        std::printf("    rejected: %s\n", qPrintable(r));
+}
+
+void sampleWideArray()
+{
+    // An array of 1000 objects with 30 properties each (strings with formats, numbers, nested object).
+    QJsonObject props;
+    const char* formats[] = {"date-time", "email", "uuid", "uri", "ipv4"};
+    for (int i = 0; i < 30; ++i) {
+        QJsonObject p;
+        if (i % 3 == 0)
+            p = QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("format"), QLatin1String(formats[i % 5])}};
+        else if (i % 3 == 1)
+            p = QJsonObject{{QStringLiteral("type"), QStringLiteral("number")}, {QStringLiteral("multipleOf"), 0.25}, {QStringLiteral("minimum"), 1}};
+        else
+            p = QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                            {QStringLiteral("properties"), QJsonObject{{QStringLiteral("code"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("pattern"), QStringLiteral("^[A-Z]{3}-\\d{4}$")}}}}}};
+        props.insert(QStringLiteral("field%1").arg(i), p);
+    }
+    const QJsonObject item{{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), props}};
+    const QJsonObject schema{{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("minItems"), 1000},
+                             {QStringLiteral("uniqueItems"), true}, {QStringLiteral("items"), item}};
+    SampleOptions options;
+    options.maxNodes = 200000;
+    Totals t;
+    QElapsedTimer timer;
+    timer.start();
+    const int runs = 5;
+    QJsonValue v;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer one;
+        one.start();
+        v = SchemaSampler::sample(QJsonObject(), schema, SchemaDialect::OpenApi30, options);
+        t.nanos.append(one.nsecsElapsed());
+        ++t.schemas;
+    }
+    t.bytes = QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact).size();
+    t.largest = t.bytes;
+    t.rejected = SampleValidator(QJsonObject(), SchemaDialect::OpenApi30, true).accepts(v, schema) ? 0 : 1;
+    report("array of 1000 objects (x5)", t, timer.nsecsElapsed());
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const QString shared = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("/work/shared/testdata/specs");
+    sampleDefinition("GitHub api.github.com.json", shared + QStringLiteral("/api.github.com.json"));
+    sampleDefinition("Stripe spec3.yaml", shared + QStringLiteral("/spec3.yaml"));
+    sampleWideArray();
+    return 0;
+}
