@@ -1,0 +1,445 @@
+// SPDX-License-Identifier: MIT
+#include "core/engine/mockservice.h"
+#include "core/spec/definitionloader.h"
+#include "ui/models/forcedsettings.h"
+#include "ui/models/operationsfiltermodel.h"
+#include "ui/models/operationsmodel.h"
+#include "ui/models/requestlogfiltermodel.h"
+#include "ui/models/requestlogmodel.h"
+#include "ui/widgets/diagnosticsview.h"
+#include "ui/widgets/forcedresponsepanel.h"
+#include "ui/widgets/mainwindow.h"
+#include "ui/widgets/messagebanner.h"
+#include "ui/widgets/operationsbrowser.h"
+#include "ui/widgets/requestlogview.h"
+
+#include "uitestutils.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+
+namespace {
+
+struct Reply
+{
+    int status = 0;
+    QByteArray body;
+};
+
+Reply get(const QUrl& url)
+{
+    QNetworkAccessManager nam;
+    QNetworkReply* reply = nam.get(QNetworkRequest(url));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(10000);
+    Reply r { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll() };
+    reply->deleteLater();
+    return r;
+}
+
+void writeFile(const QString& path, const QByteArray& data)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(data);
+}
+
+const QByteArray tinySpec = R"(openapi: 3.0.3
+info: {title: Tiny, version: "2.0"}
+paths:
+  /ping:
+    get:
+      operationId: ping
+      responses:
+        '200':
+          description: pong
+          content:
+            application/json:
+              example: {pong: true}
+)";
+
+// Opens `path` and waits for the load to finish; returns whether it succeeded.
+bool openAndWait(MainWindow& w, const QString& path, bool autoStart = false)
+{
+    QSignalSpy done(&w, &MainWindow::loadFinished);
+    w.openDefinition(path, autoStart);
+    if (!done.wait(20000))
+        return false;
+    return done.last().first().toBool();
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void opensBundledExample();
+    void serverRoundTripShowsLogDetails();
+    void forcingPanelChangesNextResponse();
+    void copyUrlToClipboard();
+    void logStaysCapped();
+    void portTakenOffersFreePort();
+    void failedReloadKeepsDefinition();
+    void fatalErrorExplainsItself();
+    void staleLoadIsDiscarded();
+    void redoclyOffKeepsServerStopped();
+    void definitionWithoutOperations();
+    void deletedDefinitionIsReported();
+    void screenshots();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("UnderstudyUiTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QVERIFY(m_dir.isValid());
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+void TestMainWindow::opensBundledExample()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath()));
+    QVERIFY2(w.windowTitle().startsWith(QLatin1String("Bookshelf API 1.4.0")), qPrintable(w.windowTitle()));
+    QVERIFY(w.windowTitle().endsWith(QStringLiteral("— Understudy")));
+    const QStringList tree = UiTestUtils::dumpModel(*w.operationsBrowser()->filterModel());
+    QVERIFY2(tree.contains(QStringLiteral("books")) && tree.contains(QStringLiteral("  GET /books"))
+                 && tree.contains(QStringLiteral("Other")) && tree.contains(QStringLiteral("  GET /health")),
+             qPrintable(tree.join(QLatin1Char('\n'))));
+    // Filtering via the line edit narrows the tree.
+    w.operationsBrowser()->filterEdit()->setText(QStringLiteral("delete"));
+    QCOMPARE(UiTestUtils::dumpModel(*w.operationsBrowser()->filterModel()),
+             (QStringList { QStringLiteral("books"), QStringLiteral("  DELETE /books/{bookId}") }));
+    // The server was not started (autoStart false) and says so.
+    QVERIFY(!w.service()->isRunning());
+    QVERIFY(w.serverStatusText().contains(QLatin1String("Stopped")));
+}
+
+void TestMainWindow::serverRoundTripShowsLogDetails()
+{
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath(), true));
+    QTRY_VERIFY(w.service()->isRunning());
+    const QUrl base = w.service()->url();
+    QCOMPARE(w.urlField()->text(), base.toString());
+    QVERIFY(w.serverStatusText().contains(base.toString()));
+
+    const Reply r = get(QUrl(base.toString() + QStringLiteral("/v1/books")));
+    QCOMPARE(r.status, 200);
+    RequestLogView* log = w.requestLog();
+    QTRY_COMPARE(log->filterModel()->rowCount(), 1);
+    const QModelIndex status = log->filterModel()->index(0, RequestLogModel::StatusColumn);
+    QCOMPARE(status.data().toInt(), 200);
+    QCOMPARE(log->filterModel()->index(0, RequestLogModel::OperationColumn).data().toString(), QStringLiteral("listBooks"));
+    log->selectRow(0);
+    QCOMPARE(log->selectedEntry().operationId, QStringLiteral("listBooks"));
+    const QString response = log->detailsText(0);
+    QVERIFY2(response.startsWith(QLatin1String("HTTP/1.1 200")), qPrintable(response));
+    // The body is pretty-printed JSON, so a received value appears in it.
+    const QJsonDocument body = QJsonDocument::fromJson(r.body);
+    QVERIFY(!body.isNull());
+    QVERIFY(response.contains(QString::fromUtf8(body.toJson(QJsonDocument::Indented)).trimmed().left(40)));
+    QVERIFY(log->detailsText(1).startsWith(QLatin1String("GET /v1/books HTTP/1.1")));
+    QVERIFY(!log->detailsText(3).isEmpty());
+
+    // The curl command for the selected operation targets the running mock.
+    w.operationsBrowser()->selectOperation(QStringLiteral("listBooks"));
+    const auto* curl = w.findChild<QLineEdit*>(QStringLiteral("curlField"));
+    QVERIFY(curl->text().startsWith(QStringLiteral("curl '%1/v1/books").arg(base.toString())));
+}
+
+void TestMainWindow::forcingPanelChangesNextResponse()
+{
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath(), true));
+    QTRY_VERIFY(w.service()->isRunning());
+    const QString url = w.service()->url().toString() + QStringLiteral("/v1/books/1");
+    QCOMPARE(get(QUrl(url)).status, 200);
+
+    w.operationsBrowser()->selectOperation(QStringLiteral("getBook"));
+    QComboBox* status = w.forcingPanel()->statusCombo();
+    QVERIFY(status->isEnabled());
+    const int index404 = status->findData(404);
+    QVERIFY(index404 > 0);
+    status->setCurrentIndex(index404);
+    emit status->activated(index404);
+
+    QCOMPARE(w.service()->forcedResponses()->lookup(QStringLiteral("getBook")).status, 404);
+    QCOMPARE(get(QUrl(url)).status, 404);
+    const QModelIndex op = w.operationsBrowser()->model()->indexOfOperation(QStringLiteral("getBook"));
+    QCOMPARE(op.data(OperationsModel::ForcedTextRole).toString(), QStringLiteral("forced 404"));
+    // The log marks the forced answer.
+    QTRY_COMPARE(w.requestLog()->model()->rowCount(), 2);
+    QVERIFY(w.requestLog()->model()->entry(1)->forced);
+
+    // Persisted per definition and restored on the next open.
+    QSettings settings;
+    QCOMPARE(ForcedSettings::load(settings, DefinitionLoader::bundledExamplePath()).value(QStringLiteral("getBook")).status,
+             404);
+    {
+        MainWindow again;
+        QVERIFY(openAndWait(again, DefinitionLoader::bundledExamplePath()));
+        QCOMPARE(again.service()->forcedResponses()->lookup(QStringLiteral("getBook")).status, 404);
+    }
+
+    // Back to automatic: the next request is answered normally again.
+    status->setCurrentIndex(0);
+    emit status->activated(0);
+    QCOMPARE(w.service()->forcedResponses()->lookup(QStringLiteral("getBook")).status, 0);
+    QCOMPARE(get(QUrl(url)).status, 200);
+    QVERIFY(op.data(OperationsModel::ForcedTextRole).toString().isEmpty());
+}
+
+void TestMainWindow::copyUrlToClipboard()
+{
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath(), true));
+    QTRY_VERIFY(w.service()->isRunning());
+    QAction* copy = nullptr;
+    for (QAction* a : w.findChildren<QAction*>())
+        if (a->text().remove(QLatin1Char('&')) == QLatin1String("Copy URL"))
+            copy = a;
+    QVERIFY(copy && copy->isEnabled());
+    QApplication::clipboard()->clear();
+    copy->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), w.service()->url().toString());
+}
+
+void TestMainWindow::logStaysCapped()
+{
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath(), true));
+    QTRY_VERIFY(w.service()->isRunning());
+    RequestLogModel* model = w.requestLog()->model();
+    model->setMaximumRows(25);
+    const QUrl url(w.service()->url().toString() + QStringLiteral("/v1/health"));
+    QNetworkAccessManager nam;
+    int finished = 0;
+    for (int i = 0; i < 60; ++i) {
+        QNetworkReply* reply = nam.get(QNetworkRequest(url));
+        connect(reply, &QNetworkReply::finished, reply, [&finished, reply] {
+            ++finished;
+            reply->deleteLater();
+        });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished, 60, 20000);
+    QTRY_COMPARE(int(model->droppedCount()) + model->rowCount(), 60);
+    QCOMPARE(model->rowCount(), 25);
+    // The newest entries are kept, in order.
+    for (int r = 1; r < model->rowCount(); ++r)
+        QVERIFY(model->entry(r - 1)->id < model->entry(r)->id);
+}
+
+void TestMainWindow::portTakenOffersFreePort()
+{
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), squatter.serverPort());
+    w.show();
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath(), true));
+    QVERIFY(!w.service()->isRunning());
+    QVERIFY2(w.serverStatusText().contains(QLatin1String("already in use")), qPrintable(w.serverStatusText()));
+    QVERIFY(w.banner()->isVisible());
+    QVERIFY(w.banner()->text().contains(QString::number(squatter.serverPort())));
+    QToolButton* usePort = nullptr;
+    for (QToolButton* b : w.banner()->findChildren<QToolButton*>())
+        if (b->text().startsWith(QLatin1String("Use port")))
+            usePort = b;
+    QVERIFY(usePort);
+    usePort->click();
+    QVERIFY(w.service()->isRunning());
+    QVERIFY(w.service()->port() != squatter.serverPort());
+    QCOMPARE(w.portSpin()->value(), int(w.service()->port()));
+}
+
+void TestMainWindow::failedReloadKeepsDefinition()
+{
+    const QString path = m_dir.filePath(QStringLiteral("reload.yaml"));
+    writeFile(path, tinySpec);
+    MainWindow w;
+    w.show();
+    QVERIFY(openAndWait(w, path));
+    const DefinitionPtr before = w.definition();
+    QCOMPARE(before->title, QStringLiteral("Tiny"));
+    writeFile(path, "openapi: 3.0.3\ninfo: [unclosed\n");
+    QSignalSpy done(&w, &MainWindow::loadFinished);
+    w.openDefinition(path, false);
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.last().first().toBool(), false);
+    QCOMPARE(w.definition(), before);
+    QCOMPARE(w.windowTitle(), QStringLiteral("Tiny 2.0 — Understudy"));
+    QVERIFY(w.banner()->isVisible());
+    QCOMPARE(w.banner()->kind(), MessageBanner::Kind::Error);
+    QVERIFY(w.banner()->text().contains(QLatin1String("still serving the previous version")));
+    QVERIFY(w.diagnosticsView()->errorCount() > 0);
+}
+
+void TestMainWindow::fatalErrorExplainsItself()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(!openAndWait(w, m_dir.filePath(QStringLiteral("does-not-exist.yaml"))));
+    QVERIFY(!w.definition());
+    auto* stack = w.findChild<QStackedWidget*>();
+    QCOMPARE(stack->currentIndex(), 0);
+    bool explained = false;
+    for (QLabel* l : stack->currentWidget()->findChildren<QLabel*>())
+        explained = explained || l->text().contains(QLatin1String("Could not open does-not-exist.yaml"));
+    QVERIFY(explained);
+    QVERIFY(w.diagnosticsView()->errorCount() > 0);
+    QVERIFY(w.diagnosticsView()->isVisibleTo(&w));
+    QVERIFY(w.serverStatusText().contains(QLatin1String("could not be loaded")));
+}
+
+void TestMainWindow::staleLoadIsDiscarded()
+{
+    const QString first = m_dir.filePath(QStringLiteral("first.yaml"));
+    const QString second = m_dir.filePath(QStringLiteral("second.yaml"));
+    writeFile(first, QByteArray(tinySpec).replace("Tiny", "First"));
+    writeFile(second, QByteArray(tinySpec).replace("Tiny", "Second"));
+    MainWindow w;
+    QSignalSpy done(&w, &MainWindow::loadFinished);
+    w.openDefinition(first, false);
+    w.openDefinition(second, false);
+    QVERIFY(done.wait(10000));
+    QTest::qWait(200);   // give the first job every chance to (wrongly) land
+    QCOMPARE(done.count(), 1);
+    QCOMPARE(w.definition()->title, QStringLiteral("Second"));
+}
+
+void TestMainWindow::redoclyOffKeepsServerStopped()
+{
+    QTemporaryDir dir;
+    writeFile(dir.filePath(QStringLiteral("api.yaml")), tinySpec);
+    writeFile(dir.filePath(QStringLiteral("redocly.yaml")), "mockServer:\n  off: true\n");
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, dir.filePath(QStringLiteral("api.yaml")), true));
+    QVERIFY(!w.service()->isRunning());
+    QVERIFY2(w.serverStatusText().contains(QLatin1String("turned off by redocly.yaml")), qPrintable(w.serverStatusText()));
+    QVERIFY(w.banner()->text().contains(QLatin1String("mockServer.off: true")));
+}
+
+void TestMainWindow::definitionWithoutOperations()
+{
+    const QString path = m_dir.filePath(QStringLiteral("empty.yaml"));
+    writeFile(path, "openapi: 3.0.3\ninfo: {title: Empty, version: '0'}\npaths: {}\n");
+    MainWindow w;
+    w.show();
+    QVERIFY(openAndWait(w, path));
+    QCOMPARE(w.operationsBrowser()->model()->rowCount(), 0);
+    QVERIFY(!w.operationsBrowser()->view()->isVisibleTo(&w));
+    bool explained = false;
+    for (QLabel* l : w.operationsBrowser()->findChildren<QLabel*>())
+        explained = explained || (l->isVisibleTo(&w) && l->text().contains(QLatin1String("no operations")));
+    QVERIFY(explained);
+}
+
+void TestMainWindow::deletedDefinitionIsReported()
+{
+    const QString path = m_dir.filePath(QStringLiteral("doomed.yaml"));
+    writeFile(path, tinySpec);
+    MainWindow w;
+    w.show();
+    QVERIFY(openAndWait(w, path));
+    QVERIFY(QFile::remove(path));
+    QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible() && w.banner()->text().contains(QLatin1String("was deleted")), 5000);
+    QVERIFY(w.definition());   // still serving
+}
+
+// Writes the README screenshots when UNDERSTUDY_SCREENSHOT_DIR is set.
+void TestMainWindow::screenshots()
+{
+    const QString outDir = qEnvironmentVariable("UNDERSTUDY_SCREENSHOT_DIR");
+    if (outDir.isEmpty())
+        QSKIP("set UNDERSTUDY_SCREENSHOT_DIR to write screenshots");
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.resize(1360, 860);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath(), true));
+    QTRY_VERIFY(w.service()->isRunning());
+    w.operationsBrowser()->selectOperation(QStringLiteral("getBook"));
+    QTest::qWait(100);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/browsing.png")));
+
+    const QString base = w.service()->url().toString();
+    for (const QString& p : { QStringLiteral("/v1/books"), QStringLiteral("/v1/books/1"), QStringLiteral("/v1/authors"),
+                              QStringLiteral("/v1/nope"), QStringLiteral("/v1/stats") })
+        get(QUrl(base + p));
+    QTRY_COMPARE(w.requestLog()->model()->rowCount(), 5);
+    w.requestLog()->selectRow(1);
+    QTest::qWait(100);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/request-log.png")));
+
+    QComboBox* status = w.forcingPanel()->statusCombo();
+    const int i404 = status->findData(404);
+    status->setCurrentIndex(i404);
+    emit status->activated(i404);
+    w.operationsBrowser()->selectOperation(QStringLiteral("listBooks"));
+    QComboBox* listStatus = w.forcingPanel()->statusCombo();
+    listStatus->setCurrentIndex(listStatus->findData(200));
+    emit listStatus->activated(listStatus->currentIndex());
+    QComboBox* example = w.forcingPanel()->exampleCombo();
+    if (example->count() > 1) {
+        example->setCurrentIndex(example->count() - 1);
+        emit example->activated(example->currentIndex());
+    }
+    get(QUrl(base + QStringLiteral("/v1/books/1")));
+    get(QUrl(base + QStringLiteral("/v1/books")));
+    QTRY_COMPARE(w.requestLog()->model()->rowCount(), 7);
+    w.requestLog()->selectRow(5);
+    QTest::qWait(100);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/forcing.png")));
+
+    MainWindow empty;
+    empty.resize(1100, 700);
+    empty.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&empty));
+    QVERIFY(empty.grab().save(outDir + QStringLiteral("/welcome.png")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
