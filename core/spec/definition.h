@@ -174,6 +174,11 @@ struct Definition
     Origin originOf(const QString& documentPointer) const;
     QHash<QString, Origin> bundledOrigins;  // "/x-understudy-bundled/3" -> {file, pointer}
 
+    // QJsonObject sorts keys, so the loader keeps the written order of the objects where it matters (paths,
+    // path items, responses, content, examples, headers): file -> pointer in that file (see originOf) -> keys.
+    // A Swagger 2.0 root also gets the converted `content` maps' order, under their document pointers.
+    QHash<QString, QHash<QString, QStringList>> keyOrders;
+
     // The first server's path ("/v2"), "" when none.
     QString basePath() const;
     const Operation* operation(const QString& id) const;

@@ -2,6 +2,7 @@
 #include "core/spec/definitionloader.h"
 
 #include "core/spec/jsonpointer.h"
+#include "core/spec/keyorder.h"
 #include "core/spec/operationextractor.h"
 #include "core/spec/refbundler.h"
 #include "core/spec/sourcelocator.h"
@@ -12,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -51,6 +53,61 @@ int jsonDepth(const QByteArray& data, int limit, qint64* offset)
     return 0;
 }
 
+// Swagger 2.0 has no `content` maps: the converter builds them from `produces` (ordered arrays) plus the keys
+// of a response's `examples` map, whose written order the source's record knows. Records that order for each
+// converted `content` map, under its document pointer, for responses written in the root file.
+void addSwaggerContentOrders(const QJsonObject& source, const QJsonObject& converted, KeyOrder::Map* orders)
+{
+    const auto strings = [](const QJsonValue& v) {
+        QStringList out;
+        const QJsonArray a = v.toArray();
+        for (const QJsonValue& x : a)
+            out.append(x.toString());
+        return out;
+    };
+    const QStringList globalProduces = strings(source.value(QLatin1String("produces")));
+    const auto addResponse = [&](const QJsonObject& response, const QString& sourcePointer,
+                                 const QString& documentPointer, const QStringList& produces) {
+        if (response.contains(QLatin1String("$ref")))
+            return;
+        const QJsonObject content =
+            JsonPointer::value(converted, documentPointer + QLatin1String("/content")).toObject();
+        if (content.size() < 2)
+            return;
+        QStringList order = produces.isEmpty() ? QStringList{QStringLiteral("application/json")} : produces;
+        const QString examplesPointer = JsonPointer::append(sourcePointer, QStringLiteral("examples"));
+        const auto written = orders->constFind(examplesPointer);
+        const QJsonObject examples = response.value(QLatin1String("examples")).toObject();
+        order += KeyOrder::orderedKeys(examples, written == orders->constEnd() ? nullptr : &*written);
+        orders->insert(documentPointer + QLatin1String("/content"), order);
+    };
+
+    const QJsonObject paths = source.value(QLatin1String("paths")).toObject();
+    for (auto pit = paths.constBegin(); pit != paths.constEnd(); ++pit) {
+        const QString itemPointer = JsonPointer::append(QStringLiteral("/paths"), pit.key());
+        const QJsonObject item = pit.value().toObject();
+        for (auto oit = item.constBegin(); oit != item.constEnd(); ++oit) {
+            if (!oit.value().isObject() || oit.key() == QLatin1String("parameters"))
+                continue;
+            const QJsonObject op = oit.value().toObject();
+            const QStringList produces = op.contains(QLatin1String("produces"))
+                ? strings(op.value(QLatin1String("produces")))
+                : globalProduces;
+            const QString responsesPointer =
+                JsonPointer::append(JsonPointer::append(itemPointer, oit.key()), QStringLiteral("responses"));
+            const QJsonObject responses = op.value(QLatin1String("responses")).toObject();
+            for (auto rit = responses.constBegin(); rit != responses.constEnd(); ++rit) {
+                const QString pointer = JsonPointer::append(responsesPointer, rit.key());
+                addResponse(rit.value().toObject(), pointer, pointer, produces);
+            }
+        }
+    }
+    const QJsonObject responses = source.value(QLatin1String("responses")).toObject();
+    for (auto rit = responses.constBegin(); rit != responses.constEnd(); ++rit)
+        addResponse(rit.value().toObject(), JsonPointer::append(QStringLiteral("/responses"), rit.key()),
+                    JsonPointer::append(QStringLiteral("/components/responses"), rit.key()), globalProduces);
+}
+
 // One load: owns the file cache, the shared node budget and the diagnostics.
 class LoadSession
 {
@@ -73,6 +130,7 @@ private:
     Diagnostics m_diagnostics;
     QHash<QString, QByteArray> m_sources; // file -> bytes, kept for lazy line/column lookup
     QStringList m_files;
+    KeyOrder::Files m_keyOrders;
     qint64 m_nodesUsed = 0;
 };
 
@@ -116,6 +174,8 @@ ParsedFile LoadSession::parse(const QByteArray& data, const QString& file)
         if (error.error == QJsonParseError::NoError) {
             parsed.root = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
             parsed.ok = true;
+            // QJsonDocument forgets the key order; one extra pass over the bytes recovers it where it matters.
+            m_keyOrders.insert(file, KeyOrder::scanJson(data));
             return parsed;
         }
         // JSON is YAML: yaml-cpp accepts what QJsonDocument refuses (comments, trailing text), so try it.
@@ -124,6 +184,7 @@ ParsedFile LoadSession::parse(const QByteArray& data, const QString& file)
         if (yaml.ok && !yaml.value.isUndefined()) {
             m_nodesUsed += yaml.nodes;
             m_diagnostics.append(yaml.diagnostics);
+            m_keyOrders.insert(file, yaml.keyOrders);
             parsed.root = yaml.value;
             parsed.ok = true;
             return parsed;
@@ -149,6 +210,7 @@ ParsedFile LoadSession::parse(const QByteArray& data, const QString& file)
                                                QStringLiteral("empty-document")));
         return parsed;
     }
+    m_keyOrders.insert(file, yaml.keyOrders);
     parsed.root = yaml.value;
     parsed.ok = true;
     return parsed;
@@ -300,6 +362,9 @@ LoadResult LoadSession::run(const QByteArray& data, const QString& path)
     }
     definition->bundledOrigins = std::move(bundled.origins);
     definition->files = m_files;
+    if (isSwagger)
+        addSwaggerContentOrders(root, definition->document, &m_keyOrders[file]);
+    definition->keyOrders = std::move(m_keyOrders);
 
     const QJsonObject info = root.value(QLatin1String("info")).toObject();
     definition->title = info.value(QLatin1String("title")).toString();

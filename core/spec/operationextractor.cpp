@@ -2,6 +2,7 @@
 #include "core/spec/operationextractor.h"
 
 #include "core/spec/jsonpointer.h"
+#include "core/spec/keyorder.h"
 #include "core/spec/refbundler.h"
 
 #include <QDir>
@@ -26,6 +27,24 @@ bool flag(const QJsonObject& o, const char* key)
     return o.value(QLatin1String(key)).toBool();
 }
 
+// The HTTP methods of a path item: as written when recorded, else (and for any the record lacks) in a fixed order.
+QStringList methodOrder(const QJsonObject& item, const QStringList* written)
+{
+    static const QStringList methods = {QStringLiteral("get"),     QStringLiteral("put"),  QStringLiteral("post"),
+                                        QStringLiteral("delete"),  QStringLiteral("options"), QStringLiteral("head"),
+                                        QStringLiteral("patch"),   QStringLiteral("trace")};
+    if (!written)
+        return methods;
+    QStringList out;
+    for (const QString& key : *written)
+        if (methods.contains(key) && !out.contains(key))
+            out.append(key);
+    for (const QString& m : methods)
+        if (!out.contains(m) && item.contains(m))
+            out.append(m);
+    return out;
+}
+
 } // namespace
 
 OperationExtractor::OperationExtractor(Options options)
@@ -37,6 +56,25 @@ void OperationExtractor::warn(const QString& code, const QString& message, const
 {
     const Definition::Origin origin = m_definition->originOf(documentPointer);
     m_diagnostics.append(Diagnostic::warning(message, origin.file, origin.pointer, code));
+}
+
+const QStringList* OperationExtractor::writtenOrder(const QString& documentPointer) const
+{
+    if (m_definition->keyOrders.isEmpty())
+        return nullptr;
+    const Definition::Origin origin = m_definition->originOf(documentPointer);
+    const auto file = m_definition->keyOrders.constFind(origin.file);
+    if (file == m_definition->keyOrders.constEnd())
+        return nullptr;
+    const auto keys = file->constFind(origin.pointer);
+    return keys == file->constEnd() ? nullptr : &*keys;
+}
+
+QStringList OperationExtractor::keysOf(const QJsonObject& object, const QString& documentPointer) const
+{
+    if (object.size() < 2)
+        return object.keys();
+    return KeyOrder::orderedKeys(object, writtenOrder(documentPointer));
 }
 
 // Follows a chain of local $refs; the bundler has already reported missing targets and cycles.
@@ -140,10 +178,12 @@ QList<NamedExample> OperationExtractor::examples(const QJsonValue& value, const 
 {
     QList<NamedExample> out;
     const QJsonObject map = value.toObject();
-    for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
+    const QStringList keys = keysOf(map, pointer);
+    for (const QString& key : keys) {
+        const QJsonValue entry = map.value(key);
         NamedExample ex;
-        ex.name = it.key();
-        const QJsonObject o = deref(it.value(), JsonPointer::append(pointer, it.key()), &ex.pointer);
+        ex.name = key;
+        const QJsonObject o = deref(entry, JsonPointer::append(pointer, key), &ex.pointer);
         ex.summary = str(o, "summary");
         ex.description = str(o, "description");
         const auto v = o.constFind(QLatin1String("value"));
@@ -163,10 +203,12 @@ QList<MediaType> OperationExtractor::content(const QJsonValue& value, const QStr
 {
     QList<MediaType> out;
     const QJsonObject map = value.toObject();
-    for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
+    const QStringList keys = keysOf(map, pointer);
+    for (const QString& key : keys) {
+        const QJsonValue entry = map.value(key);
         MediaType mt;
-        mt.name = it.key();
-        const QJsonObject o = deref(it.value(), JsonPointer::append(pointer, it.key()), &mt.pointer);
+        mt.name = key;
+        const QJsonObject o = deref(entry, JsonPointer::append(pointer, key), &mt.pointer);
         const auto s = o.constFind(QLatin1String("schema"));
         if (s != o.constEnd()) {
             mt.schema = *s;
@@ -191,10 +233,12 @@ QList<HeaderDef> OperationExtractor::headers(const QJsonValue& value, const QStr
 {
     QList<HeaderDef> out;
     const QJsonObject map = value.toObject();
-    for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
+    const QStringList keys = keysOf(map, pointer);
+    for (const QString& key : keys) {
+        const QJsonValue entry = map.value(key);
         HeaderDef h;
-        h.name = it.key();
-        const QJsonObject o = deref(it.value(), JsonPointer::append(pointer, it.key()), &h.pointer);
+        h.name = key;
+        const QJsonObject o = deref(entry, JsonPointer::append(pointer, key), &h.pointer);
         h.description = str(o, "description");
         h.required = flag(o, "required");
         h.deprecated = flag(o, "deprecated");
@@ -311,28 +355,29 @@ Diagnostics OperationExtractor::extract(Definition* definition)
     const QList<SecurityRequirement> globalSecurity = security(doc.value(QLatin1String("security")).toArray());
     Q_UNUSED(hasGlobalSecurity);
 
-    static const char* const methods[] = {"get", "put", "post", "delete", "options", "head", "patch", "trace"};
     const QJsonObject paths = doc.value(QLatin1String("paths")).toObject();
+    const QStringList pathKeys = keysOf(paths, QStringLiteral("/paths"));
     QSet<QString> usedIds;
     QList<int> needIds;
-    for (auto pit = paths.constBegin(); pit != paths.constEnd(); ++pit) {
-        if (!pit.key().startsWith(QLatin1Char('/')))
+    for (const QString& pathKey : pathKeys) {
+        if (!pathKey.startsWith(QLatin1Char('/')))
             continue;
         QString itemPointer;
-        const QJsonObject item = deref(pit.value(), JsonPointer::append(QStringLiteral("/paths"), pit.key()), &itemPointer);
+        const QJsonObject item =
+            deref(paths.value(pathKey), JsonPointer::append(QStringLiteral("/paths"), pathKey), &itemPointer);
         QList<Parameter> pathParams;
         const QJsonArray pp = item.value(QLatin1String("parameters")).toArray();
         for (int i = 0; i < pp.size(); ++i)
             pathParams.append(parameter(pp.at(i), JsonPointer::append(JsonPointer::append(itemPointer, QStringLiteral("parameters")), i)));
-        for (const char* m : methods) {
-            const QJsonValue opValue = item.value(QLatin1String(m));
+        for (const QString& m : methodOrder(item, writtenOrder(itemPointer))) {
+            const QJsonValue opValue = item.value(m);
             if (!opValue.isObject())
                 continue;
             const QJsonObject o = opValue.toObject();
             Operation op;
-            op.method = QString::fromLatin1(m).toUpper();
-            op.path = pit.key();
-            op.pointer = JsonPointer::append(itemPointer, QLatin1String(m));
+            op.method = m.toUpper();
+            op.path = pathKey;
+            op.pointer = JsonPointer::append(itemPointer, m);
             op.id = str(o, "operationId");
             const QJsonArray tagArray = o.value(QLatin1String("tags")).toArray();
             for (const QJsonValue& t : tagArray)
@@ -371,12 +416,14 @@ Diagnostics OperationExtractor::extract(Definition* definition)
 
             const QJsonObject responses = o.value(QLatin1String("responses")).toObject();
             const QString responsesPointer = JsonPointer::append(op.pointer, QStringLiteral("responses"));
-            for (auto rit = responses.constBegin(); rit != responses.constEnd(); ++rit) {
-                if (rit.key().startsWith(QLatin1String("x-")))
+            const QStringList codes = keysOf(responses, responsesPointer);
+            for (const QString& code : codes) {
+                if (code.startsWith(QLatin1String("x-")))
                     continue;
                 Response r;
-                r.code = rit.key();
-                const QJsonObject ro = deref(rit.value(), JsonPointer::append(responsesPointer, rit.key()), &r.pointer);
+                r.code = code;
+                const QJsonObject ro =
+                    deref(responses.value(code), JsonPointer::append(responsesPointer, code), &r.pointer);
                 r.description = str(ro, "description");
                 r.content = content(ro.value(QLatin1String("content")), JsonPointer::append(r.pointer, QStringLiteral("content")));
                 r.headers = headers(ro.value(QLatin1String("headers")), JsonPointer::append(r.pointer, QStringLiteral("headers")));

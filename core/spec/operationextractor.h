@@ -37,6 +37,9 @@ private:
     QList<SecurityRequirement> security(const QJsonArray& array);
     void readExternalValue(NamedExample* example);
     void warn(const QString& code, const QString& message, const QString& documentPointer);
+    // The keys of the object at `documentPointer`, in written order when the loader recorded it, else sorted.
+    QStringList keysOf(const QJsonObject& object, const QString& documentPointer) const;
+    const QStringList* writtenOrder(const QString& documentPointer) const;
 
     Options m_options;
     const Definition* m_definition = nullptr;

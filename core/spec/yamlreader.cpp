@@ -149,6 +149,7 @@ public:
     }
 
     QJsonValue root() const { return m_root; }
+    KeyOrder::Map takeKeyOrders() { return std::move(m_keyOrders); }
     qint64 nodes() const { return m_nodes; }
 
     void OnDocumentStart(const YAML::Mark&) override {}
@@ -219,7 +220,9 @@ private:
         bool isMap = false;
         bool isKey = false;     // a complex (map/sequence) key being built
         bool haveKey = false;
+        bool record = false;    // keep `keys` (see KeyOrder::isRecorded)
         QString key;
+        QStringList keys;
         QJsonObject object;
         QJsonArray array;
         YAML::anchor_t anchor = 0;
@@ -279,6 +282,8 @@ private:
         Frame& f = m_frames.back();
         f.key = key;
         f.haveKey = true;
+        if (f.record)
+            f.keys.append(key);
         if (f.object.contains(key)) {
             Diagnostic d = Diagnostic::warning(QStringLiteral("Duplicate key \"%1\"; the last value wins").arg(key),
                                                m_file, JsonPointer::append(pointerOfTop(), key),
@@ -318,6 +323,13 @@ private:
         Frame f;
         f.isMap = isMap;
         f.isKey = isKey;
+        if (isMap && !isKey && !m_frames.empty()) {
+            const Frame& parent = m_frames.back();
+            const Frame& root = m_frames.front();
+            f.record = KeyOrder::isRecorded(static_cast<int>(m_frames.size()),
+                                            parent.isMap ? QStringView(parent.key) : QStringView(),
+                                            root.isMap ? QStringView(root.key) : QStringView());
+        }
         f.anchor = anchor;
         f.nodesAtStart = m_nodes;
         f.mark = mark;
@@ -328,6 +340,8 @@ private:
 
     void pop()
     {
+        if (m_frames.back().record)
+            m_keyOrders.insert(pointerOfTop(), std::move(m_frames.back().keys));
         Frame f = std::move(m_frames.back());
         m_frames.pop_back();
         const QJsonValue v = f.isMap ? QJsonValue(std::move(f.object)) : QJsonValue(std::move(f.array));
@@ -350,6 +364,7 @@ private:
     Diagnostics* m_diagnostics;
     std::vector<Frame> m_frames;
     QHash<YAML::anchor_t, Anchored> m_anchors;
+    KeyOrder::Map m_keyOrders;
     QJsonValue m_root = QJsonValue(QJsonValue::Undefined);
     bool m_hasRoot = false;
     qint64 m_nodes = 0;
@@ -402,6 +417,7 @@ YamlReadResult YamlReader::read(const QByteArray& data, const QString& file, con
     }
     result.value = builder.root();
     result.nodes = builder.nodes();
+    result.keyOrders = builder.takeKeyOrders();
     result.ok = true;
     return result;
 }

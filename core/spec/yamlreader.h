@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/spec/diagnostic.h"
+#include "core/spec/keyorder.h"
 
 #include <QByteArray>
 #include <QJsonValue>
@@ -12,6 +13,7 @@ struct YamlReadResult
     QJsonValue value;          // Undefined when the text holds no document or reading failed
     Diagnostics diagnostics;   // syntax errors (fatal) and duplicate-key warnings
     qint64 nodes = 0;          // nodes produced, aliases counted at their expanded size
+    KeyOrder::Map keyOrders;   // written key order of the maps KeyOrder::isRecorded() selects (not via aliases)
     bool ok = false;
 };
 

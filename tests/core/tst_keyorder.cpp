@@ -203,11 +203,17 @@ void TestKeyOrder::realWorldJson()
         QSKIP("shared test definitions are not available");
     const QByteArray data = TestUtils::readFile(path);
     const QJsonObject doc = QJsonDocument::fromJson(data).object();
-    QElapsedTimer timer;
-    timer.start();
-    const KeyOrder::Map map = KeyOrder::scanJson(data);
-    qInfo("scanJson over %lld bytes: %.1f ms, %lld objects recorded", static_cast<long long>(data.size()),
-          timer.nsecsElapsed() / 1e6, static_cast<long long>(map.size()));
+    KeyOrder::Map map;
+    qint64 best = -1;
+    for (int run = 0; run < 3; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        map = KeyOrder::scanJson(data);
+        const qint64 ns = timer.nsecsElapsed();
+        best = best < 0 ? ns : qMin(best, ns);
+    }
+    qInfo("scanJson over %lld bytes: %.1f ms (best of 3), %lld objects recorded", static_cast<long long>(data.size()),
+          best / 1e6, static_cast<long long>(map.size()));
     // Every recorded list holds exactly the object's keys (GitHub has no duplicate keys).
     const QJsonObject paths = doc.value(QLatin1String("paths")).toObject();
     QStringList written = map.value(QStringLiteral("/paths"));
