@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 #include <QTime>
@@ -39,7 +40,7 @@ struct Flat
 {
     bool impossible = false;
     bool unresolved = false;
-    bool needsCheck = false; // combinators or `not`: the result is verified against the sources
+    bool needsCheck = false; // `not` or conflicting formats: the synthesized value is verified against the sources
     bool hasTypes = false;
     QStringList types;
     bool hasConst = false;
@@ -454,7 +455,6 @@ private:
                 p.discriminator = s.value(QLatin1String("discriminator")).toObject();
                 if (!p.branches.isEmpty())
                     f.pending.append(p);
-                f.needsCheck = true;
             } else if (key == QLatin1String("not")) {
                 f.nots.append(v);
                 f.needsCheck = true;
@@ -463,7 +463,6 @@ private:
                 p.kind = Pending::IfThenElse;
                 p.branches = {v, s.value(QLatin1String("then")), s.value(QLatin1String("else"))};
                 f.pending.append(p);
-                f.needsCheck = true;
             } else if (key == QLatin1String("discriminator") && v.isObject() && !s.contains(QLatin1String("oneOf"))
                        && !s.contains(QLatin1String("anyOf"))) {
                 f.discriminators.append(v.toObject());
@@ -539,22 +538,23 @@ private:
             Flat flat;
             QString discriminatorValue;
             bool recursive = false;
+            int branchIndex = -1;
         };
         QList<Option> options;
         if (p.kind == Pending::IfThenElse) {
-            Option a{f, {}, false};
+            Option a{f, {}, false, 0};
             flatten(p.branches.at(0), a.flat, 0);
             flatten(p.branches.at(1), a.flat, 0);
-            Option b{f, {}, false};
+            Option b{f, {}, false, 1};
             flatten(p.branches.at(2), b.flat, 0);
             options = {a, b};
         } else {
             for (int i = 0; i < p.branches.size() && i < kMaxBranchTries; ++i) {
-                Option o{f, {}, false};
-                const int knownRefs = int(o.flat.refs.size());
-                flatten(p.branches.at(i), o.flat, 0);
-                o.recursive = isActive(o.flat.refs.mid(knownRefs));
+                // Branches are merged lazily (most unions stop at the first); recursion is judged by the
+                // branch's own $ref, which is how expandable fields and nullable wrappers are written.
+                Option o{Flat(), {}, false, i};
                 const QString ref = p.branches.at(i).toObject().value(QLatin1String("$ref")).toString();
+                o.recursive = !ref.isEmpty() && m_active.value(ref) > 0;
                 if (!p.discriminator.isEmpty() && !ref.isEmpty())
                     o.discriminatorValue = discriminatorValue(p.discriminator, ref);
                 options.append(o);
@@ -566,24 +566,49 @@ private:
         const QString propertyName = p.discriminator.value(QLatin1String("propertyName")).toString();
         QJsonValue first;
         bool haveFirst = false;
-        for (const Option& o : std::as_const(options)) {
-            QJsonValue v = sampleFlat(o.flat, sources, depth, minimal, variant);
-            if (!propertyName.isEmpty() && !o.discriminatorValue.isEmpty() && v.isObject()) {
-                QJsonObject obj = v.toObject();
-                obj.insert(propertyName, o.discriminatorValue);
-                v = obj;
+        for (Option& o : options) {
+            if (p.kind != Pending::IfThenElse) {
+                o.flat = f;
+                flatten(p.branches.at(o.branchIndex), o.flat, 0);
             }
-            if (accepts(v, sources)) {
-                if (!propertyName.isEmpty() && !o.discriminatorValue.isEmpty())
-                    note([&] {
-                        return QStringLiteral("%1 takes the '%2' branch (discriminator '%3')")
-                            .arg(where(), o.discriminatorValue, propertyName);
-                    });
-                return v;
-            }
-            if (!haveFirst) {
-                first = v;
-                haveFirst = true;
+            // For oneOf, neighbouring variants may escape an overlap with another branch (0 vs 0.5).
+            const int attempts = p.kind == Pending::OneOf ? 3 : 1;
+            for (int attempt = 0; attempt < attempts; ++attempt) {
+                QJsonValue v = sampleFlat(o.flat, sources, depth, minimal, variant + attempt);
+                bool ok = true;
+                if (!propertyName.isEmpty() && !o.discriminatorValue.isEmpty() && v.isObject()) {
+                    QJsonObject obj = v.toObject();
+                    const QJsonValue mapped(o.discriminatorValue);
+                    ok = accepts(mapped, propertySchemas(o.flat, propertyName));
+                    if (ok) {
+                        obj.insert(propertyName, mapped);
+                        v = obj;
+                    }
+                }
+                // The value was built from the merged branch, so it satisfies it; only what merging cannot express
+                // is checked: oneOf exclusivity, the if-condition, and values that came out unchecked.
+                if (ok && p.kind == Pending::OneOf) {
+                    for (int b = 0; b < p.branches.size() && ok; ++b) {
+                        if (b != o.branchIndex && m_validator.accepts(v, p.branches.at(b)))
+                            ok = false;
+                    }
+                } else if (ok && p.kind == Pending::IfThenElse) {
+                    const bool condition = m_validator.accepts(v, p.branches.at(0));
+                    ok = condition ? (o.branchIndex == 0 || p.branches.at(1).isUndefined())
+                                   : (o.branchIndex == 1 || p.branches.at(2).isUndefined());
+                }
+                if (ok) {
+                    if (!propertyName.isEmpty() && !o.discriminatorValue.isEmpty())
+                        note([&] {
+                            return QStringLiteral("%1 takes the '%2' branch (discriminator '%3')")
+                                .arg(where(), o.discriminatorValue, propertyName);
+                        });
+                    return v;
+                }
+                if (!haveFirst) {
+                    first = v;
+                    haveFirst = true;
+                }
             }
         }
         note([&] {
@@ -904,6 +929,8 @@ private:
             note([&] { return QStringLiteral("recursion at %1 closed with %2 item(s)").arg(where()).arg(n); });
 
         QJsonArray out;
+        QSet<QByteArray> seen; // serialized items, so uniqueness stays linear for large arrays
+        const auto key = [](const QJsonValue& v) { return QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact); };
         const Flat restFlat = flattenAll(rest);
         for (int i = 0; i < n; ++i) {
             QList<QJsonValue> schemas = i < prefixCount ? f.prefix.at(i) + f.itemsAll : rest;
@@ -915,10 +942,14 @@ private:
             const int base = variant + (f.uniqueItems ? i : 0);
             QJsonValue item = sampleFlat(itemFlat, schemas, depth + 1, itemMinimal, base);
             if (f.uniqueItems) {
-                for (int attempt = 1; attempt <= 8 && out.contains(item); ++attempt)
+                QByteArray k = key(item);
+                for (int attempt = 1; attempt <= 8 && seen.contains(k); ++attempt) {
                     item = sampleFlat(itemFlat, schemas, depth + 1, itemMinimal, base + n * attempt);
-                if (out.contains(item))
+                    k = key(item);
+                }
+                if (seen.contains(k))
                     note([&] { return QStringLiteral("%1 could not be made distinct from earlier items").arg(where()); });
+                seen.insert(k);
             }
             m_path.removeLast();
             out.append(item);
