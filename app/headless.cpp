@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QTimer>
 
 namespace {
 
@@ -158,11 +159,17 @@ int run(const CommandLineOptions& options)
         return config.config.off ? 3 : 1;
     }
     const bool verbose = options.verbose;
+    // Lines are buffered and flushed a few times a second (and at exit), so that printing never becomes
+    // the bottleneck under load; a terminal still sees each request within 100 ms.
+    QTimer flushTimer;
+    flushTimer.setInterval(100);
+    QObject::connect(&flushTimer, &QTimer::timeout, &service, [] { out().flush(); });
+    flushTimer.start();
     QObject::connect(&service, &MockService::requestHandled, &service, [verbose](const RequestLogEntry& e) {
-        out() << requestLine(e) << Qt::endl;
+        out() << requestLine(e) << '\n';
         if (verbose)
             for (const QString& sentence : e.trace)
-                out() << QStringLiteral("    ") << sentence << Qt::endl;
+                out() << QStringLiteral("    ") << sentence << '\n';
     });
     installSignalHandlers(&service);
     out() << QStringLiteral("Mock server for %1 listening on %2").arg(loaded.definition->title, service.url().toString())

@@ -3,6 +3,7 @@
 #include "core/generation/samplevalidator.h"
 #include "core/generation/schemasampler.h"
 #include "core/spec/definitionloader.h"
+#include "core/validation/schemavalidator.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -21,6 +22,7 @@ struct Totals
 {
     int schemas = 0;
     int rejected = 0;
+    int projectRejected = -1; // by core/validation's SchemaValidator; -1 = not checked
     qint64 bytes = 0;
     qint64 largest = 0;
     QList<qint64> nanos;
@@ -33,9 +35,9 @@ void report(const char* name, Totals& t, qint64 totalNs)
         return t.nanos.isEmpty() ? 0.0 : t.nanos.at(qMin(int(t.nanos.size() - 1), int(p * t.nanos.size()))) / 1000.0;
     };
     std::printf("%-28s %5d schemas  total %8.1f ms  p50 %7.1f us  p90 %7.1f us  max %8.1f us  "
-                "out %7.1f KB (largest %6.1f KB)  self-check rejects %d\n",
+                "out %7.1f KB (largest %6.1f KB)  self-check rejects %d  SchemaValidator rejects %d\n",
                 name, t.schemas, totalNs / 1e6, pct(0.5), pct(0.9), pct(1.0), t.bytes / 1024.0, t.largest / 1024.0,
-                t.rejected);
+                t.rejected, t.projectRejected);
 }
 
 void sampleDefinition(const char* name, const QString& path)
@@ -55,7 +57,9 @@ void sampleDefinition(const char* name, const QString& path)
     std::printf("%-28s loaded in %lld ms (%lld operations)\n", name, load.elapsed(), qlonglong(def.operations.size()));
     const QJsonValue root(def.document);
     const SampleValidator validator(root, def.dialect, true);
+    const SchemaCache cache(root, def.dialect);
     Totals t;
+    t.projectRejected = 0;
     QElapsedTimer all;
     all.start();
     qint64 sampling = 0;
@@ -75,6 +79,15 @@ void sampleDefinition(const char* name, const QString& path)
                 const qint64 size = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).size();
                 t.bytes += size;
                 t.largest = qMax(t.largest, size);
+                const CompiledSchemaPtr compiled = cache.get(m.schemaPointer);
+                QList<SchemaError> errors;
+                if (compiled && !compiled->validate(v, ValidationDirection::Response, &errors)) {
+                    ++t.projectRejected;
+                    if (firstRejects.size() < 8)
+                        firstRejects.append(QStringLiteral("SchemaValidator: ") + op.method + QLatin1Char(' ') + op.path
+                                            + QLatin1Char(' ') + r.code + QLatin1String(": ")
+                                            + (errors.isEmpty() ? QString() : errors.first().toString()));
+                }
                 if (!validator.accepts(v, m.schema)) {
                     ++t.rejected;
                     if (firstRejects.size() < 5)

@@ -50,6 +50,10 @@ QJsonValue BodyBuilder::generate(const QString& cacheKey, const QJsonValue& sche
 BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExample) const
 {
     BodySource source;
+    // Without a location there is nothing unique to key the serialisation cache by.
+    const auto keyed = [](const QString& pointer, const char* suffix) {
+        return pointer.isEmpty() ? QString() : pointer + QLatin1String(suffix);
+    };
     if (!forcedExample.isEmpty()) {
         for (const NamedExample& example : media.examples) {
             if (example.name == forcedExample && example.hasValue) {
@@ -57,6 +61,7 @@ BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExam
                 source.present = true;
                 source.exampleName = example.name;
                 source.reason = QStringLiteral("Served the forced example '%1' of %2.").arg(example.name, media.name);
+                source.cacheKey = keyed(example.pointer, "");
                 return source;
             }
         }
@@ -67,6 +72,7 @@ BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExam
             source.present = true;
             source.exampleName = example.name;
             source.reason = QStringLiteral("Served the first named example '%1' of %2.").arg(example.name, media.name);
+            source.cacheKey = keyed(example.pointer, "");
             return source;
         }
     }
@@ -74,6 +80,7 @@ BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExam
         source.value = media.example;
         source.present = true;
         source.reason = QStringLiteral("Served the example of %1.").arg(media.name);
+        source.cacheKey = keyed(media.pointer, "/example");
         return source;
     }
     if (media.schema.isUndefined() || media.schema.isNull()) {
@@ -85,6 +92,7 @@ BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExam
         source.value = schema.value(QLatin1String("example"));
         source.present = true;
         source.reason = QStringLiteral("Served the schema's example for %1.").arg(media.name);
+        source.cacheKey = keyed(media.pointer, "/schema/example");
         return source;
     }
     const QJsonValue examples = schema.value(QLatin1String("examples"));
@@ -92,16 +100,35 @@ BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExam
         source.value = examples.toArray().first();
         source.present = true;
         source.reason = QStringLiteral("Served the schema's first example for %1.").arg(media.name);
+        source.cacheKey = keyed(media.pointer, "/schema/examples");
         return source;
     }
     QStringList notes;
     source.value = generate(media.schemaPointer.isEmpty() ? media.pointer : media.schemaPointer, media.schema, &notes);
     source.present = true;
     source.generated = true;
+    source.cacheKey = keyed(media.pointer, "#generated");
     source.reason = QStringLiteral("No example for %1: generated the body from its schema.").arg(media.name);
     if (!notes.isEmpty())
         source.reason += QLatin1Char(' ') + notes.join(QLatin1String("; ")) + QLatin1Char('.');
     return source;
+}
+
+QByteArray BodyBuilder::bytes(const BodySource& source, const QString& mediaType) const
+{
+    if (source.cacheKey.isEmpty())
+        return serialize(source.value, mediaType);
+    const QString key = source.cacheKey + QLatin1Char('|') + mediaType;
+    {
+        QMutexLocker lock(&m_cacheMutex);
+        const auto it = m_bytes.constFind(key);
+        if (it != m_bytes.constEnd())
+            return it.value();
+    }
+    const QByteArray data = serialize(source.value, mediaType);
+    QMutexLocker lock(&m_cacheMutex);
+    m_bytes.insert(key, data);
+    return data;
 }
 
 QJsonValue BodyBuilder::headerValue(const HeaderDef& header) const

@@ -14,6 +14,7 @@ struct BodySource
     QString exampleName;       // the named example used, if any
     bool generated = false;
     QString reason;            // one trace sentence
+    QString cacheKey;          // identifies the value for serialisation caching (empty: do not cache)
 };
 
 class BodyBuilder
@@ -23,6 +24,10 @@ public:
 
     // `forcedExample` names an example of `media` (the caller checked that it exists), or is empty.
     BodySource choose(const MediaType& media, const QString& forcedExample = {}) const;
+
+    // serialize(source.value, mediaType), computed once per source and media type: examples and generated
+    // bodies never change, so the bytes are reused for every request that does not substitute values.
+    QByteArray bytes(const BodySource& source, const QString& mediaType) const;
 
     // The value of one response header: its example(s), the schema's example, or generated.
     QJsonValue headerValue(const HeaderDef& header) const;
@@ -40,4 +45,5 @@ private:
     DefinitionPtr m_definition;
     mutable QMutex m_cacheMutex;
     mutable QHash<QString, QPair<QJsonValue, QStringList>> m_generated;   // schema pointer -> sample, notes
+    mutable QHash<QString, QByteArray> m_bytes;                           // cacheKey + media type -> bytes
 };
