@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QStyle>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -433,6 +434,29 @@ void TestMainWindow::screenshots()
     w.requestLog()->selectRow(5);
     QTest::qWait(100);
     QVERIFY(w.grab().save(outDir + QStringLiteral("/forcing.png")));
+
+    // The same window on a dark palette: badges, statuses and highlighting must stay readable.
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(45, 45, 48));
+    dark.setColor(QPalette::WindowText, QColor(220, 220, 220));
+    dark.setColor(QPalette::Base, QColor(30, 30, 32));
+    dark.setColor(QPalette::AlternateBase, QColor(40, 40, 44));
+    dark.setColor(QPalette::Text, QColor(220, 220, 220));
+    dark.setColor(QPalette::Button, QColor(55, 55, 60));
+    dark.setColor(QPalette::ButtonText, QColor(220, 220, 220));
+    dark.setColor(QPalette::Highlight, QColor(42, 110, 190));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
+    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
+    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
+    QApplication::setPalette(dark);
+    w.requestLog()->selectRow(1);
+    w.requestLog()->selectRow(5);
+    QTest::qWait(100);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/forcing-dark.png")));
+    QApplication::setPalette(QApplication::style()->standardPalette());
 
     MainWindow empty;
     empty.resize(1100, 700);

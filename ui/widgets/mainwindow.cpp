@@ -185,7 +185,8 @@ void MainWindow::createCentral()
     m_welcomeText->setAlignment(Qt::AlignCenter);
     m_welcomeText->setWordWrap(true);
     m_welcomeText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_welcomeText->setMaximumWidth(640);
+    m_welcomeText->setMinimumWidth(420);
+    m_welcomeText->setMaximumWidth(720);
     auto* openButton = new QPushButton(tr("Open definition…"), welcome);
     auto* exampleButton = new QPushButton(tr("Open the Bookshelf example"), welcome);
     connect(openButton, &QPushButton::clicked, this, &MainWindow::onOpenTriggered);
@@ -199,7 +200,11 @@ void MainWindow::createCentral()
     auto* welcomeLayout = new QVBoxLayout(welcome);
     welcomeLayout->addStretch(2);
     welcomeLayout->addWidget(m_welcomeTitle);
-    welcomeLayout->addWidget(m_welcomeText, 0, Qt::AlignHCenter);
+    auto* textRow = new QHBoxLayout;
+    textRow->addStretch(1);
+    textRow->addWidget(m_welcomeText, 4);
+    textRow->addStretch(1);
+    welcomeLayout->addLayout(textRow);
     welcomeLayout->addSpacing(12);
     welcomeLayout->addLayout(buttons);
     welcomeLayout->addStretch(3);

@@ -87,7 +87,8 @@ void OperationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
         const int w = fm.horizontalAdvance(forced) + 10;
         const QRect pill(textRect.right() - w, textRect.top() + (textRect.height() - fm.height() - 2) / 2, w,
                          fm.height() + 2);
-        const QColor accent = Theme::statusColor(400, opt.palette);
+        const bool selectedRow = opt.state & QStyle::State_Selected;
+        const QColor accent = selectedRow ? opt.palette.color(QPalette::HighlightedText) : Theme::statusColor(400, opt.palette);
         painter->setRenderHint(QPainter::Antialiasing);
         painter->setPen(accent);
         painter->setBrush(Qt::NoBrush);

@@ -133,7 +133,7 @@ RequestLogView::RequestLogView(QWidget* parent)
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(false);
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    header->resizeSection(RequestLogModel::TimeColumn, em * 7);
+    header->resizeSection(RequestLogModel::TimeColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
     header->resizeSection(RequestLogModel::MethodColumn, em * 6);
     header->setSectionResizeMode(RequestLogModel::PathColumn, QHeaderView::Stretch);
     header->resizeSection(RequestLogModel::StatusColumn, em * 5);
