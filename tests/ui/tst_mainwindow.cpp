@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSettings>
@@ -109,6 +110,8 @@ private slots:
     void redoclyOffKeepsServerStopped();
     void definitionWithoutOperations();
     void deletedDefinitionIsReported();
+    void settingsPersist();
+    void dropOpensFile();
     void screenshots();
 
 private:
@@ -387,6 +390,51 @@ void TestMainWindow::deletedDefinitionIsReported()
     QVERIFY(QFile::remove(path));
     QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible() && w.banner()->text().contains(QLatin1String("was deleted")), 5000);
     QVERIFY(w.definition());   // still serving
+}
+
+void TestMainWindow::settingsPersist()
+{
+    const QString path = m_dir.filePath(QStringLiteral("persist.yaml"));
+    writeFile(path, tinySpec);
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(openAndWait(w, path));
+        w.portSpin()->setValue(4999);
+        auto* host = w.findChild<QComboBox*>(QStringLiteral("hostCombo"));
+        host->setCurrentIndex(host->findData(QStringLiteral("0.0.0.0")));
+        w.resize(1111, 777);
+        w.close();
+    }
+    QSettings settings;
+    QCOMPARE(settings.value(QStringLiteral("files/recent")).toStringList().value(0), path);
+    QCOMPARE(settings.value(QStringLiteral("files/lastFolder")).toString(), m_dir.path());
+    MainWindow again;
+    QCOMPARE(again.portSpin()->value(), 4999);
+    QCOMPARE(again.findChild<QComboBox*>(QStringLiteral("hostCombo"))->currentData().toString(), QStringLiteral("0.0.0.0"));
+    QCOMPARE(again.size(), QSize(1111, 777));
+    bool listed = false;
+    for (QAction* a : again.findChildren<QAction*>())
+        listed = listed || a->toolTip() == path;
+    QVERIFY(listed);
+}
+
+void TestMainWindow::dropOpensFile()
+{
+    const QString path = m_dir.filePath(QStringLiteral("dropped.yaml"));
+    writeFile(path, QByteArray(tinySpec).replace("Tiny", "Dropped"));
+    MainWindow w;
+    w.show();
+    QMimeData mime;
+    mime.setUrls({ QUrl::fromLocalFile(path) });
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &enter);
+    QVERIFY(enter.isAccepted());
+    QSignalSpy done(&w, &MainWindow::loadFinished);
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &drop);
+    QVERIFY(done.wait(10000));
+    QCOMPARE(w.definition()->title, QStringLiteral("Dropped"));
 }
 
 // Writes the README screenshots when UNDERSTUDY_SCREENSHOT_DIR is set.

@@ -260,12 +260,11 @@ void MainWindow::createActions()
     m_autoStartAction = server->addAction(tr("Start &automatically after opening"));
     m_autoStartAction->setCheckable(true);
     m_autoStartAction->setChecked(true);
-    QAction* resetForced = server->addAction(tr("&Reset all forced responses"), this, [this] {
+    server->addAction(tr("&Reset all forced responses"), this, [this] {
         m_service->forcedResponses()->clearAll();
         m_forcing->refresh();
         onForcedChanged();
     });
-    Q_UNUSED(resetForced)
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* focusFilter = view->addAction(tr("&Filter operations"), m_browser, &OperationsBrowser::focusFilter);
@@ -522,10 +521,6 @@ void MainWindow::showLoadFailure(const LoadOutcome& outcome)
                               tr("Reloading %1 failed; still serving the previous version.<br>%2")
                                   .arg(displayName(outcome.path).toHtmlEscaped(), errors.join(QStringLiteral("<br>"))));
         m_banner->addAction(tr("Retry"), [this, path = outcome.path] { openDefinition(path, false); });
-        if (outcome.path != m_path) {
-            // A different file failed: watching continues on the current one.
-            return;
-        }
         return;
     }
     m_banner->hide();
@@ -635,7 +630,6 @@ void MainWindow::updateServerState(const QString& stoppedReason)
     m_copyUrlAction->setEnabled(running);
     m_openBrowserAction->setEnabled(running);
     m_urlField->setText(running ? url.toString() : QString());
-    m_hostCombo->setEnabled(true);
     m_log->setBaseUrl(url);
     const QPalette pal = palette();
     if (running) {
