@@ -2,6 +2,7 @@
 #include "app/headless.h"
 
 #include "core/config/mockconfig.h"
+#include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
 #include "core/spec/definitionloader.h"
 
@@ -171,6 +172,24 @@ int run(const CommandLineOptions& options)
             for (const QString& sentence : e.trace)
                 out() << QStringLiteral("    ") << sentence << '\n';
     });
+    // Live reload: same host and port, the new definition swapped in between two requests.
+    DefinitionWatcher watcher;
+    if (options.watch && !path.startsWith(QLatin1Char(':'))) {
+        watcher.watch(path, options.configFile, loaded.definition, config.config.sourceFile);
+        QObject::connect(&watcher, &DefinitionWatcher::reloaded, &service, [&service](const ReloadResult& r) {
+            printDiagnostics(err(), r.definition.diagnostics);
+            service.setDefinition(r.definition.definition, r.config.config);
+            out() << QStringLiteral("Reloaded %1: %2 operations").arg(r.definition.definition->title).arg(r.definition.definition->operations.size())
+                  << Qt::endl;
+        });
+        QObject::connect(&watcher, &DefinitionWatcher::reloadFailed, &service, [](const ReloadResult& r) {
+            int errors = 0;
+            for (const Diagnostic& d : r.definition.diagnostics)
+                errors += d.severity == Diagnostic::Severity::Error ? 1 : 0;
+            out() << QStringLiteral("Reload failed with %1 error(s); still serving the previous definition").arg(errors) << Qt::endl;
+            printDiagnostics(err(), r.definition.diagnostics);
+        });
+    }
     installSignalHandlers(&service);
     out() << QStringLiteral("Mock server for %1 listening on %2").arg(loaded.definition->title, service.url().toString())
           << Qt::endl;

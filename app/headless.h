@@ -15,6 +15,7 @@ struct CommandLineOptions
     bool hostGiven = false;
     bool verbose = false;
     bool noAutoStart = false;
+    bool watch = true;         // live reload on file changes (--no-watch turns it off)
 };
 
 namespace Headless {

@@ -53,6 +53,7 @@ void setupParser(QCommandLineParser& parser)
         {QStringLiteral("config"), QStringLiteral("redocly.yaml to read the mockServer settings from."), QStringLiteral("FILE")},
         {QStringLiteral("verbose"), QStringLiteral("Headless: print the decision trace of every request.")},
         {QStringLiteral("no-autostart"), QStringLiteral("Window: open the definition without starting the mock.")},
+        {QStringLiteral("no-watch"), QStringLiteral("Do not reload when the definition or its files change.")},
     });
     parser.addPositionalArgument(QStringLiteral("DEFINITION"), QStringLiteral("The OpenAPI definition to serve."),
                                  QStringLiteral("[DEFINITION]"));
@@ -115,6 +116,7 @@ int main(int argc, char** argv)
     options.configFile = parser.value(QStringLiteral("config"));
     options.verbose = parser.isSet(QStringLiteral("verbose"));
     options.noAutoStart = parser.isSet(QStringLiteral("no-autostart"));
+    options.watch = !parser.isSet(QStringLiteral("no-watch"));
     if (parser.isSet(QStringLiteral("host"))) {
         const QString host = parser.value(QStringLiteral("host"));
         QHostAddress address;

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// Watches a definition, every file it references and its redocly.yaml; reloads off the calling thread.
+#pragma once
+
+#include "core/config/mockconfig.h"
+#include "core/spec/definitionloader.h"
+
+#include <QObject>
+#include <QStringList>
+
+class QFileSystemWatcher;
+class QTimer;
+
+struct ReloadResult
+{
+    LoadResult definition;
+    MockConfigResult config;
+    bool ok() const { return definition.definition != nullptr && !hasErrors(definition.diagnostics); }
+};
+
+class DefinitionWatcher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DefinitionWatcher)
+
+public:
+    explicit DefinitionWatcher(QObject* parent = nullptr);
+    ~DefinitionWatcher() override;
+
+    // Starts watching `definitionPath`, the files of `loaded` (external $refs) and the configuration in use
+    // (`explicitConfig`, or the discovered one). Resource paths (":/...") are never watched.
+    void watch(const QString& definitionPath, const QString& explicitConfig, const DefinitionPtr& loaded,
+               const QString& configInUse);
+    void stop();
+
+    void setEnabled(bool enabled);
+    bool isEnabled() const { return m_enabled; }
+    void setDebounceMs(int ms);
+    QStringList watchedFiles() const;
+
+    // Loads again now (off this thread); the result arrives through reloaded() / reloadFailed().
+    void reloadNow();
+
+signals:
+    // A good definition: swap it in. The watcher already follows its (possibly new) set of files.
+    void reloaded(const ReloadResult& result);
+    // A broken edit: keep serving the last good definition; `result` holds the diagnostics.
+    void reloadFailed(const ReloadResult& result);
+
+private:
+    void handleChange(const QString& path);
+    void rearm(const QStringList& files);
+    void finishReload(quint64 generation, const ReloadResult& result);
+
+    QFileSystemWatcher* m_watcher = nullptr;
+    QTimer* m_debounce = nullptr;
+    QString m_definitionPath;
+    QString m_explicitConfig;
+    QStringList m_files;
+    bool m_enabled = true;
+    quint64 m_generation = 0;
+};
+
+Q_DECLARE_METATYPE(ReloadResult)
