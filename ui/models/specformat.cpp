@@ -134,11 +134,9 @@ QString prettyBody(const QByteArray& body, const QByteArray& contentType)
     return text;
 }
 
-QJsonValue sampleValue(const QJsonValue& schemaValue, const QJsonObject& document, int depth)
+QJsonValue declaredValue(const QJsonValue& schemaValue, const QJsonObject& document)
 {
     const QJsonObject schema = resolveRef(schemaValue, document).toObject();
-    if (schema.isEmpty() || depth > 6)
-        return QJsonValue();
     for (const char* key : { "example", "const", "default" })
         if (schema.contains(QLatin1String(key)))
             return schema.value(QLatin1String(key));
@@ -148,6 +146,17 @@ QJsonValue sampleValue(const QJsonValue& schemaValue, const QJsonObject& documen
     const QJsonArray enumValues = schema.value(QLatin1String("enum")).toArray();
     if (!enumValues.isEmpty())
         return enumValues.first();
+    return QJsonValue(QJsonValue::Undefined);
+}
+
+QJsonValue sampleValue(const QJsonValue& schemaValue, const QJsonObject& document, int depth)
+{
+    const QJsonObject schema = resolveRef(schemaValue, document).toObject();
+    if (schema.isEmpty() || depth > 6)
+        return QJsonValue();
+    const QJsonValue declared = declaredValue(schema, document);
+    if (!declared.isUndefined())
+        return declared;
     for (const char* key : { "allOf" }) {
         const QJsonArray parts = schema.value(QLatin1String(key)).toArray();
         if (!parts.isEmpty()) {
@@ -194,7 +203,7 @@ QJsonValue sampleValue(const QJsonValue& schemaValue, const QJsonObject& documen
     return QJsonValue();
 }
 
-QJsonValue parameterSample(const Parameter& parameter, const QJsonObject& document)
+QJsonValue parameterSample(const Parameter& parameter, const QJsonObject& document, bool synthesize)
 {
     if (parameter.hasExample)
         return parameter.example;
@@ -202,8 +211,9 @@ QJsonValue parameterSample(const Parameter& parameter, const QJsonObject& docume
         if (ex.hasValue)
             return ex.value;
     if (!parameter.content.isEmpty())
-        return mediaTypeSample(parameter.content.first(), document);
-    return sampleValue(parameter.schema, document);
+        return synthesize ? mediaTypeSample(parameter.content.first(), document)
+                          : declaredValue(parameter.content.first().schema, document);
+    return synthesize ? sampleValue(parameter.schema, document) : declaredValue(parameter.schema, document);
 }
 
 QJsonValue mediaTypeSample(const MediaType& mediaType, const QJsonObject& document)

@@ -19,8 +19,11 @@ QString prettyJson(const QJsonValue& value);
 QString prettyBody(const QByteArray& body, const QByteArray& contentType);
 // A plausible value for `schema`: example, default, first enum value, else built from the type.
 QJsonValue sampleValue(const QJsonValue& schema, const QJsonObject& document, int depth = 0);
-// The value to show for a parameter: its example, first named example, else sampleValue(schema).
-QJsonValue parameterSample(const Parameter& parameter, const QJsonObject& document);
+// Only what the definition states (example, const, default, enum); Undefined when it states nothing.
+QJsonValue declaredValue(const QJsonValue& schema, const QJsonObject& document);
+// The value to show for a parameter: its example, first named example, else sampleValue(schema)
+// (or declaredValue(schema) when `synthesize` is false).
+QJsonValue parameterSample(const Parameter& parameter, const QJsonObject& document, bool synthesize = true);
 // The example to send for a media type: example, first named example, else a sample from the schema.
 QJsonValue mediaTypeSample(const MediaType& mediaType, const QJsonObject& document);
 // A short type description for a schema: "string (uuid)", "array of Pet", "integer".

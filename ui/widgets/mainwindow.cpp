@@ -26,6 +26,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QFrame>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -63,6 +64,7 @@ QString displayName(const QString& path)
 }
 } // namespace
 
+// What a background load hands back to the GUI thread.
 struct MainWindow::LoadOutcome
 {
     int generation = 0;
@@ -149,15 +151,23 @@ void MainWindow::createCentral()
         statusBar()->showMessage(tr("Copied the curl command"), 3000);
     });
 
-    auto* detailsPane = new QWidget(this);
+    // The two things you do with an operation (force its answer, call it) sit together above its docs.
+    auto* actionsCard = new QFrame(this);
+    actionsCard->setFrameShape(QFrame::StyledPanel);
     auto* curlRow = new QHBoxLayout;
     curlRow->addWidget(m_curlField, 1);
     curlRow->addWidget(copyCurl);
+    auto* cardLayout = new QVBoxLayout(actionsCard);
+    cardLayout->setContentsMargins(6, 6, 6, 6);
+    cardLayout->setSpacing(6);
+    cardLayout->addWidget(m_forcing);
+    cardLayout->addLayout(curlRow);
+
+    auto* detailsPane = new QWidget(this);
     auto* detailsLayout = new QVBoxLayout(detailsPane);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     detailsLayout->setSpacing(4);
-    detailsLayout->addWidget(m_forcing);
-    detailsLayout->addLayout(curlRow);
+    detailsLayout->addWidget(actionsCard);
     detailsLayout->addWidget(m_details, 1);
 
     m_rightSplitter = new QSplitter(Qt::Vertical, this);

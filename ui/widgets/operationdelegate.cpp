@@ -65,10 +65,17 @@ void OperationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
     QStyle* style = opt.widget ? opt.widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
 
+    if (m_mode == Mode::BadgeOnly) {
+        // Centred in its column so it never touches the neighbouring text.
+        const QFontMetrics fm(badgeFont(opt.font));
+        const int width = fm.horizontalAdvance(QLatin1Char('M')) * badgeWidthChars * 3 / 4 + 8;
+        QRect cell = opt.rect;
+        cell.setLeft(opt.rect.left() + std::max(0, (opt.rect.width() - width) / 2));
+        paintBadge(painter, cell, method, opt.palette, opt.font);
+        return;
+    }
     const QRect content = opt.rect.adjusted(padding / 2, 0, -padding, 0);
     const int badgeRight = paintBadge(painter, content, method, opt.palette, opt.font);
-    if (m_mode == Mode::BadgeOnly)
-        return;
 
     const bool selected = opt.state & QStyle::State_Selected;
     const QPalette::ColorRole textRole = selected ? QPalette::HighlightedText : QPalette::Text;
