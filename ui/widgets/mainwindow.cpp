@@ -815,6 +815,14 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QMainWindow::closeEvent(event);
 }
 
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    // The status dot is rich text with a palette-derived colour; recompute it for the new theme.
+    if (event->type() == QEvent::PaletteChange && m_statusLabel)
+        updateServerState(m_stoppedReason);
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();

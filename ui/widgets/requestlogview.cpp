@@ -33,15 +33,15 @@
 
 namespace {
 
-QPlainTextEdit* makeTextPane(QWidget* parent, bool highlight)
+QPlainTextEdit* makeTextPane(QWidget* parent, QList<JsonHighlighter*>* highlighters)
 {
     auto* edit = new QPlainTextEdit(parent);
     edit->setReadOnly(true);
     edit->setFont(Theme::monospaceFont());
     edit->setLineWrapMode(QPlainTextEdit::NoWrap);
     edit->setFrameShape(QFrame::NoFrame);
-    if (highlight)
-        new JsonHighlighter(edit->document());
+    if (highlighters)
+        highlighters->append(new JsonHighlighter(edit->document()));
     return edit;
 }
 
@@ -146,10 +146,10 @@ RequestLogView::RequestLogView(QWidget* parent)
     m_placeholder->setEnabled(false);
     m_view->viewport()->installEventFilter(this);
 
-    m_request = makeTextPane(this, true);
-    m_response = makeTextPane(this, true);
-    m_validation = makeTextPane(this, false);
-    m_trace = makeTextPane(this, false);
+    m_request = makeTextPane(this, &m_highlighters);
+    m_response = makeTextPane(this, &m_highlighters);
+    m_validation = makeTextPane(this, nullptr);
+    m_trace = makeTextPane(this, nullptr);
     m_request->setObjectName(QStringLiteral("requestPane"));
     m_response->setObjectName(QStringLiteral("responsePane"));
     m_tabs->addTab(m_response, tr("Response"));
@@ -363,4 +363,12 @@ bool RequestLogView::eventFilter(QObject* watched, QEvent* event)
     if (watched == m_view->viewport() && event->type() == QEvent::Resize)
         m_placeholder->setGeometry(m_view->viewport()->rect());
     return QWidget::eventFilter(watched, event);
+}
+
+void RequestLogView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        for (JsonHighlighter* h : std::as_const(m_highlighters))
+            h->updateFormats(palette());
 }

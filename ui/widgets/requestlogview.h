@@ -7,6 +7,7 @@
 #include <QUrl>
 #include <QWidget>
 
+class JsonHighlighter;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -59,6 +60,7 @@ private:
     void updateCounter();
     void updatePlaceholder();
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
     RequestLogModel* m_model = nullptr;
     RequestLogFilterModel* m_filter = nullptr;
@@ -78,6 +80,7 @@ private:
     QPlainTextEdit* m_trace = nullptr;
     QToolButton* m_curlButton = nullptr;
     QToolButton* m_bodyButton = nullptr;
+    QList<JsonHighlighter*> m_highlighters;
     QUrl m_baseUrl;
     quint64 m_shownId = 0;
 };
