@@ -27,14 +27,18 @@ bool responseOwnsExample(const Response& response, const QString& name)
     return false;
 }
 
-RequestValues requestValues(const HttpRequest& request, const QList<QPair<QString, QString>>& pathParameters)
+RequestValues requestValues(const HttpRequest& request, const QList<QPair<QString, QString>>& pathParameters,
+                            const QJsonValue& parsedBody)
 {
     RequestValues values;
     for (const auto& p : pathParameters)
         values.pathParameters[p.first].append(p.second);
     for (const auto& q : request.queryItems())
         values.queryParameters[q.first].append(q.second);
-    if (!request.body.isEmpty() && MediaTypeNegotiator::isJson(QString::fromLatin1(request.header("Content-Type")))) {
+    const bool json = MediaTypeNegotiator::isJson(QString::fromLatin1(request.header("Content-Type")));
+    if (json && !parsedBody.isUndefined()) {
+        values.body = parsedBody; // parsed once, by request validation
+    } else if (!request.body.isEmpty() && json) {
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
         if (error.error == QJsonParseError::NoError)
@@ -51,7 +55,37 @@ MockPipeline::MockPipeline(DefinitionPtr definition, MockConfig config, std::sha
     , m_forced(forced ? std::move(forced) : std::make_shared<ForcedResponseStore>())
     , m_router(m_definition)
     , m_bodies(m_definition)
+    , m_validator(std::make_shared<const RequestValidator>(m_definition))
 {
+}
+
+Problem MockPipeline::rejectionProblem(const RequestVerdict& verdict)
+{
+    Problem problem;
+    switch (verdict.failure) {
+    case RequestVerdict::Failure::Security: {
+        QStringList reasons;
+        for (const ProblemError& e : verdict.errors)
+            reasons.append(e.message);
+        problem = Problem::unauthorized(QStringLiteral("The request does not satisfy the operation's security requirements (%1)")
+                                            .arg(reasons.join(QStringLiteral("; "))),
+                                        verdict.challenges);
+        break;
+    }
+    case RequestVerdict::Failure::UnsupportedMediaType:
+        problem = Problem::unsupportedMediaType(verdict.contentType, verdict.supportedTypes);
+        break;
+    case RequestVerdict::Failure::Malformed:
+        problem = Problem::make(400, QStringLiteral("malformed-request"), QStringLiteral("Malformed request body"),
+                                QStringLiteral("The request body cannot be read: %1").arg(verdict.errors.value(0).message));
+        break;
+    case RequestVerdict::Failure::Invalid:
+    case RequestVerdict::Failure::None:
+        problem = Problem::invalidRequest(verdict.errors);
+        break;
+    }
+    problem.errors = verdict.errors;
+    return problem;
 }
 
 MockResult& MockPipeline::answerWithProblem(const HttpRequest& request, const Problem& problem, MockResult* result) const
@@ -104,10 +138,24 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
                                     .arg(op.id, op.responseCodes().join(QStringLiteral(", "))));
     }
 
+    // Forcing a defined status skips validation and authentication altogether.
+    RequestVerdict verdict;
+    if (!forcedResponse) {
+        verdict = m_validator->validate(op, request, route.match->pathParameters);
+        result.trace.append(verdict.trace);
+    }
+
     StatusChoice choice;
     if (forcedResponse) {
         choice.response = forcedResponse;
         choice.status = forced.status;
+    } else if (!verdict.ok()) {
+        result.invalid = true;
+        result.validationErrors = verdict.errors;
+        choice = ResponseSelector::forRejection(op, verdict.status());
+        result.trace.append(choice.reason);
+        if (!choice.response)
+            return answerWithProblem(request, rejectionProblem(verdict), &result);
     } else {
         choice = ResponseSelector::normal(op);
         if (!forced.example.isEmpty() && choice.response && !responseOwnsExample(*choice.response, forced.example)) {
@@ -126,7 +174,7 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
     result.response.status = choice.status;
 
     QString example;
-    if (!forced.example.isEmpty()) {
+    if (!forced.example.isEmpty() && verdict.ok()) {
         if (!ResponseSelector::ownerOfExample(op, forced.example, nullptr)) {
             const QStringList names = ResponseSelector::exampleNames(op);
             if (m_config.errorIfForcedExampleNotFound) {
@@ -146,9 +194,11 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
         }
     }
 
-    buildBody(request, op, *choice.response, route.match->pathParameters, example, &result);
+    buildBody(request, op, *choice.response, route.match->pathParameters, example, verdict.body, &result);
     if (result.response.status == 406)
         return result;
+    for (const QByteArray& challenge : std::as_const(verdict.challenges))
+        result.response.addHeader("WWW-Authenticate", challenge);
 
     for (const HeaderDef& header : choice.response->headers) {
         if (header.name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0)
@@ -165,7 +215,7 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
 
 void MockPipeline::buildBody(const HttpRequest& request, const Operation& operation, const Response& response,
                              const QList<QPair<QString, QString>>& pathParameters, const QString& forcedExample,
-                             MockResult* result) const
+                             const QJsonValue& parsedBody, MockResult* result) const
 {
     Q_UNUSED(operation)
     if (response.content.isEmpty() || !HttpResponse::statusAllowsBody(result->response.status)) {
@@ -211,7 +261,7 @@ void MockPipeline::buildBody(const HttpRequest& request, const Operation& operat
 
     QJsonValue value = source.value;
     if (!m_config.strictExamples && MediaTypeNegotiator::isJson(chosen.contentType) && value.isObject()) {
-        const SubstitutionResult substituted = RequestSubstitution::apply(value, requestValues(request, pathParameters));
+        const SubstitutionResult substituted = RequestSubstitution::apply(value, requestValues(request, pathParameters, parsedBody));
         if (!substituted.trace.isEmpty()) {
             value = substituted.response;
             result->trace.append(QStringLiteral("Put request values into the response (strictExamples: false): %1.")

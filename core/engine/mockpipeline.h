@@ -9,6 +9,7 @@
 #include "core/http/problem.h"
 #include "core/routing/router.h"
 #include "core/spec/definition.h"
+#include "core/validation/requestvalidator.h"
 
 #include <memory>
 
@@ -36,17 +37,21 @@ public:
 
     const Definition& definition() const { return *m_definition; }
     const MockConfig& config() const { return m_config; }
+    const RequestValidator& validator() const { return *m_validator; }
 
 private:
     void buildBody(const HttpRequest& request, const Operation& operation, const Response& response,
                    const QList<QPair<QString, QString>>& pathParameters, const QString& forcedExample,
-                   MockResult* result) const;
+                   const QJsonValue& parsedBody, MockResult* result) const;
     void finish(const HttpRequest& request, MockResult* result) const;
     MockResult& answerWithProblem(const HttpRequest& request, const Problem& problem, MockResult* result) const;
+    // The generated problem for a refused request (used when the operation defines no fitting response).
+    static Problem rejectionProblem(const RequestVerdict& verdict);
 
     DefinitionPtr m_definition;
     MockConfig m_config;
     std::shared_ptr<ForcedResponseStore> m_forced;
     Router m_router;
     BodyBuilder m_bodies;
+    std::shared_ptr<const RequestValidator> m_validator;   // owns the definition's compiled schemas
 };

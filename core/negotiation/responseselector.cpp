@@ -61,6 +61,33 @@ const Response* ResponseSelector::defined(const Operation& operation, int status
     return range;
 }
 
+StatusChoice ResponseSelector::forRejection(const Operation& operation, int status)
+{
+    StatusChoice choice;
+    QList<int> candidates{status};
+    if (status == 422)
+        candidates.append(400);
+    for (const int code : std::as_const(candidates)) {
+        if (const Response* r = defined(operation, code)) {
+            choice.response = r;
+            choice.status = code;
+            choice.reason = QStringLiteral("Answering %1 with the definition's response %2.").arg(code).arg(r->code);
+            return choice;
+        }
+    }
+    if (status == 422 || status == 400) {
+        if (const Response* r = operation.response(QStringLiteral("default"))) {
+            choice.response = r;
+            choice.status = status;
+            choice.reason = QStringLiteral("Answering %1 with the definition's default response.").arg(status);
+            return choice;
+        }
+    }
+    choice.status = status;
+    choice.reason = QStringLiteral("The operation defines no response for %1; answering with a generated problem.").arg(status);
+    return choice;
+}
+
 const Response* ResponseSelector::ownerOfExample(const Operation& operation, const QString& name, const Response* preferred)
 {
     if (preferred && ownsExample(*preferred, name))

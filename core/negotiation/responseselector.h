@@ -21,6 +21,12 @@ public:
     // `default` does not count: forcing an undefined status behaves as if nothing was forced.
     static const Response* defined(const Operation& operation, int status);
 
+    /**
+     * The definition's own response for a refused request answering with `status`: 401 and 415 only use their
+     * own code; 422 tries 422, then 400, then `default`; 400 (an unreadable body) tries 400, then `default`. The status line stays `status` (or the code found). Null response: generate a problem instead.
+     */
+    static StatusChoice forRejection(const Operation& operation, int status);
+
     // The response whose media types own an example called `name`: `preferred` first, then document order.
     static const Response* ownerOfExample(const Operation& operation, const QString& name, const Response* preferred);
 
