@@ -6,6 +6,7 @@
 #include "core/spec/operationextractor.h"
 #include "core/spec/refbundler.h"
 #include "core/spec/sourcelocator.h"
+#include "core/validation/examplelinter.h"
 #include "core/spec/swaggerconverter.h"
 #include "core/spec/yamlreader.h"
 
@@ -124,6 +125,7 @@ private:
     ParsedFile parse(const QByteArray& data, const QString& file);
     QJsonValue fetch(const QString& file, const QString& fromFile, const QString& fromPointer);
     void addPositions();
+    void addExampleWarnings(const Definition& definition);
     LoadResult fail();
 
     LoadOptions m_options;
@@ -265,6 +267,29 @@ void LoadSession::addPositions()
     }
 }
 
+// Examples are linted here, while the source text is still at hand for line numbers. The locator re-parses a
+// whole file (about a second for GitHub's 3.6 MB), so only small files get lines for these warnings.
+void LoadSession::addExampleWarnings(const Definition& definition)
+{
+    constexpr qsizetype kLocateLimit = 256 * 1024;
+    Diagnostics warnings = ExampleLinter::lint(definition);
+    QHash<QString, QStringList> wanted;
+    for (const Diagnostic& d : std::as_const(warnings))
+        if (!d.pointer.isNull() && m_sources.value(d.file).size() <= kLocateLimit && m_sources.contains(d.file))
+            wanted[d.file].append(d.pointer);
+    for (auto it = wanted.constBegin(); it != wanted.constEnd(); ++it) {
+        const QHash<QString, SourceLocator::Position> found = SourceLocator::locate(m_sources.value(it.key()), it.value());
+        for (Diagnostic& d : warnings) {
+            const auto pos = d.file == it.key() ? found.constFind(d.pointer) : found.constEnd();
+            if (pos != found.constEnd()) {
+                d.line = pos->line;
+                d.column = pos->column;
+            }
+        }
+    }
+    m_diagnostics.append(warnings);
+}
+
 LoadResult LoadSession::fail()
 {
     addPositions();
@@ -378,6 +403,7 @@ LoadResult LoadSession::run(const QByteArray& data, const QString& path)
     m_diagnostics.append(extractor.extract(definition.get()));
 
     addPositions();
+    addExampleWarnings(*definition);
     LoadResult result;
     result.definition = std::move(definition);
     result.diagnostics = m_diagnostics;
