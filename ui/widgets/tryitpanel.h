@@ -6,6 +6,7 @@
 #include "ui/models/requestdraft.h"
 
 #include <QElapsedTimer>
+#include <QNetworkReply>
 #include <QPointer>
 #include <QUrl>
 #include <QWidget>
@@ -16,7 +17,6 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
-class QNetworkReply;
 class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
