@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Entry point: picks the window, --headless or --check, and wires them to core/ and ui/.
 #include "app/headless.h"
+#include "app/singleinstance.h"
 
+#include "core/engine/mockservice.h"
 #include "core/spec/definitionloader.h"
 
 #include <cstdio>
@@ -144,12 +146,27 @@ int main(int argc, char** argv)
     }
 
 #ifdef UNDERSTUDY_HAS_WINDOW
-    MainWindow window;
+    // Double-clicking a second definition while the app runs opens it in a new window of the running
+    // process, with its own mock on the next free port.
+    SingleInstance instance;
+    if (!qEnvironmentVariableIsSet("UNDERSTUDY_NO_SINGLE_INSTANCE") && instance.handOver(options.definition))
+        return 0;
+    auto* window = new MainWindow;
+    window->setAttribute(Qt::WA_DeleteOnClose);
     if (options.hostGiven || options.portGiven)
-        window.setInitialServer(options.host, options.port);
-    window.show();
-    window.openDefinition(options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition,
-                          !options.noAutoStart);
+        window->setInitialServer(options.host, options.port);
+    window->show();
+    window->openDefinition(options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition,
+                           !options.noAutoStart);
+    QObject::connect(&instance, &SingleInstance::openRequested, &instance, [host = options.host](const QString& path) {
+        auto* another = new MainWindow;
+        another->setAttribute(Qt::WA_DeleteOnClose);
+        another->setInitialServer(host, MockService::findFreePort(host, 4010));
+        another->show();
+        another->raise();
+        another->activateWindow();
+        another->openDefinition(path.isEmpty() ? DefinitionLoader::bundledExamplePath() : path, true);
+    });
     return QCoreApplication::exec();
 #else
     return Headless::run(options);
