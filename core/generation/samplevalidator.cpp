@@ -76,21 +76,7 @@ bool timeOk(const QString& s)
     return m.captured(6).isEmpty() || (m.captured(6).toInt() <= 23 && m.captured(7).toInt() <= 59);
 }
 
-} // namespace
-
-SampleValidator::SampleValidator(const QJsonValue& root, SchemaDialect dialect, bool forResponse)
-    : m_root(root)
-    , m_dialect(dialect)
-    , m_forResponse(forResponse)
-{
-}
-
-bool SampleValidator::accepts(const QJsonValue& value, const QJsonValue& schema) const
-{
-    return check(value, schema, 0);
-}
-
-bool SampleValidator::isMultipleOf(double value, double divisor)
+bool isMultipleOf(double value, double divisor)
 {
     if (!(divisor > 0) || !std::isfinite(value))
         return true;
@@ -100,7 +86,7 @@ bool SampleValidator::isMultipleOf(double value, double divisor)
     return std::fabs(q - std::round(q)) <= 1e-9 * qMax(1.0, std::fabs(q));
 }
 
-bool SampleValidator::numberFormatAccepts(const QString& format, double value)
+bool numberFormatAccepts(const QString& format, double value)
 {
     if (format == QLatin1String("int32"))
         return isIntegral(value) && value >= -2147483648.0 && value <= 2147483647.0;
@@ -109,7 +95,7 @@ bool SampleValidator::numberFormatAccepts(const QString& format, double value)
     return std::isfinite(value);
 }
 
-bool SampleValidator::formatAccepts(const QString& format, const QString& s)
+bool formatAccepts(const QString& format, const QString& s)
 {
     if (format == QLatin1String("date-time")) {
         const int t = s.indexOf(QLatin1Char('T'), 0, Qt::CaseInsensitive);
@@ -157,12 +143,26 @@ bool SampleValidator::formatAccepts(const QString& format, const QString& s)
     return true;
 }
 
+} // namespace
+
 QJsonValue SampleValidator::resolve(const QJsonValue& schema) const
 {
     const QString ref = schema.toObject().value(QLatin1String("$ref")).toString();
     if (!JsonPointer::isLocalRef(ref))
         return QJsonValue(QJsonValue::Undefined);
     return JsonPointer::value(m_root, JsonPointer::fromFragment(ref));
+}
+
+SampleValidator::SampleValidator(const QJsonValue& root, SchemaDialect dialect, bool forResponse)
+    : m_root(root)
+    , m_dialect(dialect)
+    , m_forResponse(forResponse)
+{
+}
+
+bool SampleValidator::accepts(const QJsonValue& value, const QJsonValue& schema) const
+{
+    return check(value, schema, 0);
 }
 
 bool SampleValidator::hasFlag(const QJsonValue& schema, const QString& flag, int depth) const

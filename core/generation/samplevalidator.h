@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// A compact schema checker the sampler uses to vet examples, defaults and union branches it picks.
+// A compact, compile-free schema checker; ExampleLinter's prefilter before the real SchemaValidator.
 #pragma once
 
 #include "core/spec/schemadialect.h"
@@ -7,8 +7,9 @@
 #include <QJsonValue>
 #include <QString>
 
-// Deliberately strict (formats, OpenAPI 3.0 `nullable` only next to `type`, writeOnly/readOnly presence), so a
-// value it accepts is accepted by laxer validators too. Unresolvable `$ref`s accept anything. Thread-safe: no
+// The sampler no longer uses it (it vets values with core/validation's SchemaValidator). Deliberately strict
+// (formats, OpenAPI 3.0 `nullable` only next to `type`, writeOnly/readOnly presence), so a value it accepts is
+// accepted by laxer validators too. Unresolvable `$ref`s accept anything. Thread-safe: no
 // mutable state; every call is bounded by a depth limit.
 class SampleValidator
 {
@@ -16,11 +17,6 @@ public:
     SampleValidator(const QJsonValue& root, SchemaDialect dialect, bool forResponse);
 
     bool accepts(const QJsonValue& value, const QJsonValue& schema) const;
-
-    // RFC 3339 / RFC 4122 / ... checks for the formats the sampler generates; unknown formats pass.
-    static bool formatAccepts(const QString& format, const QString& value);
-    static bool numberFormatAccepts(const QString& format, double value);
-    static bool isMultipleOf(double value, double divisor);
 
 private:
     bool check(const QJsonValue& value, const QJsonValue& schema, int depth) const;

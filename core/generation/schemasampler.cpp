@@ -2,11 +2,14 @@
 #include "core/generation/schemasampler.h"
 
 #include "core/generation/regexsampler.h"
-#include "core/generation/samplevalidator.h"
 #include "core/spec/jsonpointer.h"
+#include "core/validation/formatcheckers.h"
+#include "core/validation/schemavalidator.h"
 
 #include <cmath>
 #include <limits>
+#include <memory>
+#include <mutex>
 
 #include <QDate>
 #include <QDateTime>
@@ -26,12 +29,23 @@ constexpr int kHardDepthSlack = 24;  // levels past maxDepth before an unclosabl
 constexpr int kMaxFlattenDepth = 48; // nested allOf/$ref chains while merging one schema
 constexpr int kMaxBranchTries = 12;
 
+// Where the sampler stores a schema nobody could locate, so the validator can compile it with the document's refs.
+const QLatin1String kDetachedKey("x-understudy-sampled-schema");
+
+// A schema value together with its JSON pointer in the document, which is how the validator finds its compiled form.
+struct Sub
+{
+    QJsonValue schema;
+    QString pointer;
+};
+using Subs = QList<Sub>;
+
 // A oneOf/anyOf/if-then-else still to be decided; branches are merged one at a time and the result is checked.
 struct Pending
 {
     enum Kind { OneOf, AnyOf, IfThenElse };
     Kind kind = OneOf;
-    QJsonArray branches; // IfThenElse: [if, then, else], Undefined when absent
+    Subs branches; // IfThenElse: [if, then, else], Undefined when absent
     QJsonObject discriminator;
 };
 
@@ -61,27 +75,27 @@ struct Flat
     int minItems = 0;
     int maxItems = -1;
     bool uniqueItems = false;
-    QList<QJsonValue> itemsAll;  // apply to every position
-    QList<QJsonValue> itemsRest; // apply past the prefix
+    Subs itemsAll;  // apply to every position
+    Subs itemsRest; // apply past the prefix
     bool itemsForbidden = false; // nothing allowed past the prefix
-    QList<QList<QJsonValue>> prefix;
-    QList<QJsonValue> contains;
+    QList<Subs> prefix;
+    Subs contains;
     int minContains = 1;
     QStringList propOrder;
-    QHash<QString, QList<QJsonValue>> props;
+    QHash<QString, Subs> props;
     QStringList required;
     int minProperties = 0;
     int maxProperties = -1;
-    QList<QJsonValue> additional;
+    Subs additional;
     QList<QStringList> closedNames; // one entry per schema with additionalProperties: false
     QList<QStringList> closedPatterns;
-    QList<QPair<QString, QJsonValue>> patternProps;
-    QList<QJsonValue> propertyNames;
+    QList<QPair<QString, Sub>> patternProps;
+    Subs propertyNames;
     QList<QPair<QString, QStringList>> dependentRequired;
     bool readOnly = false;
     bool writeOnly = false;
     QList<Pending> pending;
-    QList<QJsonValue> nots;
+    Subs nots;
     QList<QJsonObject> discriminators; // inherited through allOf (no oneOf/anyOf next to them)
     QStringList refs;
 };
@@ -115,6 +129,16 @@ QString lastToken(const QString& ref)
     return tokens.isEmpty() ? ref : tokens.last();
 }
 
+bool isMultipleOf(double value, double divisor)
+{
+    if (!(divisor > 0) || !std::isfinite(value))
+        return true;
+    const double q = value / divisor;
+    if (!std::isfinite(q))
+        return false;
+    return std::fabs(q - std::round(q)) <= 1e-9 * qMax(1.0, std::fabs(q));
+}
+
 int decimalsOf(double m)
 {
     for (int d = 0; d <= 12; ++d) {
@@ -137,18 +161,20 @@ double roundTo(double v, int decimals)
 class Sampler
 {
 public:
-    Sampler(const QJsonValue& root, SchemaDialect dialect, const SampleOptions& options, QStringList* notes)
+    Sampler(const QJsonValue& root, SchemaDialect dialect, const SampleOptions& options, QStringList* notes,
+            const SchemaCache* cache)
         : m_root(root)
         , m_dialect(dialect)
         , m_options(options)
         , m_notes(notes)
-        , m_validator(root, dialect, options.forResponse)
+        , m_cache(cache)
+        , m_direction(options.forResponse ? ValidationDirection::Response : ValidationDirection::Request)
     {
     }
 
-    QJsonValue run(const QJsonValue& schema)
+    QJsonValue run(const Sub& schema)
     {
-        const QList<QJsonValue> sources{schema};
+        const Subs sources{schema};
         Flat f;
         flatten(schema, f, 0);
         return sampleFlat(f, sources, 0, false, 0);
@@ -182,23 +208,70 @@ private:
             m_notes->append(QStringLiteral("further notes suppressed"));
     }
 
-    QJsonValue resolveRef(const QString& ref)
+    QJsonValue resolveRef(const QString& ref, QString* pointer)
     {
+        *pointer = JsonPointer::isLocalRef(ref) ? JsonPointer::fromFragment(ref) : QString();
         const auto it = m_refCache.constFind(ref);
         if (it != m_refCache.constEnd())
             return it.value();
         QJsonValue target(QJsonValue::Undefined);
         if (JsonPointer::isLocalRef(ref))
-            target = JsonPointer::value(m_root, JsonPointer::fromFragment(ref));
+            target = JsonPointer::value(m_root, *pointer);
         m_refCache.insert(ref, target);
         return target;
     }
 
-    bool accepts(const QJsonValue& v, const QList<QJsonValue>& sources) const
+    // The project's validator decides: a value the sampler accepts is one the mock's own checks accept.
+    bool acceptsOne(const QJsonValue& v, const Sub& s)
     {
-        for (const QJsonValue& s : sources) {
-            if (!m_validator.accepts(v, s))
+        if (s.schema.isUndefined() || (s.schema.isBool() && s.schema.toBool()))
+            return true;
+        if (s.schema.isObject() && s.schema.toObject().isEmpty())
+            return true;
+        auto it = m_compiled.constFind(s.pointer);
+        if (it == m_compiled.constEnd())
+            it = m_compiled.insert(s.pointer, m_cache->get(s.pointer));
+        return !it.value() || it.value()->isValid(v, m_direction);
+    }
+
+    bool accepts(const QJsonValue& v, const Subs& sources)
+    {
+        for (const Sub& s : sources) {
+            if (!acceptsOne(v, s))
                 return false;
+        }
+        return true;
+    }
+
+    // The validator accepts writeOnly properties in responses (and readOnly ones in requests) when present; an
+    // example that carries them would still leak them, so such examples are not used.
+    bool hidesNothing(const QJsonValue& v, const Flat& f, int depth)
+    {
+        if (depth > kMaxFlattenDepth)
+            return true;
+        if (v.isObject()) {
+            const QJsonObject o = v.toObject();
+            for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+                const Subs schemas = propertySchemas(f, it.key());
+                if (schemas.isEmpty())
+                    continue;
+                const Flat pf = flattenAll(schemas);
+                if (m_options.forResponse ? pf.writeOnly : pf.readOnly)
+                    return false;
+                const QJsonValue child = it.value();
+                if ((child.isObject() || child.isArray()) && !hidesNothing(child, pf, depth + 1))
+                    return false;
+            }
+        } else if (v.isArray()) {
+            const QJsonArray a = v.toArray();
+            for (qsizetype i = 0; i < a.size(); ++i) {
+                const QJsonValue item = a.at(i);
+                if (!item.isObject() && !item.isArray())
+                    continue;
+                const Subs schemas = i < f.prefix.size() ? f.prefix.at(i) + f.itemsAll : f.itemsAll + f.itemsRest;
+                if (!schemas.isEmpty() && !hidesNothing(item, flattenAll(schemas), depth + 1))
+                    return false;
+            }
         }
         return true;
     }
@@ -263,17 +336,20 @@ private:
         }
     }
 
-    static void mergePrefix(Flat& f, const QJsonArray& items)
+    static void mergePrefix(Flat& f, const QJsonArray& items, const QString& pointer)
     {
         for (int i = 0; i < items.size(); ++i) {
             if (i >= f.prefix.size())
-                f.prefix.append(QList<QJsonValue>());
-            f.prefix[i].append(items.at(i));
+                f.prefix.append(Subs());
+            f.prefix[i].append(Sub{items.at(i), JsonPointer::append(pointer, i)});
         }
     }
 
-    void flatten(const QJsonValue& schema, Flat& f, int guard)
+    void flatten(const Sub& sub, Flat& f, int guard)
     {
+        const QJsonValue& schema = sub.schema;
+        const QString& at = sub.pointer;
+        const auto child = [&at](const char* key) { return JsonPointer::append(at, QLatin1String(key)); };
         if (guard > kMaxFlattenDepth) {
             note([] { return QStringLiteral("schema nesting too deep to merge; inner constraints ignored"); });
             return;
@@ -291,13 +367,14 @@ private:
         const auto refIt = s.constFind(QLatin1String("$ref"));
         if (refIt != s.constEnd()) {
             const QString ref = refIt->toString();
-            const QJsonValue target = resolveRef(ref);
+            QString targetPointer;
+            const QJsonValue target = resolveRef(ref, &targetPointer);
             if (target.isUndefined()) {
                 f.unresolved = true;
                 note([&] { return QStringLiteral("unresolvable $ref '%1' at %2 gave a permissive value").arg(ref, where()); });
             } else if (!f.refs.contains(ref)) {
                 f.refs.append(ref);
-                flatten(target, f, guard + 1);
+                flatten(Sub{target, targetPointer}, f, guard + 1);
             }
             if (!modern)
                 return; // siblings of $ref are ignored in OpenAPI 3.0 / draft 4
@@ -378,35 +455,36 @@ private:
             } else if (key == QLatin1String("uniqueItems")) {
                 f.uniqueItems = f.uniqueItems || v.toBool();
             } else if (key == QLatin1String("prefixItems") && v.isArray() && modern) {
-                mergePrefix(f, v.toArray());
+                mergePrefix(f, v.toArray(), child("prefixItems"));
             } else if (key == QLatin1String("items")) {
                 if (v.isArray()) {
-                    mergePrefix(f, v.toArray());
+                    mergePrefix(f, v.toArray(), child("items"));
                     const QJsonValue extra = s.value(QLatin1String("additionalItems"));
                     if (extra.isBool() && !extra.toBool())
                         f.itemsForbidden = true;
                     else if (extra.isObject())
-                        f.itemsRest.append(extra);
+                        f.itemsRest.append(Sub{extra, child("additionalItems")});
                 } else if (v.isBool() && !v.toBool()) {
                     f.itemsForbidden = true;
                 } else if (s.contains(QLatin1String("prefixItems")) && modern) {
-                    f.itemsRest.append(v);
+                    f.itemsRest.append(Sub{v, child("items")});
                 } else {
-                    f.itemsAll.append(v);
+                    f.itemsAll.append(Sub{v, child("items")});
                 }
             } else if (key == QLatin1String("contains")) {
-                f.contains.append(v);
+                f.contains.append(Sub{v, child("contains")});
             } else if (key == QLatin1String("minContains") && v.isDouble()) {
                 f.minContains = int(qBound(0.0, v.toDouble(), 1e5));
             } else if (key == QLatin1String("properties") && v.isObject()) {
                 const QJsonObject props = v.toObject();
+                const QString propsAt = child("properties");
                 for (auto p = props.constBegin(); p != props.constEnd(); ++p) {
                     auto slot = f.props.find(p.key());
                     if (slot == f.props.end()) {
                         f.propOrder.append(p.key());
                         slot = f.props.insert(p.key(), {});
                     }
-                    slot->append(p.value());
+                    slot->append(Sub{p.value(), JsonPointer::append(propsAt, p.key())});
                 }
             } else if (key == QLatin1String("required") && v.isArray()) {
                 for (const QJsonValue& r : v.toArray()) {
@@ -423,14 +501,15 @@ private:
                     f.closedNames.append(s.value(QLatin1String("properties")).toObject().keys());
                     f.closedPatterns.append(s.value(QLatin1String("patternProperties")).toObject().keys());
                 } else if (v.isObject()) {
-                    f.additional.append(v);
+                    f.additional.append(Sub{v, child("additionalProperties")});
                 }
             } else if (key == QLatin1String("patternProperties") && v.isObject()) {
                 const QJsonObject pp = v.toObject();
+                const QString ppAt = child("patternProperties");
                 for (auto p = pp.constBegin(); p != pp.constEnd(); ++p)
-                    f.patternProps.append({p.key(), p.value()});
+                    f.patternProps.append({p.key(), Sub{p.value(), JsonPointer::append(ppAt, p.key())}});
             } else if (key == QLatin1String("propertyNames")) {
-                f.propertyNames.append(v);
+                f.propertyNames.append(Sub{v, child("propertyNames")});
             } else if ((key == QLatin1String("dependentRequired") || key == QLatin1String("dependencies")) && v.isObject()) {
                 const QJsonObject deps = v.toObject();
                 for (auto d = deps.constBegin(); d != deps.constEnd(); ++d) {
@@ -446,22 +525,28 @@ private:
             } else if (key == QLatin1String("writeOnly")) {
                 f.writeOnly = f.writeOnly || v.toBool();
             } else if (key == QLatin1String("allOf") && v.isArray()) {
-                for (const QJsonValue& sub : v.toArray())
-                    flatten(sub, f, guard + 1);
+                const QJsonArray parts = v.toArray();
+                const QString allAt = child("allOf");
+                for (int i = 0; i < parts.size(); ++i)
+                    flatten(Sub{parts.at(i), JsonPointer::append(allAt, i)}, f, guard + 1);
             } else if ((key == QLatin1String("oneOf") || key == QLatin1String("anyOf")) && v.isArray()) {
                 Pending p;
                 p.kind = key == QLatin1String("oneOf") ? Pending::OneOf : Pending::AnyOf;
-                p.branches = v.toArray();
+                const QJsonArray branches = v.toArray();
+                const QString unionAt = JsonPointer::append(at, key);
+                for (int i = 0; i < branches.size(); ++i)
+                    p.branches.append(Sub{branches.at(i), JsonPointer::append(unionAt, i)});
                 p.discriminator = s.value(QLatin1String("discriminator")).toObject();
                 if (!p.branches.isEmpty())
                     f.pending.append(p);
             } else if (key == QLatin1String("not")) {
-                f.nots.append(v);
+                f.nots.append(Sub{v, child("not")});
                 f.needsCheck = true;
             } else if (key == QLatin1String("if")) {
                 Pending p;
                 p.kind = Pending::IfThenElse;
-                p.branches = {v, s.value(QLatin1String("then")), s.value(QLatin1String("else"))};
+                p.branches = {Sub{v, child("if")}, Sub{s.value(QLatin1String("then")), child("then")},
+                              Sub{s.value(QLatin1String("else")), child("else")}};
                 f.pending.append(p);
             } else if (key == QLatin1String("discriminator") && v.isObject() && !s.contains(QLatin1String("oneOf"))
                        && !s.contains(QLatin1String("anyOf"))) {
@@ -470,11 +555,22 @@ private:
         }
     }
 
-    Flat flattenAll(const QList<QJsonValue>& schemas)
+    // Merged once per distinct list of schema locations: the same property schemas come up for every instance of
+    // an object, and merging a Stripe-sized allOf/$ref closure dominates sampling otherwise.
+    Flat flattenAll(const Subs& schemas)
     {
+        QString key;
+        for (const Sub& s : schemas) {
+            key += s.pointer;
+            key += QLatin1Char('\n');
+        }
+        const auto it = m_flatCache.constFind(key);
+        if (it != m_flatCache.constEnd())
+            return it.value();
         Flat f;
-        for (const QJsonValue& s : schemas)
+        for (const Sub& s : schemas)
             flatten(s, f, 0);
+        m_flatCache.insert(key, f);
         return f;
     }
 
@@ -496,7 +592,7 @@ private:
         return 0;
     }
 
-    QJsonValue sampleFlat(Flat f, const QList<QJsonValue>& sources, int depth, bool minimal, int variant)
+    QJsonValue sampleFlat(Flat f, const Subs& sources, int depth, bool minimal, int variant)
     {
         if (depth > m_options.maxDepth + kHardDepthSlack) {
             note([&] { return QStringLiteral("recursion at %1 could not be closed; cut with an empty value").arg(where()); });
@@ -530,7 +626,7 @@ private:
         return lastToken(ref);
     }
 
-    QJsonValue resolvePending(Flat f, const QList<QJsonValue>& sources, int depth, bool minimal, int variant)
+    QJsonValue resolvePending(Flat f, const Subs& sources, int depth, bool minimal, int variant)
     {
         const Pending p = f.pending.takeFirst();
         struct Option
@@ -553,7 +649,7 @@ private:
                 // Branches are merged lazily (most unions stop at the first); recursion is judged by the
                 // branch's own $ref, which is how expandable fields and nullable wrappers are written.
                 Option o{Flat(), {}, false, i};
-                const QString ref = p.branches.at(i).toObject().value(QLatin1String("$ref")).toString();
+                const QString ref = p.branches.at(i).schema.toObject().value(QLatin1String("$ref")).toString();
                 o.recursive = !ref.isEmpty() && m_active.value(ref) > 0;
                 if (!p.discriminator.isEmpty() && !ref.isEmpty())
                     o.discriminatorValue = discriminatorValue(p.discriminator, ref);
@@ -589,13 +685,13 @@ private:
                 // is checked: oneOf exclusivity, the if-condition, and values that came out unchecked.
                 if (ok && p.kind == Pending::OneOf) {
                     for (int b = 0; b < p.branches.size() && ok; ++b) {
-                        if (b != o.branchIndex && m_validator.accepts(v, p.branches.at(b)))
+                        if (b != o.branchIndex && acceptsOne(v, p.branches.at(b)))
                             ok = false;
                     }
                 } else if (ok && p.kind == Pending::IfThenElse) {
-                    const bool condition = m_validator.accepts(v, p.branches.at(0));
-                    ok = condition ? (o.branchIndex == 0 || p.branches.at(1).isUndefined())
-                                   : (o.branchIndex == 1 || p.branches.at(2).isUndefined());
+                    const bool condition = acceptsOne(v, p.branches.at(0));
+                    ok = condition ? (o.branchIndex == 0 || p.branches.at(1).schema.isUndefined())
+                                   : (o.branchIndex == 1 || p.branches.at(2).schema.isUndefined());
                 }
                 if (ok) {
                     if (!propertyName.isEmpty() && !o.discriminatorValue.isEmpty())
@@ -669,7 +765,7 @@ private:
         return QStringLiteral("value%1").arg(variant);
     }
 
-    QJsonValue sampleLeaf(const Flat& f, const QList<QJsonValue>& sources, int depth, bool minimal, int variant)
+    QJsonValue sampleLeaf(const Flat& f, const Subs& sources, int depth, bool minimal, int variant)
     {
         ++m_nodes;
         if (f.impossible) {
@@ -683,7 +779,7 @@ private:
         for (int pass = 0; pass < 2; ++pass) {
             const QList<QJsonValue>& list = pass == 0 ? f.examples : f.defaults;
             for (const QJsonValue& c : list) {
-                if (c.isUndefined() || !accepts(c, sources))
+                if (c.isUndefined() || !accepts(c, sources) || !hidesNothing(c, f, 0))
                     continue;
                 if (remaining-- > 0)
                     continue;
@@ -697,16 +793,16 @@ private:
             note([&] { return QStringLiteral("%1: its example does not fit the schema; synthesized instead").arg(where()); });
 
         if (f.hasEnum) {
-            QList<QJsonValue> valid;
-            for (const QJsonValue& e : f.enumValues) {
+            // Lazily, from the variant's slot onwards: long enums (currencies, countries) would cost a validation
+            // per value, and each of those compares against the whole enum again.
+            const qsizetype count = f.enumValues.size();
+            for (qsizetype k = 0; k < count; ++k) {
+                const QJsonValue e = f.enumValues.at((remaining + k) % count);
                 if (accepts(e, sources))
-                    valid.append(e);
+                    return e;
             }
-            if (valid.isEmpty()) {
-                note([&] { return QStringLiteral("no enum value of %1 fits its other constraints").arg(where()); });
-                return f.enumValues.isEmpty() ? QJsonValue(QJsonValue::Null) : f.enumValues.at(0);
-            }
-            return valid.at(remaining % valid.size());
+            note([&] { return QStringLiteral("no enum value of %1 fits its other constraints").arg(where()); });
+            return f.enumValues.isEmpty() ? QJsonValue(QJsonValue::Null) : f.enumValues.at(0);
         }
 
         const QString type = chooseType(f, minimal);
@@ -736,7 +832,7 @@ private:
 
     // --- objects -------------------------------------------------------------------------------------------
 
-    bool nameAllowed(const Flat& f, const QString& name) const
+    bool nameAllowed(const Flat& f, const QString& name)
     {
         for (int i = 0; i < f.closedNames.size(); ++i) {
             if (f.closedNames.at(i).contains(name))
@@ -752,16 +848,16 @@ private:
             if (!matched)
                 return false;
         }
-        for (const QJsonValue& pn : f.propertyNames) {
-            if (!m_validator.accepts(QJsonValue(name), pn))
+        for (const Sub& pn : f.propertyNames) {
+            if (!acceptsOne(QJsonValue(name), pn))
                 return false;
         }
         return true;
     }
 
-    QList<QJsonValue> propertySchemas(const Flat& f, const QString& name) const
+    Subs propertySchemas(const Flat& f, const QString& name) const
     {
-        QList<QJsonValue> list = f.props.value(name);
+        Subs list = f.props.value(name);
         bool patternHit = false;
         for (const auto& pp : f.patternProps) {
             const QRegularExpression re = RegexSampler::compile(pp.first);
@@ -784,7 +880,7 @@ private:
         QStringList optionalIncluded;
         QSet<QString> excluded;
 
-        const auto addProperty = [&](const QString& name, const QList<QJsonValue>& schemas, Flat pf, bool childMinimal) {
+        const auto addProperty = [&](const QString& name, const Subs& schemas, Flat pf, bool childMinimal) {
             m_path.append(name);
             out.insert(name, sampleFlat(std::move(pf), schemas, depth + 1, childMinimal, variant));
             m_path.removeLast();
@@ -797,7 +893,7 @@ private:
                     note([&] { return QStringLiteral("required property '%1' is forbidden by additionalProperties: false").arg(name); });
                 continue;
             }
-            const QList<QJsonValue> schemas = propertySchemas(f, name);
+            const Subs schemas = propertySchemas(f, name);
             Flat pf = flattenAll(schemas);
             if (m_options.forResponse ? pf.writeOnly : pf.readOnly) {
                 excluded.insert(name);
@@ -809,7 +905,7 @@ private:
                 continue;
             }
             const bool recursive = isActive(pf.refs);
-            if (!required && (!m_options.includeOptional || childBase || recursive)) {
+            if (!required && (!m_options.includeOptional || childBase || recursive || depth >= m_options.maxOptionalDepth)) {
                 skippedOptional.append(name);
                 if (recursive)
                     note([&] { return QStringLiteral("optional recursive property '%1' left out").arg(name); });
@@ -841,7 +937,7 @@ private:
                     excluded.insert(name);
                     continue;
                 }
-                const QList<QJsonValue> schemas = propertySchemas(f, name);
+                const Subs schemas = propertySchemas(f, name);
                 Flat pf = flattenAll(schemas);
                 addProperty(name, schemas, std::move(pf), childBase || isActive(pf.refs));
                 optionalIncluded.removeAll(name);
@@ -855,7 +951,7 @@ private:
             for (const QString& name : std::as_const(skippedOptional)) {
                 if (out.size() >= f.minProperties)
                     break;
-                const QList<QJsonValue> schemas = propertySchemas(f, name);
+                const Subs schemas = propertySchemas(f, name);
                 addProperty(name, schemas, flattenAll(schemas), true);
                 optionalIncluded.append(name);
             }
@@ -865,7 +961,7 @@ private:
                     if (!RegexSampler::sample(f.patternProps.at(i).first, 1, 64, k, &key) || out.contains(key)
                         || f.props.contains(key) || !nameAllowed(f, key))
                         continue;
-                    const QList<QJsonValue> schemas = propertySchemas(f, key);
+                    const Subs schemas = propertySchemas(f, key);
                     addProperty(key, schemas, flattenAll(schemas), true);
                     optionalIncluded.append(key);
                 }
@@ -874,7 +970,7 @@ private:
                 const QString key = QStringLiteral("property%1").arg(k);
                 if (out.contains(key) || f.props.contains(key) || !nameAllowed(f, key))
                     continue;
-                const QList<QJsonValue> schemas = propertySchemas(f, key);
+                const Subs schemas = propertySchemas(f, key);
                 addProperty(key, schemas, flattenAll(schemas), true);
                 optionalIncluded.append(key);
             }
@@ -911,7 +1007,7 @@ private:
     {
         const bool childBase = minimal || depth >= m_options.maxDepth;
         const int prefixCount = int(f.prefix.size());
-        const QList<QJsonValue> rest = f.itemsAll + f.itemsRest;
+        const Subs rest = f.itemsAll + f.itemsRest;
         pushActive(f.refs);
         const bool recursive = !rest.isEmpty() && isActive(flattenAll(rest).refs);
 
@@ -933,7 +1029,7 @@ private:
         const auto key = [](const QJsonValue& v) { return QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact); };
         const Flat restFlat = flattenAll(rest);
         for (int i = 0; i < n; ++i) {
-            QList<QJsonValue> schemas = i < prefixCount ? f.prefix.at(i) + f.itemsAll : rest;
+            Subs schemas = i < prefixCount ? f.prefix.at(i) + f.itemsAll : rest;
             if (i < needContains)
                 schemas += f.contains;
             const Flat itemFlat = (i < prefixCount || i < needContains) ? flattenAll(schemas) : restFlat;
@@ -1061,7 +1157,7 @@ private:
             if (re.isValid() && !re.match(s).hasMatch())
                 return false;
         }
-        return f.format.isEmpty() || SampleValidator::formatAccepts(f.format, s);
+        return f.format.isEmpty() || SchemaFormats::check(SchemaFormats::kindOf(f.format), QJsonValue(s));
     }
 
     QJsonValue synthString(const Flat& f, int variant)
@@ -1124,7 +1220,7 @@ private:
             // Combine divisors: the smallest multiple of m that is also a multiple of d (bounded search).
             double combined = 0;
             for (int k = 1; k <= 1000; ++k) {
-                if (SampleValidator::isMultipleOf(m * k, d)) {
+                if (isMultipleOf(m * k, d)) {
                     combined = m * k;
                     break;
                 }
@@ -1134,9 +1230,9 @@ private:
             else
                 m = combined;
         }
-        if (integer && m > 0 && !SampleValidator::isMultipleOf(m, 1.0)) {
+        if (integer && m > 0 && !isMultipleOf(m, 1.0)) {
             for (int k = 2; k <= 1000; ++k) {
-                if (SampleValidator::isMultipleOf(m * k, 1.0)) {
+                if (isMultipleOf(m * k, 1.0)) {
                     m = std::round(m * k);
                     break;
                 }
@@ -1196,7 +1292,10 @@ private:
     SchemaDialect m_dialect;
     SampleOptions m_options;
     QStringList* m_notes;
-    SampleValidator m_validator;
+    const SchemaCache* m_cache;
+    ValidationDirection m_direction;
+    QHash<QString, CompiledSchemaPtr> m_compiled;
+    QHash<QString, Flat> m_flatCache; // joined schema pointers -> their merged constraints // per call, so the shared cache's mutex is taken once per pointer
     QHash<QString, QJsonValue> m_refCache;
     QHash<QString, int> m_active;
     QSet<QString> m_noteSet;
@@ -1207,9 +1306,66 @@ private:
 
 } // namespace
 
-QJsonValue SchemaSampler::sample(const QJsonValue& root, const QJsonValue& schema, SchemaDialect dialect,
-                                 const SampleOptions& options, QStringList* notes)
+namespace {
+
+// Validators compiled for the last documents sampled without a caller-provided cache (BodyBuilder samples one
+// definition many times). Equal documents share one entry; the QJsonValue copy keeps the compared data alive.
+std::shared_ptr<const SchemaCache> documentCache(const QJsonValue& root, SchemaDialect dialect)
 {
-    Sampler sampler(root, dialect, options, notes);
-    return sampler.run(schema);
+    struct Slot
+    {
+        QJsonValue root;
+        SchemaDialect dialect;
+        std::shared_ptr<const SchemaCache> cache;
+    };
+    constexpr int kSlots = 2;
+    static std::mutex mutex;
+    static QList<Slot> recent; // most recently used first
+    std::lock_guard<std::mutex> lock(mutex);
+    for (qsizetype i = 0; i < recent.size(); ++i) {
+        if (recent.at(i).dialect == dialect && recent.at(i).root == root) {
+            if (i > 0)
+                recent.move(i, 0);
+            return recent.first().cache;
+        }
+    }
+    auto cache = std::make_shared<const SchemaCache>(root, dialect);
+    recent.prepend(Slot{root, dialect, cache});
+    while (recent.size() > kSlots)
+        recent.removeLast();
+    return cache;
+}
+
+} // namespace
+
+QJsonValue SchemaSampler::sample(const QJsonValue& root, const QJsonValue& schema, SchemaDialect dialect,
+                                 const SampleOptions& options, QStringList* notes, const QString& schemaPointer)
+{
+    QString pointer = schemaPointer;
+    if (pointer.isNull()) {
+        // A bare {"$ref": "#/..."} (siblings are ignored before 3.1) is the schema it points to, which has a place.
+        const QJsonObject obj = schema.toObject();
+        const QString ref = obj.value(QLatin1String("$ref")).toString();
+        if (JsonPointer::isLocalRef(ref) && (obj.size() == 1 || !isModernDialect(dialect))
+            && !JsonPointer::value(root, JsonPointer::fromFragment(ref)).isUndefined())
+            pointer = JsonPointer::fromFragment(ref);
+    }
+    if (!pointer.isNull()) {
+        std::shared_ptr<const SchemaCache> own;
+        const SchemaCache* cache = options.cache;
+        if (!cache) {
+            own = documentCache(root, dialect);
+            cache = own.get();
+        }
+        Sampler sampler(root, dialect, options, notes, cache);
+        return sampler.run(Sub{schema, pointer});
+    }
+    // Nobody said where the schema lives: park it under a private key of a shallow copy of the document, so its
+    // local $refs still resolve for the validator.
+    QJsonObject document = root.toObject();
+    document.insert(kDetachedKey, schema);
+    const QJsonValue parked(document);
+    const SchemaCache cache(parked, dialect);
+    Sampler sampler(parked, dialect, options, notes, &cache);
+    return sampler.run(Sub{schema, JsonPointer::append(QString(), kDetachedKey)});
 }
