@@ -132,10 +132,14 @@ void TryItPanel::buildUi()
     m_statusCheck->setToolTip(tr("Ask the mock for the response with this status"));
     m_statusCombo = new QComboBox(page);
     m_statusCombo->setEnabled(false);
+    m_statusCheck->setObjectName(QStringLiteral("tryItForceStatus"));
+    m_statusCombo->setObjectName(QStringLiteral("tryItForceStatusCombo"));
     m_exampleCheck = new QCheckBox(QStringLiteral("x-redocly-response-body-example"), page);
     m_exampleCheck->setToolTip(tr("Ask the mock for this named response example"));
     m_exampleCombo = new QComboBox(page);
     m_exampleCombo->setEnabled(false);
+    m_exampleCheck->setObjectName(QStringLiteral("tryItForceExample"));
+    m_exampleCombo->setObjectName(QStringLiteral("tryItForceExampleCombo"));
     controls->addWidget(m_statusCheck);
     controls->addWidget(m_statusCombo);
     controls->addSpacing(12);
@@ -244,8 +248,8 @@ void TryItPanel::buildUi()
     responseLayout->addWidget(m_responseEdit, 1);
     splitter->addWidget(m_requestTabs);
     splitter->addWidget(responsePage);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
 
     connect(m_sendButton, &QPushButton::clicked, this, &TryItPanel::send);
     connect(m_cancelButton, &QPushButton::clicked, this, &TryItPanel::cancel);
@@ -255,6 +259,9 @@ void TryItPanel::buildUi()
     connect(m_mediaTypeCombo, &QComboBox::activated, this, &TryItPanel::onMediaTypeActivated);
     connect(m_bodyExampleCombo, &QComboBox::activated, this, &TryItPanel::onBodyExampleActivated);
     connect(m_parameterTable, &QTableWidget::itemChanged, this, &TryItPanel::updateUrlPreview);
+    connect(m_parameterTable, &QTableWidget::currentCellChanged, this, [this](int row) {
+        m_removeParameterButton->setEnabled(row >= m_draft.parameters.size());
+    });
     auto* sendShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     sendShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(sendShortcut, &QShortcut::activated, this, [this] {
@@ -372,6 +379,7 @@ void TryItPanel::fillParameterTable()
         m_parameterTable->setItem(row, ValueColumn, value);
         m_parameterTable->setItem(row, InColumn, in);
     }
+    m_removeParameterButton->setEnabled(false);
     m_requestTabs->setTabText(0, m_draft.parameters.isEmpty() ? tr("Parameters")
                                                               : tr("Parameters (%1)").arg(m_draft.parameters.size()));
 }
