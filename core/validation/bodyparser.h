@@ -22,9 +22,9 @@ struct BodyLimits
 // One parsed body: the value to validate, or the reasons it could not be read.
 struct ParsedBody
 {
-    QJsonValue value;                 // Undefined when nothing could be read
+    QJsonValue value = QJsonValue(QJsonValue::Undefined);  // Undefined when nothing could be read
     QList<ProblemError> errors;       // syntax errors, multipart framing, per-part content types
-    qint64 errorOffset = -1;          // JSON syntax errors: byte offset, 1-based line and column
+    qint64 errorOffset = -1;          // JSON errors: byte offset as QJsonParseError reports it, 1-based line and column
     int errorLine = 0;
     int errorColumn = 0;
     bool ok() const { return errors.isEmpty(); }
