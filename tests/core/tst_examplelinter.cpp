@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// ExampleLinter: every kind of example checked against its schema, as warnings with pointers and lines.
+#include "testutils.h"
+
+#include "core/spec/definitionloader.h"
+#include "core/validation/examplelinter.h"
+
+#include <QTest>
+
+class TestExampleLinter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void warnings_data();
+    void warnings();
+    void validExamplesAreQuiet();
+    void diagnosticsAreCapped();
+
+private:
+    LoadResult m_loaded;
+};
+
+void TestExampleLinter::initTestCase()
+{
+    m_loaded = DefinitionLoader().loadFile(TestUtils::dataPath("validation/examples.yaml"));
+    QVERIFY(m_loaded.definition);
+    QVERIFY(!hasErrors(m_loaded.diagnostics));
+}
+
+void TestExampleLinter::warnings_data()
+{
+    QTest::addColumn<QString>("pointer");
+    QTest::addColumn<QString>("mentions");
+    QTest::addColumn<int>("line");
+    QTest::addRow("path parameter example") << "/paths/~1items~1{id}/parameters/0/example" << "path parameter 'id'" << 12;
+    QTest::addRow("named header parameter example") << "/paths/~1items~1{id}/post/parameters/0/examples/bad/value"
+                                                    << "example 'bad'" << 21;
+    QTest::addRow("request body example (readOnly id not needed)")
+        << "/paths/~1items~1{id}/post/requestBody/content/application~1json/example" << "Request body" << 27;
+    QTest::addRow("response header example") << "/paths/~1items~1{id}/post/responses/200/headers/X-Rate/example"
+                                              << "header 'X-Rate'" << 34;
+    QTest::addRow("shared named example, once") << "/components/examples/Broken/value" << "/id: must be integer" << 56;
+    QTest::addRow("schema-level example") << "/components/schemas/Item/properties/name/example" << "Schema example" << 63;
+}
+
+void TestExampleLinter::warnings()
+{
+    QFETCH(QString, pointer);
+    QFETCH(QString, mentions);
+    QFETCH(int, line);
+    int found = 0;
+    for (const Diagnostic& d : m_loaded.diagnostics) {
+        if (d.pointer != pointer)
+            continue;
+        ++found;
+        QCOMPARE(d.severity, Diagnostic::Severity::Warning);
+        QCOMPARE(d.code, QStringLiteral("example-invalid"));
+        QVERIFY2(d.message.contains(mentions), qPrintable(d.message));
+        QCOMPARE(d.line, line);
+        QVERIFY(d.file.endsWith(QLatin1String("examples.yaml")));
+    }
+    QCOMPARE(found, 1);
+}
+
+void TestExampleLinter::validExamplesAreQuiet()
+{
+    QCOMPARE(m_loaded.diagnostics.size(), 6);
+    for (const Diagnostic& d : m_loaded.diagnostics) {
+        QVERIFY2(!d.pointer.contains(QLatin1String("/good/")), qPrintable(d.toString()));
+        QVERIFY2(!d.pointer.contains(QLatin1String("/fine/")), qPrintable(d.toString()));
+    }
+    const LoadResult bundled = DefinitionLoader().loadFile(DefinitionLoader::bundledExamplePath());
+    QVERIFY(ExampleLinter::lint(*bundled.definition).isEmpty());
+}
+
+void TestExampleLinter::diagnosticsAreCapped()
+{
+    LintOptions options;
+    options.maxDiagnostics = 2;
+    const Diagnostics capped = ExampleLinter::lint(*m_loaded.definition, options);
+    QCOMPARE(capped.size(), 3);
+    QVERIFY(capped.last().message.contains(QLatin1String("4 more examples")));
+}
+
+QTEST_GUILESS_MAIN(TestExampleLinter)
+#include "tst_examplelinter.moc"
