@@ -26,7 +26,8 @@ QJsonObject BodyBuilder::resolvedSchema(const QJsonValue& schema) const
     return s.toObject();
 }
 
-QJsonValue BodyBuilder::generate(const QString& cacheKey, const QJsonValue& schema, QStringList* notes) const
+QJsonValue BodyBuilder::generate(const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema,
+                                 QStringList* notes) const
 {
     {
         QMutexLocker lock(&m_cacheMutex);
@@ -39,7 +40,7 @@ QJsonValue BodyBuilder::generate(const QString& cacheKey, const QJsonValue& sche
     }
     // Generation is deterministic, so one sample per schema location serves every request.
     QStringList sampleNotes;
-    const QJsonValue value = SchemaSampler::sample(m_definition->document, schema, m_definition->dialect, {}, &sampleNotes);
+    const QJsonValue value = SchemaSampler::sample(m_definition->document, schema, m_definition->dialect, {}, &sampleNotes, schemaPointer);
     QMutexLocker lock(&m_cacheMutex);
     m_generated.insert(cacheKey, {value, sampleNotes});
     if (notes)
@@ -104,7 +105,8 @@ BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExam
         return source;
     }
     QStringList notes;
-    source.value = generate(media.schemaPointer.isEmpty() ? media.pointer : media.schemaPointer, media.schema, &notes);
+    source.value = generate(media.schemaPointer.isEmpty() ? media.pointer : media.schemaPointer, media.schemaPointer, media.schema,
+                            &notes);
     source.present = true;
     source.generated = true;
     source.cacheKey = keyed(media.pointer, "#generated");
@@ -143,7 +145,8 @@ QJsonValue BodyBuilder::headerValue(const HeaderDef& header) const
     const QJsonObject schema = resolvedSchema(header.schema);
     if (schema.contains(QLatin1String("example")))
         return schema.value(QLatin1String("example"));
-    return generate(header.schemaPointer.isEmpty() ? header.pointer : header.schemaPointer, header.schema, nullptr);
+    return generate(header.schemaPointer.isEmpty() ? header.pointer : header.schemaPointer, header.schemaPointer, header.schema,
+                    nullptr);
 }
 
 QByteArray BodyBuilder::serialize(const QJsonValue& value, const QString& mediaType)

@@ -40,7 +40,7 @@ public:
 private:
     // The schema with its $ref chain followed (to read a top-level example).
     QJsonObject resolvedSchema(const QJsonValue& schema) const;
-    QJsonValue generate(const QString& cacheKey, const QJsonValue& schema, QStringList* notes) const;
+    QJsonValue generate(const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema, QStringList* notes) const;
 
     DefinitionPtr m_definition;
     mutable QMutex m_cacheMutex;
