@@ -110,7 +110,9 @@ QString parameterValue(const Definition& definition, const Parameter& parameter)
         return sample.isUndefined() ? QString() : compactJson(sample);
     }
     const QJsonValue sample = sampleSchema(definition, schema);
-    if (!sample.isUndefined() && !sample.isNull())
+    // An untyped schema samples to {}, which says less than a placeholder.
+    const bool emptyObject = sample.isObject() && sample.toObject().isEmpty();
+    if (!sample.isUndefined() && !sample.isNull() && !emptyObject)
         return plainText(sample);
     return RequestDraft::placeholder(schema, definition.document);
 }
@@ -295,7 +297,10 @@ QString RequestDraft::resolvedPath() const
 
 QUrl RequestDraft::url(const QUrl& baseUrl) const
 {
-    QByteArray text = baseUrl.toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash);
+    QByteArray text = baseUrl.toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment);
+    // StripTrailingSlash keeps the lone "/" of "http://host:4010/", which would double up with the path.
+    while (text.endsWith('/'))
+        text.chop(1);
     text += resolvedPath().toUtf8();
     QByteArrayList items;
     for (const DraftParameter& p : parameters) {

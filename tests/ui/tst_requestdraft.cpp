@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+#include "ui/models/requestdraft.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Parameter parameter(const QString& name, const QString& in, const QJsonValue& schema, bool required = false)
+{
+    Parameter p;
+    p.name = name;
+    p.in = in;
+    p.schema = schema;
+    p.required = required;
+    p.style = in == u"query"_s || in == u"cookie"_s ? u"form"_s : u"simple"_s;
+    p.explode = p.style == u"form"_s;
+    return p;
+}
+
+QJsonObject json(const char* text)
+{
+    return QJsonDocument::fromJson(text).object();
+}
+
+// A definition with one operation per security scheme shape and parameter style worth checking.
+Definition makeDefinition()
+{
+    Definition def;
+    def.servers = { Server { u"http://localhost/api"_s, {}, u"/api"_s } };
+    def.securitySchemes = json(R"({"basic": {"type": "http", "scheme": "basic"},
+        "queryKey": {"type": "apiKey", "in": "query", "name": "api_key"},
+        "cookieKey": {"type": "apiKey", "in": "cookie", "name": "session"}})");
+
+    Operation search;
+    search.id = u"search"_s;
+    search.method = u"GET"_s;
+    search.path = u"/files/{name}"_s;
+    Parameter name = parameter(u"name"_s, u"path"_s, json(R"({"type": "string"})"), true);
+    name.example = u"a b/ü"_s;
+    name.hasExample = true;
+    search.parameters = { name,
+                          parameter(u"tags"_s, u"query"_s, json(R"({"type": "array", "items": {"type": "string",
+                              "enum": ["x&y", "z"]}, "example": ["x&y", "z"]})"), true),
+                          parameter(u"count"_s, u"query"_s, json(R"({"type": "integer", "minimum": 5})"), true),
+                          parameter(u"theme"_s, u"cookie"_s, json(R"({"type": "string", "default": "dark"})"), true),
+                          parameter(u"untyped"_s, u"header"_s, QJsonValue(QJsonValue::Undefined)),
+                          parameter(u"anything"_s, u"header"_s, QJsonObject()) };
+    search.security = { SecurityRequirement { { { u"queryKey"_s, {} }, { u"cookieKey"_s, {} } } } };
+
+    Operation upload;
+    upload.id = u"upload"_s;
+    upload.method = u"POST"_s;
+    upload.path = u"/upload"_s;
+    upload.requestBody.present = true;
+    MediaType multipart;
+    multipart.name = u"multipart/form-data"_s;
+    multipart.example = json(R"({"note": "hi"})");
+    multipart.hasExample = true;
+    upload.requestBody.content = { multipart };
+    upload.security = { SecurityRequirement { { { u"basic"_s, {} } } }, SecurityRequirement {} };
+
+    def.operations = { search, upload };
+    return def;
+}
+
+} // namespace
+
+class TestRequestDraft : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void urlEncodesPathAndExplodesArrays();
+    void cookiesAndApiKeys();
+    void multipartAndOptionalBasicAuth();
+    void curlQuotesForTheShell();
+};
+
+void TestRequestDraft::urlEncodesPathAndExplodesArrays()
+{
+    const Definition def = makeDefinition();
+    const RequestDraft draft = RequestDraft::fromOperation(def, def.operations.at(0));
+    QCOMPARE(draft.resolvedPath(), u"/api/files/a%20b%2F%C3%BC"_s);
+    const QUrl url = draft.url(QUrl(u"http://127.0.0.1:4010/"_s));
+    QCOMPARE(url.toEncoded(), QByteArray("http://127.0.0.1:4010/api/files/a%20b%2F%C3%BC"
+                                         "?tags=x%26y&tags=z&count=5&api_key=%3Capi-key%3E"));
+    // A header without a schema gets a typed placeholder, and being optional it is not sent.
+    QCOMPARE(draft.parameters.at(3).value, u"<value>"_s);
+    QVERIFY(!draft.parameters.at(3).enabled);
+    QCOMPARE(draft.parameters.at(4).value, u"<value>"_s);
+}
+
+void TestRequestDraft::cookiesAndApiKeys()
+{
+    const Definition def = makeDefinition();
+    const RequestDraft draft = RequestDraft::fromOperation(def, def.operations.at(0));
+    const HeaderList headers = draft.headers();
+    QCOMPARE(headers.size(), 1);   // the optional headers are off
+    QCOMPARE(headers.first().first, QByteArray("Cookie"));
+    QCOMPARE(headers.first().second, QByteArray("theme=dark; session=<api-key>"));
+    QVERIFY(draft.bodyBytes().isEmpty());
+}
+
+void TestRequestDraft::multipartAndOptionalBasicAuth()
+{
+    const Definition def = makeDefinition();
+    RequestDraft draft = RequestDraft::fromOperation(def, def.operations.at(1));
+    QCOMPARE(draft.parameters.size(), 1);
+    QCOMPARE(draft.parameters.first().value, u"Basic dXNlcjpwYXNz"_s);
+    // Anonymous access is allowed too, so the credential starts switched off.
+    QVERIFY(!draft.parameters.first().enabled);
+    QCOMPARE(draft.bodyBytes(), QByteArray("--understudy-try-it-boundary\r\nContent-Disposition: form-data; "
+                                           "name=\"note\"\r\n\r\nhi\r\n--understudy-try-it-boundary--\r\n"));
+    QCOMPARE(draft.headers().first().second, QByteArray("multipart/form-data; boundary=understudy-try-it-boundary"));
+
+    draft.forcedStatus = u"409"_s;
+    draft.forcedExample = u"conflict"_s;
+    const HeaderList headers = draft.headers();
+    QCOMPARE(headers.at(1), qMakePair(QByteArray("x-redocly-response-status"), QByteArray("409")));
+    QCOMPARE(headers.at(2), qMakePair(QByteArray("x-redocly-response-body-example"), QByteArray("conflict")));
+}
+
+void TestRequestDraft::curlQuotesForTheShell()
+{
+    const Definition def = makeDefinition();
+    RequestDraft draft = RequestDraft::fromOperation(def, def.operations.at(1));
+    draft.contentType = u"text/plain"_s;
+    draft.body = u"it's $HOME `x`"_s;
+    QCOMPARE(draft.curlCommand(QUrl(u"http://127.0.0.1:4010"_s)),
+             u"curl -X POST 'http://127.0.0.1:4010/api/upload' -H 'Content-Type: text/plain' "
+             "--data-binary 'it'\\''s $HOME `x`'"_s);
+}
+
+QTEST_MAIN(TestRequestDraft)
+#include "tst_requestdraft.moc"
