@@ -3,6 +3,8 @@
 # Included last by the top-level CMakeLists.txt; the executable's own install rule lives in app/.
 include(GNUInstallDirs)
 
+# The PNGs are committed so the build needs no SVG renderer; after editing understudy.svg regenerate them with
+#   for s in 16 32 48 64 128 256; do rsvg-convert -w $s -h $s understudy.svg -o understudy-$s.png; done
 set(UNDERSTUDY_ICON_SIZES 16 32 48 64 128 256)
 set(understudy_packaging_dir "${CMAKE_CURRENT_LIST_DIR}")
 set(understudy_icons_dir "${CMAKE_CURRENT_LIST_DIR}/../resources/icons")
