@@ -28,6 +28,7 @@ if(BUILD_GUI)
             DESTINATION "${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps")
 endif()
 install(FILES "${CMAKE_CURRENT_LIST_DIR}/../README.md" DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+install(FILES "${CMAKE_CURRENT_LIST_DIR}/../LICENSE" DESTINATION "${CMAKE_INSTALL_DOCDIR}" RENAME copyright)
 
 # CPack: `cpack -G DEB` in the build directory writes understudy_<version>_<arch>.deb.
 set(CPACK_GENERATOR DEB)
