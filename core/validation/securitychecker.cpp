@@ -152,6 +152,8 @@ SecurityOutcome SecurityChecker::check(const QList<SecurityRequirement>& require
     QSet<QString> reported;
     for (const SecurityRequirement& requirement : requirements) {
         if (requirement.schemes.isEmpty()) {
+            outcome.errors.clear();
+            outcome.challenges.clear();
             outcome.trace = QStringLiteral("Security: anonymous access is allowed ({} requirement).");
             return outcome;
         }
@@ -179,6 +181,8 @@ SecurityOutcome SecurityChecker::check(const QList<SecurityRequirement>& require
                 challenges.append(c);
         }
         if (failures.isEmpty()) {
+            outcome.errors.clear(); // earlier alternatives failed, but this one is enough
+            outcome.challenges.clear();
             outcome.trace = QStringLiteral("Security: satisfied by %1.").arg(names.join(QStringLiteral(" + ")));
             return outcome;
         }
