@@ -462,6 +462,12 @@ void TestMainWindow::screenshots()
     w.requestLog()->selectRow(1);
     QTest::qWait(100);
     QVERIFY(w.grab().save(outDir + QStringLiteral("/request-log.png")));
+    // An invalid request (no bearer token for /authors) with its validation tab open.
+    w.requestLog()->selectRow(2);
+    w.requestLog()->detailsTabs()->setCurrentIndex(2);
+    QTest::qWait(100);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/validation.png")));
+    w.requestLog()->detailsTabs()->setCurrentIndex(0);
 
     QComboBox* status = w.forcingPanel()->statusCombo();
     const int i404 = status->findData(404);

@@ -488,8 +488,10 @@ void MainWindow::applyDefinition(const LoadOutcome& outcome)
     const int warnings = m_diagnostics->warningCount();
     if (errors > 0) {
         m_banner->showMessage(MessageBanner::Kind::Warning,
-                              tr("%1 loaded with %n error(s); some operations may behave unexpectedly.", nullptr, errors)
-                                  .arg(displayName(m_path)));
+                              (errors == 1 ? tr("%1 loaded with 1 error; some operations may behave unexpectedly.").arg(displayName(m_path))
+                                             : tr("%1 loaded with %2 errors; some operations may behave unexpectedly.")
+                                                   .arg(displayName(m_path))
+                                                   .arg(errors)));
         m_banner->addAction(tr("Show problems"), [this] { m_diagnosticsDock->show(); });
     }
     m_diagnosticsDock->setVisible(errors + warnings > 0);
@@ -748,7 +750,8 @@ void MainWindow::onForcedChanged()
         ForcedSettings::save(settings, m_path, forced);
     }
     statusBar()->showMessage(forced.isEmpty() ? tr("All responses are automatic")
-                                              : tr("%n operation(s) with a forced response", nullptr, int(forced.size())),
+                                              : (forced.size() == 1 ? tr("1 operation with a forced response")
+                                                                   : tr("%1 operations with a forced response").arg(forced.size())),
                              3000);
 }
 

@@ -106,7 +106,7 @@ void OperationDetailsView::render()
     if (!op) {
         cursor.insertHtml(QStringLiteral("<h2>%1 <span style='color:%2'>%3</span></h2><p style='color:%2'>%4 · %5 · %6</p>")
                               .arg(esc(def.title), dim, esc(def.version), tr("OpenAPI %1").arg(esc(def.specVersion)),
-                                   tr("%n operation(s)", nullptr, int(def.operations.size())), esc(def.file)));
+                                   (def.operations.size() == 1 ? tr("1 operation") : tr("%1 operations").arg(def.operations.size())), esc(def.file)));
         if (!def.description.isEmpty()) {
             cursor.insertBlock();
             cursor.insertMarkdown(def.description);

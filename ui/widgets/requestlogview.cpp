@@ -257,7 +257,7 @@ void RequestLogView::copySelectedResponseBody()
     if (e.id == 0)
         return;
     QApplication::clipboard()->setText(QString::fromUtf8(e.responseBody));
-    emit message(tr("Copied the response body (%n byte(s))", nullptr, int(e.responseBody.size())));
+    emit message(tr("Copied the response body (%1 bytes)").arg(e.responseBody.size()));
 }
 
 void RequestLogView::exportHar()
@@ -277,7 +277,8 @@ void RequestLogView::exportHar()
         QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1:\n%2").arg(path, error));
         return;
     }
-    emit message(tr("Exported %n request(s) to %1", nullptr, m_model->rowCount()).arg(path));
+    emit message((m_model->rowCount() == 1 ? tr("Exported 1 request to %1").arg(path)
+                                           : tr("Exported %1 requests to %2").arg(m_model->rowCount()).arg(path)));
 }
 
 void RequestLogView::focusFilter()
@@ -313,7 +314,7 @@ void RequestLogView::showEntry(const RequestLogEntry& e)
         validation = e.operationId.isEmpty() ? tr("No operation matched, so nothing was validated.")
                                              : tr("The request is valid for %1.").arg(e.operationId);
     } else {
-        validation = tr("%n violation(s):", nullptr, int(e.validationErrors.size())) + QLatin1Char('\n');
+        validation = (e.validationErrors.size() == 1 ? tr("1 violation:") : tr("%1 violations:").arg(e.validationErrors.size())) + QLatin1Char('\n');
         for (const auto& err : e.validationErrors)
             validation += QStringLiteral("\n• %1  [%2]\n  %3\n").arg(err.location, err.code, err.message);
     }
@@ -336,7 +337,7 @@ void RequestLogView::showEntry(const RequestLogEntry& e)
 void RequestLogView::updateCounter()
 {
     const int total = m_model->rowCount();
-    QString text = tr("%n request(s)", nullptr, total);
+    QString text = (total == 1 ? tr("1 request") : tr("%1 requests").arg(total));
     if (m_model->droppedCount() > 0)
         text += QStringLiteral(" · ") + tr("%1 oldest dropped").arg(m_model->droppedCount());
     m_counter->setText(text);
