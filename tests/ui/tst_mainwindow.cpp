@@ -12,6 +12,7 @@
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/operationsbrowser.h"
 #include "ui/widgets/requestlogview.h"
+#include "ui/widgets/tryitpanel.h"
 
 #include "uitestutils.h"
 
@@ -111,6 +112,7 @@ private slots:
     void definitionWithoutOperations();
     void deletedDefinitionIsReported();
     void settingsPersist();
+    void tryItSendsToTheMock();
     void dropOpensFile();
     void screenshots();
 
@@ -417,6 +419,28 @@ void TestMainWindow::settingsPersist()
     for (QAction* a : again.findChildren<QAction*>())
         listed = listed || a->toolTip() == path;
     QVERIFY(listed);
+}
+
+void TestMainWindow::tryItSendsToTheMock()
+{
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath(), true));
+    QTRY_VERIFY(w.service()->isRunning());
+    w.operationsBrowser()->selectOperation(QStringLiteral("getBook"));
+    QCOMPARE(w.tryItPanel()->operationId(), QStringLiteral("getBook"));
+    w.detailsTabs()->setCurrentWidget(w.tryItPanel());
+    QSignalSpy answered(w.tryItPanel(), &TryItPanel::responseReceived);
+    w.tryItPanel()->send();
+    QVERIFY(answered.wait(10000));
+    QCOMPARE(answered.first().first().toInt(), 200);
+    // The console's request shows up in the log like any other client's.
+    QTRY_COMPARE(w.requestLog()->model()->rowCount(), 1);
+    QCOMPARE(w.requestLog()->model()->entry(0)->operationId, QStringLiteral("getBook"));
+    // Stopping the mock reaches the console too.
+    w.stopServer();
+    QVERIFY(!w.service()->isRunning());
 }
 
 void TestMainWindow::dropOpensFile()

@@ -12,6 +12,7 @@
 #include "ui/widgets/operationdetailsview.h"
 #include "ui/widgets/operationsbrowser.h"
 #include "ui/widgets/requestlogview.h"
+#include "ui/widgets/tryitpanel.h"
 
 // QtConcurrent::run is header-only; only QtCore is linked.
 #include <QtConcurrent/qtconcurrentrun.h>
@@ -43,6 +44,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTimer>
 #include <QToolBar>
@@ -135,6 +137,13 @@ void MainWindow::createCentral()
     m_details->setObjectName(QStringLiteral("operationDetails"));
     m_forcing = new ForcedResponsePanel(this);
     m_log = new RequestLogView(this);
+    m_tryIt = new TryItPanel(this);
+    m_tryIt->setObjectName(QStringLiteral("tryItPanel"));
+    m_detailsTabs = new QTabWidget(this);
+    m_detailsTabs->setObjectName(QStringLiteral("detailsTabs"));
+    m_detailsTabs->setDocumentMode(true);
+    m_detailsTabs->addTab(m_details, tr("Documentation"));
+    m_detailsTabs->addTab(m_tryIt, tr("Try it"));
 
     m_curlField = new QLineEdit(this);
     m_curlField->setObjectName(QStringLiteral("curlField"));
@@ -168,7 +177,7 @@ void MainWindow::createCentral()
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     detailsLayout->setSpacing(4);
     detailsLayout->addWidget(actionsCard);
-    detailsLayout->addWidget(m_details, 1);
+    detailsLayout->addWidget(m_detailsTabs, 1);
 
     m_rightSplitter = new QSplitter(Qt::Vertical, this);
     m_rightSplitter->addWidget(detailsPane);
@@ -466,6 +475,7 @@ void MainWindow::applyDefinition(const LoadOutcome& outcome)
     QHash<QString, ForcedResponse> forced = ForcedSettings::load(settings, m_path);
     forced.removeIf([this](const auto& it) { return m_definition->operation(it.key()) == nullptr; });
     m_service->forcedResponses()->replaceAll(forced);
+    m_tryIt->setDefinition(m_definition);
     m_browser->setDefinition(m_definition);
     m_browser->setForced(forced);
     m_stack->setCurrentIndex(1);
@@ -643,6 +653,7 @@ void MainWindow::updateServerState(const QString& stoppedReason)
     m_openBrowserAction->setEnabled(running);
     m_urlField->setText(running ? url.toString() : QString());
     m_log->setBaseUrl(url);
+    m_tryIt->setBaseUrl(url);
     const QPalette pal = palette();
     if (running) {
         m_statusLabel->setText(QStringLiteral("<span style='color:%1'>●</span> %2")
@@ -722,6 +733,9 @@ void MainWindow::onOperationSelected(const QString& operationId)
 {
     const Operation* op = m_definition && !operationId.isEmpty() ? m_definition->operation(operationId) : nullptr;
     m_forcing->setOperation(m_definition, op ? op->id : QString());
+    // Re-prefilling drops the user's edits, so only do it when the operation really changed.
+    if (m_tryIt->operationId() != (op ? op->id : QString()))
+        m_tryIt->setOperation(op ? op->id : QString());
     if (!m_definition)
         return;
     if (!op) {

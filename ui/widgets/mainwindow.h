@@ -26,9 +26,11 @@ class QProgressBar;
 class QSpinBox;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QTimer;
 class QToolButton;
 class RequestLogView;
+class TryItPanel;
 
 class MainWindow final : public QMainWindow
 {
@@ -50,6 +52,9 @@ public:
     RequestLogView* requestLog() const { return m_log; }
     ForcedResponsePanel* forcingPanel() const { return m_forcing; }
     OperationDetailsView* detailsView() const { return m_details; }
+    TryItPanel* tryItPanel() const { return m_tryIt; }
+    // "Documentation" and "Try it" for the selected operation.
+    QTabWidget* detailsTabs() const { return m_detailsTabs; }
     DiagnosticsView* diagnosticsView() const { return m_diagnostics; }
     MessageBanner* banner() const { return m_banner; }
     QSpinBox* portSpin() const { return m_portSpin; }
@@ -114,6 +119,8 @@ private:
 
     OperationsBrowser* m_browser = nullptr;
     OperationDetailsView* m_details = nullptr;
+    TryItPanel* m_tryIt = nullptr;
+    QTabWidget* m_detailsTabs = nullptr;
     ForcedResponsePanel* m_forcing = nullptr;
     RequestLogView* m_log = nullptr;
     DiagnosticsView* m_diagnostics = nullptr;
