@@ -477,6 +477,15 @@ void TestMainWindow::screenshots()
     w.operationsBrowser()->selectOperation(QStringLiteral("getBook"));
     QTest::qWait(100);
     QVERIFY(w.grab().save(outDir + QStringLiteral("/browsing.png")));
+    w.detailsTabs()->setCurrentWidget(w.tryItPanel());
+    QSignalSpy answered(w.tryItPanel(), &TryItPanel::responseReceived);
+    w.tryItPanel()->send();
+    QVERIFY(answered.wait(10000));
+    QTest::qWait(100);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/try-it.png")));
+    w.detailsTabs()->setCurrentIndex(0);
+    QTRY_COMPARE(w.requestLog()->model()->rowCount(), 1);
+    w.requestLog()->clear();
 
     const QString base = w.service()->url().toString();
     for (const QString& p : { QStringLiteral("/v1/books"), QStringLiteral("/v1/books/1"), QStringLiteral("/v1/authors"),
