@@ -15,6 +15,7 @@ ForcedResponsePanel::ForcedResponsePanel(QWidget* parent)
     , m_reset(new QPushButton(tr("Reset"), this))
     , m_resetAll(new QPushButton(tr("Reset all"), this))
     , m_caption(new QLabel(tr("Mock answers with"), this))
+    , m_exampleCaption(new QLabel(tr("example"), this))
 {
     m_status->setObjectName(QStringLiteral("forcedStatus"));
     m_example->setObjectName(QStringLiteral("forcedExample"));
@@ -28,7 +29,7 @@ ForcedResponsePanel::ForcedResponsePanel(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_caption);
     layout->addWidget(m_status);
-    layout->addWidget(new QLabel(tr("example"), this));
+    layout->addWidget(m_exampleCaption);
     layout->addWidget(m_example);
     layout->addWidget(m_reset);
     layout->addStretch(1);
@@ -104,6 +105,7 @@ void ForcedResponsePanel::refresh()
     m_reset->setEnabled(!forced.isEmpty());
     m_resetAll->setEnabled(m_store && !m_store->all().isEmpty());
     m_caption->setEnabled(op != nullptr);
+    m_exampleCaption->setEnabled(op != nullptr);
 }
 
 void ForcedResponsePanel::fillExamples(int status)

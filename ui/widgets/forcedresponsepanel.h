@@ -50,4 +50,5 @@ private:
     QPushButton* m_reset = nullptr;
     QPushButton* m_resetAll = nullptr;
     QLabel* m_caption = nullptr;
+    QLabel* m_exampleCaption = nullptr;
 };
