@@ -47,6 +47,22 @@ RequestValues requestValues(const HttpRequest& request, const QList<QPair<QStrin
     return values;
 }
 
+// Cheap pre-check for substitution: a request body, or a path/query parameter named like a top-level
+// property of the response. Most requests have neither, and then the response bytes come from the cache.
+bool maySubstitute(const HttpRequest& request, const QList<QPair<QString, QString>>& pathParameters, const QJsonObject& response)
+{
+    if (!request.body.isEmpty())
+        return true;
+    for (const auto& p : pathParameters)
+        if (response.contains(p.first))
+            return true;
+    if (!request.query.isEmpty())
+        for (const auto& q : request.queryItems())
+            if (response.contains(q.first))
+                return true;
+    return false;
+}
+
 } // namespace
 
 MockPipeline::MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced)
@@ -260,14 +276,19 @@ void MockPipeline::buildBody(const HttpRequest& request, const Operation& operat
         return;
 
     QJsonValue value = source.value;
-    if (!m_config.strictExamples && MediaTypeNegotiator::isJson(chosen.contentType) && value.isObject()) {
+    bool substitutedAny = false;
+    if (!m_config.strictExamples && MediaTypeNegotiator::isJson(chosen.contentType) && value.isObject()
+        && maySubstitute(request, pathParameters, value.toObject())) {
         const SubstitutionResult substituted = RequestSubstitution::apply(value, requestValues(request, pathParameters, parsedBody));
         if (!substituted.trace.isEmpty()) {
             value = substituted.response;
+            substitutedAny = true;
             result->trace.append(QStringLiteral("Put request values into the response (strictExamples: false): %1.")
                                      .arg(substituted.trace.join(QStringLiteral("; "))));
         }
     }
     result->response.setHeader("Content-Type", chosen.contentType.toUtf8());
-    result->response.body = BodyBuilder::serialize(value, chosen.contentType);
+    // Unchanged examples and generated bodies are serialised once and reused.
+    result->response.body = substitutedAny ? BodyBuilder::serialize(value, chosen.contentType)
+                                           : m_bodies.bytes(source, chosen.contentType);
 }
