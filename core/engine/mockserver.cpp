@@ -85,6 +85,11 @@ bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
 {
     QElapsedTimer timer;
     timer.start();
+    // Responses go out as soon as they are written (no Nagle delay for pipelined or small answers).
+    if (!socket->property("understudyLowDelay").toBool()) {
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        socket->setProperty("understudyLowDelay", true);
+    }
     const QDateTime arrived = QDateTime::currentDateTimeUtc();
     const HttpRequest httpRequest = toHttpRequest(request);
 

@@ -40,7 +40,9 @@ QJsonValue BodyBuilder::generate(const QString& cacheKey, const QString& schemaP
     }
     // Generation is deterministic, so one sample per schema location serves every request.
     QStringList sampleNotes;
-    const QJsonValue value = SchemaSampler::sample(m_definition->document, schema, m_definition->dialect, {}, &sampleNotes, schemaPointer);
+    SampleOptions options;
+    options.cache = m_schemas;
+    const QJsonValue value = SchemaSampler::sample(m_definition->document, schema, m_definition->dialect, options, &sampleNotes, schemaPointer);
     QMutexLocker lock(&m_cacheMutex);
     m_generated.insert(cacheKey, {value, sampleNotes});
     if (notes)

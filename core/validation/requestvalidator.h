@@ -48,6 +48,9 @@ public:
     RequestVerdict validate(const Operation& operation, const HttpRequest& request,
                             const NameValueList& pathParameters) const;
 
+    // The compiled schemas of the definition, shared with response generation so each schema compiles once.
+    const SchemaCache* schemas() const { return m_schemas.get(); }
+
     // "body" + "/items/0/id" -> "body/items/0/id"; a missing required property is located at the property itself.
     static QList<ProblemError> toProblemErrors(const QString& prefix, const QList<SchemaError>& errors);
 
