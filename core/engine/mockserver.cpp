@@ -36,7 +36,19 @@ QByteArray methodName(QHttpServerRequest::Method method)
 
 MockServer::MockServer(QObject* parent)
     : QAbstractHttpServer(parent)
+    , m_logTimer(new QTimer(this))
 {
+    m_logTimer->setSingleShot(true);
+    m_logTimer->setInterval(5);
+    connect(m_logTimer, &QTimer::timeout, this, &MockServer::flushLog);
+}
+
+void MockServer::flushLog()
+{
+    if (m_pendingLog.isEmpty())
+        return;
+    emit requestsLogged(m_pendingLog);
+    m_pendingLog.clear();
 }
 
 MockServer::~MockServer() = default;
@@ -141,7 +153,9 @@ bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
     entry.invalid = result.invalid;
     entry.exampleName = result.exampleName;
     entry.durationUs = timer.nsecsElapsed() / 1000;
-    emit requestLogged(entry);
+    m_pendingLog.append(entry);
+    if (!m_logTimer->isActive())
+        m_logTimer->start();
     return true;
 }
 

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include <QAbstractHttpServer>
+#include <QTimer>
 
 class MockServer final : public QAbstractHttpServer
 {
@@ -31,7 +32,9 @@ public:
     static HttpRequest toHttpRequest(const QHttpServerRequest& request);
 
 signals:
-    void requestLogged(const RequestLogEntry& entry);
+    // Entries in arrival order, delivered in batches (every few milliseconds under load) so that a busy mock
+    // does not post one cross-thread event per request.
+    void requestsLogged(const QList<RequestLogEntry>& entries);
 
 protected:
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
@@ -39,6 +42,10 @@ protected:
 
 private:
     std::shared_ptr<const MockPipeline> m_pipeline;
+    void flushLog();
+
     quint64 m_nextId = 1;
+    QList<RequestLogEntry> m_pendingLog;
+    QTimer* m_logTimer = nullptr;
     bool m_logBodies = true;
 };

@@ -12,6 +12,7 @@ MockService::MockService(QObject* parent)
     , m_forced(std::make_shared<ForcedResponseStore>())
 {
     qRegisterMetaType<RequestLogEntry>();
+    qRegisterMetaType<QList<RequestLogEntry>>();
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("understudy-mock"));
     m_thread->start();
@@ -25,7 +26,13 @@ MockService::MockService(QObject* parent)
             delete context;
         },
         Qt::BlockingQueuedConnection);
-    connect(m_server, &MockServer::requestLogged, this, &MockService::requestHandled, Qt::QueuedConnection);
+    connect(
+        m_server, &MockServer::requestsLogged, this,
+        [this](const QList<RequestLogEntry>& entries) {
+            for (const RequestLogEntry& entry : entries)
+                emit requestHandled(entry);
+        },
+        Qt::QueuedConnection);
 }
 
 MockService::~MockService()

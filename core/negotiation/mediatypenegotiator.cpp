@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/negotiation/mediatypenegotiator.h"
 
+#include <QHash>
+
 namespace {
 
 // RFC 7230 tchar: what a type, subtype or parameter name may contain.
@@ -208,6 +210,38 @@ QList<MediaRange> MediaTypeNegotiator::parseAccept(const QString& accept)
     return ranges;
 }
 
+namespace {
+
+// Clients repeat the same Accept header and definitions declare few media types, so parsed forms are
+// memoised per thread (bounded) instead of being parsed again for every request.
+std::optional<MediaRange> cachedRange(const QString& text)
+{
+    thread_local QHash<QString, std::optional<MediaRange>> cache;
+    const auto it = cache.constFind(text);
+    if (it != cache.constEnd())
+        return it.value();
+    if (cache.size() >= 1024)
+        cache.clear();
+    const std::optional<MediaRange> parsed = MediaRange::parse(text);
+    cache.insert(text, parsed);
+    return parsed;
+}
+
+QList<MediaRange> cachedAccept(const QString& accept)
+{
+    thread_local QHash<QString, QList<MediaRange>> cache;
+    const auto it = cache.constFind(accept);
+    if (it != cache.constEnd())
+        return it.value();
+    if (cache.size() >= 256)
+        cache.clear();
+    const QList<MediaRange> parsed = MediaTypeNegotiator::parseAccept(accept);
+    cache.insert(accept, parsed);
+    return parsed;
+}
+
+} // namespace
+
 MediaTypeChoice MediaTypeNegotiator::choose(const QString& accept, const QStringList& available)
 {
     MediaTypeChoice choice;
@@ -217,9 +251,9 @@ MediaTypeChoice MediaTypeNegotiator::choose(const QString& accept, const QString
     QList<std::optional<MediaRange>> declared;
     declared.reserve(available.size());
     for (const QString& text : available)
-        declared.append(MediaRange::parse(text));
+        declared.append(cachedRange(text));
 
-    const QList<MediaRange> ranges = parseAccept(accept);
+    const QList<MediaRange> ranges = cachedAccept(accept);
     if (ranges.isEmpty()) {
         int pick = -1;
         for (int i = 0; i < available.size() && pick < 0; ++i) {
