@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
 #include "core/spec/definitionloader.h"
 #include "ui/models/forcedsettings.h"
@@ -12,6 +13,7 @@
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/operationsbrowser.h"
 #include "ui/widgets/requestlogview.h"
+#include "ui/widgets/settingsdialog.h"
 #include "ui/widgets/tryitpanel.h"
 
 #include "uitestutils.h"
@@ -20,7 +22,9 @@
 #include <QClipboard>
 #include <QStyle>
 #include <QComboBox>
+#include <QCheckBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,6 +39,9 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -80,6 +87,61 @@ paths:
               example: {pong: true}
 )";
 
+// Sends a GET over an already open keep-alive connection and returns the response body (empty on failure).
+QByteArray getOnSocket(QTcpSocket& socket, const QByteArray& path)
+{
+    socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QByteArray data;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 10000 && socket.state() == QAbstractSocket::ConnectedState) {
+        if (!socket.waitForReadyRead(100))
+            continue;
+        data += socket.readAll();
+        const qsizetype headerEnd = data.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            continue;
+        qsizetype length = 0;
+        for (const QByteArray& line : data.left(headerEnd).split('\n'))
+            if (line.toLower().startsWith("content-length:"))
+                length = line.mid(15).trimmed().toLongLong();
+        if (data.size() >= headerEnd + 4 + length)
+            return data.mid(headerEnd + 4, length);
+    }
+    return {};
+}
+
+// Waits for the next live reload of `w`; returns its outcome, or nullopt-like -1 when none came.
+int waitForLiveReload(QSignalSpy& spy, int timeoutMs = 10000)
+{
+    if (spy.isEmpty() && !spy.wait(timeoutMs))
+        return -1;
+    return spy.takeFirst().first().toBool() ? 1 : 0;
+}
+
+// A ping operation with two answers, and a second operation that a later edit removes.
+QByteArray forcingSpec(bool withGone)
+{
+    QByteArray spec = R"(openapi: 3.0.3
+info: {title: Forcing, version: "1"}
+paths:
+  /ping:
+    get:
+      operationId: ping
+      responses:
+        '200': {description: pong, content: {application/json: {example: {pong: true}}}}
+        '404': {description: missing, content: {application/json: {example: {missing: true}}}}
+)";
+    if (withGone)
+        spec += R"(  /gone:
+    get:
+      operationId: gone
+      responses:
+        '500': {description: boom, content: {application/json: {example: {boom: true}}}}
+)";
+    return spec;
+}
+
 // Opens `path` and waits for the load to finish; returns whether it succeeded.
 bool openAndWait(MainWindow& w, const QString& path, bool autoStart = false)
 {
@@ -114,6 +176,13 @@ private slots:
     void settingsPersist();
     void tryItSendsToTheMock();
     void dropOpensFile();
+    void liveReloadServesEditOnSamePort();
+    void brokenLiveEditKeepsServing();
+    void referencedFileEditReloads();
+    void configEditReloads();
+    void forcedStatusSurvivesReload();
+    void watchToggleOffSkipsReload();
+    void settingsDialogAppliesToWindow();
     void screenshots();
 
 private:
@@ -459,6 +528,283 @@ void TestMainWindow::dropOpensFile()
     QApplication::sendEvent(&w, &drop);
     QVERIFY(done.wait(10000));
     QCOMPARE(w.definition()->title, QStringLiteral("Dropped"));
+}
+
+void TestMainWindow::liveReloadServesEditOnSamePort()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("api.yaml"));
+    writeFile(path, tinySpec);
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, path, true));
+    QVERIFY(w.service()->isRunning());
+    QVERIFY(w.isWatchEnabled());
+    QVERIFY(w.fileWatcher()->watchedFiles().contains(path));
+    const quint16 port = w.service()->port();
+    w.operationsBrowser()->selectOperation(QStringLiteral("ping"));
+
+    // A client keeps its connection open across the reload.
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(client.waitForConnected(5000));
+    QCOMPARE(QJsonDocument::fromJson(getOnSocket(client, "/ping"))[QStringLiteral("pong")], QJsonValue(true));
+
+    QSignalSpy reloads(&w, &MainWindow::liveReloadFinished);
+    QSignalSpy loads(&w, &MainWindow::loadFinished);
+    QElapsedTimer timer;
+    timer.start();
+    writeFile(path, QByteArray(tinySpec).replace("pong: true", "pong: false, edited: 1").replace("Tiny", "Edited"));
+    QCOMPARE(waitForLiveReload(reloads), 1);
+    const QByteArray body = getOnSocket(client, "/ping");
+    const qint64 editToAnswerMs = timer.elapsed();
+    qInfo("edit -> new answer on the same connection: %lld ms", editToAnswerMs);
+    QCOMPARE(QJsonDocument::fromJson(body)[QStringLiteral("edited")], QJsonValue(1));
+    QVERIFY(editToAnswerMs < 10000);
+
+    // Same server, same port, no restart; the window follows the new definition and keeps the selection.
+    QCOMPARE(client.state(), QAbstractSocket::ConnectedState);
+    QVERIFY(w.service()->isRunning());
+    QCOMPARE(w.service()->port(), port);
+    QCOMPARE(w.definition()->title, QStringLiteral("Edited"));
+    QCOMPARE(w.windowTitle(), QStringLiteral("Edited 2.0 — Understudy"));
+    QCOMPARE(w.operationsBrowser()->selectedOperation(), QStringLiteral("ping"));
+    QCOMPARE(loads.count(), 0);   // the live path, not a second open
+    QCOMPARE(get(QUrl(w.service()->url().toString() + QStringLiteral("/ping"))).status, 200);
+}
+
+void TestMainWindow::brokenLiveEditKeepsServing()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("api.yaml"));
+    writeFile(path, tinySpec);
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, path, true));
+    const DefinitionPtr before = w.definition();
+    const QUrl url(w.service()->url().toString() + QStringLiteral("/ping"));
+
+    QSignalSpy reloads(&w, &MainWindow::liveReloadFinished);
+    writeFile(path, "openapi: 3.0.3\ninfo: [unclosed\n");
+    QCOMPARE(waitForLiveReload(reloads), 0);
+    QCOMPARE(w.definition(), before);
+    QCOMPARE(w.service()->definition(), before);
+    const Reply old = get(url);
+    QCOMPARE(old.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(old.body)[QStringLiteral("pong")], QJsonValue(true));
+    QVERIFY(w.banner()->isVisible());
+    QCOMPARE(w.banner()->kind(), MessageBanner::Kind::Error);
+    QVERIFY2(w.banner()->text().contains(QLatin1String("still serving the previous version")), qPrintable(w.banner()->text()));
+    QVERIFY(w.diagnosticsView()->errorCount() > 0);
+    QVERIFY(w.diagnosticsView()->isVisibleTo(&w));
+
+    // Fixing the file brings the new version in and clears the error.
+    writeFile(path, QByteArray(tinySpec).replace("pong: true", "pong: false"));
+    QCOMPARE(waitForLiveReload(reloads), 1);
+    QCOMPARE(QJsonDocument::fromJson(get(url).body)[QStringLiteral("pong")], QJsonValue(false));
+    QVERIFY(!w.banner()->isVisible());
+    QCOMPARE(w.diagnosticsView()->errorCount(), 0);
+}
+
+void TestMainWindow::referencedFileEditReloads()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("api.yaml"));
+    const QString responses = dir.filePath(QStringLiteral("responses.yaml"));
+    writeFile(path, R"(openapi: 3.0.3
+info: {title: Refs, version: "1"}
+paths:
+  /ping:
+    get:
+      operationId: ping
+      responses:
+        '200': {$ref: 'responses.yaml#/Pong'}
+)");
+    writeFile(responses, "Pong:\n  description: pong\n  content:\n    application/json:\n      example: {pong: 1}\n");
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, path, true));
+    QVERIFY2(w.fileWatcher()->watchedFiles().contains(responses), qPrintable(w.fileWatcher()->watchedFiles().join(u' ')));
+    const QUrl url(w.service()->url().toString() + QStringLiteral("/ping"));
+    QCOMPARE(QJsonDocument::fromJson(get(url).body)[QStringLiteral("pong")], QJsonValue(1));
+
+    QSignalSpy reloads(&w, &MainWindow::liveReloadFinished);
+    writeFile(responses, "Pong:\n  description: pong\n  content:\n    application/json:\n      example: {pong: 2}\n");
+    QCOMPARE(waitForLiveReload(reloads), 1);
+    QCOMPARE(QJsonDocument::fromJson(get(url).body)[QStringLiteral("pong")], QJsonValue(2));
+
+    // A save by rename (write a temporary file, move it over the original) is followed too.
+    const QString temporary = dir.filePath(QStringLiteral(".responses.yaml.tmp"));
+    writeFile(temporary, "Pong:\n  description: pong\n  content:\n    application/json:\n      example: {pong: 3}\n");
+    QVERIFY(QFile::remove(responses));
+    QVERIFY(QFile::rename(temporary, responses));
+    QCOMPARE(waitForLiveReload(reloads), 1);
+    QCOMPARE(QJsonDocument::fromJson(get(url).body)[QStringLiteral("pong")], QJsonValue(3));
+}
+
+void TestMainWindow::configEditReloads()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("api.yaml"));
+    const QString config = dir.filePath(QStringLiteral("redocly.yaml"));
+    writeFile(path, tinySpec);
+    writeFile(config, "mockServer:\n  off: false\n");
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, path, true));
+    QVERIFY(w.service()->isRunning());
+    QVERIFY(w.fileWatcher()->watchedFiles().contains(config));
+
+    QSignalSpy reloads(&w, &MainWindow::liveReloadFinished);
+    writeFile(config, "mockServer:\n  off: true\n");
+    QCOMPARE(waitForLiveReload(reloads), 1);
+    QVERIFY(w.service()->config().off);
+    QVERIFY(!w.service()->isRunning());
+    QVERIFY2(w.serverStatusText().contains(QLatin1String("turned off by redocly.yaml")), qPrintable(w.serverStatusText()));
+}
+
+void TestMainWindow::forcedStatusSurvivesReload()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("api.yaml"));
+    writeFile(path, forcingSpec(true));
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, path, true));
+    const auto force = [&w](const QString& operationId, int status) {
+        w.operationsBrowser()->selectOperation(operationId);
+        QComboBox* combo = w.forcingPanel()->statusCombo();
+        const int index = combo->findData(status);
+        QVERIFY(index > 0);
+        combo->setCurrentIndex(index);
+        emit combo->activated(index);
+    };
+    force(QStringLiteral("gone"), 500);
+    force(QStringLiteral("ping"), 404);
+    const QUrl url(w.service()->url().toString() + QStringLiteral("/ping"));
+    QCOMPARE(get(url).status, 404);
+
+    QSignalSpy reloads(&w, &MainWindow::liveReloadFinished);
+    writeFile(path, forcingSpec(false));
+    QCOMPARE(waitForLiveReload(reloads), 1);
+    QVERIFY(!w.definition()->operation(QStringLiteral("gone")));
+    // ping is still forced (in the store, the panel and the tree); gone is dropped from the store.
+    QCOMPARE(w.service()->forcedResponses()->lookup(QStringLiteral("ping")).status, 404);
+    QVERIFY(w.service()->forcedResponses()->lookup(QStringLiteral("gone")).isEmpty());
+    QCOMPARE(w.service()->forcedResponses()->all().size(), 1);
+    QCOMPARE(get(url).status, 404);
+    QCOMPARE(w.operationsBrowser()->selectedOperation(), QStringLiteral("ping"));
+    QCOMPARE(w.forcingPanel()->statusCombo()->currentData().toInt(), 404);
+    const QModelIndex op = w.operationsBrowser()->model()->indexOfOperation(QStringLiteral("ping"));
+    QCOMPARE(op.data(OperationsModel::ForcedTextRole).toString(), QStringLiteral("forced 404"));
+}
+
+void TestMainWindow::watchToggleOffSkipsReload()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("api.yaml"));
+    writeFile(path, tinySpec);
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, path, true));
+    const QUrl url(w.service()->url().toString() + QStringLiteral("/ping"));
+    QAction* watch = w.watchAction();
+    QVERIFY(watch->isCheckable() && watch->isChecked());
+    bool onToolbar = false;
+    for (QToolButton* b : w.findChildren<QToolButton*>())
+        onToolbar = onToolbar || b->defaultAction() == watch;
+    QVERIFY(onToolbar);
+
+    watch->trigger();
+    QVERIFY(!w.isWatchEnabled());
+    QCOMPARE(QSettings().value(QStringLiteral("files/watch")).toBool(), false);
+    {
+        MainWindow other;   // the choice is remembered
+        QVERIFY(!other.isWatchEnabled());
+    }
+
+    QSignalSpy reloads(&w, &MainWindow::liveReloadFinished);
+    QSignalSpy loads(&w, &MainWindow::loadFinished);
+    writeFile(path, QByteArray(tinySpec).replace("pong: true", "pong: false"));
+    QVERIFY(!reloads.wait(1500));   // several debounce intervals
+    QCOMPARE(loads.count(), 0);
+    QCOMPARE(QJsonDocument::fromJson(get(url).body)[QStringLiteral("pong")], QJsonValue(true));
+
+    // Turning it back on catches up with the edit made meanwhile.
+    watch->trigger();
+    QVERIFY(w.isWatchEnabled());
+    QCOMPARE(QSettings().value(QStringLiteral("files/watch")).toBool(), true);
+    QCOMPARE(waitForLiveReload(reloads), 1);
+    QCOMPARE(QJsonDocument::fromJson(get(url).body)[QStringLiteral("pong")], QJsonValue(false));
+
+    // setWatchEnabled (the --no-watch option) lasts for the run only.
+    w.setWatchEnabled(false);
+    QVERIFY(!w.isWatchEnabled());
+    QCOMPARE(QSettings().value(QStringLiteral("files/watch")).toBool(), true);
+}
+
+void TestMainWindow::settingsDialogAppliesToWindow()
+{
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath(), true));
+    QVERIFY(w.service()->isRunning());
+    const quint16 before = w.service()->port();
+    const quint16 wanted = MockService::findFreePort(QHostAddress(QHostAddress::LocalHost), 4700);
+    QVERIFY(wanted != 0 && wanted != before);
+    bool seen = false;
+    int shownPort = -1;
+    int shownRows = -1;
+    QTimer::singleShot(0, &w, [&] {
+        auto* dialog = qobject_cast<SettingsDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        seen = true;
+        shownPort = dialog->port();
+        shownRows = dialog->maximumLogRows();
+        dialog->languageCombo()->setCurrentIndex(dialog->languageCombo()->findData(QStringLiteral("de")));
+        dialog->autoStartCheck()->setChecked(false);
+        dialog->logRowsSpin()->setValue(500);
+        dialog->portSpin()->setValue(wanted);
+        dialog->accept();
+    });
+    w.settingsAction()->trigger();
+    QVERIFY(seen);
+    // It opened with what the window showed.
+    QCOMPARE(shownPort, 0);
+    QCOMPARE(shownRows, int(RequestLogModel::defaultMaximumRows));
+    QSettings settings;
+    QCOMPARE(settings.value(QStringLiteral("ui/language")).toString(), QStringLiteral("de"));
+    QCOMPARE(settings.value(QStringLiteral("server/autoStart")).toBool(), false);
+    QCOMPARE(settings.value(QStringLiteral("log/maximumRows")).toInt(), 500);
+    QCOMPARE(w.requestLog()->model()->maximumRows(), 500);
+    QCOMPARE(w.portSpin()->value(), int(wanted));
+    // A new port moves the running mock there.
+    QVERIFY(w.service()->isRunning());
+    QCOMPARE(w.service()->port(), wanted);
+    QVERIFY(w.statusBar()->currentMessage().contains(QLatin1String("restart")));
+    bool autoStartOff = false;
+    for (QAction* a : w.findChildren<QAction*>())
+        autoStartOff = autoStartOff || (a->text().remove(u'&').startsWith(QLatin1String("Start automatically")) && !a->isChecked());
+    QVERIFY(autoStartOff);
+
+    // Cancel changes nothing.
+    QTimer::singleShot(0, &w, [] {
+        if (auto* dialog = qobject_cast<SettingsDialog*>(QApplication::activeModalWidget())) {
+            dialog->logRowsSpin()->setValue(999);
+            dialog->reject();
+        }
+    });
+    w.settingsAction()->trigger();
+    QCOMPARE(w.requestLog()->model()->maximumRows(), 500);
+    QCOMPARE(QSettings().value(QStringLiteral("log/maximumRows")).toInt(), 500);
 }
 
 // Writes the README screenshots when UNDERSTUDY_SCREENSHOT_DIR is set.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/mainwindow.h"
 
+#include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
 #include "ui/models/curlcommand.h"
 #include "ui/models/forcedsettings.h"
@@ -12,10 +13,10 @@
 #include "ui/widgets/operationdetailsview.h"
 #include "ui/widgets/operationsbrowser.h"
 #include "ui/widgets/requestlogview.h"
+#include "ui/widgets/settingsdialog.h"
 #include "ui/widgets/tryitpanel.h"
 
-// QtConcurrent::run is header-only; only QtCore is linked.
-#include <QtConcurrent/qtconcurrentrun.h>
+#include <QtConcurrentRun>
 
 #include <QAction>
 #include <QApplication>
@@ -26,11 +27,9 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFileSystemWatcher>
 #include <QFrame>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -46,14 +45,13 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTcpServer>
-#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
 constexpr int maxRecentFiles = 10;
-constexpr quint16 defaultPort = 4010;
+constexpr quint16 defaultPort = SettingsDialog::defaultPort;
 
 bool isResource(const QString& path)
 {
@@ -62,7 +60,7 @@ bool isResource(const QString& path)
 
 QString displayName(const QString& path)
 {
-    return isResource(path) ? QObject::tr("Bookshelf example") : QFileInfo(path).fileName();
+    return isResource(path) ? QCoreApplication::translate("MainWindow", "Bookshelf example") : QFileInfo(path).fileName();
 }
 } // namespace
 
@@ -79,8 +77,7 @@ struct MainWindow::LoadOutcome
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_service(new MockService(this))
-    , m_watcher(new QFileSystemWatcher(this))
-    , m_reloadDebounce(new QTimer(this))
+    , m_fileWatcher(new DefinitionWatcher(this))
 {
     setWindowTitle(QStringLiteral("Understudy"));
     setAcceptDrops(true);
@@ -107,13 +104,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_browser, &OperationsBrowser::operationSelected, this, &MainWindow::onOperationSelected);
     connect(m_forcing, &ForcedResponsePanel::forcedChanged, this, &MainWindow::onForcedChanged);
     connect(m_log, &RequestLogView::message, this, [this](const QString& text) { statusBar()->showMessage(text, 4000); });
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::onWatchedFileChanged);
-    m_reloadDebounce->setSingleShot(true);
-    m_reloadDebounce->setInterval(300);
-    connect(m_reloadDebounce, &QTimer::timeout, this, [this] {
-        if (!m_path.isEmpty() && QFileInfo::exists(m_path))
-            openDefinition(m_path, false);
-    });
+    connect(m_fileWatcher, &DefinitionWatcher::reloaded, this, &MainWindow::onLiveReloaded);
+    connect(m_fileWatcher, &DefinitionWatcher::reloadFailed, this, &MainWindow::onLiveReloadFailed);
 
     restoreSettings();
     showWelcome(tr("No definition open"),
@@ -261,6 +253,16 @@ void MainWindow::createActions()
     m_reloadAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_reloadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_reloadAction->setEnabled(false);
+    m_watchAction = file->addAction(tr("&Watch files"));
+    m_watchAction->setObjectName(QStringLiteral("watchAction"));
+    m_watchAction->setCheckable(true);
+    m_watchAction->setChecked(true);
+    m_watchAction->setToolTip(tr("Reload automatically when the definition, a file it references or its "
+                                 "redocly.yaml changes on disk"));
+    connect(m_watchAction, &QAction::toggled, this, &MainWindow::onWatchToggled);
+    // Only the user's own clicks are remembered; --no-watch (setWatchEnabled) lasts for this run.
+    connect(m_watchAction, &QAction::triggered, this,
+            [](bool checked) { QSettings().setValue(SettingsKeys::watchFiles(), checked); });
     file->addSeparator();
     file->addAction(tr("Export log as &HAR…"), m_log, &RequestLogView::exportHar);
     file->addSeparator();
@@ -292,16 +294,14 @@ void MainWindow::createActions()
     focusLogFilter->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_clearLogAction = view->addAction(tr("&Clear log"), m_log, &RequestLogView::clear);
     m_clearLogAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    view->addAction(tr("Log &size limit…"), this, [this] {
-        bool ok = false;
-        const int rows = QInputDialog::getInt(this, tr("Log size limit"),
-                                              tr("Keep the newest requests (older ones are dropped):"),
-                                              m_log->model()->maximumRows(), 100, 1000000, 1000, &ok);
-        if (ok)
-            m_log->model()->setMaximumRows(rows);
-    });
     view->addSeparator();
     view->addAction(m_diagnosticsDock->toggleViewAction());
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    m_settingsAction = tools->addAction(tr("&Settings…"), this, &MainWindow::onSettingsTriggered);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Understudy"), this, &MainWindow::onAboutTriggered)->setMenuRole(QAction::AboutRole);
@@ -316,6 +316,7 @@ void MainWindow::createServerBar()
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_openAction);
     bar->addAction(m_reloadAction);
+    bar->addAction(m_watchAction);
     bar->addSeparator();
     bar->addAction(m_startStopAction);
 
@@ -366,14 +367,15 @@ void MainWindow::restoreSettings()
     m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
     m_log->splitter()->restoreState(settings.value(QStringLiteral("window/logSplitter")).toByteArray());
-    const QString host = settings.value(QStringLiteral("server/host"), QStringLiteral("127.0.0.1")).toString();
+    const QString host = settings.value(SettingsKeys::host(), QStringLiteral("127.0.0.1")).toString();
     const int hostIndex = m_hostCombo->findData(host);
     if (hostIndex >= 0)
         m_hostCombo->setCurrentIndex(hostIndex);
-    m_portSpin->setValue(settings.value(QStringLiteral("server/port"), defaultPort).toInt());
-    m_autoStartAction->setChecked(settings.value(QStringLiteral("server/autoStart"), true).toBool());
+    m_portSpin->setValue(settings.value(SettingsKeys::port(), defaultPort).toInt());
+    m_autoStartAction->setChecked(settings.value(SettingsKeys::autoStart(), true).toBool());
     m_log->model()->setMaximumRows(
-        settings.value(QStringLiteral("log/maximumRows"), RequestLogModel::defaultMaximumRows).toInt());
+        settings.value(SettingsKeys::maximumLogRows(), RequestLogModel::defaultMaximumRows).toInt());
+    m_watchAction->setChecked(settings.value(SettingsKeys::watchFiles(), true).toBool());
     m_log->setAutoScroll(settings.value(QStringLiteral("log/autoScroll"), true).toBool());
     updateRecentMenu();
 }
@@ -386,23 +388,37 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
     settings.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
     settings.setValue(QStringLiteral("window/logSplitter"), m_log->splitter()->saveState());
-    settings.setValue(QStringLiteral("server/host"), currentHost().toString());
-    settings.setValue(QStringLiteral("server/port"), m_portSpin->value());
-    settings.setValue(QStringLiteral("server/autoStart"), m_autoStartAction->isChecked());
-    settings.setValue(QStringLiteral("log/maximumRows"), m_log->model()->maximumRows());
+    settings.setValue(SettingsKeys::host(), currentHost().toString());
+    settings.setValue(SettingsKeys::port(), m_portSpin->value());
+    settings.setValue(SettingsKeys::autoStart(), m_autoStartAction->isChecked());
+    settings.setValue(SettingsKeys::maximumLogRows(), m_log->model()->maximumRows());
     settings.setValue(QStringLiteral("log/autoScroll"), m_log->autoScroll());
 }
 
 void MainWindow::setInitialServer(const QHostAddress& host, quint16 port)
 {
-    const QString text = host.toString();
-    int index = m_hostCombo->findData(text);
+    selectHost(host.toString());
+    m_portSpin->setValue(port);
+}
+
+void MainWindow::selectHost(const QString& host)
+{
+    int index = m_hostCombo->findData(host);
     if (index < 0) {
-        m_hostCombo->addItem(text, text);
+        m_hostCombo->addItem(host, host);
         index = m_hostCombo->count() - 1;
     }
     m_hostCombo->setCurrentIndex(index);
-    m_portSpin->setValue(port);
+}
+
+void MainWindow::setWatchEnabled(bool enabled)
+{
+    m_watchAction->setChecked(enabled);
+}
+
+bool MainWindow::isWatchEnabled() const
+{
+    return m_watchAction->isChecked();
 }
 
 QHostAddress MainWindow::currentHost() const
@@ -416,6 +432,8 @@ void MainWindow::openDefinition(const QString& path, bool autoStart)
         return;
     const QString absolute = isResource(path) ? path : QFileInfo(path).absoluteFilePath();
     const int generation = ++m_generation;
+    // The explicit load wins over any live reload still running; watching resumes when it lands.
+    m_fileWatcher->stop();
     m_loading = true;
     m_busy->show();
     statusBar()->showMessage(tr("Loading %1…").arg(displayName(absolute)));
@@ -446,22 +464,114 @@ void MainWindow::handleLoadFinished(const LoadOutcome& outcome)
     statusBar()->clearMessage();
     Diagnostics all = outcome.result.diagnostics;
     all += outcome.config.diagnostics;
-    m_diagnostics->setDiagnostics(all);
-    m_diagnosticsDock->setWindowTitle(m_diagnostics->errorCount() + m_diagnostics->warningCount() > 0
-                                          ? tr("Problems (%1 errors, %2 warnings)")
-                                                .arg(m_diagnostics->errorCount())
-                                                .arg(m_diagnostics->warningCount())
-                                          : tr("Problems"));
-    if (!outcome.result.definition) {
+    showDiagnostics(all);
+    const bool ok = outcome.result.definition != nullptr;
+    if (ok)
+        applyDefinition(outcome, false);
+    else
         showLoadFailure(outcome);
-        emit loadFinished(false);
-        return;
-    }
-    applyDefinition(outcome);
-    emit loadFinished(true);
+    watchCurrentFiles();
+    emit loadFinished(ok);
 }
 
-void MainWindow::applyDefinition(const LoadOutcome& outcome)
+void MainWindow::showDiagnostics(const Diagnostics& diagnostics)
+{
+    m_diagnostics->setDiagnostics(diagnostics);
+    const int errors = m_diagnostics->errorCount();
+    const int warnings = m_diagnostics->warningCount();
+    if (errors + warnings == 0)
+        m_diagnosticsDock->setWindowTitle(tr("Problems"));
+    else
+        m_diagnosticsDock->setWindowTitle(tr("Problems (%1, %2)")
+                                              .arg(errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors),
+                                                   warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings)));
+}
+
+void MainWindow::watchCurrentFiles()
+{
+    if (m_path.isEmpty() || isResource(m_path)) {
+        m_fileWatcher->stop();
+        m_stamps.clear();
+        return;
+    }
+    // The files of the definition being served: an edit of a referenced file must reload too, even after a
+    // broken edit of the root file.
+    m_fileWatcher->watch(m_path, QString(), m_definition, m_config.sourceFile);
+    m_stamps = fileStamps();
+}
+
+QHash<QString, QDateTime> MainWindow::fileStamps() const
+{
+    QHash<QString, QDateTime> stamps;
+    for (const QString& f : m_fileWatcher->watchedFiles())
+        stamps.insert(f, QFileInfo(f).lastModified());
+    return stamps;
+}
+
+void MainWindow::onWatchToggled(bool enabled)
+{
+    m_fileWatcher->setEnabled(enabled);
+    if (!enabled) {
+        statusBar()->showMessage(tr("Not watching files: press Ctrl+R to reload after an edit"), 4000);
+        return;
+    }
+    // Catch up with edits made while watching was off.
+    if (!m_loading && !m_stamps.isEmpty() && fileStamps() != m_stamps)
+        m_fileWatcher->reloadNow();
+}
+
+void MainWindow::onLiveReloaded(const ReloadResult& result)
+{
+    if (m_loading)
+        return;
+    LoadOutcome outcome;
+    outcome.generation = m_generation;
+    outcome.path = m_path;
+    outcome.result = result.definition;
+    outcome.config = result.config;
+    Diagnostics all = result.definition.diagnostics;
+    all += result.config.diagnostics;
+    showDiagnostics(all);
+    // The watcher already follows the new set of files. When nothing was served yet (the file was broken or
+    // missing when opened), this is the first real load and restores what was saved for the file.
+    const bool first = m_definition == nullptr;
+    applyDefinition(outcome, !first);
+    m_stamps = fileStamps();
+    emit liveReloadFinished(true);
+}
+
+void MainWindow::onLiveReloadFailed(const ReloadResult& result)
+{
+    if (m_loading)
+        return;
+    if (m_definition && !QFileInfo::exists(m_path)) {
+        // Saves by rename never get here (the watcher waits for the file to come back), so it is really gone.
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("<b>%1</b> was deleted or moved. The mock keeps serving the last loaded version.")
+                                  .arg(m_path.toHtmlEscaped()));
+        m_banner->addAction(tr("Open…"), [this] { onOpenTriggered(); });
+        emit liveReloadFinished(false);
+        return;
+    }
+    LoadOutcome outcome;
+    outcome.generation = m_generation;
+    outcome.path = m_path;
+    outcome.result = result.definition;
+    outcome.config = result.config;
+    Diagnostics all = result.definition.diagnostics;
+    all += result.config.diagnostics;
+    showDiagnostics(all);
+    if (!m_definition && result.definition.definition) {
+        // Nothing is served yet: a definition with errors beats none, exactly as when opening it.
+        applyDefinition(outcome, false);
+        watchCurrentFiles();
+    } else {
+        showLoadFailure(outcome);
+    }
+    emit liveReloadFinished(false);
+}
+
+void MainWindow::applyDefinition(const LoadOutcome& outcome, bool live)
 {
     const bool samePath = outcome.path == m_path;
     const QString previousSelection = m_browser->selectedOperation();
@@ -470,9 +580,11 @@ void MainWindow::applyDefinition(const LoadOutcome& outcome)
     m_path = outcome.path;
     m_service->setDefinition(m_definition, m_config);
 
-    // Forced responses belong to the file; keep only operations that still exist.
+    // Forced responses belong to the file; keep only operations that still exist. A live reload keeps what
+    // is being forced right now, an open restores what was saved for the file.
     QSettings settings;
-    QHash<QString, ForcedResponse> forced = ForcedSettings::load(settings, m_path);
+    QHash<QString, ForcedResponse> forced =
+        live ? m_service->forcedResponses()->all() : ForcedSettings::load(settings, m_path);
     forced.removeIf([this](const auto& it) { return m_definition->operation(it.key()) == nullptr; });
     m_service->forcedResponses()->replaceAll(forced);
     m_tryIt->setDefinition(m_definition);
@@ -481,17 +593,8 @@ void MainWindow::applyDefinition(const LoadOutcome& outcome)
     m_stack->setCurrentIndex(1);
     m_reloadAction->setEnabled(true);
     updateTitle();
-    if (!isResource(m_path))
+    if (!isResource(m_path) && !live)
         addRecentFile(m_path);
-
-    if (!m_watcher->files().isEmpty())
-        m_watcher->removePaths(m_watcher->files());
-    QStringList files = m_definition->files;
-    if (!isResource(m_path) && !files.contains(m_path))
-        files.prepend(m_path);
-    files.removeIf([](const QString& f) { return isResource(f) || !QFileInfo::exists(f); });
-    if (!files.isEmpty())
-        m_watcher->addPaths(files);
 
     m_banner->hide();
     const int errors = m_diagnostics->errorCount();
@@ -551,8 +654,6 @@ void MainWindow::showLoadFailure(const LoadOutcome& outcome)
                     + tr("All problems are listed below. Fix the file and reload (Ctrl+R), or open another one."));
     m_path = outcome.path;
     m_reloadAction->setEnabled(true);
-    if (!isResource(outcome.path) && QFileInfo::exists(outcome.path))
-        m_watcher->addPath(outcome.path);
     updateServerState(tr("the definition could not be loaded"));
 }
 
@@ -571,7 +672,7 @@ void MainWindow::updateTitle()
         return;
     }
     const QString title = m_definition->title.isEmpty() ? displayName(m_path) : m_definition->title;
-    setWindowTitle(QStringLiteral("%1 %2 — Understudy").arg(title, m_definition->version).simplified());
+    setWindowTitle(tr("%1 %2 — Understudy", "window title: API title, API version").arg(title, m_definition->version).simplified());
 }
 
 bool MainWindow::startServer()
@@ -719,6 +820,31 @@ void MainWindow::onAboutTriggered()
                            .arg(QStringLiteral(UNDERSTUDY_VERSION), QString::fromLatin1(qVersion())));
 }
 
+void MainWindow::onSettingsTriggered()
+{
+    // The dialog starts from what the window shows now, not from what was saved at the last close.
+    saveSettings();
+    QSettings settings;
+    const QString languageBefore = settings.value(SettingsKeys::language()).toString();
+    SettingsDialog dialog(this);
+    dialog.load(settings);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    dialog.save(settings);
+    m_autoStartAction->setChecked(dialog.autoStart());
+    m_log->model()->setMaximumRows(dialog.maximumLogRows());
+    const bool moved = dialog.host() != currentHost().toString() || dialog.port() != m_portSpin->value();
+    selectHost(dialog.host());
+    m_portSpin->setValue(dialog.port());
+    // A new address moves a running mock, as editing the toolbar does.
+    if (moved && m_service->isRunning())
+        startServer();
+    else
+        onOperationSelected(m_browser->selectedOperation());
+    if (dialog.language() != languageBefore)
+        statusBar()->showMessage(tr("The new language takes effect after a restart"), 6000);
+}
+
 void MainWindow::onHostChanged()
 {
     if (m_service->isRunning())
@@ -767,26 +893,6 @@ void MainWindow::onForcedChanged()
                                               : (forced.size() == 1 ? tr("1 operation with a forced response")
                                                                    : tr("%1 operations with a forced response").arg(forced.size())),
                              3000);
-}
-
-void MainWindow::onWatchedFileChanged(const QString& path)
-{
-    if (!QFileInfo::exists(path)) {
-        // Editors that save by rename briefly delete the file; wait a moment before calling it gone.
-        QTimer::singleShot(500, this, [this, path] {
-            if (QFileInfo::exists(path)) {
-                m_watcher->addPath(path);
-                m_reloadDebounce->start();
-                return;
-            }
-            m_banner->showMessage(MessageBanner::Kind::Warning,
-                                  tr("<b>%1</b> was deleted or moved. The mock keeps serving the last loaded version.")
-                                      .arg(path.toHtmlEscaped()));
-            m_banner->addAction(tr("Open…"), [this] { onOpenTriggered(); });
-        });
-        return;
-    }
-    m_reloadDebounce->start();
 }
 
 void MainWindow::addRecentFile(const QString& path)

@@ -5,10 +5,14 @@
 #include "core/config/mockconfig.h"
 #include "core/spec/definitionloader.h"
 
+#include <QDateTime>
+#include <QHash>
+
 #include <QHostAddress>
 #include <QMainWindow>
 #include <QPointer>
 
+class DefinitionWatcher;
 class DiagnosticsView;
 class ForcedResponsePanel;
 class MessageBanner;
@@ -18,7 +22,6 @@ class OperationsBrowser;
 class QAction;
 class QComboBox;
 class QDockWidget;
-class QFileSystemWatcher;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -27,9 +30,9 @@ class QSpinBox;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
-class QTimer;
 class QToolButton;
 class RequestLogView;
+struct ReloadResult;
 class TryItPanel;
 
 class MainWindow final : public QMainWindow
@@ -67,9 +70,19 @@ public:
     bool startServer();
     void stopServer();
 
+    // Live reload: the definition, every file it references and its redocly.yaml are watched while enabled
+    // (the "Watch files" toggle, persisted). A good edit is swapped into the running mock; a broken one is shown.
+    void setWatchEnabled(bool enabled);
+    bool isWatchEnabled() const;
+    QAction* watchAction() const { return m_watchAction; }
+    DefinitionWatcher* fileWatcher() const { return m_fileWatcher; }
+    QAction* settingsAction() const { return m_settingsAction; }
+
 signals:
     // Emitted after every load attempt (success or failure).
     void loadFinished(bool ok);
+    // Emitted after each live reload: `ok` false when the edit was broken and the previous definition stays.
+    void liveReloadFinished(bool ok);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -95,11 +108,18 @@ private:
     void onHostChanged();
     void onOperationSelected(const QString& operationId);
     void onForcedChanged();
-    void onWatchedFileChanged(const QString& path);
+    void onSettingsTriggered();
+    void onWatchToggled(bool enabled);
+    void onLiveReloaded(const ReloadResult& result);
+    void onLiveReloadFailed(const ReloadResult& result);
     void handleLoadFinished(const LoadOutcome& outcome);
 
-    void applyDefinition(const LoadOutcome& outcome);
+    void applyDefinition(const LoadOutcome& outcome, bool live);
     void showLoadFailure(const LoadOutcome& outcome);
+    void showDiagnostics(const Diagnostics& diagnostics);
+    void watchCurrentFiles();
+    QHash<QString, QDateTime> fileStamps() const;
+    void selectHost(const QString& host);
     void addRecentFile(const QString& path);
     void updateRecentMenu();
     void updateServerState(const QString& stoppedReason = {});
@@ -138,8 +158,10 @@ private:
     QLineEdit* m_urlField = nullptr;
     QLabel* m_statusLabel = nullptr;
     QProgressBar* m_busy = nullptr;
-    QFileSystemWatcher* m_watcher = nullptr;
-    QTimer* m_reloadDebounce = nullptr;
+    DefinitionWatcher* m_fileWatcher = nullptr;
+    // Modification times of the watched files when watching was last armed or a reload landed, so that
+    // turning "Watch files" back on reloads only when something changed meanwhile.
+    QHash<QString, QDateTime> m_stamps;
 
     QAction* m_openAction = nullptr;
     QAction* m_reloadAction = nullptr;
@@ -148,5 +170,7 @@ private:
     QAction* m_openBrowserAction = nullptr;
     QAction* m_clearLogAction = nullptr;
     QAction* m_autoStartAction = nullptr;
+    QAction* m_watchAction = nullptr;
+    QAction* m_settingsAction = nullptr;
     QMenu* m_recentMenu = nullptr;
 };

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+#include "ui/widgets/settingsdialog.h"
+
+#include "ui/models/requestlogmodel.h"
+#include "ui/theme.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace {
+const QString localHost = QStringLiteral("127.0.0.1");
+const QString anyHost = QStringLiteral("0.0.0.0");
+constexpr int minimumLogRows = 100;
+constexpr int maximumLogRowsLimit = 1000000;
+} // namespace
+
+SettingsDialog::SettingsDialog(QWidget* parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    m_language->addItem(tr("System default"), QString());
+    // Language names are shown in their own language, so that a user stuck in a language they cannot read still
+    // finds theirs; that is why they are not passed through tr().
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
+    auto* restartNote = new QLabel(tr("The language takes effect after a restart."), this);
+    restartNote->setObjectName(QStringLiteral("restartNote"));
+    restartNote->setWordWrap(true);
+    QPalette dimmed = restartNote->palette();
+    dimmed.setColor(QPalette::WindowText, Theme::dimmedTextColor(palette()));
+    restartNote->setPalette(dimmed);
+
+    auto* languageBox = new QGroupBox(tr("Language"), this);
+    auto* languageForm = new QFormLayout(languageBox);
+    languageForm->addRow(tr("&Language:"), m_language);
+    languageForm->addRow(QString(), restartNote);
+
+    m_host = new QComboBox(this);
+    m_host->setObjectName(QStringLiteral("hostCombo"));
+    m_host->addItem(tr("127.0.0.1 (this computer)"), localHost);
+    m_host->addItem(tr("0.0.0.0 (all interfaces)"), anyHost);
+    m_host->setToolTip(tr("Where the mock listens. All interfaces makes it reachable from your network."));
+    m_port = new QSpinBox(this);
+    m_port->setObjectName(QStringLiteral("portSpin"));
+    m_port->setRange(0, 65535);
+    m_port->setSpecialValueText(tr("any free port"));
+    m_port->setToolTip(tr("TCP port (0 = any free port)"));
+    m_autoStart = new QCheckBox(tr("&Start the mock automatically after opening a definition"), this);
+    m_autoStart->setObjectName(QStringLiteral("autoStartCheck"));
+
+    auto* serverBox = new QGroupBox(tr("Mock server"), this);
+    auto* serverForm = new QFormLayout(serverBox);
+    serverForm->addRow(tr("&Host:"), m_host);
+    serverForm->addRow(tr("&Port:"), m_port);
+    serverForm->addRow(m_autoStart);
+
+    m_logRows = new QSpinBox(this);
+    m_logRows->setObjectName(QStringLiteral("logRowsSpin"));
+    m_logRows->setRange(minimumLogRows, maximumLogRowsLimit);
+    m_logRows->setSingleStep(1000);
+    m_logRows->setGroupSeparatorShown(true);
+    m_logRows->setSuffix(tr(" requests"));
+    m_logRows->setToolTip(tr("Older requests are dropped from the log when it is full."));
+    auto* logBox = new QGroupBox(tr("Request log"), this);
+    auto* logForm = new QFormLayout(logBox);
+    logForm->addRow(tr("&Keep the newest:"), m_logRows);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel
+                                             | QDialogButtonBox::RestoreDefaults,
+                                         this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
+            &SettingsDialog::restoreDefaults);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(languageBox);
+    layout->addWidget(serverBox);
+    layout->addWidget(logBox);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+
+    restoreDefaults();
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::load(const QSettings& settings)
+{
+    selectLanguage(settings.value(SettingsKeys::language()).toString());
+    selectHost(settings.value(SettingsKeys::host(), localHost).toString());
+    m_port->setValue(settings.value(SettingsKeys::port(), defaultPort).toInt());
+    m_autoStart->setChecked(settings.value(SettingsKeys::autoStart(), true).toBool());
+    m_logRows->setValue(settings.value(SettingsKeys::maximumLogRows(), RequestLogModel::defaultMaximumRows).toInt());
+}
+
+void SettingsDialog::save(QSettings& settings) const
+{
+    settings.setValue(SettingsKeys::language(), language());
+    settings.setValue(SettingsKeys::host(), host());
+    settings.setValue(SettingsKeys::port(), int(port()));
+    settings.setValue(SettingsKeys::autoStart(), autoStart());
+    settings.setValue(SettingsKeys::maximumLogRows(), maximumLogRows());
+}
+
+void SettingsDialog::restoreDefaults()
+{
+    selectLanguage(QString());
+    selectHost(localHost);
+    m_port->setValue(defaultPort);
+    m_autoStart->setChecked(true);
+    m_logRows->setValue(RequestLogModel::defaultMaximumRows);
+}
+
+QString SettingsDialog::language() const
+{
+    return m_language->currentData().toString();
+}
+
+QString SettingsDialog::host() const
+{
+    return m_host->currentData().toString();
+}
+
+quint16 SettingsDialog::port() const
+{
+    return quint16(m_port->value());
+}
+
+bool SettingsDialog::autoStart() const
+{
+    return m_autoStart->isChecked();
+}
+
+int SettingsDialog::maximumLogRows() const
+{
+    return m_logRows->value();
+}
+
+void SettingsDialog::selectLanguage(const QString& code)
+{
+    int index = m_language->findData(code);
+    if (index < 0) {
+        // A language set by a newer version (or by hand): keep it rather than silently switching to the system one.
+        const QString name = QLocale(code).nativeLanguageName();
+        m_language->addItem(name.isEmpty() ? code : name, code);
+        index = m_language->count() - 1;
+    }
+    m_language->setCurrentIndex(index);
+}
+
+void SettingsDialog::selectHost(const QString& host)
+{
+    int index = m_host->findData(host);
+    if (index < 0 && !QHostAddress(host).isNull()) {
+        // An address given with --host stays selectable.
+        m_host->addItem(host, host);
+        index = m_host->count() - 1;
+    }
+    m_host->setCurrentIndex(index < 0 ? 0 : index);
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// The Settings dialog: language, mock server defaults and the request log cap, read from and written to QSettings.
+#pragma once
+
+#include <QDialog>
+#include <QHostAddress>
+#include <QString>
+
+class QCheckBox;
+class QComboBox;
+class QSettings;
+class QSpinBox;
+
+// The QSettings keys the window and the app share; app/main.cpp reads language() before any window exists.
+namespace SettingsKeys {
+inline QString language() { return QStringLiteral("ui/language"); }
+inline QString host() { return QStringLiteral("server/host"); }
+inline QString port() { return QStringLiteral("server/port"); }
+inline QString autoStart() { return QStringLiteral("server/autoStart"); }
+inline QString maximumLogRows() { return QStringLiteral("log/maximumRows"); }
+inline QString watchFiles() { return QStringLiteral("files/watch"); }
+} // namespace SettingsKeys
+
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    static constexpr quint16 defaultPort = 4010;
+
+    explicit SettingsDialog(QWidget* parent = nullptr);
+    ~SettingsDialog() override;
+
+    // Fills the fields from `settings` (missing keys give the defaults).
+    void load(const QSettings& settings);
+    // Writes every field to `settings`.
+    void save(QSettings& settings) const;
+    // Puts the defaults back into the fields (not into QSettings until save()).
+    void restoreDefaults();
+
+    // "" (follow the system), "en", "de" or "fr".
+    QString language() const;
+    QString host() const;
+    quint16 port() const;
+    bool autoStart() const;
+    int maximumLogRows() const;
+
+    QComboBox* languageCombo() const { return m_language; }
+    QComboBox* hostCombo() const { return m_host; }
+    QSpinBox* portSpin() const { return m_port; }
+    QCheckBox* autoStartCheck() const { return m_autoStart; }
+    QSpinBox* logRowsSpin() const { return m_logRows; }
+
+private:
+    void selectLanguage(const QString& code);
+    void selectHost(const QString& host);
+
+    QComboBox* m_language = nullptr;
+    QComboBox* m_host = nullptr;
+    QSpinBox* m_port = nullptr;
+    QCheckBox* m_autoStart = nullptr;
+    QSpinBox* m_logRows = nullptr;
+};
