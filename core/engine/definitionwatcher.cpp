@@ -2,6 +2,7 @@
 #include "core/engine/definitionwatcher.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -97,6 +98,17 @@ void DefinitionWatcher::rearm(const QStringList& files)
         m_watcher->addPaths(existing);
     if (!dirs.isEmpty())
         m_watcher->addPaths(dirs);
+    m_seen = snapshot();
+}
+
+QHash<QString, QPair<qint64, qint64>> DefinitionWatcher::snapshot() const
+{
+    QHash<QString, QPair<qint64, qint64>> state;
+    for (const QString& f : m_files) {
+        const QFileInfo info(f);
+        state.insert(f, info.exists() ? qMakePair(info.size(), info.lastModified().toMSecsSinceEpoch()) : qMakePair(qint64(-1), qint64(-1)));
+    }
+    return state;
 }
 
 void DefinitionWatcher::handleChange(const QString& path)
@@ -105,18 +117,18 @@ void DefinitionWatcher::handleChange(const QString& path)
         return;
     const QFileInfo info(path);
     if (info.isDir()) {
-        // Only react when one of our files in that folder changed (appeared again, or its time moved).
-        bool relevant = false;
-        for (const QString& f : std::as_const(m_files))
-            if (QFileInfo(f).absolutePath() == info.absoluteFilePath())
-                relevant = true;
-        if (!relevant)
+        // Only react when one of our files in that folder changed (appeared again, or its size or time moved).
+        const auto now = snapshot();
+        if (now == m_seen)
             return;
+        m_seen = now;
         for (const QString& f : std::as_const(m_files))
             if (QFileInfo::exists(f) && !m_watcher->files().contains(f))
                 m_watcher->addPath(f);
-    } else if (QFileInfo::exists(path) && !m_watcher->files().contains(path)) {
-        m_watcher->addPath(path);
+    } else {
+        if (QFileInfo::exists(path) && !m_watcher->files().contains(path))
+            m_watcher->addPath(path);
+        m_seen = snapshot();
     }
     m_debounce->start();
 }

@@ -5,6 +5,7 @@
 #include "core/config/mockconfig.h"
 #include "core/spec/definitionloader.h"
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 
@@ -51,12 +52,16 @@ private:
     void handleChange(const QString& path);
     void rearm(const QStringList& files);
     void finishReload(quint64 generation, const ReloadResult& result);
+    // Size and modification time of each watched file (missing = -1), to tell our files' changes from
+    // other activity in the same folders (editor swap files, builds).
+    QHash<QString, QPair<qint64, qint64>> snapshot() const;
 
     QFileSystemWatcher* m_watcher = nullptr;
     QTimer* m_debounce = nullptr;
     QString m_definitionPath;
     QString m_explicitConfig;
     QStringList m_files;
+    QHash<QString, QPair<qint64, qint64>> m_seen;
     bool m_enabled = true;
     quint64 m_generation = 0;
 };

@@ -69,6 +69,7 @@ private slots:
     void referencedFileEditReloads();
     void configEditReloads();
     void disabledWatcherDoesNothing();
+    void unrelatedFileInFolderIsIgnored();
 
 private:
     QByteArray body(const QByteArray& target) { return roundTrip(m_service->port(), "GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n").body; }
@@ -175,6 +176,15 @@ void TestDefinitionWatcher::disabledWatcherDoesNothing()
     QTest::qWait(400);
     QCOMPARE(spy.count(), 0);
     QCOMPARE(body("/greeting"), QByteArray(R"({"text":"hello"})"));
+}
+
+void TestDefinitionWatcher::unrelatedFileInFolderIsIgnored()
+{
+    QSignalSpy spy(m_watcher.get(), &DefinitionWatcher::reloaded);
+    QVERIFY(writeFile(m_dir->filePath(QStringLiteral(".openapi.yaml.swp")), "editor state"));
+    QVERIFY(writeFile(m_dir->filePath(QStringLiteral("notes.txt")), "unrelated"));
+    QTest::qWait(400);
+    QCOMPARE(spy.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestDefinitionWatcher)
