@@ -17,6 +17,7 @@
 #ifdef UNDERSTUDY_WITH_GUI
 #if __has_include("ui/widgets/mainwindow.h")
 #define UNDERSTUDY_HAS_WINDOW 1
+#include "ui/translation.h"
 #include "ui/widgets/mainwindow.h"
 
 #include <QApplication>
@@ -146,6 +147,8 @@ int main(int argc, char** argv)
     }
 
 #ifdef UNDERSTUDY_HAS_WINDOW
+    // Only the window is translated; command line output stays English for scripts and logs.
+    Translation::installTranslations(*app, Translation::configuredLanguage());
     // Double-clicking a second definition while the app runs opens it in a new window of the running
     // process, with its own mock on the next free port.
     SingleInstance instance;
@@ -155,6 +158,8 @@ int main(int argc, char** argv)
     window->setAttribute(Qt::WA_DeleteOnClose);
     if (options.hostGiven || options.portGiven)
         window->setInitialServer(options.host, options.port);
+    if (!options.watch)
+        window->setWatchEnabled(false);
     window->show();
     window->openDefinition(options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition,
                            !options.noAutoStart);
