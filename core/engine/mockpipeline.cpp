@@ -211,7 +211,14 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
         }
     }
 
-    buildBody(request, op, *choice.response, route.match->pathParameters, example, verdict.body, &result);
+    // A rejection answered with the definition's own error response: a generated body gets the real status,
+    // title, detail and violations wherever its schema has room for them.
+    QJsonObject problem;
+    if (!verdict.ok()) {
+        problem = rejectionProblem(verdict).toJson();
+        problem.insert(QStringLiteral("status"), choice.status);
+    }
+    buildBody(request, op, *choice.response, route.match->pathParameters, example, verdict.body, &result, problem);
     if (result.response.status == 406)
         return result;
     for (const QByteArray& challenge : std::as_const(verdict.challenges))
@@ -232,7 +239,7 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
 
 void MockPipeline::buildBody(const HttpRequest& request, const Operation& operation, const Response& response,
                              const QList<QPair<QString, QString>>& pathParameters, const QString& forcedExample,
-                             const QJsonValue& parsedBody, MockResult* result) const
+                             const QJsonValue& parsedBody, MockResult* result, const QJsonObject& problem) const
 {
     Q_UNUSED(operation)
     if (response.content.isEmpty() || !HttpResponse::statusAllowsBody(result->response.status)) {
@@ -278,8 +285,20 @@ void MockPipeline::buildBody(const HttpRequest& request, const Operation& operat
 
     QJsonValue value = source.value;
     bool substitutedAny = false;
-    if (!m_config.strictExamples && MediaTypeNegotiator::isJson(chosen.contentType) && value.isObject()
-        && maySubstitute(request, pathParameters, value.toObject())) {
+    if (!problem.isEmpty()) {
+        if (source.generated && value.isObject()) {
+            RequestValues fill;
+            fill.body = problem;
+            const SubstitutionResult filled = RequestSubstitution::apply(value, fill);
+            if (!filled.trace.isEmpty()) {
+                value = filled.response;
+                substitutedAny = true;
+                result->trace.append(QStringLiteral("Filled the generated error body with the problem's values (%1).")
+                                         .arg(filled.trace.join(QStringLiteral("; "))));
+            }
+        }
+    } else if (!m_config.strictExamples && MediaTypeNegotiator::isJson(chosen.contentType) && value.isObject()
+               && maySubstitute(request, pathParameters, value.toObject())) {
         const SubstitutionResult substituted = RequestSubstitution::apply(value, requestValues(request, pathParameters, parsedBody));
         if (!substituted.trace.isEmpty()) {
             value = substituted.response;

@@ -42,7 +42,7 @@ public:
 private:
     void buildBody(const HttpRequest& request, const Operation& operation, const Response& response,
                    const QList<QPair<QString, QString>>& pathParameters, const QString& forcedExample,
-                   const QJsonValue& parsedBody, MockResult* result) const;
+                   const QJsonValue& parsedBody, MockResult* result, const QJsonObject& problem = {}) const;
     void finish(const HttpRequest& request, MockResult* result) const;
     MockResult& answerWithProblem(const HttpRequest& request, const Problem& problem, MockResult* result) const;
     // The generated problem for a refused request (used when the operation defines no fitting response).

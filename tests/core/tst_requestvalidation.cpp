@@ -436,6 +436,11 @@ void TestRequestValidation::bundledExampleNeedsItsBearer()
     const MockResult invalid = pipeline.handle(req);
     QCOMPARE(invalid.response.status, 400); // createBook defines 400 (no 422)
     QCOMPARE(invalid.validationErrors.size(), 3);
+    // The definition's 400 has only a schema: its generated body carries the real status and detail.
+    const QJsonObject body = QJsonDocument::fromJson(invalid.response.body).object();
+    QCOMPARE(body.value(QStringLiteral("status")).toInt(), 400);
+    QVERIFY2(body.value(QStringLiteral("detail")).toString().contains(QStringLiteral("3 violations")), invalid.response.body.constData());
+    QVERIFY(!body.contains(QStringLiteral("errors"))); // its Problem schema has no such property: nothing is added
 }
 
 QTEST_GUILESS_MAIN(TestRequestValidation)
