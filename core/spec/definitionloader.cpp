@@ -2,6 +2,7 @@
 #include "core/spec/definitionloader.h"
 
 #include "core/spec/jsonpointer.h"
+#include "core/spec/jsontext.h"
 #include "core/spec/keyorder.h"
 #include "core/spec/operationextractor.h"
 #include "core/spec/refbundler.h"
@@ -25,34 +26,6 @@ struct ParsedFile
     QJsonValue root = QJsonValue(QJsonValue::Undefined);
     bool ok = false;
 };
-
-// Deepest nesting of a JSON text, counted on the bytes (strings skipped) so the happy path stays cheap.
-int jsonDepth(const QByteArray& data, int limit, qint64* offset)
-{
-    int depth = 0;
-    bool inString = false;
-    const char* p = data.constData();
-    const qint64 n = data.size();
-    for (qint64 i = 0; i < n; ++i) {
-        const char c = p[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > limit) {
-                *offset = i;
-                return depth;
-            }
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return 0;
-}
 
 // Swagger 2.0 has no `content` maps: the converter builds them from `produces` (ordered arrays) plus the keys
 // of a response's `examples` map, whose written order the source's record knows. Records that order for each
@@ -161,8 +134,8 @@ ParsedFile LoadSession::parse(const QByteArray& data, const QString& file)
         || (suffix != QLatin1String("yaml") && suffix != QLatin1String("yml") && firstChar < data.size()
             && data.at(firstChar) == '{');
     if (looksJson) {
-        qint64 offset = 0;
-        if (jsonDepth(data, m_options.maxDepth, &offset) > 0) {
+        const qint64 offset = JsonText::nestingExceededAt(data, m_options.maxDepth);
+        if (offset >= 0) {
             Diagnostic d = Diagnostic::error(QStringLiteral("Nesting is deeper than %1 levels").arg(m_options.maxDepth),
                                              file, QString(), QStringLiteral("json-depth"));
             const SourceLocator::Position pos = SourceLocator::fromOffset(data, offset);

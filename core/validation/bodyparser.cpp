@@ -2,6 +2,7 @@
 #include "core/validation/bodyparser.h"
 
 #include "core/negotiation/mediatypenegotiator.h"
+#include "core/spec/jsontext.h"
 #include "core/spec/sourcelocator.h"
 
 #include <QByteArrayMatcher>
@@ -28,34 +29,6 @@ ParsedBody tooLarge(qint64 size, qint64 limit)
     return failed(QStringLiteral("size"), QStringLiteral("the body is %1 bytes; the mock validates bodies up to %2 bytes")
                                               .arg(size)
                                               .arg(limit));
-}
-
-// Offset of the first byte nested deeper than `limit`, or -1. Strings are skipped so brackets inside them do not count.
-qint64 tooDeepAt(const QByteArray& data, int limit)
-{
-    int depth = 0;
-    bool inString = false;
-    const char* p = data.constData();
-    const qint64 n = data.size();
-    for (qint64 i = 0; i < n; ++i) {
-        const char c = p[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > limit)
-                return i;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return -1;
 }
 
 QByteArray formDecode(QByteArray text)
@@ -146,7 +119,7 @@ ParsedBody BodyParser::parseJson(const QByteArray& body, const BodyLimits& limit
 {
     if (body.size() > limits.maxBytes)
         return tooLarge(body.size(), limits.maxBytes);
-    const qint64 deep = tooDeepAt(body, limits.maxDepth);
+    const qint64 deep = JsonText::nestingExceededAt(body, limits.maxDepth);
     if (deep >= 0) {
         const SourceLocator::Position pos = SourceLocator::fromOffset(body, deep);
         ParsedBody parsed = failed(QStringLiteral("depth"),
