@@ -2,6 +2,7 @@
 #include "core/spec/sourcelocator.h"
 
 #include "core/spec/jsonpointer.h"
+#include "core/spec/memorybuffer.h"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -10,22 +11,11 @@
 #include <yaml-cpp/parser.h>
 
 #include <istream>
-#include <streambuf>
 #include <vector>
 
 #include <QSet>
 
 namespace {
-
-class MemoryBuffer : public std::streambuf
-{
-public:
-    MemoryBuffer(const char* data, size_t size)
-    {
-        char* p = const_cast<char*>(data);
-        setg(p, p, p + size);
-    }
-};
 
 // Tracks the pointer of every node while the parser streams events and records the wanted ones.
 class Tracker : public YAML::EventHandler

@@ -2,6 +2,7 @@
 #include "core/spec/yamlreader.h"
 
 #include "core/spec/jsonpointer.h"
+#include "core/spec/memorybuffer.h"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -12,7 +13,6 @@
 #include <cmath>
 #include <istream>
 #include <limits>
-#include <streambuf>
 #include <vector>
 
 #include <QHash>
@@ -21,17 +21,6 @@
 #include <QJsonObject>
 
 namespace {
-
-// Lets yaml-cpp read the QByteArray in place instead of copying it into a std::string.
-class MemoryBuffer : public std::streambuf
-{
-public:
-    MemoryBuffer(const char* data, size_t size)
-    {
-        char* p = const_cast<char*>(data);
-        setg(p, p, p + size);
-    }
-};
 
 // Thrown from the event handler to stop the parser when a guard trips; caught in YamlReader::read.
 struct GuardTripped
