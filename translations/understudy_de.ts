@@ -1,0 +1,1094 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>DiagnosticsView</name>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Pointer</source>
+        <translation>Zeiger</translation>
+    </message>
+</context>
+<context>
+    <name>ForcedResponsePanel</name>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset all</source>
+        <translation>Alle zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Mock answers with</source>
+        <translation>Der Mock antwortet mit</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <source>Force the status the mock answers this operation with (applies to the next request)</source>
+        <translation>Den Status erzwingen, mit dem der Mock diese Operation beantwortet (gilt ab der nächsten Anfrage)</translation>
+    </message>
+    <message>
+        <source>Force one of the named examples of that status</source>
+        <translation>Eines der benannten Beispiele dieses Status erzwingen</translation>
+    </message>
+    <message>
+        <source>Let the mock choose the response for this operation again</source>
+        <translation>Den Mock die Antwort für diese Operation wieder selbst wählen lassen</translation>
+    </message>
+    <message>
+        <source>Remove every forced response of this definition</source>
+        <translation>Alle erzwungenen Antworten dieser Definition entfernen</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>No definition open</source>
+        <translation>Keine Definition geöffnet</translation>
+    </message>
+    <message>
+        <source>Open an OpenAPI 3.x or Swagger 2.0 file (YAML or JSON) with &lt;b&gt;Ctrl+O&lt;/b&gt;, drop one onto this window, or start with the bundled example.</source>
+        <translation>Öffnen Sie eine OpenAPI-3.x- oder Swagger-2.0-Datei (YAML oder JSON) mit &lt;b&gt;Strg+O&lt;/b&gt;, ziehen Sie eine in dieses Fenster oder beginnen Sie mit dem mitgelieferten Beispiel.</translation>
+    </message>
+    <message>
+        <source>no definition loaded</source>
+        <translation>keine Definition geladen</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Ausprobieren</translation>
+    </message>
+    <message>
+        <source>Select an operation to get a curl command for it</source>
+        <translation>Wählen Sie eine Operation, um einen curl-Befehl dafür zu erhalten</translation>
+    </message>
+    <message>
+        <source>Copy curl</source>
+        <translation>curl kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the command that calls this operation on the running mock</source>
+        <translation>Den Befehl kopieren, der diese Operation am laufenden Mock aufruft</translation>
+    </message>
+    <message>
+        <source>Copied the curl command</source>
+        <translation>curl-Befehl kopiert</translation>
+    </message>
+    <message>
+        <source>Open definition…</source>
+        <translation>Definition öffnen…</translation>
+    </message>
+    <message>
+        <source>Open the Bookshelf example</source>
+        <translation>Beispiel „Bookshelf“ öffnen</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Open the Bookshelf &amp;example</source>
+        <translation>B&amp;eispiel „Bookshelf“ öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Export log as &amp;HAR…</source>
+        <translation>Protokoll als &amp;HAR exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>URL &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Open in &amp;browser</source>
+        <translation>Im &amp;Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Start &amp;automatically after opening</source>
+        <translation>Nach dem Öffnen &amp;automatisch starten</translation>
+    </message>
+    <message>
+        <source>&amp;Reset all forced responses</source>
+        <translation>Alle erzwungenen Antworten &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Filter operations</source>
+        <translation>Operationen &amp;filtern</translation>
+    </message>
+    <message>
+        <source>Filter the &amp;log</source>
+        <translation>&amp;Protokoll filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Clear log</source>
+        <translation>Protokoll &amp;leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Understudy</source>
+        <translation>&amp;Über Understudy</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (this computer)</source>
+        <translation>127.0.0.1 (dieser Computer)</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 (all interfaces)</source>
+        <translation>0.0.0.0 (alle Schnittstellen)</translation>
+    </message>
+    <message>
+        <source>Where the mock listens. All interfaces makes it reachable from your network.</source>
+        <translation>Wo der Mock lauscht. Mit „alle Schnittstellen“ ist er aus Ihrem Netzwerk erreichbar.</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>TCP port (0 = any free port)</source>
+        <translation>TCP-Port (0 = beliebiger freier Port)</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source> Host </source>
+        <translation> Host </translation>
+    </message>
+    <message>
+        <source> Port </source>
+        <translation> Port </translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>%1 loaded with 1 error; some operations may behave unexpectedly.</source>
+        <translation>%1 wurde mit 1 Fehler geladen; manche Operationen verhalten sich womöglich unerwartet.</translation>
+    </message>
+    <message>
+        <source>%1 loaded with %2 errors; some operations may behave unexpectedly.</source>
+        <translation>%1 wurde mit %2 Fehlern geladen; manche Operationen verhalten sich womöglich unerwartet.</translation>
+    </message>
+    <message>
+        <source>Show problems</source>
+        <translation>Probleme anzeigen</translation>
+    </message>
+    <message>
+        <source>Reloaded %1</source>
+        <translation>%1 neu geladen</translation>
+    </message>
+    <message>
+        <source>turned off by %1 (mockServer.off: true)</source>
+        <translation>abgeschaltet durch %1 (mockServer.off: true)</translation>
+    </message>
+    <message>
+        <source>The mock is turned off by &lt;b&gt;%1&lt;/b&gt; (&lt;code&gt;mockServer.off: true&lt;/code&gt;).</source>
+        <translation>Der Mock ist durch &lt;b&gt;%1&lt;/b&gt; abgeschaltet (&lt;code&gt;mockServer.off: true&lt;/code&gt;).</translation>
+    </message>
+    <message>
+        <source>press F5 to start</source>
+        <translation>F5 zum Starten drücken</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>Die Datei konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Reloading %1 failed; still serving the previous version.&lt;br&gt;%2</source>
+        <translation>Neuladen von %1 fehlgeschlagen; die vorherige Version wird weiter ausgeliefert.&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>%1 konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>All problems are listed below. Fix the file and reload (Ctrl+R), or open another one.</source>
+        <translation>Alle Probleme sind unten aufgeführt. Korrigieren Sie die Datei und laden Sie sie neu (Strg+R), oder öffnen Sie eine andere.</translation>
+    </message>
+    <message>
+        <source>the definition could not be loaded</source>
+        <translation>die Definition konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>The mock listens on all interfaces: other computers on your network can reach it.</source>
+        <translation>Der Mock lauscht auf allen Schnittstellen: Andere Computer in Ihrem Netzwerk können ihn erreichen.</translation>
+    </message>
+    <message>
+        <source>Only this computer</source>
+        <translation>Nur dieser Computer</translation>
+    </message>
+    <message>
+        <source>port %1 is already in use</source>
+        <translation>Port %1 ist bereits belegt</translation>
+    </message>
+    <message>
+        <source>Could not start the mock: %1</source>
+        <translation>Der Mock konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Port &lt;b&gt;%1&lt;/b&gt; is already in use by another program, so the mock could not start.</source>
+        <translation>Port &lt;b&gt;%1&lt;/b&gt; wird bereits von einem anderen Programm verwendet, daher konnte der Mock nicht starten.</translation>
+    </message>
+    <message>
+        <source>Use port %1</source>
+        <translation>Port %1 verwenden</translation>
+    </message>
+    <message>
+        <source>stopped by you</source>
+        <translation>von Ihnen gestoppt</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the mock (F5)</source>
+        <translation>Den Mock stoppen (F5)</translation>
+    </message>
+    <message>
+        <source>Start the mock (F5)</source>
+        <translation>Den Mock starten (F5)</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>Lauscht auf %1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Gestoppt: %1</translation>
+    </message>
+    <message>
+        <source>Open API definition</source>
+        <translation>API-Definition öffnen</translation>
+    </message>
+    <message>
+        <source>OpenAPI definitions (*.yaml *.yml *.json);;YAML (*.yaml *.yml);;JSON (*.json);;All files (*)</source>
+        <translation>OpenAPI-Definitionen (*.yaml *.yml *.json);;YAML (*.yaml *.yml);;JSON (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>About Understudy</source>
+        <translation>Über Understudy</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Understudy %1&lt;/h3&gt;&lt;p&gt;A desktop mock server for OpenAPI definitions: open a file, get a working HTTP API, watch every request.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Understudy %1&lt;/h3&gt;&lt;p&gt;Ein Mock-Server für OpenAPI-Definitionen auf dem Desktop: Datei öffnen, funktionierende HTTP-API erhalten, jede Anfrage beobachten.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>When started, the mock will be reachable from other computers on your network.</source>
+        <translation>Nach dem Start ist der Mock von anderen Computern in Ihrem Netzwerk erreichbar.</translation>
+    </message>
+    <message>
+        <source>All responses are automatic</source>
+        <translation>Alle Antworten sind automatisch</translation>
+    </message>
+    <message>
+        <source>1 operation with a forced response</source>
+        <translation>1 Operation mit erzwungener Antwort</translation>
+    </message>
+    <message>
+        <source>%1 operations with a forced response</source>
+        <translation>%1 Operationen mit erzwungener Antwort</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; was deleted or moved. The mock keeps serving the last loaded version.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; wurde gelöscht oder verschoben. Der Mock liefert weiter die zuletzt geladene Version aus.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>Bookshelf example</source>
+        <translation>Beispiel „Bookshelf“</translation>
+    </message>
+    <message>
+        <source>&amp;Watch files</source>
+        <translation>Dateien &amp;überwachen</translation>
+    </message>
+    <message>
+        <source>Reload automatically when the definition, a file it references or its redocly.yaml changes on disk</source>
+        <translation>Automatisch neu laden, wenn sich die Definition, eine von ihr referenzierte Datei oder ihre redocly.yaml auf der Festplatte ändert</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Extras</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Problems (%1, %2)</source>
+        <translation>Probleme (%1, %2)</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 Fehler</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 Fehler</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 Warnung</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 Warnungen</translation>
+    </message>
+    <message>
+        <source>Not watching files: press Ctrl+R to reload after an edit</source>
+        <translation>Dateien werden nicht überwacht: Nach einer Änderung mit Strg+R neu laden</translation>
+    </message>
+    <message>
+        <source>%1 %2 — Understudy</source>
+        <comment>window title: API title, API version</comment>
+        <translation>%1 %2 — Understudy</translation>
+    </message>
+    <message>
+        <source>The new language takes effect after a restart</source>
+        <translation>Die neue Sprache wird nach einem Neustart wirksam</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>OperationDetailsView</name>
+    <message>
+        <source>OpenAPI %1</source>
+        <translation>OpenAPI %1</translation>
+    </message>
+    <message>
+        <source>1 operation</source>
+        <translation>1 Operation</translation>
+    </message>
+    <message>
+        <source>%1 operations</source>
+        <translation>%1 Operationen</translation>
+    </message>
+    <message>
+        <source>This definition has no operations.</source>
+        <translation>Diese Definition enthält keine Operationen.</translation>
+    </message>
+    <message>
+        <source>Add entries under &lt;code&gt;paths:&lt;/code&gt; and reload (Ctrl+R); every request is answered with 404 until then.</source>
+        <translation>Fügen Sie Einträge unter &lt;code&gt;paths:&lt;/code&gt; hinzu und laden Sie neu (Strg+R); bis dahin wird jede Anfrage mit 404 beantwortet.</translation>
+    </message>
+    <message>
+        <source>Select an operation on the left to see its parameters, responses and a ready-to-run curl command.</source>
+        <translation>Wählen Sie links eine Operation, um ihre Parameter, Antworten und einen sofort ausführbaren curl-Befehl zu sehen.</translation>
+    </message>
+    <message>
+        <source>generated</source>
+        <translation>generiert</translation>
+    </message>
+    <message>
+        <source>Deprecated: clients should stop using this operation.</source>
+        <translation>Veraltet: Clients sollten diese Operation nicht mehr verwenden.</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Request body (required)</source>
+        <translation>Anfrage-Body (erforderlich)</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Anfrage-Body</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>No responses are defined: the mock answers 500.</source>
+        <translation>Es sind keine Antworten definiert: Der Mock antwortet mit 500.</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <source>No example: the mock generates a body from the schema.</source>
+        <translation>Kein Beispiel: Der Mock erzeugt einen Body aus dem Schema.</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>None: anyone may call this operation.</source>
+        <translation>Keine: Jeder darf diese Operation aufrufen.</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonym</translation>
+    </message>
+    <message>
+        <source>API key in</source>
+        <translation>API-Schlüssel in</translation>
+    </message>
+    <message>
+        <source>scopes</source>
+        <translation>Scopes</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>oder</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsBrowser</name>
+    <message>
+        <source>Filter by path, method, summary or operationId (Ctrl+F)</source>
+        <translation>Nach Pfad, Methode, Zusammenfassung oder operationId filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>No definition loaded.</source>
+        <translation>Keine Definition geladen.</translation>
+    </message>
+    <message>
+        <source>This definition has no operations.
+Add paths and reload (Ctrl+R).</source>
+        <translation>Diese Definition enthält keine Operationen.
+Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
+    </message>
+    <message>
+        <source>No operation matches “%1”.</source>
+        <translation>Keine Operation passt zu „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsModel</name>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>forced</source>
+        <translation>erzwungen</translation>
+    </message>
+    <message>
+        <source>operationId: %1</source>
+        <translation>operationId: %1</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>(%1 bytes of binary data)</source>
+        <translation>(%1 Bytes Binärdaten)</translation>
+    </message>
+    <message>
+        <source>array of %1</source>
+        <translation>Array von %1</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDraft</name>
+    <message>
+        <source>Example</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <source>Generated from the schema</source>
+        <translation>Aus dem Schema generiert</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <source>Credential for the security scheme %1</source>
+        <translation>Zugangsdaten für das Sicherheitsschema %1</translation>
+    </message>
+</context>
+<context>
+    <name>RequestLogModel</name>
+    <message>
+        <source>forced</source>
+        <translation>erzwungen</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>ungültig</translation>
+    </message>
+    <message>
+        <source>The response was forced (forcing panel or Prefer header).</source>
+        <translation>Die Antwort wurde erzwungen (Erzwingen-Bereich oder Prefer-Header).</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+</context>
+<context>
+    <name>RequestLogView</name>
+    <message>
+        <source>Flagged</source>
+        <translation>Markiert</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>Filter requests</source>
+        <translation>Anfragen filtern</translation>
+    </message>
+    <message>
+        <source>All methods</source>
+        <translation>Alle Methoden</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Only forced responses and invalid requests</source>
+        <translation>Nur erzwungene Antworten und ungültige Anfragen</translation>
+    </message>
+    <message>
+        <source>Scroll to new requests as they arrive</source>
+        <translation>Zu neuen Anfragen scrollen, sobald sie eintreffen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Clear the log (Ctrl+L)</source>
+        <translation>Protokoll leeren (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>Als curl kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected request as a curl command</source>
+        <translation>Die ausgewählte Anfrage als curl-Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Copy body</source>
+        <translation>Body kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected response body</source>
+        <translation>Den Body der ausgewählten Antwort kopieren</translation>
+    </message>
+    <message>
+        <source>Export HAR…</source>
+        <translation>HAR exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the whole log as an HTTP Archive (HAR 1.2)</source>
+        <translation>Das gesamte Protokoll als HTTP-Archiv (HAR 1.2) speichern</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>Decision trace</source>
+        <translation>Entscheidungsverlauf</translation>
+    </message>
+    <message>
+        <source>Copied the request as a curl command</source>
+        <translation>Anfrage als curl-Befehl kopiert</translation>
+    </message>
+    <message>
+        <source>Copied the response body (%1 bytes)</source>
+        <translation>Antwort-Body kopiert (%1 Bytes)</translation>
+    </message>
+    <message>
+        <source>The log is empty: nothing to export</source>
+        <translation>Das Protokoll ist leer: nichts zu exportieren</translation>
+    </message>
+    <message>
+        <source>Export request log as HAR</source>
+        <translation>Anfrageprotokoll als HAR exportieren</translation>
+    </message>
+    <message>
+        <source>HTTP Archive (*.har);;All files (*)</source>
+        <translation>HTTP-Archiv (*.har);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>%1 konnte nicht geschrieben werden:
+%2</translation>
+    </message>
+    <message>
+        <source>Exported 1 request to %1</source>
+        <translation>1 Anfrage nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Exported %1 requests to %2</source>
+        <translation>%1 Anfragen nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>Select a request to see it here.</source>
+        <translation>Wählen Sie eine Anfrage, um sie hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>No operation matched, so nothing was validated.</source>
+        <translation>Keine Operation passte, daher wurde nichts validiert.</translation>
+    </message>
+    <message>
+        <source>The request is valid for %1.</source>
+        <translation>Die Anfrage ist für %1 gültig.</translation>
+    </message>
+    <message>
+        <source>1 violation:</source>
+        <translation>1 Verstoß:</translation>
+    </message>
+    <message>
+        <source>%1 violations:</source>
+        <translation>%1 Verstöße:</translation>
+    </message>
+    <message>
+        <source>Validation (%1)</source>
+        <translation>Validierung (%1)</translation>
+    </message>
+    <message>
+        <source>Example served: %1</source>
+        <translation>Ausgeliefertes Beispiel: %1</translation>
+    </message>
+    <message>
+        <source>Handled in %1 µs from %2 at %3</source>
+        <translation>In %1 µs bearbeitet, von %2 um %3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>1 request</source>
+        <translation>1 Anfrage</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 Anfragen</translation>
+    </message>
+    <message>
+        <source>%1 oldest dropped</source>
+        <translation>%1 älteste verworfen</translation>
+    </message>
+    <message>
+        <source>The log keeps the newest %1 requests</source>
+        <translation>Das Protokoll behält die neuesten %1 Anfragen</translation>
+    </message>
+    <message>
+        <source>No requests yet. Start the mock (F5) and send one.</source>
+        <translation>Noch keine Anfragen. Starten Sie den Mock (F5) und senden Sie eine.</translation>
+    </message>
+    <message>
+        <source>No requests yet. Try:
+curl %1/</source>
+        <translation>Noch keine Anfragen. Probieren Sie:
+curl %1/</translation>
+    </message>
+    <message>
+        <source>No request matches the filter.</source>
+        <translation>Keine Anfrage passt zum Filter.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>The language takes effect after a restart.</source>
+        <translation>Die Sprache wird nach einem Neustart wirksam.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (this computer)</source>
+        <translation>127.0.0.1 (dieser Computer)</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 (all interfaces)</source>
+        <translation>0.0.0.0 (alle Schnittstellen)</translation>
+    </message>
+    <message>
+        <source>Where the mock listens. All interfaces makes it reachable from your network.</source>
+        <translation>Wo der Mock lauscht. Mit „alle Schnittstellen“ ist er aus Ihrem Netzwerk erreichbar.</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>TCP port (0 = any free port)</source>
+        <translation>TCP-Port (0 = beliebiger freier Port)</translation>
+    </message>
+    <message>
+        <source>&amp;Start the mock automatically after opening a definition</source>
+        <translation>&amp;Mock nach dem Öffnen einer Definition automatisch starten</translation>
+    </message>
+    <message>
+        <source>Mock server</source>
+        <translation>Mock-Server</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation> Anfragen</translation>
+    </message>
+    <message>
+        <source>Older requests are dropped from the log when it is full.</source>
+        <translation>Ältere Anfragen werden aus dem Protokoll entfernt, wenn es voll ist.</translation>
+    </message>
+    <message>
+        <source>Request log</source>
+        <translation>Anfrageprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest:</source>
+        <translation>&amp;Neueste behalten:</translation>
+    </message>
+</context>
+<context>
+    <name>TryItPanel</name>
+    <message>
+        <source>%1 (auth)</source>
+        <translation>%1 (Auth)</translation>
+    </message>
+    <message>
+        <source>Select an operation to try it against the running mock.</source>
+        <translation>Wählen Sie eine Operation, um sie am laufenden Mock auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>The URL that will be requested; edit path and query values in the table below.</source>
+        <translation>Die URL, die angefragt wird; Pfad- und Query-Werte bearbeiten Sie in der Tabelle unten.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>Als curl kopieren</translation>
+    </message>
+    <message>
+        <source>Copy this request as a curl command line</source>
+        <translation>Diese Anfrage als curl-Befehlszeile kopieren</translation>
+    </message>
+    <message>
+        <source>The mock is stopped. Start it to send requests.</source>
+        <translation>Der Mock ist gestoppt. Starten Sie ihn, um Anfragen zu senden.</translation>
+    </message>
+    <message>
+        <source>Ask the mock for the response with this status</source>
+        <translation>Den Mock um die Antwort mit diesem Status bitten</translation>
+    </message>
+    <message>
+        <source>Ask the mock for this named response example</source>
+        <translation>Den Mock um dieses benannte Antwortbeispiel bitten</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Add header</source>
+        <translation>Header hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a header line (change its location in the In column)</source>
+        <translation>Eine Header-Zeile hinzufügen (ihren Ort ändern Sie in der Spalte „Ort“)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected line (parameters of the definition cannot be removed)</source>
+        <translation>Die ausgewählte Zeile entfernen (Parameter der Definition lassen sich nicht entfernen)</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Content type:</source>
+        <translation>Inhaltstyp:</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>Beispiel:</translation>
+    </message>
+    <message>
+        <source>This operation takes no request body.</source>
+        <translation>Diese Operation erwartet keinen Anfrage-Body.</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Send the request to see the mock&apos;s answer here.</source>
+        <translation>Senden Sie die Anfrage, um die Antwort des Mocks hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>Send the request to the mock (%1)</source>
+        <translation>Die Anfrage an den Mock senden (%1)</translation>
+    </message>
+    <message>
+        <source>Body (%1)</source>
+        <translation>Body (%1)</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <source>Required. %1</source>
+        <translation>Erforderlich. %1</translation>
+    </message>
+    <message>
+        <source>Parameters (%1)</source>
+        <translation>Parameter (%1)</translation>
+    </message>
+    <message>
+        <source>header, query or cookie</source>
+        <translation>Header, Query oder Cookie</translation>
+    </message>
+    <message>
+        <source>Start the mock to send requests</source>
+        <translation>Starten Sie den Mock, um Anfragen zu senden</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>No answer within %1 s</source>
+        <translation>Keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>after %1 ms</source>
+        <translation>nach %1 ms</translation>
+    </message>
+    <message>
+        <source>%1 ms · %2</source>
+        <translation>%1 ms · %2</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+</TS>

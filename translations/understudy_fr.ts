@@ -1,0 +1,1094 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>DiagnosticsView</name>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>Pointer</source>
+        <translation>Pointeur</translation>
+    </message>
+</context>
+<context>
+    <name>ForcedResponsePanel</name>
+    <message>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <source>Reset all</source>
+        <translation>Tout réinitialiser</translation>
+    </message>
+    <message>
+        <source>Mock answers with</source>
+        <translation>Le mock répond avec</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>exemple</translation>
+    </message>
+    <message>
+        <source>Force the status the mock answers this operation with (applies to the next request)</source>
+        <translation>Forcer le statut avec lequel le mock répond à cette opération (s’applique à la prochaine requête)</translation>
+    </message>
+    <message>
+        <source>Force one of the named examples of that status</source>
+        <translation>Forcer l’un des exemples nommés de ce statut</translation>
+    </message>
+    <message>
+        <source>Let the mock choose the response for this operation again</source>
+        <translation>Laisser de nouveau le mock choisir la réponse de cette opération</translation>
+    </message>
+    <message>
+        <source>Remove every forced response of this definition</source>
+        <translation>Supprimer toutes les réponses forcées de cette définition</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>No definition open</source>
+        <translation>Aucune définition ouverte</translation>
+    </message>
+    <message>
+        <source>Open an OpenAPI 3.x or Swagger 2.0 file (YAML or JSON) with &lt;b&gt;Ctrl+O&lt;/b&gt;, drop one onto this window, or start with the bundled example.</source>
+        <translation>Ouvrez un fichier OpenAPI 3.x ou Swagger 2.0 (YAML ou JSON) avec &lt;b&gt;Ctrl+O&lt;/b&gt;, déposez-en un sur cette fenêtre ou commencez par l’exemple fourni.</translation>
+    </message>
+    <message>
+        <source>no definition loaded</source>
+        <translation>aucune définition chargée</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Documentation</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Essayer</translation>
+    </message>
+    <message>
+        <source>Select an operation to get a curl command for it</source>
+        <translation>Sélectionnez une opération pour obtenir sa commande curl</translation>
+    </message>
+    <message>
+        <source>Copy curl</source>
+        <translation>Copier curl</translation>
+    </message>
+    <message>
+        <source>Copy the command that calls this operation on the running mock</source>
+        <translation>Copier la commande qui appelle cette opération sur le mock en cours d’exécution</translation>
+    </message>
+    <message>
+        <source>Copied the curl command</source>
+        <translation>Commande curl copiée</translation>
+    </message>
+    <message>
+        <source>Open definition…</source>
+        <translation>Ouvrir une définition…</translation>
+    </message>
+    <message>
+        <source>Open the Bookshelf example</source>
+        <translation>Ouvrir l’exemple Bookshelf</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <source>Open the Bookshelf &amp;example</source>
+        <translation>Ouvrir l’&amp;exemple Bookshelf</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Re&amp;charger</translation>
+    </message>
+    <message>
+        <source>Export log as &amp;HAR…</source>
+        <translation>Exporter le journal au format &amp;HAR…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>&amp;Copier l’URL</translation>
+    </message>
+    <message>
+        <source>Open in &amp;browser</source>
+        <translation>Ouvrir dans le &amp;navigateur</translation>
+    </message>
+    <message>
+        <source>Start &amp;automatically after opening</source>
+        <translation>Démarrer &amp;automatiquement après l’ouverture</translation>
+    </message>
+    <message>
+        <source>&amp;Reset all forced responses</source>
+        <translation>&amp;Réinitialiser toutes les réponses forcées</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Filter operations</source>
+        <translation>&amp;Filtrer les opérations</translation>
+    </message>
+    <message>
+        <source>Filter the &amp;log</source>
+        <translation>Filtrer le &amp;journal</translation>
+    </message>
+    <message>
+        <source>&amp;Clear log</source>
+        <translation>&amp;Vider le journal</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;About Understudy</source>
+        <translation>&amp;À propos d’Understudy</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (this computer)</source>
+        <translation>127.0.0.1 (cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 (all interfaces)</source>
+        <translation>0.0.0.0 (toutes les interfaces)</translation>
+    </message>
+    <message>
+        <source>Where the mock listens. All interfaces makes it reachable from your network.</source>
+        <translation>Adresse d’écoute du mock. Avec «&#xa0;toutes les interfaces&#xa0;», il est joignable depuis votre réseau.</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>quelconque</translation>
+    </message>
+    <message>
+        <source>TCP port (0 = any free port)</source>
+        <translation>Port TCP (0 = n’importe quel port libre)</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source> Host </source>
+        <translation> Hôte </translation>
+    </message>
+    <message>
+        <source> Port </source>
+        <translation> Port </translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Chargement de %1…</translation>
+    </message>
+    <message>
+        <source>%1 loaded with 1 error; some operations may behave unexpectedly.</source>
+        <translation>%1 chargé avec 1 erreur&#xa0;; certaines opérations peuvent se comporter de façon inattendue.</translation>
+    </message>
+    <message>
+        <source>%1 loaded with %2 errors; some operations may behave unexpectedly.</source>
+        <translation>%1 chargé avec %2 erreurs&#xa0;; certaines opérations peuvent se comporter de façon inattendue.</translation>
+    </message>
+    <message>
+        <source>Show problems</source>
+        <translation>Afficher les problèmes</translation>
+    </message>
+    <message>
+        <source>Reloaded %1</source>
+        <translation>%1 rechargé</translation>
+    </message>
+    <message>
+        <source>turned off by %1 (mockServer.off: true)</source>
+        <translation>désactivé par %1 (mockServer.off: true)</translation>
+    </message>
+    <message>
+        <source>The mock is turned off by &lt;b&gt;%1&lt;/b&gt; (&lt;code&gt;mockServer.off: true&lt;/code&gt;).</source>
+        <translation>Le mock est désactivé par &lt;b&gt;%1&lt;/b&gt; (&lt;code&gt;mockServer.off: true&lt;/code&gt;).</translation>
+    </message>
+    <message>
+        <source>press F5 to start</source>
+        <translation>appuyez sur F5 pour démarrer</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>Le fichier n’a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>Reloading %1 failed; still serving the previous version.&lt;br&gt;%2</source>
+        <translation>Échec du rechargement de %1&#xa0;; la version précédente reste servie.&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>Impossible d’ouvrir %1</translation>
+    </message>
+    <message>
+        <source>All problems are listed below. Fix the file and reload (Ctrl+R), or open another one.</source>
+        <translation>Tous les problèmes sont listés ci-dessous. Corrigez le fichier et rechargez-le (Ctrl+R), ou ouvrez-en un autre.</translation>
+    </message>
+    <message>
+        <source>the definition could not be loaded</source>
+        <translation>la définition n’a pas pu être chargée</translation>
+    </message>
+    <message>
+        <source>The mock listens on all interfaces: other computers on your network can reach it.</source>
+        <translation>Le mock écoute sur toutes les interfaces&#xa0;: les autres ordinateurs de votre réseau peuvent le joindre.</translation>
+    </message>
+    <message>
+        <source>Only this computer</source>
+        <translation>Cet ordinateur uniquement</translation>
+    </message>
+    <message>
+        <source>port %1 is already in use</source>
+        <translation>le port %1 est déjà utilisé</translation>
+    </message>
+    <message>
+        <source>Could not start the mock: %1</source>
+        <translation>Impossible de démarrer le mock&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Port &lt;b&gt;%1&lt;/b&gt; is already in use by another program, so the mock could not start.</source>
+        <translation>Le port &lt;b&gt;%1&lt;/b&gt; est déjà utilisé par un autre programme&#xa0;; le mock n’a donc pas pu démarrer.</translation>
+    </message>
+    <message>
+        <source>Use port %1</source>
+        <translation>Utiliser le port %1</translation>
+    </message>
+    <message>
+        <source>stopped by you</source>
+        <translation>arrêté par vous</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>Stop the mock (F5)</source>
+        <translation>Arrêter le mock (F5)</translation>
+    </message>
+    <message>
+        <source>Start the mock (F5)</source>
+        <translation>Démarrer le mock (F5)</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>À l’écoute sur %1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Arrêté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Open API definition</source>
+        <translation>Ouvrir une définition d’API</translation>
+    </message>
+    <message>
+        <source>OpenAPI definitions (*.yaml *.yml *.json);;YAML (*.yaml *.yml);;JSON (*.json);;All files (*)</source>
+        <translation>Définitions OpenAPI (*.yaml *.yml *.json);;YAML (*.yaml *.yml);;JSON (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 copié</translation>
+    </message>
+    <message>
+        <source>About Understudy</source>
+        <translation>À propos d’Understudy</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Understudy %1&lt;/h3&gt;&lt;p&gt;A desktop mock server for OpenAPI definitions: open a file, get a working HTTP API, watch every request.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Understudy %1&lt;/h3&gt;&lt;p&gt;Un serveur mock de bureau pour les définitions OpenAPI&#xa0;: ouvrez un fichier, obtenez une API HTTP fonctionnelle, observez chaque requête.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>When started, the mock will be reachable from other computers on your network.</source>
+        <translation>Une fois démarré, le mock sera joignable depuis les autres ordinateurs de votre réseau.</translation>
+    </message>
+    <message>
+        <source>All responses are automatic</source>
+        <translation>Toutes les réponses sont automatiques</translation>
+    </message>
+    <message>
+        <source>1 operation with a forced response</source>
+        <translation>1 opération avec une réponse forcée</translation>
+    </message>
+    <message>
+        <source>%1 operations with a forced response</source>
+        <translation>%1 opérations avec une réponse forcée</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; was deleted or moved. The mock keeps serving the last loaded version.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; a été supprimé ou déplacé. Le mock continue de servir la dernière version chargée.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Ouvrir…</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Aucun fichier récent</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Vider la liste</translation>
+    </message>
+    <message>
+        <source>Bookshelf example</source>
+        <translation>Exemple Bookshelf</translation>
+    </message>
+    <message>
+        <source>&amp;Watch files</source>
+        <translation>&amp;Surveiller les fichiers</translation>
+    </message>
+    <message>
+        <source>Reload automatically when the definition, a file it references or its redocly.yaml changes on disk</source>
+        <translation>Recharger automatiquement quand la définition, un fichier qu’elle référence ou son redocly.yaml change sur le disque</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>Problems (%1, %2)</source>
+        <translation>Problèmes (%1, %2)</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 erreur</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 erreurs</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 avertissement</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 avertissements</translation>
+    </message>
+    <message>
+        <source>Not watching files: press Ctrl+R to reload after an edit</source>
+        <translation>Fichiers non surveillés&#xa0;: appuyez sur Ctrl+R pour recharger après une modification</translation>
+    </message>
+    <message>
+        <source>%1 %2 — Understudy</source>
+        <comment>window title: API title, API version</comment>
+        <translation>%1 %2 — Understudy</translation>
+    </message>
+    <message>
+        <source>The new language takes effect after a restart</source>
+        <translation>La nouvelle langue prendra effet après un redémarrage</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>OperationDetailsView</name>
+    <message>
+        <source>OpenAPI %1</source>
+        <translation>OpenAPI %1</translation>
+    </message>
+    <message>
+        <source>1 operation</source>
+        <translation>1 opération</translation>
+    </message>
+    <message>
+        <source>%1 operations</source>
+        <translation>%1 opérations</translation>
+    </message>
+    <message>
+        <source>This definition has no operations.</source>
+        <translation>Cette définition ne contient aucune opération.</translation>
+    </message>
+    <message>
+        <source>Add entries under &lt;code&gt;paths:&lt;/code&gt; and reload (Ctrl+R); every request is answered with 404 until then.</source>
+        <translation>Ajoutez des entrées sous &lt;code&gt;paths:&lt;/code&gt; et rechargez (Ctrl+R)&#xa0;; d’ici là, chaque requête reçoit une réponse 404.</translation>
+    </message>
+    <message>
+        <source>Select an operation on the left to see its parameters, responses and a ready-to-run curl command.</source>
+        <translation>Sélectionnez une opération à gauche pour voir ses paramètres, ses réponses et une commande curl prête à l’emploi.</translation>
+    </message>
+    <message>
+        <source>generated</source>
+        <translation>générée</translation>
+    </message>
+    <message>
+        <source>Deprecated: clients should stop using this operation.</source>
+        <translation>Obsolète&#xa0;: les clients devraient cesser d’utiliser cette opération.</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Exemple</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Request body (required)</source>
+        <translation>Corps de la requête (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Corps de la requête</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>No responses are defined: the mock answers 500.</source>
+        <translation>Aucune réponse n’est définie&#xa0;: le mock répond 500.</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>en-tête</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>exemple</translation>
+    </message>
+    <message>
+        <source>No example: the mock generates a body from the schema.</source>
+        <translation>Aucun exemple&#xa0;: le mock génère un corps à partir du schéma.</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>None: anyone may call this operation.</source>
+        <translation>Aucune&#xa0;: tout le monde peut appeler cette opération.</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonyme</translation>
+    </message>
+    <message>
+        <source>API key in</source>
+        <translation>Clé d’API dans</translation>
+    </message>
+    <message>
+        <source>scopes</source>
+        <translation>portées</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>et</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>ou</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsBrowser</name>
+    <message>
+        <source>Filter by path, method, summary or operationId (Ctrl+F)</source>
+        <translation>Filtrer par chemin, méthode, résumé ou operationId (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>No definition loaded.</source>
+        <translation>Aucune définition chargée.</translation>
+    </message>
+    <message>
+        <source>This definition has no operations.
+Add paths and reload (Ctrl+R).</source>
+        <translation>Cette définition ne contient aucune opération.
+Ajoutez des chemins et rechargez (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>No operation matches “%1”.</source>
+        <translation>Aucune opération ne correspond à «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsModel</name>
+    <message>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <source>forced</source>
+        <translation>forcée</translation>
+    </message>
+    <message>
+        <source>operationId: %1</source>
+        <translation>operationId&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>Obsolète</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>(%1 bytes of binary data)</source>
+        <translation>(%1 octets de données binaires)</translation>
+    </message>
+    <message>
+        <source>array of %1</source>
+        <translation>tableau de %1</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>quelconque</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDraft</name>
+    <message>
+        <source>Example</source>
+        <translation>Exemple</translation>
+    </message>
+    <message>
+        <source>Generated from the schema</source>
+        <translation>Généré à partir du schéma</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Vide</translation>
+    </message>
+    <message>
+        <source>Credential for the security scheme %1</source>
+        <translation>Identifiants pour le schéma de sécurité %1</translation>
+    </message>
+</context>
+<context>
+    <name>RequestLogModel</name>
+    <message>
+        <source>forced</source>
+        <translation>forcée</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>invalide</translation>
+    </message>
+    <message>
+        <source>The response was forced (forcing panel or Prefer header).</source>
+        <translation>La réponse a été forcée (panneau de forçage ou en-tête Prefer).</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+</context>
+<context>
+    <name>RequestLogView</name>
+    <message>
+        <source>Flagged</source>
+        <translation>Signalées</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Suivre</translation>
+    </message>
+    <message>
+        <source>Filter requests</source>
+        <translation>Filtrer les requêtes</translation>
+    </message>
+    <message>
+        <source>All methods</source>
+        <translation>Toutes les méthodes</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>Only forced responses and invalid requests</source>
+        <translation>Uniquement les réponses forcées et les requêtes invalides</translation>
+    </message>
+    <message>
+        <source>Scroll to new requests as they arrive</source>
+        <translation>Faire défiler jusqu’aux nouvelles requêtes dès leur arrivée</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <source>Clear the log (Ctrl+L)</source>
+        <translation>Vider le journal (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>Copier en curl</translation>
+    </message>
+    <message>
+        <source>Copy the selected request as a curl command</source>
+        <translation>Copier la requête sélectionnée comme commande curl</translation>
+    </message>
+    <message>
+        <source>Copy body</source>
+        <translation>Copier le corps</translation>
+    </message>
+    <message>
+        <source>Copy the selected response body</source>
+        <translation>Copier le corps de la réponse sélectionnée</translation>
+    </message>
+    <message>
+        <source>Export HAR…</source>
+        <translation>Exporter en HAR…</translation>
+    </message>
+    <message>
+        <source>Save the whole log as an HTTP Archive (HAR 1.2)</source>
+        <translation>Enregistrer tout le journal comme archive HTTP (HAR 1.2)</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>Decision trace</source>
+        <translation>Trace des décisions</translation>
+    </message>
+    <message>
+        <source>Copied the request as a curl command</source>
+        <translation>Requête copiée comme commande curl</translation>
+    </message>
+    <message>
+        <source>Copied the response body (%1 bytes)</source>
+        <translation>Corps de la réponse copié (%1 octets)</translation>
+    </message>
+    <message>
+        <source>The log is empty: nothing to export</source>
+        <translation>Le journal est vide&#xa0;: rien à exporter</translation>
+    </message>
+    <message>
+        <source>Export request log as HAR</source>
+        <translation>Exporter le journal des requêtes en HAR</translation>
+    </message>
+    <message>
+        <source>HTTP Archive (*.har);;All files (*)</source>
+        <translation>Archive HTTP (*.har);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>Impossible d’écrire %1&#xa0;:
+%2</translation>
+    </message>
+    <message>
+        <source>Exported 1 request to %1</source>
+        <translation>1 requête exportée vers %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 requests to %2</source>
+        <translation>%1 requêtes exportées vers %2</translation>
+    </message>
+    <message>
+        <source>Select a request to see it here.</source>
+        <translation>Sélectionnez une requête pour l’afficher ici.</translation>
+    </message>
+    <message>
+        <source>No operation matched, so nothing was validated.</source>
+        <translation>Aucune opération ne correspondait, donc rien n’a été validé.</translation>
+    </message>
+    <message>
+        <source>The request is valid for %1.</source>
+        <translation>La requête est valide pour %1.</translation>
+    </message>
+    <message>
+        <source>1 violation:</source>
+        <translation>1 violation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 violations:</source>
+        <translation>%1 violations&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Validation (%1)</source>
+        <translation>Validation (%1)</translation>
+    </message>
+    <message>
+        <source>Example served: %1</source>
+        <translation>Exemple servi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Handled in %1 µs from %2 at %3</source>
+        <translation>Traitée en %1 µs, reçue de %2 à %3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source>1 request</source>
+        <translation>1 requête</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 requêtes</translation>
+    </message>
+    <message>
+        <source>%1 oldest dropped</source>
+        <translation>%1 plus anciennes supprimées</translation>
+    </message>
+    <message>
+        <source>The log keeps the newest %1 requests</source>
+        <translation>Le journal conserve les %1 requêtes les plus récentes</translation>
+    </message>
+    <message>
+        <source>No requests yet. Start the mock (F5) and send one.</source>
+        <translation>Aucune requête pour l’instant. Démarrez le mock (F5) et envoyez-en une.</translation>
+    </message>
+    <message>
+        <source>No requests yet. Try:
+curl %1/</source>
+        <translation>Aucune requête pour l’instant. Essayez&#xa0;:
+curl %1/</translation>
+    </message>
+    <message>
+        <source>No request matches the filter.</source>
+        <translation>Aucune requête ne correspond au filtre.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>The language takes effect after a restart.</source>
+        <translation>La langue prendra effet après un redémarrage.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (this computer)</source>
+        <translation>127.0.0.1 (cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 (all interfaces)</source>
+        <translation>0.0.0.0 (toutes les interfaces)</translation>
+    </message>
+    <message>
+        <source>Where the mock listens. All interfaces makes it reachable from your network.</source>
+        <translation>Adresse d’écoute du mock. Avec «&#xa0;toutes les interfaces&#xa0;», il est joignable depuis votre réseau.</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>n’importe quel port libre</translation>
+    </message>
+    <message>
+        <source>TCP port (0 = any free port)</source>
+        <translation>Port TCP (0 = n’importe quel port libre)</translation>
+    </message>
+    <message>
+        <source>&amp;Start the mock automatically after opening a definition</source>
+        <translation>&amp;Démarrer le mock automatiquement après l’ouverture d’une définition</translation>
+    </message>
+    <message>
+        <source>Mock server</source>
+        <translation>Serveur mock</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port&#xa0;:</translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation> requêtes</translation>
+    </message>
+    <message>
+        <source>Older requests are dropped from the log when it is full.</source>
+        <translation>Les requêtes plus anciennes sont retirées du journal lorsqu’il est plein.</translation>
+    </message>
+    <message>
+        <source>Request log</source>
+        <translation>Journal des requêtes</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest:</source>
+        <translation>&amp;Conserver les plus récentes&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>TryItPanel</name>
+    <message>
+        <source>%1 (auth)</source>
+        <translation>%1 (auth)</translation>
+    </message>
+    <message>
+        <source>Select an operation to try it against the running mock.</source>
+        <translation>Sélectionnez une opération pour l’essayer sur le mock en cours d’exécution.</translation>
+    </message>
+    <message>
+        <source>The URL that will be requested; edit path and query values in the table below.</source>
+        <translation>L’URL qui sera demandée&#xa0;; modifiez les valeurs de chemin et de requête dans le tableau ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>Copier en curl</translation>
+    </message>
+    <message>
+        <source>Copy this request as a curl command line</source>
+        <translation>Copier cette requête comme ligne de commande curl</translation>
+    </message>
+    <message>
+        <source>The mock is stopped. Start it to send requests.</source>
+        <translation>Le mock est arrêté. Démarrez-le pour envoyer des requêtes.</translation>
+    </message>
+    <message>
+        <source>Ask the mock for the response with this status</source>
+        <translation>Demander au mock la réponse avec ce statut</translation>
+    </message>
+    <message>
+        <source>Ask the mock for this named response example</source>
+        <translation>Demander au mock cet exemple de réponse nommé</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>Add header</source>
+        <translation>Ajouter un en-tête</translation>
+    </message>
+    <message>
+        <source>Add a header line (change its location in the In column)</source>
+        <translation>Ajouter une ligne d’en-tête (changez son emplacement dans la colonne «&#xa0;Emplacement&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove the selected line (parameters of the definition cannot be removed)</source>
+        <translation>Supprimer la ligne sélectionnée (les paramètres de la définition ne peuvent pas être supprimés)</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Content type:</source>
+        <translation>Type de contenu&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>Exemple&#xa0;:</translation>
+    </message>
+    <message>
+        <source>This operation takes no request body.</source>
+        <translation>Cette opération n’accepte pas de corps de requête.</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Corps</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Send the request to see the mock&apos;s answer here.</source>
+        <translation>Envoyez la requête pour voir ici la réponse du mock.</translation>
+    </message>
+    <message>
+        <source>Send the request to the mock (%1)</source>
+        <translation>Envoyer la requête au mock (%1)</translation>
+    </message>
+    <message>
+        <source>Body (%1)</source>
+        <translation>Corps (%1)</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <source>Required. %1</source>
+        <translation>Obligatoire. %1</translation>
+    </message>
+    <message>
+        <source>Parameters (%1)</source>
+        <translation>Paramètres (%1)</translation>
+    </message>
+    <message>
+        <source>header, query or cookie</source>
+        <translation>en-tête, requête ou cookie</translation>
+    </message>
+    <message>
+        <source>Start the mock to send requests</source>
+        <translation>Démarrez le mock pour envoyer des requêtes</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>No answer within %1 s</source>
+        <translation>Pas de réponse en %1 s</translation>
+    </message>
+    <message>
+        <source>after %1 ms</source>
+        <translation>après %1 ms</translation>
+    </message>
+    <message>
+        <source>%1 ms · %2</source>
+        <translation>%1 ms · %2</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+</TS>
