@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/negotiation/mediatypenegotiator.h"
 
+#include "core/http/headertokens.h"
+
 #include <QHash>
 
 namespace {
@@ -20,46 +22,6 @@ bool isToken(const QString& text)
             return false;
     }
     return true;
-}
-
-// Splits at `separator` except inside double quotes, so `a;b="x,y"` stays whole when splitting on commas.
-QStringList splitOutsideQuotes(const QString& text, QChar separator)
-{
-    QStringList parts;
-    QString current;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted && c == QLatin1Char('\\') && i + 1 < text.size()) {
-            current += c;
-            current += text.at(++i);
-            continue;
-        }
-        if (c == QLatin1Char('"'))
-            quoted = !quoted;
-        if (c == separator && !quoted) {
-            parts.append(current);
-            current.clear();
-            continue;
-        }
-        current += c;
-    }
-    parts.append(current);
-    return parts;
-}
-
-QString unquote(const QString& value)
-{
-    if (value.size() < 2 || !value.startsWith(QLatin1Char('"')) || !value.endsWith(QLatin1Char('"')))
-        return value;
-    QString out;
-    const QString inner = value.mid(1, value.size() - 2);
-    for (qsizetype i = 0; i < inner.size(); ++i) {
-        if (inner.at(i) == QLatin1Char('\\') && i + 1 < inner.size())
-            ++i;
-        out += inner.at(i);
-    }
-    return out;
 }
 
 bool parameterValuesEqual(const QString& name, const QString& a, const QString& b)
@@ -163,7 +125,7 @@ QString MediaRange::parameter(const QString& name) const
 
 std::optional<MediaRange> MediaRange::parse(const QString& text)
 {
-    const QStringList parts = splitOutsideQuotes(text, QLatin1Char(';'));
+    const QStringList parts = HeaderTokens::splitOutsideQuotes(text, u";", HeaderTokens::Escapes::Keep);
     const QString essence = parts.first().trimmed().toLower();
     const qsizetype slash = essence.indexOf(QLatin1Char('/'));
     if (slash < 0)
@@ -182,7 +144,7 @@ std::optional<MediaRange> MediaRange::parse(const QString& text)
         if (eq <= 0)
             continue; // a bare or nameless parameter carries nothing we could compare
         const QString name = part.left(eq).trimmed().toLower();
-        const QString value = unquote(part.mid(eq + 1).trimmed());
+        const QString value = HeaderTokens::unquote(part.mid(eq + 1).trimmed(), HeaderTokens::Escapes::Resolve);
         if (!isToken(name))
             continue;
         if (name == QLatin1String("q")) {
@@ -201,7 +163,7 @@ std::optional<MediaRange> MediaRange::parse(const QString& text)
 QList<MediaRange> MediaTypeNegotiator::parseAccept(const QString& accept)
 {
     QList<MediaRange> ranges;
-    for (const QString& part : splitOutsideQuotes(accept, QLatin1Char(','))) {
+    for (const QString& part : HeaderTokens::splitOutsideQuotes(accept, u",", HeaderTokens::Escapes::Keep)) {
         if (part.trimmed().isEmpty())
             continue;
         if (auto range = MediaRange::parse(part))

@@ -1,44 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "core/negotiation/preferheader.h"
 
+#include "core/http/headertokens.h"
+
 #include <QStringList>
 
 namespace {
-
-// Splits at commas and semicolons outside double quotes, so `example="a, b"` stays whole.
-QStringList splitPreferences(const QString& header)
-{
-    QStringList parts;
-    QString current;
-    bool quoted = false;
-    for (qsizetype i = 0; i < header.size(); ++i) {
-        const QChar c = header.at(i);
-        if (quoted && c == QLatin1Char('\\') && i + 1 < header.size()) {
-            current += header.at(++i);
-            continue;
-        }
-        if (c == QLatin1Char('"')) {
-            quoted = !quoted;
-            current += c;
-            continue;
-        }
-        if (!quoted && (c == QLatin1Char(',') || c == QLatin1Char(';'))) {
-            parts.append(current);
-            current.clear();
-            continue;
-        }
-        current += c;
-    }
-    parts.append(current);
-    return parts;
-}
-
-QString unquote(const QString& value)
-{
-    if (value.size() >= 2 && value.startsWith(QLatin1Char('"')) && value.endsWith(QLatin1Char('"')))
-        return value.mid(1, value.size() - 2);
-    return value;
-}
 
 PreferHeader invalid(PreferHeader result, const QString& message)
 {
@@ -52,13 +19,16 @@ PreferHeader invalid(PreferHeader result, const QString& message)
 PreferHeader PreferHeader::parse(const QString& header)
 {
     PreferHeader result;
-    for (const QString& rawPart : splitPreferences(header)) {
+    using HeaderTokens::Escapes;
+    // Commas and semicolons both separate preferences here, so `example="a, b"` must stay whole.
+    const QStringList parts = HeaderTokens::splitOutsideQuotes(header, u",;", Escapes::Resolve);
+    for (const QString& rawPart : parts) {
         const QString part = rawPart.trimmed();
         const qsizetype eq = part.indexOf(QLatin1Char('='));
         if (part.isEmpty() || eq < 0)
             continue; // bare preferences such as `respond-async` are not ours
         const QString name = part.left(eq).trimmed().toLower();
-        const QString value = unquote(part.mid(eq + 1).trimmed()).trimmed();
+        const QString value = HeaderTokens::unquote(part.mid(eq + 1).trimmed(), Escapes::Keep).trimmed();
 
         if (name == QLatin1String("code")) {
             const bool threeDigits = value.size() == 3 && value.at(0) >= QLatin1Char('1')
