@@ -3,6 +3,9 @@
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/settingsdialog.h"
 
+#include <algorithm>
+
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QDir>
@@ -286,20 +289,21 @@ void TestTranslations::windowSpeaksLanguage_data()
     QTest::addColumn<QStringList>("menus");
     QTest::addColumn<QStringList>("actions");
     QTest::addColumn<QString>("qtText"); // a string from Qt's own catalogue
+    QTest::addColumn<QString>("settingsTitle");
     QTest::addRow("German") << QStringLiteral("de")
                             << QStringList { QStringLiteral("&Datei"), QStringLiteral("&Server"),
                                              QStringLiteral("&Ansicht"), QStringLiteral("&Extras"),
                                              QStringLiteral("&Hilfe") }
                             << QStringList { QStringLiteral("Ö&ffnen…"), QStringLiteral("&Beenden"),
                                              QStringLiteral("&Starten"), QStringLiteral("URL &kopieren") }
-                            << QStringLiteral("Abbrechen");
+                            << QStringLiteral("Abbrechen") << QStringLiteral("Einstellungen");
     QTest::addRow("French") << QStringLiteral("fr")
                             << QStringList { QStringLiteral("&Fichier"), QStringLiteral("&Serveur"),
                                              QStringLiteral("&Affichage"), QStringLiteral("&Outils"),
                                              QStringLiteral("Ai&de") }
                             << QStringList { QStringLiteral("&Ouvrir…"), QStringLiteral("&Quitter"),
                                              QStringLiteral("&Démarrer"), QStringLiteral("&Copier l’URL") }
-                            << QStringLiteral("Annuler");
+                            << QStringLiteral("Annuler") << QStringLiteral("Paramètres");
 }
 
 void TestTranslations::windowSpeaksLanguage()
@@ -308,6 +312,7 @@ void TestTranslations::windowSpeaksLanguage()
     QFETCH(QStringList, menus);
     QFETCH(QStringList, actions);
     QFETCH(QString, qtText);
+    QFETCH(QString, settingsTitle);
 
     QCOMPARE(Translation::installTranslations(*QCoreApplication::instance(), language), language);
     MainWindow window;
@@ -319,6 +324,22 @@ void TestTranslations::windowSpeaksLanguage()
         QVERIFY2(texts.contains(action), qPrintable(action + QStringLiteral(" not in ") + texts.join(u", ")));
     // Standard dialogs and buttons come from Qt's own catalogue.
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), qtText);
+
+    SettingsDialog settings;
+    QCOMPARE(settings.windowTitle(), settingsTitle);
+    const QList<QAbstractButton*> buttons = settings.findChildren<QAbstractButton*>();
+    const bool translatedButton = std::any_of(buttons.cbegin(), buttons.cend(),
+                                              [&](const QAbstractButton* b) { return b->text() == qtText; });
+    QVERIFY2(translatedButton, "the dialog's Cancel button should come from Qt's catalogue");
+
+    // For looking at the result: UNDERSTUDY_SCREENSHOT_DIR=/tmp/shots tst_translations windowSpeaksLanguage
+    const QString shots = qEnvironmentVariable("UNDERSTUDY_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        window.resize(1200, 800);
+        window.grab().save(QStringLiteral("%1/window-%2.png").arg(shots, language));
+        settings.adjustSize();
+        settings.grab().save(QStringLiteral("%1/settings-%2.png").arg(shots, language));
+    }
 }
 
 void TestTranslations::englishOverrideInstallsNothing()
