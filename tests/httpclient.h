@@ -8,6 +8,18 @@
 
 namespace TestHttp {
 
+// The bytes of one HTTP/1.1 request to localhost. `headers` are whole "Name: value\r\n" lines; a non-empty
+// body gets its Content-Length.
+inline QByteArray request(const QByteArray& method, const QByteArray& target, const QByteArray& headers = {},
+                          const QByteArray& body = {})
+{
+    QByteArray r = method + ' ' + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers;
+    if (!body.isEmpty())
+        r += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    return r + "\r\n" + body;
+}
+
+// One response as read off the socket.
 struct RawResponse
 {
     int status = 0;

@@ -18,15 +18,6 @@ using namespace TestHttp;
 
 namespace {
 
-QByteArray request(const QByteArray& method, const QByteArray& target, const QByteArray& headers = {},
-                   const QByteArray& body = {})
-{
-    QByteArray r = method + ' ' + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers;
-    if (!body.isEmpty())
-        r += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-    return r + "\r\n" + body;
-}
-
 // "location code" of every error of a problem body, in order.
 QStringList errorsOf(const QByteArray& body)
 {
