@@ -3,9 +3,8 @@
 #include "core/generation/schemasampler.h"
 #include "core/spec/definitionloader.h"
 #include "core/validation/schemavalidator.h"
+#include "schematestutils.h"
 #include "testutils.h"
-
-#include <cmath>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -14,28 +13,12 @@
 #include <QJsonObject>
 #include <QTest>
 
+using SchemaTestUtils::allFinite;
+
 namespace {
 
 constexpr qsizetype kMaxBodyBytes = 4 * 1024 * 1024; // a mock body larger than this is a runaway sample
 constexpr int kMaxFailuresShown = 20;
-
-bool allFinite(const QJsonValue& v)
-{
-    if (v.isDouble())
-        return std::isfinite(v.toDouble());
-    if (v.isObject()) {
-        for (const QJsonValue& c : v.toObject()) {
-            if (!allFinite(c))
-                return false;
-        }
-    } else if (v.isArray()) {
-        for (const QJsonValue& c : v.toArray()) {
-            if (!allFinite(c))
-                return false;
-        }
-    }
-    return true;
-}
 
 } // namespace
 

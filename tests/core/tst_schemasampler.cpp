@@ -3,6 +3,7 @@
 #include "core/generation/schemasampler.h"
 #include "core/validation/schemavalidator.h"
 #include "core/spec/jsonpointer.h"
+#include "schematestutils.h"
 #include "testutils.h"
 
 #include <cmath>
@@ -17,6 +18,8 @@
 #include <QTest>
 
 Q_DECLARE_METATYPE(SchemaDialect)
+
+using SchemaTestUtils::allFinite;
 
 namespace {
 
@@ -76,24 +79,6 @@ int depthOf(const QJsonValue& v)
         return d + 1;
     }
     return 0;
-}
-
-bool allFinite(const QJsonValue& v)
-{
-    if (v.isDouble())
-        return std::isfinite(v.toDouble());
-    if (v.isObject()) {
-        for (const QJsonValue& c : v.toObject()) {
-            if (!allFinite(c))
-                return false;
-        }
-    } else if (v.isArray()) {
-        for (const QJsonValue& c : v.toArray()) {
-            if (!allFinite(c))
-                return false;
-        }
-    }
-    return true;
 }
 
 QString typeName(const QJsonValue& v)
