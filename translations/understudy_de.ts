@@ -19,6 +19,18 @@
         <source>Pointer</source>
         <translation>Zeiger</translation>
     </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Hinweis</translation>
+    </message>
 </context>
 <context>
     <name>ForcedResponsePanel</name>

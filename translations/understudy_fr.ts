@@ -19,6 +19,18 @@
         <source>Pointer</source>
         <translation>Pointeur</translation>
     </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>remarque</translation>
+    </message>
 </context>
 <context>
     <name>ForcedResponsePanel</name>

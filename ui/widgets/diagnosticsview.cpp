@@ -7,6 +7,24 @@
 #include <QHeaderView>
 #include <QStyle>
 
+namespace {
+
+// Diagnostic::severityName is the English word of the command line output; the window shows it translated.
+QString severityText(Diagnostic::Severity severity)
+{
+    switch (severity) {
+    case Diagnostic::Severity::Error:
+        return DiagnosticsView::tr("error");
+    case Diagnostic::Severity::Warning:
+        return DiagnosticsView::tr("warning");
+    case Diagnostic::Severity::Info:
+        return DiagnosticsView::tr("note");
+    }
+    return {};
+}
+
+} // namespace
+
 DiagnosticsView::DiagnosticsView(QWidget* parent)
     : QTreeWidget(parent)
 {
@@ -41,7 +59,7 @@ void DiagnosticsView::setDiagnostics(const Diagnostics& diagnostics)
             status = 400;
         }
         item->setIcon(0, style()->standardIcon(icon));
-        item->setText(0, Diagnostic::severityName(d.severity));
+        item->setText(0, severityText(d.severity));
         if (status)
             item->setForeground(0, Theme::statusColor(status, palette()));
         item->setText(1, d.message);
