@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QLibraryInfo>
 #include <QMenu>
 #include <QMenuBar>
@@ -124,6 +125,24 @@ QStringList menuTitles(const MainWindow& window)
     for (const QAction* action : window.menuBar()->actions())
         titles << action->text();
     return titles;
+}
+
+// Accelerator letters used twice among `actions` (one menu, or the menu bar): Alt+letter would be ambiguous.
+QStringList clashingAccelerators(const QList<QAction*>& actions)
+{
+    static const QRegularExpression accel(QStringLiteral("&([^&\\s])"));
+    QHash<QChar, QStringList> byLetter;
+    for (const QAction* action : actions) {
+        const QRegularExpressionMatch m = accel.match(action->text());
+        if (m.hasMatch())
+            byLetter[m.captured(1).at(0).toLower()] << action->text();
+    }
+    QStringList clashes;
+    for (auto it = byLetter.cbegin(); it != byLetter.cend(); ++it) {
+        if (it.value().size() > 1)
+            clashes << it.value().join(QStringLiteral(" / "));
+    }
+    return clashes;
 }
 
 QStringList menuActionTexts(const MainWindow& window)
@@ -322,6 +341,13 @@ void TestTranslations::windowSpeaksLanguage()
     const QStringList texts = menuActionTexts(window);
     for (const QString& action : actions)
         QVERIFY2(texts.contains(action), qPrintable(action + QStringLiteral(" not in ") + texts.join(u", ")));
+    QStringList clashes = clashingAccelerators(window.menuBar()->actions());
+    for (const QAction* menuAction : window.menuBar()->actions()) {
+        if (menuAction->menu())
+            clashes += clashingAccelerators(menuAction->menu()->actions());
+    }
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u", ")));
+
     // Standard dialogs and buttons come from Qt's own catalogue.
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), qtText);
 
