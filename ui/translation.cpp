@@ -60,6 +60,13 @@ QString installTranslations(QCoreApplication& app, const QString& languageOverri
 {
     removeInstalled();
     const QString wanted = languageOverride.trimmed();
+    if (!wanted.isEmpty()) {
+        // Sizes and numbers formatted through QLocale() ("125 octets") then match the chosen language; the
+        // territory stays the system's, so a Swiss user choosing French gets fr_CH conventions.
+        const QLocale chosen(wanted);
+        if (chosen.language() != QLocale::C)
+            QLocale::setDefault(QLocale(chosen.language(), QLocale().territory()));
+    }
     if (wanted == QLatin1String("en"))
         return QStringLiteral("en");
 

@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: MIT
+#include "core/engine/mockservice.h"
+#include "core/spec/definitionloader.h"
+#include "ui/models/requestlogmodel.h"
 #include "ui/translation.h"
 #include "ui/widgets/mainwindow.h"
+#include "ui/widgets/operationsbrowser.h"
+#include "ui/widgets/requestlogview.h"
 #include "ui/widgets/settingsdialog.h"
+#include "ui/widgets/tryitpanel.h"
 
 #include <algorithm>
 
@@ -18,7 +24,9 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -178,6 +186,8 @@ private slots:
     void englishOverrideInstallsNothing();
     void unknownLanguageFallsBackToEnglish();
     void systemLocaleIsFollowed();
+    void screenshots_data();
+    void screenshots();
 };
 
 void TestTranslations::initTestCase()
@@ -334,6 +344,8 @@ void TestTranslations::windowSpeaksLanguage()
     QFETCH(QString, settingsTitle);
 
     QCOMPARE(Translation::installTranslations(*QCoreApplication::instance(), language), language);
+    // Sizes formatted by QLocale ("125 bytes" in the Try-it panel) follow the chosen language too.
+    QCOMPARE(QLocale().language(), QLocale(language).language());
     MainWindow window;
     const QStringList titles = menuTitles(window);
     for (const QString& menu : menus)
@@ -358,14 +370,50 @@ void TestTranslations::windowSpeaksLanguage()
                                               [&](const QAbstractButton* b) { return b->text() == qtText; });
     QVERIFY2(translatedButton, "the dialog's Cancel button should come from Qt's catalogue");
 
-    // For looking at the result: UNDERSTUDY_SCREENSHOT_DIR=/tmp/shots tst_translations windowSpeaksLanguage
-    const QString shots = qEnvironmentVariable("UNDERSTUDY_SCREENSHOT_DIR");
-    if (!shots.isEmpty()) {
-        window.resize(1200, 800);
-        window.grab().save(QStringLiteral("%1/window-%2.png").arg(shots, language));
-        settings.adjustSize();
-        settings.grab().save(QStringLiteral("%1/settings-%2.png").arg(shots, language));
-    }
+}
+
+void TestTranslations::screenshots_data()
+{
+    catalogueIsEmbedded_data();
+}
+
+void TestTranslations::screenshots()
+{
+    // For reviewing the wording in place: UNDERSTUDY_SCREENSHOT_DIR=/tmp/shots tst_translations screenshots
+    const QString outDir = qEnvironmentVariable("UNDERSTUDY_SCREENSHOT_DIR");
+    if (outDir.isEmpty())
+        QSKIP("set UNDERSTUDY_SCREENSHOT_DIR to write screenshots");
+    QFETCH(QString, language);
+    Translation::installTranslations(*QCoreApplication::instance(), language);
+    const auto shot = [&](QWidget& widget, const char* name) {
+        QTest::qWait(100);
+        QVERIFY(widget.grab().save(QStringLiteral("%1/%2-%3.png").arg(outDir, QLatin1String(name), language)));
+    };
+
+    MainWindow window;
+    window.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    window.resize(1360, 860);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    shot(window, "welcome");
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.openDefinition(DefinitionLoader::bundledExamplePath(), true);
+    QVERIFY(loaded.wait(20000));
+    QTRY_VERIFY(window.service()->isRunning());
+    window.operationsBrowser()->selectOperation(QStringLiteral("getBook"));
+    shot(window, "browsing");
+    window.detailsTabs()->setCurrentWidget(window.tryItPanel());
+    QSignalSpy answered(window.tryItPanel(), &TryItPanel::responseReceived);
+    window.tryItPanel()->send();
+    QVERIFY(answered.wait(10000));
+    QTRY_COMPARE(window.requestLog()->model()->rowCount(), 1);
+    window.requestLog()->selectRow(0);
+    window.requestLog()->detailsTabs()->setCurrentIndex(2);
+    shot(window, "try-it");
+
+    SettingsDialog settings;
+    settings.adjustSize();
+    shot(settings, "settings");
 }
 
 void TestTranslations::englishOverrideInstallsNothing()
