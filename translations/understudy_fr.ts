@@ -219,7 +219,7 @@
     </message>
     <message>
         <source>any</source>
-        <translation>quelconque</translation>
+        <translation>auto</translation>
     </message>
     <message>
         <source>TCP port (0 = any free port)</source>
@@ -691,7 +691,7 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation>Remarques</translation>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
