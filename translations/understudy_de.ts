@@ -663,7 +663,7 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
     </message>
     <message>
         <source>The response was forced (forcing panel or Prefer header).</source>
-        <translation>Die Antwort wurde erzwungen (Erzwingen-Bereich oder Prefer-Header).</translation>
+        <translation>Die Antwort wurde erzwungen (über die Erzwingen-Leiste oder den Prefer-Header).</translation>
     </message>
     <message>
         <source>Time</source>

@@ -1072,7 +1072,7 @@ curl %1/</translation>
     </message>
     <message>
         <source>header, query or cookie</source>
-        <translation>en-tête, requête ou cookie</translation>
+        <translation>en-tête, chaîne de requête ou cookie</translation>
     </message>
     <message>
         <source>Start the mock to send requests</source>
