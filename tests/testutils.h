@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Small helpers shared by the tests: paths to test data and the shared material.
+// Small helpers shared by the tests: paths to test data and the shared material, running child processes.
 #pragma once
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QString>
+#include <QStringList>
 
 namespace TestUtils {
 
@@ -24,6 +26,33 @@ inline QByteArray readFile(const QString& path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll();
+}
+
+// What a finished child process left behind.
+struct ProcessRun
+{
+    int exitCode = -1;   // -1: did not start or timed out; -2: crashed
+    QString out;
+    QString err;
+};
+
+// Runs `program` on a `process` the caller has already set up (environment, working directory) and waits for
+// it; a run that outlives `timeoutMs` is killed and reported with exit code -1.
+inline ProcessRun runProcess(QProcess& process, const QString& program, const QStringList& arguments, int timeoutMs)
+{
+    process.start(program, arguments);
+    ProcessRun run;
+    if (!process.waitForStarted(5000))
+        return run;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
 }
 
 } // namespace TestUtils

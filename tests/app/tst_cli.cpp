@@ -11,32 +11,23 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = TestUtils::ProcessRun;
 
-Run runCli(const QStringList& arguments, int timeoutMs = 20000)
+// The caller's environment with no display and no forced platform, as on a server or in CI.
+QProcessEnvironment withoutDisplay()
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(UNDERSTUDY_BINARY), arguments);
-    Run run;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return env;
+}
+
+Run runCli(const QStringList& arguments, int timeoutMs = 20000)
+{
+    QProcess process;
+    process.setProcessEnvironment(withoutDisplay());
+    return TestUtils::runProcess(process, QStringLiteral(UNDERSTUDY_BINARY), arguments, timeoutMs);
 }
 
 QByteArray httpGet(quint16 port, const QByteArray& target, const QByteArray& extraHeaders = {})
@@ -191,11 +182,7 @@ void TestCli::headlessBadDefinitionExitsNonZero()
 void TestCli::withoutDisplayFallsBackToHeadless()
 {
     QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    process.setProcessEnvironment(env);
+    process.setProcessEnvironment(withoutDisplay());
     process.start(QStringLiteral(UNDERSTUDY_BINARY), {QStringLiteral("--port"), QStringLiteral("0")});
     QVERIFY(process.waitForStarted());
     QString out, err;

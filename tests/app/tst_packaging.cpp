@@ -20,31 +20,14 @@ const QString mimeFile = QStringLiteral(UNDERSTUDY_SOURCE_DIR "/packaging/unders
 const QString metainfoFile = QStringLiteral(UNDERSTUDY_SOURCE_DIR "/packaging/dev.understudy.Understudy.metainfo.xml");
 const QList<int> iconSizes = { 16, 32, 48, 64, 128, 256 };
 
-struct Run
-{
-    int exitCode = -1;   // -1: did not start or timed out; -2: crashed
-    QString out;
-    QString err;
-};
+using Run = TestUtils::ProcessRun;
 
 Run runTool(const QString& program, const QStringList& arguments, const QString& workDir = {}, int timeoutMs = 30000)
 {
     QProcess process;
     if (!workDir.isEmpty())
         process.setWorkingDirectory(workDir);
-    process.start(program, arguments);
-    Run run;
-    if (!process.waitForStarted(5000))
-        return run;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return TestUtils::runProcess(process, program, arguments, timeoutMs);
 }
 
 QString describe(const Run& run)
