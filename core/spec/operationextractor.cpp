@@ -45,6 +45,25 @@ QStringList methodOrder(const QJsonObject& item, const QStringList* written)
     return out;
 }
 
+// Media types and headers describe their values alike: a `schema` (with its pointer, for diagnostics) and an
+// inline `example`. `Described` is MediaType or HeaderDef, with `pointer` already set.
+template<typename Described>
+void readSchemaAndExample(const QJsonObject& o, Described* described)
+{
+    const auto s = o.constFind(QLatin1String("schema"));
+    if (s != o.constEnd()) {
+        described->schema = *s;
+        described->schemaPointer = JsonPointer::append(described->pointer, QStringLiteral("schema"));
+    } else {
+        described->schema = QJsonValue(QJsonValue::Undefined);
+    }
+    const auto e = o.constFind(QLatin1String("example"));
+    if (e != o.constEnd()) {
+        described->example = *e;
+        described->hasExample = true;
+    }
+}
+
 } // namespace
 
 OperationExtractor::OperationExtractor(Options options)
@@ -209,18 +228,7 @@ QList<MediaType> OperationExtractor::content(const QJsonValue& value, const QStr
         MediaType mt;
         mt.name = key;
         const QJsonObject o = deref(entry, JsonPointer::append(pointer, key), &mt.pointer);
-        const auto s = o.constFind(QLatin1String("schema"));
-        if (s != o.constEnd()) {
-            mt.schema = *s;
-            mt.schemaPointer = JsonPointer::append(mt.pointer, QStringLiteral("schema"));
-        } else {
-            mt.schema = QJsonValue(QJsonValue::Undefined);
-        }
-        const auto e = o.constFind(QLatin1String("example"));
-        if (e != o.constEnd()) {
-            mt.example = *e;
-            mt.hasExample = true;
-        }
+        readSchemaAndExample(o, &mt);
         mt.examples = examples(o.value(QLatin1String("examples")),
                                JsonPointer::append(mt.pointer, QStringLiteral("examples")));
         mt.encoding = o.value(QLatin1String("encoding")).toObject();
@@ -242,18 +250,7 @@ QList<HeaderDef> OperationExtractor::headers(const QJsonValue& value, const QStr
         h.description = str(o, "description");
         h.required = flag(o, "required");
         h.deprecated = flag(o, "deprecated");
-        const auto s = o.constFind(QLatin1String("schema"));
-        if (s != o.constEnd()) {
-            h.schema = *s;
-            h.schemaPointer = JsonPointer::append(h.pointer, QStringLiteral("schema"));
-        } else {
-            h.schema = QJsonValue(QJsonValue::Undefined);
-        }
-        const auto e = o.constFind(QLatin1String("example"));
-        if (e != o.constEnd()) {
-            h.example = *e;
-            h.hasExample = true;
-        }
+        readSchemaAndExample(o, &h);
         h.examples = examples(o.value(QLatin1String("examples")), JsonPointer::append(h.pointer, QStringLiteral("examples")));
         out.append(h);
     }
