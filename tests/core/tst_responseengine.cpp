@@ -23,6 +23,17 @@ QJsonObject json(const RawResponse& r)
     return QJsonDocument::fromJson(r.body).object();
 }
 
+// Log entries arrive in batches, possibly after late ones of earlier tests: the entry sent with header=value.
+RequestLogEntry entryWith(const QSignalSpy& spy, const QByteArray& header, const QByteArray& value)
+{
+    for (const QList<QVariant>& args : spy) {
+        const auto e = args.first().value<RequestLogEntry>();
+        if (e.requestHeader(header) == value)
+            return e;
+    }
+    return {};
+}
+
 } // namespace
 
 class TestResponseEngine : public QObject
@@ -226,8 +237,8 @@ void TestResponseEngine::forcedStatusUndefinedIsIgnored()
     const RawResponse r = get("/examples", "x-redocly-response-status: 418\r\n");
     QCOMPARE(r.status, 200);
     QCOMPARE(r.body, QByteArray(R"({"id":7,"label":"referenced","size":1})"));
-    QTRY_COMPARE(spy.count(), 1);
-    const auto entry = spy.first().first().value<RequestLogEntry>();
+    QTRY_VERIFY(entryWith(spy, "x-redocly-response-status", "418").id != 0);
+    const auto entry = entryWith(spy, "x-redocly-response-status", "418");
     QVERIFY(!entry.forced);
     QVERIFY2(entry.trace.join(QLatin1Char(' ')).contains(QStringLiteral("does not define")), qPrintable(entry.trace.join('\n')));
 }
@@ -238,8 +249,8 @@ void TestResponseEngine::forcedStatusSkipsTheNormalChoiceAndIsTraced()
     const RawResponse r = roundTrip(m_port, request("DELETE", "/empty", "x-redocly-response-status: 404\r\n"));
     QCOMPARE(r.status, 404);
     QCOMPARE(r.body, QByteArray(R"({"deleted":false})"));
-    QTRY_COMPARE(spy.count(), 1);
-    const auto entry = spy.first().first().value<RequestLogEntry>();
+    QTRY_VERIFY(entryWith(spy, "x-redocly-response-status", "404").id != 0);
+    const auto entry = entryWith(spy, "x-redocly-response-status", "404");
     QVERIFY(entry.forced);
     QVERIFY(entry.trace.join(QLatin1Char(' ')).contains(QStringLiteral("validation and authentication skipped")));
 }
