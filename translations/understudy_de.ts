@@ -130,7 +130,7 @@
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <source>Open &amp;Recent</source>
+        <source>Open Recen&amp;t</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>

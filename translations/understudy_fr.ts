@@ -130,7 +130,7 @@
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <source>Open &amp;Recent</source>
+        <source>Open Recen&amp;t</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>

@@ -319,6 +319,20 @@ void TestTranslations::windowSpeaksLanguage_data()
     QTest::addColumn<QStringList>("actions");
     QTest::addColumn<QString>("qtText"); // a string from Qt's own catalogue
     QTest::addColumn<QString>("settingsTitle");
+    // English is the source language: it must keep unique accelerators too (Open Recen&t vs &Reload).
+    QTest::addRow("English") << QStringLiteral("en")
+                             << QStringList { QStringLiteral("&File"), QStringLiteral("&Server"), QStringLiteral("&View"),
+                                              QStringLiteral("&Tools"), QStringLiteral("&Help") }
+                             << QStringList { QStringLiteral("&Open…"), QStringLiteral("&Quit"), QStringLiteral("&Start"),
+                                              QStringLiteral("Open Recen&t") }
+                             << QStringLiteral("Cancel") << QStringLiteral("Settings");
+    // English is the source language: it must keep unique accelerators too (Open Recen&t vs &Reload).
+    QTest::addRow("English") << QStringLiteral("en")
+                             << QStringList { QStringLiteral("&File"), QStringLiteral("&Server"), QStringLiteral("&View"),
+                                              QStringLiteral("&Tools"), QStringLiteral("&Help") }
+                             << QStringList { QStringLiteral("&Open…"), QStringLiteral("&Quit"), QStringLiteral("&Start"),
+                                              QStringLiteral("Open Recen&t") }
+                             << QStringLiteral("Cancel") << QStringLiteral("Settings");
     QTest::addRow("German") << QStringLiteral("de")
                             << QStringList { QStringLiteral("&Datei"), QStringLiteral("&Server"),
                                              QStringLiteral("&Ansicht"), QStringLiteral("&Extras"),

@@ -246,7 +246,7 @@ void MainWindow::createActions()
     m_openAction = file->addAction(tr("&Open…"), this, &MainWindow::onOpenTriggered);
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu = file->addMenu(tr("Open Recen&t"));
     file->addAction(tr("Open the Bookshelf &example"), this,
                     [this] { openDefinition(DefinitionLoader::bundledExamplePath(), true); });
     m_reloadAction = file->addAction(tr("&Reload"), this, &MainWindow::onReloadTriggered);
