@@ -49,13 +49,15 @@ void MockService::setDefinition(DefinitionPtr definition, const MockConfig& conf
 {
     m_definition = std::move(definition);
     m_config = config;
-    // The pipeline (router tables etc.) is built here, then swapped in on the mock thread in one step.
-    std::shared_ptr<const MockPipeline> pipeline;
-    if (m_definition)
-        pipeline = std::make_shared<const MockPipeline>(m_definition, m_config, m_forced);
+    // The pipeline (router tables, validation plans; tens of milliseconds for big definitions) is built on the
+    // mock thread, never on the caller's (GUI) thread, and swapped in between two requests.
     MockServer* server = m_server;
     QMetaObject::invokeMethod(
-        server, [server, pipeline] { server->setPipeline(pipeline); }, Qt::QueuedConnection);
+        server,
+        [server, definition = m_definition, config = m_config, forced = m_forced] {
+            server->setPipeline(definition ? std::make_shared<const MockPipeline>(definition, config, forced) : nullptr);
+        },
+        Qt::QueuedConnection);
 }
 
 DefinitionPtr MockService::definition() const
