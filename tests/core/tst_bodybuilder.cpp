@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#include "core/generation/bodybuilder.h"
+
+#include "core/spec/definitionloader.h"
+
+#include "testutils.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+class TestBodyBuilder : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void sourceOrder_data();
+    void sourceOrder();
+    void generatedIsCachedAndStable();
+    void serialize_data();
+    void serialize();
+    void headerText_data();
+    void headerText();
+
+private:
+    const MediaType& media(const QString& operationId, const QString& code, int index = 0) const;
+    DefinitionPtr m_definition;
+};
+
+void TestBodyBuilder::initTestCase()
+{
+    const LoadResult loaded = DefinitionLoader().loadFile(TestUtils::dataPath("engine/engine.yaml"));
+    QVERIFY(loaded.definition);
+    m_definition = loaded.definition;
+}
+
+const MediaType& TestBodyBuilder::media(const QString& operationId, const QString& code, int index) const
+{
+    return m_definition->operation(operationId)->response(code)->content.at(index);
+}
+
+void TestBodyBuilder::sourceOrder_data()
+{
+    QTest::addColumn<QString>("operationId");
+    QTest::addColumn<QString>("forced");
+    QTest::addColumn<QString>("exampleName");
+    QTest::addColumn<bool>("generated");
+    QTest::addColumn<QString>("reasonContains");
+    QTest::addRow("first named example, in document order") << "examples" << "" << "referenced" << false << "first named example";
+    QTest::addRow("forced named example") << "examples" << "external" << "external" << false << "forced example";
+    QTest::addRow("unknown forced name falls back to the first") << "examples" << "nope" << "referenced" << false << "first named";
+    QTest::addRow("media type example") << "defaultOnly" << "" << "" << false << "example of application/json";
+    QTest::addRow("schema example") << "schemaExample" << "" << "" << false << "schema's example";
+    QTest::addRow("generated from the schema") << "generated" << "" << "" << true << "generated";
+}
+
+void TestBodyBuilder::sourceOrder()
+{
+    QFETCH(QString, operationId);
+    QFETCH(QString, forced);
+    QFETCH(QString, exampleName);
+    QFETCH(bool, generated);
+    QFETCH(QString, reasonContains);
+    const Operation* op = m_definition->operation(operationId);
+    QVERIFY(op);
+    const BodyBuilder builder(m_definition);
+    const BodySource source = builder.choose(op->responses.first().content.first(), forced);
+    QVERIFY(source.present);
+    QCOMPARE(source.exampleName, exampleName);
+    QCOMPARE(source.generated, generated);
+    QVERIFY2(source.reason.contains(reasonContains), qPrintable(source.reason));
+    QVERIFY(!source.cacheKey.isEmpty());
+}
+
+void TestBodyBuilder::generatedIsCachedAndStable()
+{
+    const BodyBuilder builder(m_definition);
+    const MediaType& m = media(QStringLiteral("generated"), QStringLiteral("200"));
+    const BodySource first = builder.choose(m);
+    const BodySource second = builder.choose(m);
+    QCOMPARE(first.value, second.value);
+    QCOMPARE(first.value.toArray().size(), 3);
+    const QByteArray bytes = builder.bytes(first, QStringLiteral("application/json"));
+    QCOMPARE(builder.bytes(second, QStringLiteral("application/json")), bytes);
+    QCOMPARE(bytes, BodyBuilder::serialize(first.value, QStringLiteral("application/json")));
+}
+
+void TestBodyBuilder::serialize_data()
+{
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("mediaType");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addRow("object compact") << QJsonValue(QJsonObject{{"a", 1}}) << "application/json" << QByteArray(R"({"a":1})");
+    QTest::addRow("string as JSON string") << QJsonValue("ok") << "application/json" << QByteArray(R"("ok")");
+    QTest::addRow("string as text") << QJsonValue("ok") << "text/plain" << QByteArray("ok");
+    QTest::addRow("number scalar") << QJsonValue(42) << "application/json" << QByteArray("42");
+    QTest::addRow("+json suffix is JSON") << QJsonValue("x") << "application/problem+json" << QByteArray(R"("x")");
+    QTest::addRow("object under text type stays JSON") << QJsonValue(QJsonObject{{"a", true}}) << "text/plain" << QByteArray(R"({"a":true})");
+}
+
+void TestBodyBuilder::serialize()
+{
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, mediaType);
+    QFETCH(QByteArray, bytes);
+    QCOMPARE(BodyBuilder::serialize(value, mediaType), bytes);
+}
+
+void TestBodyBuilder::headerText_data()
+{
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addRow("string") << QJsonValue("abc") << QByteArray("abc");
+    QTest::addRow("integer") << QJsonValue(30) << QByteArray("30");
+    QTest::addRow("boolean") << QJsonValue(true) << QByteArray("true");
+    QTest::addRow("array comma-joined") << QJsonValue(QJsonArray{1, "b"}) << QByteArray("1,b");
+}
+
+void TestBodyBuilder::headerText()
+{
+    QFETCH(QJsonValue, value);
+    QFETCH(QByteArray, text);
+    QCOMPARE(BodyBuilder::headerText(value), text);
+}
+
+QTEST_GUILESS_MAIN(TestBodyBuilder)
+#include "tst_bodybuilder.moc"

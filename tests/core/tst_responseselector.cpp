@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+#include "core/negotiation/responseselector.h"
+
+#include <QTest>
+
+namespace {
+
+// "200,2XX,default" -> an operation with those responses in that order; "code:name" adds a named example.
+Operation makeOperation(const QStringList& codes)
+{
+    Operation op;
+    op.id = QStringLiteral("op");
+    for (const QString& spec : codes) {
+        Response r;
+        const QStringList parts = spec.split(QLatin1Char(':'));
+        r.code = parts.first();
+        if (parts.size() > 1) {
+            MediaType media;
+            media.name = QStringLiteral("application/json");
+            for (const QString& name : parts.mid(1)) {
+                NamedExample e;
+                e.name = name;
+                e.hasValue = true;
+                e.value = name;
+                media.examples.append(e);
+            }
+            r.content.append(media);
+        }
+        op.responses.append(r);
+    }
+    return op;
+}
+
+} // namespace
+
+class TestResponseSelector : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void normal_data();
+    void normal();
+    void defined_data();
+    void defined();
+    void ownerOfExample();
+    void exampleNames();
+};
+
+void TestResponseSelector::normal_data()
+{
+    QTest::addColumn<QStringList>("codes");
+    QTest::addColumn<QString>("chosen");
+    QTest::addColumn<int>("status");
+    QTest::addRow("lowest 2xx wins, whatever the order") << QStringList{"404", "201", "200"} << "200" << 200;
+    QTest::addRow("range counts as its class") << QStringList{"4XX", "2XX"} << "2XX" << 200;
+    QTest::addRow("exact code beats its range") << QStringList{"2XX", "200"} << "200" << 200;
+    QTest::addRow("204 when it is the only success") << QStringList{"204", "404"} << "204" << 204;
+    QTest::addRow("default answers 200") << QStringList{"400", "default"} << "default" << 200;
+    QTest::addRow("no 2xx or default: the first") << QStringList{"404", "500"} << "404" << 404;
+    QTest::addRow("nothing defined") << QStringList{} << "" << 0;
+}
+
+void TestResponseSelector::normal()
+{
+    QFETCH(QStringList, codes);
+    QFETCH(QString, chosen);
+    QFETCH(int, status);
+    const Operation op = makeOperation(codes);
+    const StatusChoice choice = ResponseSelector::normal(op);
+    QCOMPARE(choice.response ? choice.response->code : QString(), chosen);
+    QCOMPARE(choice.status, status);
+    QVERIFY(!choice.reason.isEmpty());
+}
+
+void TestResponseSelector::defined_data()
+{
+    QTest::addColumn<QStringList>("codes");
+    QTest::addColumn<int>("forced");
+    QTest::addColumn<QString>("chosen");
+    QTest::addRow("exact code") << QStringList{"200", "429"} << 429 << "429";
+    QTest::addRow("range covers it") << QStringList{"200", "4XX"} << 429 << "4XX";
+    QTest::addRow("exact beats range") << QStringList{"4XX", "429"} << 429 << "429";
+    QTest::addRow("default does not count") << QStringList{"200", "default"} << 418 << "";
+    QTest::addRow("undefined") << QStringList{"200"} << 500 << "";
+}
+
+void TestResponseSelector::defined()
+{
+    QFETCH(QStringList, codes);
+    QFETCH(int, forced);
+    QFETCH(QString, chosen);
+    const Operation op = makeOperation(codes);
+    const Response* r = ResponseSelector::defined(op, forced);
+    QCOMPARE(r ? r->code : QString(), chosen);
+}
+
+void TestResponseSelector::ownerOfExample()
+{
+    const Operation op = makeOperation({"200:first:shared", "404:gone:shared"});
+    QCOMPARE(ResponseSelector::ownerOfExample(op, QStringLiteral("gone"), nullptr)->code, QStringLiteral("404"));
+    // The preferred response wins when it owns the name too.
+    QCOMPARE(ResponseSelector::ownerOfExample(op, QStringLiteral("shared"), &op.responses.at(1))->code, QStringLiteral("404"));
+    QCOMPARE(ResponseSelector::ownerOfExample(op, QStringLiteral("shared"), nullptr)->code, QStringLiteral("200"));
+    QCOMPARE(ResponseSelector::ownerOfExample(op, QStringLiteral("nope"), nullptr), nullptr);
+}
+
+void TestResponseSelector::exampleNames()
+{
+    const Operation op = makeOperation({"200:first:shared", "404:gone:shared"});
+    QCOMPARE(ResponseSelector::exampleNames(op), (QStringList{"first", "shared", "gone"}));
+}
+
+QTEST_GUILESS_MAIN(TestResponseSelector)
+#include "tst_responseselector.moc"
