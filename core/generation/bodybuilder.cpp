@@ -15,15 +15,7 @@ BodyBuilder::BodyBuilder(DefinitionPtr definition)
 
 QJsonObject BodyBuilder::resolvedSchema(const QJsonValue& schema) const
 {
-    QJsonValue s = schema;
-    for (int i = 0; i < 16 && s.isObject(); ++i) {
-        const QJsonObject o = s.toObject();
-        const auto ref = o.constFind(QLatin1String("$ref"));
-        if (ref == o.constEnd() || !ref->isString() || !JsonPointer::isLocalRef(ref->toString()))
-            return o;
-        s = JsonPointer::value(m_definition->document, JsonPointer::fromFragment(ref->toString()));
-    }
-    return s.toObject();
+    return JsonPointer::followRefs(m_definition->document, schema);
 }
 
 QJsonValue BodyBuilder::generate(const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema,

@@ -8,15 +8,8 @@
 namespace {
 PathTemplate::VariableType variableType(const QJsonValue& schema, const QJsonObject& document)
 {
-    QJsonValue s = schema;
-    // Follow a short $ref chain to see the parameter's type.
-    for (int i = 0; i < 8 && s.isObject() && s.toObject().contains(QLatin1String("$ref")); ++i) {
-        const QString ref = s.toObject().value(QLatin1String("$ref")).toString();
-        if (!ref.startsWith(QLatin1Char('#')))
-            return PathTemplate::VariableType::Any;
-        s = JsonPointer::value(document, JsonPointer::fromFragment(ref));
-    }
-    const QJsonValue type = s.toObject().value(QLatin1String("type"));
+    // The parameter's type, through its $ref chain.
+    const QJsonValue type = JsonPointer::followRefs(document, schema).value(QLatin1String("type"));
     const QString t = type.isArray() ? QString() : type.toString();
     if (t == QLatin1String("integer"))
         return PathTemplate::VariableType::Integer;

@@ -103,6 +103,21 @@ QJsonValue value(const QJsonValue& root, const QString& pointer)
     return v;
 }
 
+QJsonObject followRefs(const QJsonValue& document, const QJsonValue& value, int maxHops)
+{
+    QJsonValue current = value;
+    for (int hop = 0; hop <= maxHops; ++hop) {
+        const QJsonObject object = current.toObject();
+        const QJsonValue ref = object.value(QLatin1String("$ref"));
+        if (!ref.isString() || !isLocalRef(ref.toString()))
+            return object;
+        current = JsonPointer::value(document, fromFragment(ref.toString()));
+        if (current.isUndefined())
+            return {};
+    }
+    return {};
+}
+
 bool isLocalRef(const QString& ref)
 {
     return ref.startsWith(QLatin1Char('#'));

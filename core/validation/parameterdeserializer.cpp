@@ -178,17 +178,7 @@ const QString* findValue(const NameValueList& list, const QString& name)
 
 QJsonObject ValueShape::resolve(const QJsonObject& document, const QJsonValue& schema)
 {
-    QJsonValue current = schema;
-    for (int hop = 0; hop < kMaxRefHops; ++hop) {
-        const QJsonObject object = current.toObject();
-        const QJsonValue ref = object.value(QLatin1String("$ref"));
-        if (!ref.isString() || !JsonPointer::isLocalRef(ref.toString()))
-            return object;
-        current = JsonPointer::value(document, JsonPointer::fromFragment(ref.toString()));
-        if (current.isUndefined())
-            return {};
-    }
-    return {};
+    return JsonPointer::followRefs(document, schema, kMaxRefHops - 1);
 }
 
 ValueShape ValueShape::of(const QJsonObject& document, const QJsonValue& schema)
