@@ -4,7 +4,7 @@
 #include "core/config/mockconfig.h"
 #include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
-#include "core/spec/definitionloader.h"
+#include "core/definition/definitionloader.h"
 
 #include <csignal>
 #include <cstdio>

@@ -4,7 +4,7 @@
 #include "app/singleinstance.h"
 
 #include "core/engine/mockservice.h"
-#include "core/spec/definitionloader.h"
+#include "core/definition/definitionloader.h"
 
 #include <cstdio>
 #include <cstring>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Times SchemaSampler over every response schema of the large real-world definitions and a wide synthetic schema.
-#include "core/generation/schemasampler.h"
-#include "core/spec/definitionloader.h"
-#include "core/validation/schemavalidator.h"
+#include "core/schema/schemasampler.h"
+#include "core/definition/definitionloader.h"
+#include "core/schema/schemavalidator.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Loads definition files and prints load time (best of 3), operation and diagnostic counts and peak RSS.
-#include "core/spec/definitionloader.h"
+#include "core/definition/definitionloader.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,7 +3,7 @@
 // `bench_pipeline [DEFINITION]` (default: bench/data/bench.yaml next to the sources).
 #include "core/engine/mockpipeline.h"
 #include "core/routing/router.h"
-#include "core/spec/definitionloader.h"
+#include "core/definition/definitionloader.h"
 
 #include <cstdio>
 

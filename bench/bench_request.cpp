@@ -2,7 +2,7 @@
 // Measures request validation cost through MockPipeline::handle: POST /books of the bundled example with a valid
 // and an invalid JSON body, next to GET /health (no parameters, body or security: no validation work).
 #include "core/engine/mockpipeline.h"
-#include "core/spec/definitionloader.h"
+#include "core/definition/definitionloader.h"
 
 #include <cstdio>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Measures SchemaValidator cost per request body: compile once, then validate valid and invalid bodies.
-#include "core/validation/schemavalidator.h"
+#include "core/schema/schemavalidator.h"
 
 #include <cstdio>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/config/mockconfig.h"
 
-#include "core/spec/jsonpointer.h"
+#include "core/json/jsonpointer.h"
 
 #include <exception>
 #include <optional>

@@ -2,7 +2,7 @@
 // The `mockServer` settings of redocly.yaml, and where they were found.
 #pragma once
 
-#include "core/spec/diagnostic.h"
+#include "core/json/diagnostic.h"
 
 #include <QString>
 

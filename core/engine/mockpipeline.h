@@ -3,12 +3,12 @@
 #pragma once
 
 #include "core/config/mockconfig.h"
-#include "core/engine/forcedresponsestore.h"
+#include "core/negotiation/forcedresponsestore.h"
 #include "core/generation/bodybuilder.h"
 #include "core/http/httpresponse.h"
 #include "core/http/problem.h"
 #include "core/routing/router.h"
-#include "core/spec/definition.h"
+#include "core/definition/definition.h"
 #include "core/validation/requestvalidator.h"
 
 #include <memory>

@@ -3,9 +3,9 @@
 #pragma once
 
 #include "core/config/mockconfig.h"
-#include "core/engine/forcedresponsestore.h"
+#include "core/negotiation/forcedresponsestore.h"
 #include "core/engine/requestlogentry.h"
-#include "core/spec/definition.h"
+#include "core/definition/definition.h"
 
 #include <memory>
 

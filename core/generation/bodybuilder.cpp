@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/generation/bodybuilder.h"
 
-#include "core/generation/schemasampler.h"
+#include "core/schema/schemasampler.h"
 #include "core/negotiation/mediatypenegotiator.h"
-#include "core/spec/jsonpointer.h"
+#include "core/json/jsonpointer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // Finds the value a response body (or header) answers with: named example, example, schema example, or generated.
 #pragma once
 
-#include "core/spec/definition.h"
+#include "core/definition/definition.h"
 
 #include <QHash>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/generation/requestsubstitution.h"
 
-#include "core/spec/jsonpointer.h"
+#include "core/json/jsonpointer.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 // What the tester forces for one request: control headers (Redocly's, Prism's Prefer) over the forcing panel.
 #pragma once
 
-#include "core/engine/forcedresponsestore.h"
+#include "core/negotiation/forcedresponsestore.h"
 #include "core/http/httprequest.h"
 #include "core/http/problem.h"
 

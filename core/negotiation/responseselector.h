@@ -2,7 +2,7 @@
 // Picks which of an operation's responses answers: the normal one, a forced status, or the owner of an example.
 #pragma once
 
-#include "core/spec/definition.h"
+#include "core/definition/definition.h"
 
 struct StatusChoice
 {

@@ -4,7 +4,7 @@
 
 #include "core/http/problem.h"
 #include "core/routing/pathtemplate.h"
-#include "core/spec/definition.h"
+#include "core/definition/definition.h"
 
 #include <optional>
 

@@ -2,8 +2,8 @@
 #include "core/validation/bodyparser.h"
 
 #include "core/negotiation/mediatypenegotiator.h"
-#include "core/spec/jsontext.h"
-#include "core/spec/sourcelocator.h"
+#include "core/json/jsontext.h"
+#include "core/json/sourcelocator.h"
 
 #include <QByteArrayMatcher>
 #include <QJsonArray>

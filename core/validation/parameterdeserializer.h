@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/http/httprequest.h"
-#include "core/spec/definition.h"
+#include "core/definition/definition.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -3,10 +3,10 @@
 #pragma once
 
 #include "core/http/problem.h"
-#include "core/spec/definition.h"
+#include "core/definition/definition.h"
 #include "core/validation/bodyparser.h"
 #include "core/validation/parameterdeserializer.h"
-#include "core/validation/schemavalidator.h"
+#include "core/schema/schemavalidator.h"
 
 #include <memory>
 #include <vector>

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/http/problem.h"
-#include "core/spec/definition.h"
+#include "core/definition/definition.h"
 #include "core/validation/parameterdeserializer.h"
 
 #include <QByteArray>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/generation/bodybuilder.h"
 
-#include "core/spec/definitionloader.h"
+#include "core/definition/definitionloader.h"
 
 #include "testutils.h"
 

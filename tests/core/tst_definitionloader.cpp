@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "core/spec/definitionloader.h"
-#include "core/spec/jsonpointer.h"
+#include "core/definition/definitionloader.h"
+#include "core/json/jsonpointer.h"
 
 #include "testutils.h"
 

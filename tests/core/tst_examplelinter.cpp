@@ -2,8 +2,8 @@
 // ExampleLinter: every kind of example checked against its schema, as warnings with pointers and lines.
 #include "testutils.h"
 
-#include "core/spec/definitionloader.h"
-#include "core/validation/examplelinter.h"
+#include "core/definition/definitionloader.h"
+#include "core/definition/examplelinter.h"
 
 #include <QTest>
 

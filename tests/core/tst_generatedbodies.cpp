@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Tests that every response body SchemaSampler generates for real definitions passes the project's validator.
-#include "core/generation/schemasampler.h"
-#include "core/spec/definitionloader.h"
-#include "core/validation/schemavalidator.h"
+#include "core/schema/schemasampler.h"
+#include "core/definition/definitionloader.h"
+#include "core/schema/schemavalidator.h"
 #include "schematestutils.h"
 #include "testutils.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Runs the official JSON Schema Test Suite (draft 4, 2020-12) through SchemaValidator and ratchets the pass counts.
-#include "core/validation/schemavalidator.h"
+#include "core/schema/schemavalidator.h"
 #include "testutils.h"
 
 #include <QDir>

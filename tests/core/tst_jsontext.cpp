@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/spec/jsontext.h"
+#include "core/json/jsontext.h"
 
 #include <QTest>
 

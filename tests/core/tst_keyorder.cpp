@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "core/spec/keyorder.h"
-#include "core/spec/yamlreader.h"
+#include "core/json/keyorder.h"
+#include "core/definition/yamlreader.h"
 
 #include "testutils.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Real HTTP against MockService on 127.0.0.1, port 0: status, headers, HEAD, keep-alive, close, logging.
 #include "core/engine/mockservice.h"
-#include "core/spec/definitionloader.h"
+#include "core/definition/definitionloader.h"
 
 #include "httpclient.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/spec/operationextractor.h"
+#include "core/definition/operationextractor.h"
 
 #include <QJsonDocument>
 #include <QTest>

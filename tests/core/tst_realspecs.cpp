@@ -5,7 +5,7 @@
 #include "core/engine/mockpipeline.h"
 #include "core/negotiation/responseselector.h"
 #include "core/routing/router.h"
-#include "core/spec/definitionloader.h"
+#include "core/definition/definitionloader.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "core/spec/jsonpointer.h"
-#include "core/spec/refbundler.h"
+#include "core/json/jsonpointer.h"
+#include "core/definition/refbundler.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

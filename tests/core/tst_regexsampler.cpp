@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tests for RegexSampler: strings built from patterns match them, respect lengths and vary on request.
-#include "core/generation/regexsampler.h"
+#include "core/schema/regexsampler.h"
 
 #include <QRegularExpression>
 #include <QSet>

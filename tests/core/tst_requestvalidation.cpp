@@ -5,7 +5,7 @@
 
 #include "core/engine/mockpipeline.h"
 #include "core/engine/mockservice.h"
-#include "core/spec/definitionloader.h"
+#include "core/definition/definitionloader.h"
 
 #include "httpclient.h"
 

@@ -3,7 +3,7 @@
 #include "testutils.h"
 
 #include "core/routing/router.h"
-#include "core/spec/definitionloader.h"
+#include "core/definition/definitionloader.h"
 #include "core/validation/requestvalidator.h"
 
 #include <QTest>

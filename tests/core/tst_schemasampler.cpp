@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Tests for SchemaSampler: every sample honours its schema, feature by feature, and stays deterministic.
-#include "core/generation/schemasampler.h"
-#include "core/validation/schemavalidator.h"
-#include "core/spec/jsonpointer.h"
+#include "core/schema/schemasampler.h"
+#include "core/schema/schemavalidator.h"
+#include "core/json/jsonpointer.h"
 #include "schematestutils.h"
 #include "testutils.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Unit tests for SchemaValidator: keywords per dialect, OpenAPI extras, error reports, recursion, caching.
-#include "core/validation/schemavalidator.h"
+#include "core/schema/schemavalidator.h"
 
 #include <thread>
 #include <vector>

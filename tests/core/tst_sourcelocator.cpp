@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/spec/sourcelocator.h"
+#include "core/json/sourcelocator.h"
 
 #include <QTest>
 

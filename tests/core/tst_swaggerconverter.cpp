@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "core/spec/jsonpointer.h"
-#include "core/spec/swaggerconverter.h"
+#include "core/json/jsonpointer.h"
+#include "core/definition/swaggerconverter.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/spec/yamlreader.h"
+#include "core/definition/yamlreader.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

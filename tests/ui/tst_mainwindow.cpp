@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
-#include "core/spec/definitionloader.h"
+#include "core/definition/definitionloader.h"
 #include "ui/models/forcedsettings.h"
 #include "ui/models/operationsfiltermodel.h"
 #include "ui/models/operationsmodel.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Floods the running mock from another thread and checks the window's event loop stays responsive.
 #include "core/engine/mockservice.h"
-#include "core/spec/definitionloader.h"
+#include "core/definition/definitionloader.h"
 #include "ui/models/requestlogmodel.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/requestlogview.h"

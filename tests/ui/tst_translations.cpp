@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/mockservice.h"
-#include "core/spec/definitionloader.h"
+#include "core/definition/definitionloader.h"
 #include "ui/models/requestlogmodel.h"
 #include "ui/translation.h"
 #include "ui/widgets/mainwindow.h"

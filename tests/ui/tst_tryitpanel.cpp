@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/mockservice.h"
-#include "core/spec/definitionloader.h"
+#include "core/definition/definitionloader.h"
 #include "ui/widgets/tryitpanel.h"
 
 #include <QCheckBox>

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/engine/requestlogentry.h"
-#include "core/spec/definition.h"
+#include "core/definition/definition.h"
 
 #include <QString>
 #include <QUrl>

@@ -2,7 +2,7 @@
 // Persists the forcing panel's choices per definition file in QSettings.
 #pragma once
 
-#include "core/engine/forcedresponsestore.h"
+#include "core/negotiation/forcedresponsestore.h"
 
 #include <QHash>
 #include <QString>

@@ -2,8 +2,8 @@
 // The definition's operations as a tree: tag -> operation (untagged ones under "Other").
 #pragma once
 
-#include "core/engine/forcedresponsestore.h"
-#include "core/spec/definition.h"
+#include "core/negotiation/forcedresponsestore.h"
+#include "core/definition/definition.h"
 
 #include <QAbstractItemModel>
 #include <QHash>

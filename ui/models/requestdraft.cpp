@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/requestdraft.h"
 
-#include "core/generation/schemasampler.h"
+#include "core/schema/schemasampler.h"
 #include "ui/models/curlcommand.h"
 #include "ui/models/specformat.h"
 

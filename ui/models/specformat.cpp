@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/specformat.h"
 
-#include "core/spec/jsonpointer.h"
+#include "core/json/jsonpointer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // Read-only helpers that turn parts of a definition into text for display (refs, samples, pretty JSON).
 #pragma once
 
-#include "core/spec/definition.h"
+#include "core/definition/definition.h"
 
 #include <QJsonValue>
 #include <QString>

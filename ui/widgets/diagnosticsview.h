@@ -2,7 +2,7 @@
 // Lists load and configuration diagnostics: severity, message, file:line and JSON pointer.
 #pragma once
 
-#include "core/spec/diagnostic.h"
+#include "core/json/diagnostic.h"
 
 #include <QTreeWidget>
 

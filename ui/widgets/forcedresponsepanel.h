@@ -2,8 +2,8 @@
 // Lets the user force the status and example the mock answers with for the selected operation.
 #pragma once
 
-#include "core/engine/forcedresponsestore.h"
-#include "core/spec/definition.h"
+#include "core/negotiation/forcedresponsestore.h"
+#include "core/definition/definition.h"
 
 #include <memory>
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/config/mockconfig.h"
-#include "core/spec/definitionloader.h"
+#include "core/definition/definitionloader.h"
 
 #include <QDateTime>
 #include <QHash>

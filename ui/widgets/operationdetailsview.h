@@ -2,7 +2,7 @@
 // Renders one operation as a readable page: description, parameters, request body, responses and security.
 #pragma once
 
-#include "core/spec/definition.h"
+#include "core/definition/definition.h"
 
 #include <QTextBrowser>
 

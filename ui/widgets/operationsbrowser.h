@@ -2,8 +2,8 @@
 // The operations tree with its filter box; reports which operation is selected.
 #pragma once
 
-#include "core/engine/forcedresponsestore.h"
-#include "core/spec/definition.h"
+#include "core/negotiation/forcedresponsestore.h"
+#include "core/definition/definition.h"
 
 #include <QWidget>
 

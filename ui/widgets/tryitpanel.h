@@ -2,7 +2,7 @@
 // The Try-it console: edits a request prefilled from an operation, sends it to the running mock, shows the answer.
 #pragma once
 
-#include "core/spec/definition.h"
+#include "core/definition/definition.h"
 #include "ui/models/requestdraft.h"
 
 #include <QElapsedTimer>

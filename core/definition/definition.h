@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+// The one in-memory model of a loaded API definition (OpenAPI 3.0/3.1, Swagger 2.0 converted).
+#pragma once
+
+#include "core/json/diagnostic.h"
+#include "core/schema/schemadialect.h"
+
+#include <memory>
+
+#include <QHash>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// Schemas stay as QJsonValue inside Definition::document. Every "$ref" in the document is a local
+// pointer ("#/..."): external files are bundled in by the loader (see ARCHITECTURE.md), so
+// downstream units (validator, generator) resolve refs against `document` only. A schema is
+// addressed by its value plus its JSON pointer in `document` (`schemaPointer`), which lets units
+// cache work per schema and report schema locations.
+
+// A named entry of a media type's `examples` map, with any `$ref` to an Example Object resolved.
+struct NamedExample
+{
+    QString name;
+    QString summary;
+    QString description;
+    QJsonValue value;          // Undefined when the example only has externalValue (and it could not be read)
+    bool hasValue = false;
+    QString externalValue;     // as written in the definition
+    QString pointer;           // where the Example Object lives in `document`
+};
+
+struct MediaType
+{
+    QString name;              // "application/json", "text/plain", "*/*", ...
+    QJsonValue schema;         // Undefined when absent; may be {"$ref": "#/..."}
+    QString schemaPointer;     // pointer of `schema` in `document` (empty when absent)
+    QJsonValue example;        // the media type's `example`
+    bool hasExample = false;
+    QList<NamedExample> examples;  // in document order
+    QJsonObject encoding;      // multipart / form encodings, as written
+    QString pointer;
+};
+
+struct HeaderDef
+{
+    QString name;
+    QString description;
+    bool required = false;
+    bool deprecated = false;
+    QJsonValue schema;
+    QString schemaPointer;
+    QJsonValue example;
+    bool hasExample = false;
+    QList<NamedExample> examples;
+    QString pointer;
+};
+
+struct Parameter
+{
+    QString name;
+    QString in;                // "path", "query", "header", "cookie"
+    QString description;
+    bool required = false;
+    bool deprecated = false;
+    bool allowEmptyValue = false;
+    bool allowReserved = false;
+    QString style;             // defaulted by the loader per `in` (form/simple/...)
+    bool explode = false;      // defaulted by the loader (true for form)
+    QJsonValue schema;
+    QString schemaPointer;
+    QList<MediaType> content;  // `content`-based parameters (then schema is Undefined)
+    QJsonValue example;
+    bool hasExample = false;
+    QList<NamedExample> examples;
+    QString pointer;
+};
+
+struct RequestBody
+{
+    bool present = false;
+    bool required = false;
+    QString description;
+    QList<MediaType> content;
+    QString pointer;
+};
+
+struct Response
+{
+    QString code;              // "200", "2XX", "default"
+    QString description;
+    QList<MediaType> content;
+    QList<HeaderDef> headers;
+    QString pointer;
+
+    bool isDefault() const { return code == QLatin1String("default"); }
+    bool isRange() const { return code.size() == 3 && code.endsWith(QLatin1String("XX"), Qt::CaseInsensitive); }
+    // The concrete status this response answers with: 200 for "200", 200 for "2XX", 0 for default.
+    int status() const;
+    // True when this response covers `status` (exact code, or range "2XX").
+    bool covers(int status) const;
+};
+
+// One security requirement object: ALL of its schemes must be satisfied (AND).
+struct SecurityRequirement
+{
+    struct Item
+    {
+        QString scheme;        // key into Definition::securitySchemes
+        QStringList scopes;
+    };
+    QList<Item> schemes;       // empty = anonymous access allowed ({})
+};
+
+struct Operation
+{
+    QString id;                // operationId, synthesized ("get_users_id") when absent
+    bool idSynthesized = false;
+    QString method;            // upper case: GET, POST, ...
+    QString path;              // path template as written: "/users/{id}"
+    QStringList tags;
+    QString summary;
+    QString description;
+    bool deprecated = false;
+    QList<Parameter> parameters;   // path item + operation, merged (operation wins by name+in)
+    RequestBody requestBody;
+    QList<Response> responses;     // in document order
+    QList<SecurityRequirement> security; // effective: operation's, else global; empty = none needed
+    QString pointer;           // "/paths/~1users~1{id}/get"
+    int index = 0;             // position in Definition::operations
+
+    const Response* response(const QString& code) const;
+    QStringList responseCodes() const;
+};
+
+struct Server
+{
+    QString url;               // with variables substituted by their defaults
+    QString description;
+    QString basePath;          // path part of url, "" or "/v2" (no trailing slash)
+};
+
+struct Tag
+{
+    QString name;
+    QString description;
+};
+
+struct Definition
+{
+    QString file;              // absolute path of the root file, or ":/examples/bookshelf.yaml"
+    QString specVersion;       // as written: "3.0.3", "3.1.0", "2.0"
+    SchemaDialect dialect = SchemaDialect::OpenApi30;
+    bool convertedFromSwagger2 = false;
+    QString title;
+    QString version;           // info.version
+    QString description;
+    QList<Server> servers;
+    QList<Tag> tags;           // declared tags, in document order
+    QList<Operation> operations;
+    QJsonObject securitySchemes;   // name -> Security Scheme Object ($refs resolved)
+    QJsonObject document;      // the bundled document (OpenAPI 3 shape; external refs bundled in)
+    QStringList files;         // every file read: root first, then external files
+
+    // Where a pointer into `document` came from (file and pointer inside that file). Pointers under
+    // "/x-understudy-bundled/<n>" map back to external files.
+    struct Origin
+    {
+        QString file;
+        QString pointer;
+    };
+    Origin originOf(const QString& documentPointer) const;
+    QHash<QString, Origin> bundledOrigins;  // "/x-understudy-bundled/3" -> {file, pointer}
+
+    // QJsonObject sorts keys, so the loader keeps the written order of the objects where it matters (paths,
+    // path items, responses, content, examples, headers): file -> pointer in that file (see originOf) -> keys.
+    // A Swagger 2.0 root also gets the converted `content` maps' order, under their document pointers.
+    QHash<QString, QHash<QString, QStringList>> keyOrders;
+
+    // The first server's path ("/v2"), "" when none.
+    QString basePath() const;
+    const Operation* operation(const QString& id) const;
+};
+
+using DefinitionPtr = std::shared_ptr<const Definition>;

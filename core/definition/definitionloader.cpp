@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: MIT
+#include "core/definition/definitionloader.h"
+
+#include "core/json/jsonpointer.h"
+#include "core/json/jsontext.h"
+#include "core/json/keyorder.h"
+#include "core/definition/operationextractor.h"
+#include "core/definition/refbundler.h"
+#include "core/json/sourcelocator.h"
+#include "core/definition/examplelinter.h"
+#include "core/definition/swaggerconverter.h"
+#include "core/definition/yamlreader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+struct ParsedFile
+{
+    QJsonValue root = QJsonValue(QJsonValue::Undefined);
+    bool ok = false;
+};
+
+// Swagger 2.0 has no `content` maps: the converter builds them from `produces` (ordered arrays) plus the keys
+// of a response's `examples` map, whose written order the source's record knows. Records that order for each
+// converted `content` map, under its document pointer, for responses written in the root file.
+void addSwaggerContentOrders(const QJsonObject& source, const QJsonObject& converted, KeyOrder::Map* orders)
+{
+    const auto strings = [](const QJsonValue& v) {
+        QStringList out;
+        const QJsonArray a = v.toArray();
+        for (const QJsonValue& x : a)
+            out.append(x.toString());
+        return out;
+    };
+    const QStringList globalProduces = strings(source.value(QLatin1String("produces")));
+    const auto addResponse = [&](const QJsonObject& response, const QString& sourcePointer,
+                                 const QString& documentPointer, const QStringList& produces) {
+        if (response.contains(QLatin1String("$ref")))
+            return;
+        const QJsonObject content =
+            JsonPointer::value(converted, documentPointer + QLatin1String("/content")).toObject();
+        if (content.size() < 2)
+            return;
+        QStringList order = produces.isEmpty() ? QStringList{QStringLiteral("application/json")} : produces;
+        const QString examplesPointer = JsonPointer::append(sourcePointer, QStringLiteral("examples"));
+        const auto written = orders->constFind(examplesPointer);
+        const QJsonObject examples = response.value(QLatin1String("examples")).toObject();
+        order += KeyOrder::orderedKeys(examples, written == orders->constEnd() ? nullptr : &*written);
+        orders->insert(documentPointer + QLatin1String("/content"), order);
+    };
+
+    const QJsonObject paths = source.value(QLatin1String("paths")).toObject();
+    for (auto pit = paths.constBegin(); pit != paths.constEnd(); ++pit) {
+        const QString itemPointer = JsonPointer::append(QStringLiteral("/paths"), pit.key());
+        const QJsonObject item = pit.value().toObject();
+        for (auto oit = item.constBegin(); oit != item.constEnd(); ++oit) {
+            if (!oit.value().isObject() || oit.key() == QLatin1String("parameters"))
+                continue;
+            const QJsonObject op = oit.value().toObject();
+            const QStringList produces = op.contains(QLatin1String("produces"))
+                ? strings(op.value(QLatin1String("produces")))
+                : globalProduces;
+            const QString responsesPointer =
+                JsonPointer::append(JsonPointer::append(itemPointer, oit.key()), QStringLiteral("responses"));
+            const QJsonObject responses = op.value(QLatin1String("responses")).toObject();
+            for (auto rit = responses.constBegin(); rit != responses.constEnd(); ++rit) {
+                const QString pointer = JsonPointer::append(responsesPointer, rit.key());
+                addResponse(rit.value().toObject(), pointer, pointer, produces);
+            }
+        }
+    }
+    const QJsonObject responses = source.value(QLatin1String("responses")).toObject();
+    for (auto rit = responses.constBegin(); rit != responses.constEnd(); ++rit)
+        addResponse(rit.value().toObject(), JsonPointer::append(QStringLiteral("/responses"), rit.key()),
+                    JsonPointer::append(QStringLiteral("/components/responses"), rit.key()), globalProduces);
+}
+
+// One load: owns the file cache, the shared node budget and the diagnostics.
+class LoadSession
+{
+public:
+    explicit LoadSession(const LoadOptions& options)
+        : m_options(options)
+    {
+    }
+
+    LoadResult run(const QByteArray& data, const QString& path);
+    LoadResult runFile(const QString& path);
+
+private:
+    ParsedFile parse(const QByteArray& data, const QString& file);
+    QJsonValue fetch(const QString& file, const QString& fromFile, const QString& fromPointer);
+    void addPositions();
+    void addExampleWarnings(const Definition& definition);
+    LoadResult fail();
+
+    LoadOptions m_options;
+    Diagnostics m_diagnostics;
+    QHash<QString, QByteArray> m_sources; // file -> bytes, kept for lazy line/column lookup
+    QStringList m_files;
+    KeyOrder::Files m_keyOrders;
+    qint64 m_nodesUsed = 0;
+};
+
+QString absolutePath(const QString& path)
+{
+    if (path.startsWith(QLatin1Char(':')) || path.isEmpty())
+        return path;
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
+
+ParsedFile LoadSession::parse(const QByteArray& data, const QString& file)
+{
+    ParsedFile parsed;
+    if (data.size() > m_options.maxFileBytes) {
+        m_diagnostics.append(Diagnostic::error(
+            QStringLiteral("File is %1 bytes, more than the limit of %2").arg(data.size()).arg(m_options.maxFileBytes),
+            file, QString(), QStringLiteral("file-too-large")));
+        return parsed;
+    }
+    m_sources.insert(file, data);
+    const QString suffix = QFileInfo(file).suffix().toLower();
+    int firstChar = 0;
+    while (firstChar < data.size() && QChar::isSpace(static_cast<uchar>(data.at(firstChar))))
+        ++firstChar;
+    const bool looksJson = suffix == QLatin1String("json")
+        || (suffix != QLatin1String("yaml") && suffix != QLatin1String("yml") && firstChar < data.size()
+            && data.at(firstChar) == '{');
+    if (looksJson) {
+        const qint64 offset = JsonText::nestingExceededAt(data, m_options.maxDepth);
+        if (offset >= 0) {
+            Diagnostic d = Diagnostic::error(QStringLiteral("Nesting is deeper than %1 levels").arg(m_options.maxDepth),
+                                             file, QString(), QStringLiteral("json-depth"));
+            const SourceLocator::Position pos = SourceLocator::fromOffset(data, offset);
+            d.line = pos.line;
+            d.column = pos.column;
+            m_diagnostics.append(d);
+            return parsed;
+        }
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
+        if (error.error == QJsonParseError::NoError) {
+            parsed.root = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+            parsed.ok = true;
+            // QJsonDocument forgets the key order; one extra pass over the bytes recovers it where it matters.
+            m_keyOrders.insert(file, KeyOrder::scanJson(data));
+            return parsed;
+        }
+        // JSON is YAML: yaml-cpp accepts what QJsonDocument refuses (comments, trailing text), so try it.
+        YamlReader::Limits limits{m_options.maxDepth, qMax<qint64>(0, m_options.maxNodes - m_nodesUsed)};
+        const YamlReadResult yaml = YamlReader::read(data, file, limits);
+        if (yaml.ok && !yaml.value.isUndefined()) {
+            m_nodesUsed += yaml.nodes;
+            m_diagnostics.append(yaml.diagnostics);
+            m_keyOrders.insert(file, yaml.keyOrders);
+            parsed.root = yaml.value;
+            parsed.ok = true;
+            return parsed;
+        }
+        Diagnostic d = Diagnostic::error(QStringLiteral("JSON syntax error: %1").arg(error.errorString()), file,
+                                         QString(), QStringLiteral("json-syntax"));
+        const SourceLocator::Position pos = SourceLocator::fromOffset(data, error.offset);
+        d.line = pos.line;
+        d.column = pos.column;
+        m_diagnostics.append(d);
+        return parsed;
+    }
+    // Bound alias expansion by the input size: a few hundred bytes may not become millions of nodes.
+    const qint64 scaled = 100'000 + 64 * static_cast<qint64>(data.size());
+    YamlReader::Limits limits{m_options.maxDepth, qMax<qint64>(0, qMin(scaled, m_options.maxNodes - m_nodesUsed))};
+    const YamlReadResult yaml = YamlReader::read(data, file, limits);
+    m_nodesUsed += yaml.nodes;
+    m_diagnostics.append(yaml.diagnostics);
+    if (!yaml.ok)
+        return parsed;
+    if (yaml.value.isUndefined()) {
+        m_diagnostics.append(Diagnostic::error(QStringLiteral("The file is empty"), file, QString(),
+                                               QStringLiteral("empty-document")));
+        return parsed;
+    }
+    m_keyOrders.insert(file, yaml.keyOrders);
+    parsed.root = yaml.value;
+    parsed.ok = true;
+    return parsed;
+}
+
+QJsonValue LoadSession::fetch(const QString& file, const QString& fromFile, const QString& fromPointer)
+{
+    const auto refError = [&](const QString& code, const QString& message) {
+        m_diagnostics.append(Diagnostic::error(message, fromFile, fromPointer, code));
+        return QJsonValue(QJsonValue::Undefined);
+    };
+    if (m_files.size() > m_options.maxFiles)
+        return refError(QStringLiteral("too-many-files"),
+                        QStringLiteral("More than %1 external files are referenced").arg(m_options.maxFiles));
+    QFile f(file);
+    if (!f.exists())
+        return refError(QStringLiteral("ref-file-missing"),
+                        QStringLiteral("Referenced file %1 does not exist").arg(QDir::toNativeSeparators(file)));
+    if (f.size() > m_options.maxFileBytes)
+        return refError(QStringLiteral("file-too-large"), QStringLiteral("Referenced file %1 is larger than %2 bytes")
+                                                              .arg(QDir::toNativeSeparators(file))
+                                                              .arg(m_options.maxFileBytes));
+    if (!f.open(QIODevice::ReadOnly))
+        return refError(QStringLiteral("file-unreadable"), QStringLiteral("Cannot read referenced file %1: %2")
+                                                               .arg(QDir::toNativeSeparators(file), f.errorString()));
+    m_files.append(file);
+    const ParsedFile parsed = parse(f.readAll(), file);
+    if (!parsed.ok)
+        return refError(QStringLiteral("ref-file-invalid"),
+                        QStringLiteral("Referenced file %1 could not be parsed").arg(QDir::toNativeSeparators(file)));
+    return parsed.root;
+}
+
+// Positions are looked up only for files that have diagnostics, by re-reading their text once.
+void LoadSession::addPositions()
+{
+    QHash<QString, QStringList> wanted;
+    for (const Diagnostic& d : std::as_const(m_diagnostics))
+        if (d.line == 0 && !d.pointer.isNull() && m_sources.contains(d.file))
+            wanted[d.file].append(d.pointer);
+    for (auto it = wanted.constBegin(); it != wanted.constEnd(); ++it) {
+        const QHash<QString, SourceLocator::Position> found = SourceLocator::locate(m_sources.value(it.key()), it.value());
+        for (Diagnostic& d : m_diagnostics) {
+            if (d.file != it.key() || d.line != 0 || d.pointer.isNull())
+                continue;
+            const auto pos = found.constFind(d.pointer);
+            if (pos != found.constEnd()) {
+                d.line = pos->line;
+                d.column = pos->column;
+            }
+        }
+    }
+}
+
+// Examples are linted here, while the source text is still at hand for line numbers. The locator re-parses a
+// whole file (about a second for GitHub's 3.6 MB), so only small files get lines for these warnings.
+void LoadSession::addExampleWarnings(const Definition& definition)
+{
+    constexpr qsizetype kLocateLimit = 256 * 1024;
+    Diagnostics warnings = ExampleLinter::lint(definition);
+    QHash<QString, QStringList> wanted;
+    for (const Diagnostic& d : std::as_const(warnings))
+        if (!d.pointer.isNull() && m_sources.value(d.file).size() <= kLocateLimit && m_sources.contains(d.file))
+            wanted[d.file].append(d.pointer);
+    for (auto it = wanted.constBegin(); it != wanted.constEnd(); ++it) {
+        const QHash<QString, SourceLocator::Position> found = SourceLocator::locate(m_sources.value(it.key()), it.value());
+        for (Diagnostic& d : warnings) {
+            const auto pos = d.file == it.key() ? found.constFind(d.pointer) : found.constEnd();
+            if (pos != found.constEnd()) {
+                d.line = pos->line;
+                d.column = pos->column;
+            }
+        }
+    }
+    m_diagnostics.append(warnings);
+}
+
+LoadResult LoadSession::fail()
+{
+    addPositions();
+    LoadResult result;
+    result.diagnostics = m_diagnostics;
+    return result;
+}
+
+LoadResult LoadSession::runFile(const QString& path)
+{
+    const QString file = absolutePath(path);
+    QFile f(file);
+    if (!f.exists()) {
+        m_diagnostics.append(Diagnostic::error(QStringLiteral("File does not exist"), file, QString(),
+                                               QStringLiteral("file-missing")));
+        return fail();
+    }
+    if (f.size() > m_options.maxFileBytes) {
+        m_diagnostics.append(Diagnostic::error(
+            QStringLiteral("File is %1 bytes, more than the limit of %2").arg(f.size()).arg(m_options.maxFileBytes),
+            file, QString(), QStringLiteral("file-too-large")));
+        return fail();
+    }
+    if (!f.open(QIODevice::ReadOnly)) {
+        m_diagnostics.append(Diagnostic::error(QStringLiteral("Cannot read the file: %1").arg(f.errorString()), file,
+                                               QString(), QStringLiteral("file-unreadable")));
+        return fail();
+    }
+    return run(f.readAll(), file);
+}
+
+LoadResult LoadSession::run(const QByteArray& data, const QString& path)
+{
+    const QString file = absolutePath(path);
+    m_files.append(file);
+    const ParsedFile parsed = parse(data, file);
+    if (!parsed.ok)
+        return fail();
+    if (!parsed.root.isObject()) {
+        m_diagnostics.append(Diagnostic::error(QStringLiteral("The document root is not an object (mapping)"), file,
+                                               QString(), QStringLiteral("root-not-object")));
+        return fail();
+    }
+    const QJsonObject root = parsed.root.toObject();
+
+    auto definition = std::make_shared<Definition>();
+    definition->file = file;
+    const QJsonValue openapi = root.value(QLatin1String("openapi"));
+    const QJsonValue swagger = root.value(QLatin1String("swagger"));
+    const auto versionText = [](const QJsonValue& v) {
+        return v.isString() ? v.toString() : v.isDouble() ? QString::number(v.toDouble()) : QString();
+    };
+    bool isSwagger = false;
+    if (!openapi.isUndefined()) {
+        definition->specVersion = versionText(openapi);
+        if (definition->specVersion.startsWith(QLatin1String("3.0.")) || definition->specVersion == QLatin1String("3.0")) {
+            definition->dialect = SchemaDialect::OpenApi30;
+        } else if (definition->specVersion.startsWith(QLatin1String("3.1.")) || definition->specVersion == QLatin1String("3.1")) {
+            definition->dialect = SchemaDialect::OpenApi31;
+        } else {
+            m_diagnostics.append(Diagnostic::error(
+                QStringLiteral("Unsupported OpenAPI version \"%1\" (3.0.x, 3.1.x and Swagger 2.0 are supported)")
+                    .arg(definition->specVersion),
+                file, QStringLiteral("/openapi"), QStringLiteral("unknown-version")));
+            return fail();
+        }
+    } else if (!swagger.isUndefined()) {
+        definition->specVersion = versionText(swagger);
+        if (definition->specVersion != QLatin1String("2.0") && definition->specVersion != QLatin1String("2")) {
+            m_diagnostics.append(Diagnostic::error(
+                QStringLiteral("Unsupported Swagger version \"%1\" (only 2.0 is supported)").arg(definition->specVersion),
+                file, QStringLiteral("/swagger"), QStringLiteral("unknown-version")));
+            return fail();
+        }
+        definition->specVersion = QStringLiteral("2.0");
+        definition->dialect = SchemaDialect::OpenApi30;
+        definition->convertedFromSwagger2 = isSwagger = true;
+    } else {
+        m_diagnostics.append(Diagnostic::error(
+            QStringLiteral("Not an OpenAPI definition: there is no \"openapi\" or \"swagger\" version field"), file,
+            QString(), QStringLiteral("unknown-version")));
+        return fail();
+    }
+
+    RefBundler bundler([this](const QString& f, const QString& from, const QString& ptr) { return fetch(f, from, ptr); },
+                       isSwagger);
+    RefBundler::Result bundled = bundler.bundle(root, file);
+    m_diagnostics.append(bundled.diagnostics);
+    if (isSwagger) {
+        SwaggerConverter::Result converted = SwaggerConverter::convert(bundled.document, file);
+        m_diagnostics.append(converted.diagnostics);
+        definition->document = std::move(converted.document);
+    } else {
+        definition->document = std::move(bundled.document);
+    }
+    definition->bundledOrigins = std::move(bundled.origins);
+    definition->files = m_files;
+    if (isSwagger)
+        addSwaggerContentOrders(root, definition->document, &m_keyOrders[file]);
+    definition->keyOrders = std::move(m_keyOrders);
+
+    const QJsonObject info = root.value(QLatin1String("info")).toObject();
+    definition->title = info.value(QLatin1String("title")).toString();
+    definition->version = info.value(QLatin1String("version")).toVariant().toString();
+    definition->description = info.value(QLatin1String("description")).toString();
+
+    OperationExtractor::Options extractOptions;
+    extractOptions.maxFileBytes = m_options.maxFileBytes;
+    extractOptions.limits = YamlReader::Limits{m_options.maxDepth, m_options.maxNodes};
+    OperationExtractor extractor(extractOptions);
+    m_diagnostics.append(extractor.extract(definition.get()));
+
+    addPositions();
+    addExampleWarnings(*definition);
+    LoadResult result;
+    result.definition = std::move(definition);
+    result.diagnostics = m_diagnostics;
+    return result;
+}
+
+} // namespace
+
+DefinitionLoader::DefinitionLoader(LoadOptions options)
+    : m_options(options)
+{
+}
+
+LoadResult DefinitionLoader::loadFile(const QString& path) const
+{
+    LoadSession session(m_options);
+    return session.runFile(path);
+}
+
+LoadResult DefinitionLoader::loadData(const QByteArray& data, const QString& path) const
+{
+    LoadSession session(m_options);
+    return session.run(data, path);
+}
+
+QString DefinitionLoader::bundledExamplePath()
+{
+    return QStringLiteral(":/examples/bookshelf.yaml");
+}

@@ -1,0 +1,457 @@
+// SPDX-License-Identifier: MIT
+#include "core/definition/operationextractor.h"
+
+#include "core/json/jsonpointer.h"
+#include "core/json/keyorder.h"
+#include "core/definition/refbundler.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace {
+
+const QString kRef = QStringLiteral("$ref");
+
+QString str(const QJsonObject& o, const char* key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+bool flag(const QJsonObject& o, const char* key)
+{
+    return o.value(QLatin1String(key)).toBool();
+}
+
+// The HTTP methods of a path item: as written when recorded, else (and for any the record lacks) in a fixed order.
+QStringList methodOrder(const QJsonObject& item, const QStringList* written)
+{
+    static const QStringList methods = {QStringLiteral("get"),     QStringLiteral("put"),  QStringLiteral("post"),
+                                        QStringLiteral("delete"),  QStringLiteral("options"), QStringLiteral("head"),
+                                        QStringLiteral("patch"),   QStringLiteral("trace")};
+    if (!written)
+        return methods;
+    QStringList out;
+    for (const QString& key : *written)
+        if (methods.contains(key) && !out.contains(key))
+            out.append(key);
+    for (const QString& m : methods)
+        if (!out.contains(m) && item.contains(m))
+            out.append(m);
+    return out;
+}
+
+// Media types and headers describe their values alike: a `schema` (with its pointer, for diagnostics) and an
+// inline `example`. `Described` is MediaType or HeaderDef, with `pointer` already set.
+template<typename Described>
+void readSchemaAndExample(const QJsonObject& o, Described* described)
+{
+    const auto s = o.constFind(QLatin1String("schema"));
+    if (s != o.constEnd()) {
+        described->schema = *s;
+        described->schemaPointer = JsonPointer::append(described->pointer, QStringLiteral("schema"));
+    } else {
+        described->schema = QJsonValue(QJsonValue::Undefined);
+    }
+    const auto e = o.constFind(QLatin1String("example"));
+    if (e != o.constEnd()) {
+        described->example = *e;
+        described->hasExample = true;
+    }
+}
+
+} // namespace
+
+OperationExtractor::OperationExtractor(Options options)
+    : m_options(options)
+{
+}
+
+void OperationExtractor::warn(const QString& code, const QString& message, const QString& documentPointer)
+{
+    const Definition::Origin origin = m_definition->originOf(documentPointer);
+    m_diagnostics.append(Diagnostic::warning(message, origin.file, origin.pointer, code));
+}
+
+const QStringList* OperationExtractor::writtenOrder(const QString& documentPointer) const
+{
+    if (m_definition->keyOrders.isEmpty())
+        return nullptr;
+    const Definition::Origin origin = m_definition->originOf(documentPointer);
+    const auto file = m_definition->keyOrders.constFind(origin.file);
+    if (file == m_definition->keyOrders.constEnd())
+        return nullptr;
+    const auto keys = file->constFind(origin.pointer);
+    return keys == file->constEnd() ? nullptr : &*keys;
+}
+
+QStringList OperationExtractor::keysOf(const QJsonObject& object, const QString& documentPointer) const
+{
+    if (object.size() < 2)
+        return object.keys();
+    return KeyOrder::orderedKeys(object, writtenOrder(documentPointer));
+}
+
+// Follows a chain of local $refs; the bundler has already reported missing targets and cycles.
+QJsonObject OperationExtractor::deref(const QJsonValue& value, const QString& pointer, QString* resolvedPointer)
+{
+    QJsonObject object = value.toObject();
+    QString current = pointer;
+    QSet<QString> seen;
+    while (object.contains(kRef)) {
+        const QJsonValue refValue = object.value(kRef);
+        if (!refValue.isString() || !JsonPointer::isLocalRef(refValue.toString()))
+            break;
+        const QString target = JsonPointer::fromFragment(refValue.toString());
+        if (seen.contains(target) || seen.size() > 64) {
+            object = QJsonObject();
+            break;
+        }
+        seen.insert(target);
+        QJsonValue next;
+        if (!JsonPointer::resolve(m_root, target, &next) || !next.isObject()) {
+            object = QJsonObject();
+            break;
+        }
+        object = next.toObject();
+        current = target;
+    }
+    if (resolvedPointer)
+        *resolvedPointer = current;
+    return object;
+}
+
+QString OperationExtractor::synthesizeId(const QString& method, const QString& path)
+{
+    QString id = method.toLower();
+    QString segment;
+    const auto flush = [&] {
+        if (!segment.isEmpty()) {
+            id += QLatin1Char('_') + segment;
+            segment.clear();
+        }
+    };
+    for (const QChar c : path) {
+        if (c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('.'))
+            segment += c == QLatin1Char('-') || c == QLatin1Char('.') ? QLatin1Char('_') : c;
+        else
+            flush();
+    }
+    flush();
+    return id;
+}
+
+void OperationExtractor::readExternalValue(NamedExample* example)
+{
+    const QString ext = example->externalValue;
+    if (ext.isEmpty() || RefBundler::isRemote(ext))
+        return;
+    QString file;
+    QString fragment;
+    const Definition::Origin origin = m_definition->originOf(example->pointer);
+    if (!RefBundler::splitRef(ext, origin.file, &file, &fragment))
+        return;
+    auto it = m_externalValues.constFind(file);
+    if (it == m_externalValues.constEnd()) {
+        QJsonValue value(QJsonValue::Undefined);
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            warn(QStringLiteral("example-external-missing"),
+                 QStringLiteral("Cannot read externalValue file %1: %2").arg(QDir::toNativeSeparators(file), f.errorString()),
+                 JsonPointer::append(example->pointer, QStringLiteral("externalValue")));
+        } else if (f.size() > m_options.maxFileBytes) {
+            warn(QStringLiteral("example-external-too-large"),
+                 QStringLiteral("externalValue file %1 is larger than %2 bytes").arg(file).arg(m_options.maxFileBytes),
+                 JsonPointer::append(example->pointer, QStringLiteral("externalValue")));
+        } else {
+            const QByteArray data = f.readAll();
+            const QString suffix = QFileInfo(file).suffix().toLower();
+            if (suffix == QLatin1String("json")) {
+                QJsonParseError error;
+                const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
+                if (error.error == QJsonParseError::NoError)
+                    value = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+            }
+            if (value.isUndefined() && (suffix == QLatin1String("json") || suffix == QLatin1String("yaml")
+                                        || suffix == QLatin1String("yml"))) {
+                const YamlReadResult r = YamlReader::read(data, file, m_options.limits);
+                if (r.ok)
+                    value = r.value;
+            }
+            if (value.isUndefined())
+                value = QString::fromUtf8(data);
+        }
+        it = m_externalValues.insert(file, value);
+    }
+    if (!it->isUndefined()) {
+        example->value = *it;
+        example->hasValue = true;
+    }
+}
+
+QList<NamedExample> OperationExtractor::examples(const QJsonValue& value, const QString& pointer)
+{
+    QList<NamedExample> out;
+    const QJsonObject map = value.toObject();
+    const QStringList keys = keysOf(map, pointer);
+    for (const QString& key : keys) {
+        const QJsonValue entry = map.value(key);
+        NamedExample ex;
+        ex.name = key;
+        const QJsonObject o = deref(entry, JsonPointer::append(pointer, key), &ex.pointer);
+        ex.summary = str(o, "summary");
+        ex.description = str(o, "description");
+        const auto v = o.constFind(QLatin1String("value"));
+        if (v != o.constEnd()) {
+            ex.value = *v;
+            ex.hasValue = true;
+        }
+        ex.externalValue = str(o, "externalValue");
+        if (!ex.hasValue)
+            readExternalValue(&ex);
+        out.append(ex);
+    }
+    return out;
+}
+
+QList<MediaType> OperationExtractor::content(const QJsonValue& value, const QString& pointer)
+{
+    QList<MediaType> out;
+    const QJsonObject map = value.toObject();
+    const QStringList keys = keysOf(map, pointer);
+    for (const QString& key : keys) {
+        const QJsonValue entry = map.value(key);
+        MediaType mt;
+        mt.name = key;
+        const QJsonObject o = deref(entry, JsonPointer::append(pointer, key), &mt.pointer);
+        readSchemaAndExample(o, &mt);
+        mt.examples = examples(o.value(QLatin1String("examples")),
+                               JsonPointer::append(mt.pointer, QStringLiteral("examples")));
+        mt.encoding = o.value(QLatin1String("encoding")).toObject();
+        out.append(mt);
+    }
+    return out;
+}
+
+QList<HeaderDef> OperationExtractor::headers(const QJsonValue& value, const QString& pointer)
+{
+    QList<HeaderDef> out;
+    const QJsonObject map = value.toObject();
+    const QStringList keys = keysOf(map, pointer);
+    for (const QString& key : keys) {
+        const QJsonValue entry = map.value(key);
+        HeaderDef h;
+        h.name = key;
+        const QJsonObject o = deref(entry, JsonPointer::append(pointer, key), &h.pointer);
+        h.description = str(o, "description");
+        h.required = flag(o, "required");
+        h.deprecated = flag(o, "deprecated");
+        readSchemaAndExample(o, &h);
+        h.examples = examples(o.value(QLatin1String("examples")), JsonPointer::append(h.pointer, QStringLiteral("examples")));
+        out.append(h);
+    }
+    return out;
+}
+
+Parameter OperationExtractor::parameter(const QJsonValue& value, const QString& pointer)
+{
+    Parameter p;
+    const QJsonObject o = deref(value, pointer, &p.pointer);
+    p.name = str(o, "name");
+    p.in = str(o, "in");
+    p.description = str(o, "description");
+    p.required = flag(o, "required") || p.in == QLatin1String("path");
+    p.deprecated = flag(o, "deprecated");
+    p.allowEmptyValue = flag(o, "allowEmptyValue");
+    p.allowReserved = flag(o, "allowReserved");
+    const bool formByDefault = p.in == QLatin1String("query") || p.in == QLatin1String("cookie");
+    p.style = o.value(QLatin1String("style")).toString(formByDefault ? QStringLiteral("form") : QStringLiteral("simple"));
+    p.explode = o.value(QLatin1String("explode")).toBool(p.style == QLatin1String("form"));
+    const auto s = o.constFind(QLatin1String("schema"));
+    if (s != o.constEnd()) {
+        p.schema = *s;
+        p.schemaPointer = JsonPointer::append(p.pointer, QStringLiteral("schema"));
+    } else {
+        p.schema = QJsonValue(QJsonValue::Undefined);
+    }
+    p.content = content(o.value(QLatin1String("content")), JsonPointer::append(p.pointer, QStringLiteral("content")));
+    const auto e = o.constFind(QLatin1String("example"));
+    if (e != o.constEnd()) {
+        p.example = *e;
+        p.hasExample = true;
+    }
+    p.examples = examples(o.value(QLatin1String("examples")), JsonPointer::append(p.pointer, QStringLiteral("examples")));
+    return p;
+}
+
+QList<SecurityRequirement> OperationExtractor::security(const QJsonArray& array)
+{
+    QList<SecurityRequirement> out;
+    for (const QJsonValue& v : array) {
+        SecurityRequirement req;
+        const QJsonObject o = v.toObject();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            SecurityRequirement::Item item;
+            item.scheme = it.key();
+            const QJsonArray scopes = it.value().toArray();
+            for (const QJsonValue& s : scopes)
+                item.scopes.append(s.toString());
+            req.schemes.append(item);
+        }
+        out.append(req);
+    }
+    return out;
+}
+
+Diagnostics OperationExtractor::extract(Definition* definition)
+{
+    m_definition = definition;
+    m_root = definition->document;
+    m_diagnostics.clear();
+    const QJsonObject& doc = definition->document;
+
+    const QJsonArray servers = doc.value(QLatin1String("servers")).toArray();
+    for (const QJsonValue& v : servers) {
+        const QJsonObject o = v.toObject();
+        Server server;
+        server.url = str(o, "url");
+        server.description = str(o, "description");
+        const QJsonObject vars = o.value(QLatin1String("variables")).toObject();
+        for (auto it = vars.constBegin(); it != vars.constEnd(); ++it)
+            server.url.replace(QLatin1Char('{') + it.key() + QLatin1Char('}'),
+                               it.value().toObject().value(QLatin1String("default")).toVariant().toString());
+        const int scheme = server.url.indexOf(QLatin1String("://"));
+        QString path = server.url;
+        if (scheme >= 0) {
+            const int slash = server.url.indexOf(QLatin1Char('/'), scheme + 3);
+            path = slash < 0 ? QString() : server.url.mid(slash);
+        }
+        const int cut = path.indexOf(QRegularExpression(QStringLiteral("[?#]")));
+        if (cut >= 0)
+            path.truncate(cut);
+        while (path.endsWith(QLatin1Char('/')))
+            path.chop(1);
+        server.basePath = path;
+        definition->servers.append(server);
+    }
+
+    const QJsonArray tags = doc.value(QLatin1String("tags")).toArray();
+    for (const QJsonValue& v : tags)
+        definition->tags.append(Tag{str(v.toObject(), "name"), str(v.toObject(), "description")});
+
+    const QString schemesPointer = QStringLiteral("/components/securitySchemes");
+    const QJsonObject schemes = doc.value(QLatin1String("components")).toObject().value(QLatin1String("securitySchemes")).toObject();
+    for (auto it = schemes.constBegin(); it != schemes.constEnd(); ++it)
+        definition->securitySchemes.insert(it.key(), deref(it.value(), JsonPointer::append(schemesPointer, it.key()), nullptr));
+
+    const bool hasGlobalSecurity = doc.contains(QLatin1String("security"));
+    const QList<SecurityRequirement> globalSecurity = security(doc.value(QLatin1String("security")).toArray());
+    Q_UNUSED(hasGlobalSecurity);
+
+    const QJsonObject paths = doc.value(QLatin1String("paths")).toObject();
+    const QStringList pathKeys = keysOf(paths, QStringLiteral("/paths"));
+    QSet<QString> usedIds;
+    QList<int> needIds;
+    for (const QString& pathKey : pathKeys) {
+        if (!pathKey.startsWith(QLatin1Char('/')))
+            continue;
+        QString itemPointer;
+        const QJsonObject item =
+            deref(paths.value(pathKey), JsonPointer::append(QStringLiteral("/paths"), pathKey), &itemPointer);
+        QList<Parameter> pathParams;
+        const QJsonArray pp = item.value(QLatin1String("parameters")).toArray();
+        for (int i = 0; i < pp.size(); ++i)
+            pathParams.append(parameter(pp.at(i), JsonPointer::append(JsonPointer::append(itemPointer, QStringLiteral("parameters")), i)));
+        for (const QString& m : methodOrder(item, writtenOrder(itemPointer))) {
+            const QJsonValue opValue = item.value(m);
+            if (!opValue.isObject())
+                continue;
+            const QJsonObject o = opValue.toObject();
+            Operation op;
+            op.method = m.toUpper();
+            op.path = pathKey;
+            op.pointer = JsonPointer::append(itemPointer, m);
+            op.id = str(o, "operationId");
+            const QJsonArray tagArray = o.value(QLatin1String("tags")).toArray();
+            for (const QJsonValue& t : tagArray)
+                op.tags.append(t.toString());
+            op.summary = str(o, "summary");
+            op.description = str(o, "description");
+            op.deprecated = flag(o, "deprecated");
+
+            op.parameters = pathParams;
+            const QJsonArray params = o.value(QLatin1String("parameters")).toArray();
+            const QString paramsPointer = JsonPointer::append(op.pointer, QStringLiteral("parameters"));
+            for (int i = 0; i < params.size(); ++i) {
+                const Parameter p = parameter(params.at(i), JsonPointer::append(paramsPointer, i));
+                bool replaced = false;
+                for (Parameter& existing : op.parameters) {
+                    if (existing.name == p.name && existing.in == p.in) {
+                        existing = p;
+                        replaced = true;
+                        break;
+                    }
+                }
+                if (!replaced)
+                    op.parameters.append(p);
+            }
+
+            if (o.contains(QLatin1String("requestBody"))) {
+                const QJsonObject body = deref(o.value(QLatin1String("requestBody")),
+                                               JsonPointer::append(op.pointer, QStringLiteral("requestBody")),
+                                               &op.requestBody.pointer);
+                op.requestBody.present = !body.isEmpty();
+                op.requestBody.required = flag(body, "required");
+                op.requestBody.description = str(body, "description");
+                op.requestBody.content = content(body.value(QLatin1String("content")),
+                                                 JsonPointer::append(op.requestBody.pointer, QStringLiteral("content")));
+            }
+
+            const QJsonObject responses = o.value(QLatin1String("responses")).toObject();
+            const QString responsesPointer = JsonPointer::append(op.pointer, QStringLiteral("responses"));
+            const QStringList codes = keysOf(responses, responsesPointer);
+            for (const QString& code : codes) {
+                if (code.startsWith(QLatin1String("x-")))
+                    continue;
+                Response r;
+                r.code = code;
+                const QJsonObject ro =
+                    deref(responses.value(code), JsonPointer::append(responsesPointer, code), &r.pointer);
+                r.description = str(ro, "description");
+                r.content = content(ro.value(QLatin1String("content")), JsonPointer::append(r.pointer, QStringLiteral("content")));
+                r.headers = headers(ro.value(QLatin1String("headers")), JsonPointer::append(r.pointer, QStringLiteral("headers")));
+                op.responses.append(r);
+            }
+
+            op.security = o.contains(QLatin1String("security")) ? security(o.value(QLatin1String("security")).toArray())
+                                                                : globalSecurity;
+            op.index = static_cast<int>(definition->operations.size());
+            if (op.id.isEmpty()) {
+                needIds.append(op.index);
+            } else if (usedIds.contains(op.id)) {
+                warn(QStringLiteral("operation-id-duplicate"),
+                     QStringLiteral("operationId \"%1\" is used more than once").arg(op.id),
+                     JsonPointer::append(op.pointer, QStringLiteral("operationId")));
+            } else {
+                usedIds.insert(op.id);
+            }
+            definition->operations.append(op);
+        }
+    }
+    // Synthesized ids go last so they never take an id the definition spells out.
+    for (const int index : needIds) {
+        Operation& op = definition->operations[index];
+        const QString base = synthesizeId(op.method, op.path);
+        QString id = base;
+        for (int n = 2; usedIds.contains(id); ++n)
+            id = base + QLatin1Char('_') + QString::number(n);
+        usedIds.insert(id);
+        op.id = id;
+        op.idSynthesized = true;
+    }
+    return m_diagnostics;
+}

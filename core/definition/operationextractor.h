@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/definition/definition.h"
+#include "core/json/diagnostic.h"
+#include "core/definition/yamlreader.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QSet>
+
+// Reads operations, servers, tags and security schemes out of a bundled OpenAPI 3 document, following
+// structural $refs (path items, parameters, bodies, responses, headers, examples, schemes) but not schemas.
+class OperationExtractor
+{
+public:
+    struct Options
+    {
+        qint64 maxFileBytes = 256ll << 20; // for externalValue files
+        YamlReader::Limits limits;
+    };
+
+    explicit OperationExtractor(Options options);
+
+    // Fills operations, servers, tags and securitySchemes of `definition` from `definition->document`.
+    Diagnostics extract(Definition* definition);
+
+    // "get_users_id" for GET /users/{id}.
+    static QString synthesizeId(const QString& method, const QString& path);
+
+private:
+    QJsonObject deref(const QJsonValue& value, const QString& pointer, QString* resolvedPointer);
+    Parameter parameter(const QJsonValue& value, const QString& pointer);
+    QList<MediaType> content(const QJsonValue& value, const QString& pointer);
+    QList<NamedExample> examples(const QJsonValue& value, const QString& pointer);
+    QList<HeaderDef> headers(const QJsonValue& value, const QString& pointer);
+    QList<SecurityRequirement> security(const QJsonArray& array);
+    void readExternalValue(NamedExample* example);
+    void warn(const QString& code, const QString& message, const QString& documentPointer);
+    // The keys of the object at `documentPointer`, in written order when the loader recorded it, else sorted.
+    QStringList keysOf(const QJsonObject& object, const QString& documentPointer) const;
+    const QStringList* writtenOrder(const QString& documentPointer) const;
+
+    Options m_options;
+    const Definition* m_definition = nullptr;
+    QJsonValue m_root;
+    Diagnostics m_diagnostics;
+    QSet<QString> m_reportedCycles;
+    QHash<QString, QJsonValue> m_externalValues; // file -> value (Undefined = unreadable)
+};

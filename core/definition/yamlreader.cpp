@@ -1,0 +1,412 @@
+// SPDX-License-Identifier: MIT
+#include "core/definition/yamlreader.h"
+
+#include "core/json/jsonpointer.h"
+#include "core/json/memorybuffer.h"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <cmath>
+#include <istream>
+#include <limits>
+#include <vector>
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+// Thrown from the event handler to stop the parser when a guard trips; caught in YamlReader::read.
+struct GuardTripped
+{
+    QString code;
+    QString message;
+    YAML::Mark mark;
+};
+
+bool isDigits(const char* p, const char* end, int base)
+{
+    if (p == end)
+        return false;
+    for (; p != end; ++p) {
+        const char c = *p;
+        const bool ok = base == 16 ? std::isxdigit(static_cast<unsigned char>(c)) != 0
+                        : base == 8 ? (c >= '0' && c <= '7')
+                                    : (c >= '0' && c <= '9');
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+// [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+bool isCoreFloat(const char* p, const char* end)
+{
+    if (p != end && (*p == '-' || *p == '+'))
+        ++p;
+    int intDigits = 0;
+    while (p != end && *p >= '0' && *p <= '9') {
+        ++p;
+        ++intDigits;
+    }
+    int fracDigits = 0;
+    if (p != end && *p == '.') {
+        ++p;
+        while (p != end && *p >= '0' && *p <= '9') {
+            ++p;
+            ++fracDigits;
+        }
+    }
+    if (intDigits == 0 && fracDigits == 0)
+        return false;
+    if (p != end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        if (p != end && (*p == '-' || *p == '+'))
+            ++p;
+        if (!isDigits(p, end, 10))
+            return false;
+        return true;
+    }
+    return p == end;
+}
+
+QJsonValue resolveScalar(const char* data, size_t size)
+{
+    const auto asString = [&] { return QJsonValue(QString::fromUtf8(data, static_cast<qsizetype>(size))); };
+    if (size == 0)
+        return QJsonValue(QJsonValue::Null);
+    const char c = data[0];
+    // Fast exit: only these first characters can start a non-string core-schema scalar.
+    if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == '~' || c == 'n' || c == 'N' || c == 't'
+          || c == 'T' || c == 'f' || c == 'F'))
+        return asString();
+    const std::string_view s(data, size);
+    if (s == "~" || s == "null" || s == "Null" || s == "NULL")
+        return QJsonValue(QJsonValue::Null);
+    if (s == "true" || s == "True" || s == "TRUE")
+        return QJsonValue(true);
+    if (s == "false" || s == "False" || s == "FALSE")
+        return QJsonValue(false);
+    const char* end = data + size;
+    if (size > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
+        const int base = s[1] == 'x' ? 16 : 8;
+        if (!isDigits(data + 2, end, base))
+            return asString();
+        bool ok = false;
+        const qlonglong v = QByteArray(data + 2, static_cast<qsizetype>(size - 2)).toLongLong(&ok, base);
+        if (ok)
+            return QJsonValue(v);
+        return QJsonValue(QByteArray(data + 2, static_cast<qsizetype>(size - 2)).toDouble());
+    }
+    const char* digits = (c == '-' || c == '+') ? data + 1 : data;
+    if (isDigits(digits, end, 10)) {
+        bool ok = false;
+        const qlonglong v = QByteArray(data, static_cast<qsizetype>(size)).toLongLong(&ok, 10);
+        if (ok)
+            return QJsonValue(v);
+        return QJsonValue(QByteArray(data, static_cast<qsizetype>(size)).toDouble());
+    }
+    const std::string_view unsignedPart(digits, static_cast<size_t>(end - digits));
+    if (unsignedPart == ".inf" || unsignedPart == ".Inf" || unsignedPart == ".INF")
+        return QJsonValue(c == '-' ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity());
+    if (s == ".nan" || s == ".NaN" || s == ".NAN")
+        return QJsonValue(std::numeric_limits<double>::quiet_NaN());
+    if (isCoreFloat(data, end)) {
+        bool ok = false;
+        const double d = QByteArray(data, static_cast<qsizetype>(size)).toDouble(&ok);
+        if (ok)
+            return QJsonValue(d);
+    }
+    return asString();
+}
+
+// Builds the value bottom-up from parser events; aliases reuse the anchored (implicitly shared) value.
+class Builder : public YAML::EventHandler
+{
+public:
+    Builder(const QString& file, const YamlReader::Limits& limits, Diagnostics* diagnostics)
+        : m_file(file)
+        , m_limits(limits)
+        , m_diagnostics(diagnostics)
+    {
+    }
+
+    QJsonValue root() const { return m_root; }
+    KeyOrder::Map takeKeyOrders() { return std::move(m_keyOrders); }
+    qint64 nodes() const { return m_nodes; }
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override
+    {
+        if (expectingKey()) {
+            setKey(QString(), mark);
+            return;
+        }
+        count(1, mark);
+        const QJsonValue v(QJsonValue::Null);
+        remember(anchor, v, 1);
+        addValue(v, mark);
+    }
+
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override
+    {
+        const auto it = m_anchors.constFind(anchor);
+        if (it == m_anchors.constEnd() || !it->complete)
+            throw GuardTripped{QStringLiteral("yaml-alias-cycle"),
+                               QStringLiteral("An alias refers to a node that contains it (self-referencing alias)"),
+                               mark};
+        if (expectingKey()) {
+            setKey(keyText(it->value), mark);
+            return;
+        }
+        count(it->nodes, mark);
+        addValue(it->value, mark);
+    }
+
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override
+    {
+        if (expectingKey()) {
+            setKey(QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size())), mark);
+            if (anchor)
+                remember(anchor, QJsonValue(m_frames.back().key), 1);
+            return;
+        }
+        count(1, mark);
+        QJsonValue v;
+        if (tag == "?" || (tag.size() > 18 && tag.compare(0, 18, "tag:yaml.org,2002:") == 0 && tag != "tag:yaml.org,2002:str"))
+            v = resolveScalar(value.data(), value.size());
+        else
+            v = QJsonValue(QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size())));
+        remember(anchor, v, 1);
+        addValue(v, mark);
+    }
+
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override
+    {
+        push(false, anchor, mark);
+    }
+    void OnSequenceEnd() override { pop(); }
+
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
+    {
+        push(true, anchor, mark);
+    }
+    void OnMapEnd() override { pop(); }
+
+private:
+    struct Frame
+    {
+        bool isMap = false;
+        bool isKey = false;     // a complex (map/sequence) key being built
+        bool haveKey = false;
+        bool record = false;    // keep `keys` (see KeyOrder::isRecorded)
+        QString key;
+        QStringList keys;
+        QJsonObject object;
+        QJsonArray array;
+        YAML::anchor_t anchor = 0;
+        qint64 nodesAtStart = 0;
+        YAML::Mark mark;
+    };
+    struct Anchored
+    {
+        QJsonValue value;
+        qint64 nodes = 0;
+        bool complete = false;
+    };
+
+    bool expectingKey() const { return !m_frames.empty() && m_frames.back().isMap && !m_frames.back().haveKey; }
+
+    void count(qint64 n, const YAML::Mark& mark)
+    {
+        m_nodes += n;
+        if (m_nodes > m_limits.maxNodes)
+            throw GuardTripped{QStringLiteral("yaml-node-budget"),
+                               QStringLiteral("The document expands to more than %1 nodes (alias bomb?); giving up")
+                                   .arg(m_limits.maxNodes),
+                               mark};
+    }
+
+    void remember(YAML::anchor_t anchor, const QJsonValue& v, qint64 nodes)
+    {
+        if (anchor)
+            m_anchors.insert(anchor, Anchored{v, nodes, true});
+    }
+
+    static QString keyText(const QJsonValue& v)
+    {
+        if (v.isString())
+            return v.toString();
+        if (v.isObject())
+            return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        if (v.isArray())
+            return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+        if (v.isNull())
+            return QString();
+        return v.toVariant().toString();
+    }
+
+    QString pointerOfTop() const
+    {
+        QString p;
+        for (size_t i = 0; i + 1 < m_frames.size(); ++i) {
+            const Frame& f = m_frames[i];
+            p = f.isMap ? JsonPointer::append(p, f.key) : JsonPointer::append(p, static_cast<int>(f.array.size()));
+        }
+        return p;
+    }
+
+    void setKey(const QString& key, const YAML::Mark& mark)
+    {
+        Frame& f = m_frames.back();
+        f.key = key;
+        f.haveKey = true;
+        if (f.record)
+            f.keys.append(key);
+        if (f.object.contains(key)) {
+            Diagnostic d = Diagnostic::warning(QStringLiteral("Duplicate key \"%1\"; the last value wins").arg(key),
+                                               m_file, JsonPointer::append(pointerOfTop(), key),
+                                               QStringLiteral("yaml-duplicate-key"));
+            d.line = mark.line + 1;
+            d.column = mark.column + 1;
+            m_diagnostics->append(d);
+        }
+    }
+
+    void addValue(const QJsonValue& v, const YAML::Mark& mark)
+    {
+        if (m_frames.empty()) {
+            if (!m_hasRoot)
+                m_root = v;
+            m_hasRoot = true;
+            return;
+        }
+        Frame& f = m_frames.back();
+        if (f.isMap) {
+            f.object.insert(f.key, v);
+            f.haveKey = false;
+        } else {
+            f.array.append(v);
+        }
+        Q_UNUSED(mark);
+    }
+
+    void push(bool isMap, YAML::anchor_t anchor, const YAML::Mark& mark)
+    {
+        const bool isKey = expectingKey();
+        if (!isKey)
+            count(1, mark);
+        if (static_cast<int>(m_frames.size()) >= m_limits.maxDepth)
+            throw GuardTripped{QStringLiteral("yaml-depth"),
+                               QStringLiteral("Nesting is deeper than %1 levels").arg(m_limits.maxDepth), mark};
+        Frame f;
+        f.isMap = isMap;
+        f.isKey = isKey;
+        if (isMap && !isKey && !m_frames.empty()) {
+            const Frame& parent = m_frames.back();
+            const Frame& root = m_frames.front();
+            f.record = KeyOrder::isRecorded(static_cast<int>(m_frames.size()),
+                                            parent.isMap ? QStringView(parent.key) : QStringView(),
+                                            root.isMap ? QStringView(root.key) : QStringView());
+        }
+        f.anchor = anchor;
+        f.nodesAtStart = m_nodes;
+        f.mark = mark;
+        m_frames.push_back(std::move(f));
+        if (anchor)
+            m_anchors.insert(anchor, Anchored{});
+    }
+
+    void pop()
+    {
+        if (m_frames.back().record)
+            m_keyOrders.insert(pointerOfTop(), std::move(m_frames.back().keys));
+        Frame f = std::move(m_frames.back());
+        m_frames.pop_back();
+        const QJsonValue v = f.isMap ? QJsonValue(std::move(f.object)) : QJsonValue(std::move(f.array));
+        if (f.anchor)
+            m_anchors.insert(f.anchor, Anchored{v, m_nodes - f.nodesAtStart + 1, true});
+        if (f.isKey) {
+            Diagnostic d = Diagnostic::warning(QStringLiteral("A mapping key is not a scalar; using its JSON text"),
+                                               m_file, pointerOfTop(), QStringLiteral("yaml-complex-key"));
+            d.line = f.mark.line + 1;
+            d.column = f.mark.column + 1;
+            m_diagnostics->append(d);
+            setKey(keyText(v), f.mark);
+            return;
+        }
+        addValue(v, f.mark);
+    }
+
+    QString m_file;
+    YamlReader::Limits m_limits;
+    Diagnostics* m_diagnostics;
+    std::vector<Frame> m_frames;
+    QHash<YAML::anchor_t, Anchored> m_anchors;
+    KeyOrder::Map m_keyOrders;
+    QJsonValue m_root = QJsonValue(QJsonValue::Undefined);
+    bool m_hasRoot = false;
+    qint64 m_nodes = 0;
+};
+
+Diagnostic errorAt(const QString& code, const QString& message, const QString& file, const YAML::Mark& mark)
+{
+    Diagnostic d = Diagnostic::error(message, file, QString(), code);
+    if (!mark.is_null()) {
+        d.line = mark.line + 1;
+        d.column = mark.column + 1;
+    }
+    return d;
+}
+
+} // namespace
+
+QJsonValue YamlReader::resolvePlainScalar(const QByteArray& text)
+{
+    return resolveScalar(text.constData(), static_cast<size_t>(text.size()));
+}
+
+YamlReadResult YamlReader::read(const QByteArray& data, const QString& file, const Limits& limits)
+{
+    YamlReadResult result;
+    Builder builder(file, limits, &result.diagnostics);
+    MemoryBuffer buffer(data.constData(), static_cast<size_t>(data.size()));
+    std::istream in(&buffer);
+    try {
+        YAML::Parser parser(in);
+        parser.HandleNextDocument(builder);
+    } catch (const GuardTripped& g) {
+        result.diagnostics.append(errorAt(g.code, g.message, file, g.mark));
+        result.nodes = builder.nodes();
+        return result;
+    } catch (const YAML::DeepRecursion& e) {
+        result.diagnostics.append(errorAt(QStringLiteral("yaml-depth"),
+                                          QStringLiteral("Nesting is too deep for the YAML parser"), file, e.mark));
+        return result;
+    } catch (const YAML::Exception& e) {
+        result.diagnostics.append(errorAt(QStringLiteral("yaml-syntax"),
+                                          QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg)),
+                                          file, e.mark));
+        return result;
+    } catch (const std::exception& e) {
+        result.diagnostics.append(
+            Diagnostic::error(QStringLiteral("Cannot read YAML: %1").arg(QString::fromUtf8(e.what())), file, QString(),
+                              QStringLiteral("yaml-syntax")));
+        return result;
+    }
+    result.value = builder.root();
+    result.nodes = builder.nodes();
+    result.keyOrders = builder.takeKeyOrders();
+    result.ok = true;
+    return result;
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/json/diagnostic.h"
+#include "core/json/keyorder.h"
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QString>
+
+struct YamlReadResult
+{
+    QJsonValue value;          // Undefined when the text holds no document or reading failed
+    Diagnostics diagnostics;   // syntax errors (fatal) and duplicate-key warnings
+    qint64 nodes = 0;          // nodes produced, aliases counted at their expanded size
+    KeyOrder::Map keyOrders;   // written key order of the maps KeyOrder::isRecorded() selects (not via aliases)
+    bool ok = false;
+};
+
+// Turns YAML (or JSON) text into a QJsonValue per the YAML 1.2 core schema, bounded in depth and node count.
+class YamlReader
+{
+public:
+    struct Limits
+    {
+        int maxDepth = 256;
+        qint64 maxNodes = 5'000'000;
+    };
+
+    // Aliases are kept shared while reading and counted at their expanded size against `maxNodes`,
+    // so alias bombs fail fast without being expanded.
+    static YamlReadResult read(const QByteArray& data, const QString& file, const Limits& limits);
+
+    // Core-schema resolution of an untagged plain scalar: null, bool, int (0x/0o), float (.inf/.nan) or string.
+    static QJsonValue resolvePlainScalar(const QByteArray& text);
+};
