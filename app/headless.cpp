@@ -1,11 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/headless.h"
 
-#include "core/config/mockconfig.h"
-#include "core/engine/definitionwatcher.h"
-#include "core/engine/mockservice.h"
-#include "core/definition/definitionloader.h"
-
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
@@ -17,9 +12,14 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include "core/config/mockconfig.h"
+#include "core/definition/definitionloader.h"
+#include "core/engine/definitionwatcher.h"
+#include "core/engine/mockservice.h"
+
 namespace {
 
-int g_signalPipe[2] = {-1, -1};
+int g_signalPipe[2] = { -1, -1 };
 
 void onSignal(int)
 {
@@ -77,10 +77,11 @@ QString requestLine(const RequestLogEntry& e)
     QString target = e.path;
     if (!e.query.isEmpty())
         target += QLatin1Char('?') + QString::fromUtf8(e.query);
-    QString line = QStringLiteral("%1 %2 %3 %4 %5")
-                       .arg(QString::fromLatin1(e.method), target)
-                       .arg(e.status)
-                       .arg(formatDuration(e.durationUs), e.operationId.isEmpty() ? QStringLiteral("-") : e.operationId);
+    QString line =
+        QStringLiteral("%1 %2 %3 %4 %5")
+            .arg(QString::fromLatin1(e.method), target)
+            .arg(e.status)
+            .arg(formatDuration(e.durationUs), e.operationId.isEmpty() ? QStringLiteral("-") : e.operationId);
     if (e.forced)
         line += QStringLiteral(" [forced]");
     if (e.status >= 400 && e.status < 500) {
@@ -179,20 +180,24 @@ int run(const CommandLineOptions& options)
         QObject::connect(&watcher, &DefinitionWatcher::reloaded, &service, [&service](const ReloadResult& r) {
             printDiagnostics(err(), r.definition.diagnostics);
             service.setDefinition(r.definition.definition, r.config.config);
-            out() << QStringLiteral("Reloaded %1: %2 operations").arg(r.definition.definition->title).arg(r.definition.definition->operations.size())
+            out() << QStringLiteral("Reloaded %1: %2 operations")
+                         .arg(r.definition.definition->title)
+                         .arg(r.definition.definition->operations.size())
                   << Qt::endl;
         });
         QObject::connect(&watcher, &DefinitionWatcher::reloadFailed, &service, [](const ReloadResult& r) {
             int errors = 0;
             for (const Diagnostic& d : r.definition.diagnostics)
                 errors += d.severity == Diagnostic::Severity::Error ? 1 : 0;
-            out() << QStringLiteral("Reload failed with %1 error(s); still serving the previous definition").arg(errors) << Qt::endl;
+            out() << QStringLiteral("Reload failed with %1 error(s); still serving the previous definition").arg(errors)
+                  << Qt::endl;
             printDiagnostics(err(), r.definition.diagnostics);
         });
     }
     installSignalHandlers(&service);
-    out() << QStringLiteral("Mock server for %1 listening on %2").arg(loaded.definition->title, service.url().toString())
-          << Qt::endl;
+    out()
+        << QStringLiteral("Mock server for %1 listening on %2").arg(loaded.definition->title, service.url().toString())
+        << Qt::endl;
     const int code = QCoreApplication::exec();
     service.stop();
     out() << QStringLiteral("Mock server stopped") << Qt::endl;

@@ -7,15 +7,15 @@
 
 struct CommandLineOptions
 {
-    QString definition;        // empty = the bundled example
-    QString configFile;        // --config
+    QString definition; // empty = the bundled example
+    QString configFile; // --config
     QHostAddress host = QHostAddress(QHostAddress::LocalHost);
     quint16 port = 4010;
     bool portGiven = false;
     bool hostGiven = false;
     bool verbose = false;
     bool noAutoStart = false;
-    bool watch = true;         // live reload on file changes (--no-watch turns it off)
+    bool watch = true; // live reload on file changes (--no-watch turns it off)
 };
 
 namespace Headless {

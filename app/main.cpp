@@ -1,11 +1,5 @@
 // SPDX-License-Identifier: MIT
 // Entry point: picks the window, --headless or --check, and wires them to core/ and ui/.
-#include "app/headless.h"
-#include "app/singleinstance.h"
-
-#include "core/engine/mockservice.h"
-#include "core/definition/definitionloader.h"
-
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -14,13 +8,18 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include "app/headless.h"
+#include "app/singleinstance.h"
+#include "core/definition/definitionloader.h"
+#include "core/engine/mockservice.h"
+
 #ifdef UNDERSTUDY_WITH_GUI
 #if __has_include("ui/widgets/mainwindow.h")
 #define UNDERSTUDY_HAS_WINDOW 1
+#include <QApplication>
+
 #include "ui/translation.h"
 #include "ui/widgets/mainwindow.h"
-
-#include <QApplication>
 #endif
 #endif
 
@@ -49,17 +48,20 @@ void setupParser(QCommandLineParser& parser)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {QStringLiteral("headless"), QStringLiteral("Run the mock without a window; one log line per request.")},
-        {QStringLiteral("check"), QStringLiteral("Print the diagnostics of DEFINITION and exit (0 valid, 1 errors, 2 unreadable).")},
-        {QStringLiteral("host"), QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("H")},
-        {QStringLiteral("port"), QStringLiteral("Port to listen on (default 4010; 0 = any free port)."), QStringLiteral("N")},
-        {QStringLiteral("config"), QStringLiteral("redocly.yaml to read the mockServer settings from."), QStringLiteral("FILE")},
-        {QStringLiteral("verbose"), QStringLiteral("Headless: print the decision trace of every request.")},
-        {QStringLiteral("no-autostart"), QStringLiteral("Window: open the definition without starting the mock.")},
-        {QStringLiteral("no-watch"), QStringLiteral("Do not reload when the definition or its files change.")},
+        { QStringLiteral("headless"), QStringLiteral("Run the mock without a window; one log line per request.") },
+        { QStringLiteral("check"),
+            QStringLiteral("Print the diagnostics of DEFINITION and exit (0 valid, 1 errors, 2 unreadable).") },
+        { QStringLiteral("host"), QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("H") },
+        { QStringLiteral("port"), QStringLiteral("Port to listen on (default 4010; 0 = any free port)."),
+            QStringLiteral("N") },
+        { QStringLiteral("config"), QStringLiteral("redocly.yaml to read the mockServer settings from."),
+            QStringLiteral("FILE") },
+        { QStringLiteral("verbose"), QStringLiteral("Headless: print the decision trace of every request.") },
+        { QStringLiteral("no-autostart"), QStringLiteral("Window: open the definition without starting the mock.") },
+        { QStringLiteral("no-watch"), QStringLiteral("Do not reload when the definition or its files change.") },
     });
     parser.addPositionalArgument(QStringLiteral("DEFINITION"), QStringLiteral("The OpenAPI definition to serve."),
-                                 QStringLiteral("[DEFINITION]"));
+        QStringLiteral("[DEFINITION]"));
 }
 
 int usageError(const QCommandLineParser& parser, const QString& message)
@@ -134,7 +136,9 @@ int main(int argc, char** argv)
         bool ok = false;
         const uint port = parser.value(QStringLiteral("port")).toUInt(&ok);
         if (!ok || port > 65535)
-            return usageError(parser, QStringLiteral("--port: '%1' is not a port number (0-65535)").arg(parser.value(QStringLiteral("port"))));
+            return usageError(parser,
+                QStringLiteral("--port: '%1' is not a port number (0-65535)")
+                    .arg(parser.value(QStringLiteral("port"))));
         options.port = static_cast<quint16>(port);
         options.portGiven = true;
     }
@@ -162,7 +166,7 @@ int main(int argc, char** argv)
         window->setWatchEnabled(false);
     window->show();
     window->openDefinition(options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition,
-                           !options.noAutoStart);
+        !options.noAutoStart);
     QObject::connect(&instance, &SingleInstance::openRequested, &instance, [host = options.host](const QString& path) {
         auto* another = new MainWindow;
         another->setAttribute(Qt::WA_DeleteOnClose);

@@ -9,8 +9,7 @@
 SingleInstance::SingleInstance(const QString& name, QObject* parent)
     : QObject(parent)
     , m_name(name)
-{
-}
+{ }
 
 SingleInstance::~SingleInstance() = default;
 
@@ -21,7 +20,8 @@ QString SingleInstance::defaultName()
 
 bool SingleInstance::handOver(const QString& path)
 {
-    const QString absolute = path.isEmpty() || path.startsWith(QLatin1Char(':')) ? path : QFileInfo(path).absoluteFilePath();
+    const QString absolute =
+        path.isEmpty() || path.startsWith(QLatin1Char(':')) ? path : QFileInfo(path).absoluteFilePath();
     {
         QLocalSocket socket;
         socket.connectToServer(m_name);

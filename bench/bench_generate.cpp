@@ -1,9 +1,5 @@
 // SPDX-License-Identifier: MIT
 // Times SchemaSampler over every response schema of the large real-world definitions and a wide synthetic schema.
-#include "core/schema/schemasampler.h"
-#include "core/definition/definitionloader.h"
-#include "core/schema/schemavalidator.h"
-
 #include <algorithm>
 #include <cstdio>
 
@@ -14,6 +10,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
+
+#include "core/definition/definitionloader.h"
+#include "core/schema/schemasampler.h"
+#include "core/schema/schemavalidator.h"
 
 namespace {
 
@@ -34,8 +34,8 @@ void report(const char* name, Totals& t, qint64 totalNs)
     };
     std::printf("%-28s %5d schemas  total %8.1f ms  p50 %7.1f us  p90 %7.1f us  max %8.1f us  "
                 "out %7.1f KB (largest %6.1f KB)  SchemaValidator rejects %d\n",
-                name, t.schemas, totalNs / 1e6, pct(0.5), pct(0.9), pct(1.0), t.bytes / 1024.0, t.largest / 1024.0,
-                t.projectRejected);
+        name, t.schemas, totalNs / 1e6, pct(0.5), pct(0.9), pct(1.0), t.bytes / 1024.0, t.largest / 1024.0,
+        t.projectRejected);
 }
 
 // `sharedCache`: one SchemaCache for the whole definition, as a long-lived caller keeps it; otherwise every call
@@ -72,12 +72,13 @@ void sampleDefinition(const char* name, const QString& path, bool sharedCache = 
                     continue;
                 QElapsedTimer one;
                 one.start();
-                const QJsonValue v = SchemaSampler::sample(root, m.schema, def.dialect, options, nullptr, m.schemaPointer);
+                const QJsonValue v =
+                    SchemaSampler::sample(root, m.schema, def.dialect, options, nullptr, m.schemaPointer);
                 const qint64 ns = one.nsecsElapsed();
                 sampling += ns;
                 t.nanos.append(ns);
                 ++t.schemas;
-                const qint64 size = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).size();
+                const qint64 size = QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact).size();
                 t.bytes += size;
                 t.largest = qMax(t.largest, size);
                 const CompiledSchemaPtr compiled = cache.get(m.schemaPointer);
@@ -86,8 +87,8 @@ void sampleDefinition(const char* name, const QString& path, bool sharedCache = 
                     ++t.projectRejected;
                     if (firstRejects.size() < 8)
                         firstRejects.append(QStringLiteral("SchemaValidator: ") + op.method + QLatin1Char(' ') + op.path
-                                            + QLatin1Char(' ') + r.code + QLatin1String(": ")
-                                            + (errors.isEmpty() ? QString() : errors.first().toString()));
+                            + QLatin1Char(' ') + r.code + QLatin1String(": ")
+                            + (errors.isEmpty() ? QString() : errors.first().toString()));
                 }
             }
         }
@@ -101,21 +102,28 @@ void sampleWideArray()
 {
     // An array of 1000 objects with 30 properties each (strings with formats, numbers, nested object).
     QJsonObject props;
-    const char* formats[] = {"date-time", "email", "uuid", "uri", "ipv4"};
+    const char* formats[] = { "date-time", "email", "uuid", "uri", "ipv4" };
     for (int i = 0; i < 30; ++i) {
         QJsonObject p;
         if (i % 3 == 0)
-            p = QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("format"), QLatin1String(formats[i % 5])}};
+            p = QJsonObject { { QStringLiteral("type"), QStringLiteral("string") },
+                { QStringLiteral("format"), QLatin1String(formats[i % 5]) } };
         else if (i % 3 == 1)
-            p = QJsonObject{{QStringLiteral("type"), QStringLiteral("number")}, {QStringLiteral("multipleOf"), 0.25}, {QStringLiteral("minimum"), 1}};
+            p = QJsonObject { { QStringLiteral("type"), QStringLiteral("number") },
+                { QStringLiteral("multipleOf"), 0.25 }, { QStringLiteral("minimum"), 1 } };
         else
-            p = QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
-                            {QStringLiteral("properties"), QJsonObject{{QStringLiteral("code"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("pattern"), QStringLiteral("^[A-Z]{3}-\\d{4}$")}}}}}};
+            p = QJsonObject { { QStringLiteral("type"), QStringLiteral("object") },
+                { QStringLiteral("properties"),
+                    QJsonObject { { QStringLiteral("code"),
+                        QJsonObject { { QStringLiteral("type"), QStringLiteral("string") },
+                            { QStringLiteral("pattern"), QStringLiteral("^[A-Z]{3}-\\d{4}$") } } } } } };
         props.insert(QStringLiteral("field%1").arg(i), p);
     }
-    const QJsonObject item{{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), props}};
-    const QJsonObject schema{{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("minItems"), 1000},
-                             {QStringLiteral("uniqueItems"), true}, {QStringLiteral("items"), item}};
+    const QJsonObject item { { QStringLiteral("type"), QStringLiteral("object") },
+        { QStringLiteral("properties"), props } };
+    const QJsonObject schema { { QStringLiteral("type"), QStringLiteral("array") },
+        { QStringLiteral("minItems"), 1000 }, { QStringLiteral("uniqueItems"), true },
+        { QStringLiteral("items"), item } };
     SampleOptions options;
     options.maxNodes = 200000;
     Totals t;
@@ -132,9 +140,9 @@ void sampleWideArray()
     }
     t.bytes = QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact).size();
     t.largest = t.bytes;
-    const QJsonObject doc{{QStringLiteral("schema"), schema}};
+    const QJsonObject doc { { QStringLiteral("schema"), schema } };
     t.projectRejected = SchemaValidator::compile(doc, QStringLiteral("/schema"), SchemaDialect::OpenApi30)
-                                ->isValid(v, ValidationDirection::Response)
+                            ->isValid(v, ValidationDirection::Response)
         ? 0
         : 1;
     report("array of 1000 objects (x5)", t, timer.nsecsElapsed());

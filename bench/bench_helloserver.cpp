@@ -21,7 +21,7 @@ protected:
         responder.writeBody(body);
         return true;
     }
-    void missingHandler(const QHttpServerRequest&, QTcpSocket*) override {}
+    void missingHandler(const QHttpServerRequest&, QTcpSocket*) override { }
 };
 } // namespace
 
@@ -34,7 +34,8 @@ int main(int argc, char** argv)
     auto* server = new HelloServer;
     server->moveToThread(&worker);
     quint16 bound = 0;
-    QMetaObject::invokeMethod(server, [&] { bound = server->listen(QHostAddress::LocalHost, port); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [&] { bound = server->listen(QHostAddress::LocalHost, port); }, Qt::BlockingQueuedConnection);
     if (!bound)
         return 1;
     printf("hello server listening on %u\n", bound);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Loads definition files and prints load time (best of 3), operation and diagnostic counts and peak RSS.
-#include "core/definition/definitionloader.h"
-
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTextStream>
+
+#include "core/definition/definitionloader.h"
 
 namespace {
 

@@ -1,22 +1,22 @@
 // SPDX-License-Identifier: MIT
 // Cost of the request hot path without sockets: routing alone, and MockPipeline::handle end to end.
 // `bench_pipeline [DEFINITION]` (default: bench/data/bench.yaml next to the sources).
-#include "core/engine/mockpipeline.h"
-#include "core/routing/router.h"
-#include "core/definition/definitionloader.h"
-
 #include <cstdio>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
+#include "core/definition/definitionloader.h"
+#include "core/engine/mockpipeline.h"
+#include "core/routing/router.h"
+
 namespace {
 
-template <typename F>
+template<typename F>
 double nsPerCall(F&& f, int iterations)
 {
     for (int i = 0; i < iterations / 10 + 1; ++i)
-        f();  // warm caches (compiled schemas, generated bodies)
+        f(); // warm caches (compiled schemas, generated bodies)
     double best = 1e18;
     for (int round = 0; round < 3; ++round) {
         QElapsedTimer timer;
@@ -47,7 +47,8 @@ HttpRequest get(const char* path, const HeaderList& headers = {})
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    const QString file = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(UNDERSTUDY_SOURCE_DIR "/bench/data/bench.yaml");
+    const QString file =
+        argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(UNDERSTUDY_SOURCE_DIR "/bench/data/bench.yaml");
     const LoadResult loaded = DefinitionLoader().loadFile(file);
     if (!loaded.definition) {
         fprintf(stderr, "cannot load %s\n", qPrintable(file));
@@ -57,13 +58,18 @@ int main(int argc, char** argv)
     const MockPipeline pipeline(loaded.definition, MockConfig(), nullptr);
     printf("%s (%lld operations)\n", qPrintable(file), qint64(loaded.definition->operations.size()));
 
-    struct Case { const char* name; HttpRequest request; };
+    struct Case
+    {
+        const char* name;
+        HttpRequest request;
+    };
     const QList<Case> cases = {
-        {"GET with an example", get("/hello")},
-        {"example + path substitution", get("/orders/42")},
-        {"generated array of 100 objects", get("/orders")},
-        {"404 problem", get("/nope")},
-        {"forced status not defined", get("/hello", {qMakePair(QByteArray("x-redocly-response-status"), QByteArray("418"))})},
+        { "GET with an example", get("/hello") },
+        { "example + path substitution", get("/orders/42") },
+        { "generated array of 100 objects", get("/orders") },
+        { "404 problem", get("/nope") },
+        { "forced status not defined",
+            get("/hello", { qMakePair(QByteArray("x-redocly-response-status"), QByteArray("418")) }) },
     };
     for (const Case& c : cases) {
         const double route = nsPerCall([&] { return router.match(c.request.method, c.request.path).ok(); }, 20000);

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Measures request validation cost through MockPipeline::handle: POST /books of the bundled example with a valid
 // and an invalid JSON body, next to GET /health (no parameters, body or security: no validation work).
-#include "core/engine/mockpipeline.h"
-#include "core/definition/definitionloader.h"
-
 #include <cstdio>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+
+#include "core/definition/definitionloader.h"
+#include "core/engine/mockpipeline.h"
 
 namespace {
 
@@ -24,7 +24,7 @@ void measure(const char* name, const MockPipeline& pipeline, const HttpRequest& 
     }
     const double us = double(timer.nsecsElapsed()) / iterations / 1000.0;
     std::printf("%-40s status=%d errors=%-2lld %8.1f us/request %9.0f requests/s\n", name, first.response.status,
-                qlonglong(first.validationErrors.size()), us, 1e6 / us);
+        qlonglong(first.validationErrors.size()), us, 1e6 / us);
 }
 
 } // namespace
@@ -50,8 +50,9 @@ int main(int argc, char** argv)
     HttpRequest valid;
     valid.method = "POST";
     valid.path = QStringLiteral("/v1/books");
-    valid.headers = {{"Content-Type", "application/json"}, {"Authorization", "Bearer token"}};
-    valid.body = R"({"isbn":"978-0-261-10221-7","title":"The Hobbit","authorId":3,"genre":"fantasy","published":"1937-09-21"})";
+    valid.headers = { { "Content-Type", "application/json" }, { "Authorization", "Bearer token" } };
+    valid.body =
+        R"({"isbn":"978-0-261-10221-7","title":"The Hobbit","authorId":3,"genre":"fantasy","published":"1937-09-21"})";
     measure("POST /books valid body", pipeline, valid);
 
     HttpRequest invalid = valid;
@@ -59,14 +60,14 @@ int main(int argc, char** argv)
     measure("POST /books invalid body (5 violations)", pipeline, invalid);
 
     HttpRequest unauthorized = valid;
-    unauthorized.headers = {{"Content-Type", "application/json"}};
+    unauthorized.headers = { { "Content-Type", "application/json" } };
     measure("POST /books without credentials", pipeline, unauthorized);
 
     HttpRequest query;
     query.method = "GET";
     query.path = QStringLiteral("/v1/books");
     query.query = "limit=20&genre=fiction&q=hobbit";
-    query.headers = {{"X-Request-Id", "123e4567-e89b-12d3-a456-426614174000"}};
+    query.headers = { { "X-Request-Id", "123e4567-e89b-12d3-a456-426614174000" } };
     measure("GET /books?limit&genre&q + header", pipeline, query);
     return 0;
 }

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: MIT
 // Measures SchemaValidator cost per request body: compile once, then validate valid and invalid bodies.
-#include "core/schema/schemavalidator.h"
-
 #include <cstdio>
 
 #include <QCoreApplication>
@@ -12,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include "core/schema/schemavalidator.h"
 
 namespace {
 
@@ -77,8 +77,7 @@ void measure(const CompiledSchema& schema, const Case& c, bool collect)
     }
     const double ns = double(timer.nsecsElapsed()) / iterations;
     std::printf("%-34s %-13s valid=%-5s errors=%-3lld %9.0f ns/op %10.0f ops/s\n", qPrintable(c.name),
-                collect ? "collect-all" : "first-error", valid ? "true" : "false", qlonglong(errors.size()), ns,
-                1e9 / ns);
+        collect ? "collect-all" : "first-error", valid ? "true" : "false", qlonglong(errors.size()), ns, 1e9 / ns);
     if (!collect && !valid && qEnvironmentVariableIsSet("BENCH_VERBOSE")) {
         for (const SchemaError& e : errors)
             std::printf("    %s\n", qPrintable(e.toString()));
@@ -93,7 +92,7 @@ int main(int argc, char** argv)
     // argv[1] may name another description; by default the shared material next to the checkout is used.
     const QString github = argc > 1 ? QString::fromLocal8Bit(argv[1])
                                     : QDir::cleanPath(QFileInfo(QStringLiteral(__FILE__)).absolutePath()
-                                                      + QStringLiteral("/../../shared/testdata/specs/api.github.com.json"));
+                                        + QStringLiteral("/../../shared/testdata/specs/api.github.com.json"));
     QJsonObject document;
     QList<std::pair<QString, Case>> cases; // schema pointer -> body
     QFile file(github);
@@ -102,8 +101,8 @@ int main(int argc, char** argv)
         timer.start();
         document = QJsonDocument::fromJson(file.readAll()).object();
         std::printf("loaded %s in %lld ms\n", qPrintable(github), timer.elapsed());
-        const QJsonObject examples = document.value(QLatin1String("components")).toObject().value(
-            QLatin1String("examples")).toObject();
+        const QJsonObject examples =
+            document.value(QLatin1String("components")).toObject().value(QLatin1String("examples")).toObject();
         for (const char* name : { "issue", "pull-request", "full-repository" }) {
             const QString n = QString::fromLatin1(name);
             const QJsonValue body = examples.value(n).toObject().value(QLatin1String("value"));
@@ -111,8 +110,8 @@ int main(int argc, char** argv)
                 continue;
             const QString pointer = QStringLiteral("/components/schemas/") + n;
             cases.append({ pointer, Case { QStringLiteral("github ") + n + QStringLiteral(" (example)"), body } });
-            cases.append({ pointer, Case { QStringLiteral("github ") + n + QStringLiteral(" (spoiled)"),
-                                           spoil(body.toObject()) } });
+            cases.append({ pointer,
+                Case { QStringLiteral("github ") + n + QStringLiteral(" (spoiled)"), spoil(body.toObject()) } });
         }
     }
     if (cases.isEmpty()) {
@@ -129,10 +128,10 @@ int main(int argc, char** argv)
     const CompiledSchemaPtr orderSchema = builtInCache.get(order);
     std::printf("compiled built-in Order in %lld us\n", qlonglong(timer.nsecsElapsed() / 1000));
     for (bool collect : { false, true }) {
-        measure(*orderSchema, Case { QStringLiteral("built-in Order (valid)"), builtIn.value(QLatin1String("x-valid")) },
-                collect);
         measure(*orderSchema,
-                Case { QStringLiteral("built-in Order (invalid)"), builtIn.value(QLatin1String("x-invalid")) }, collect);
+            Case { QStringLiteral("built-in Order (valid)"), builtIn.value(QLatin1String("x-valid")) }, collect);
+        measure(*orderSchema,
+            Case { QStringLiteral("built-in Order (invalid)"), builtIn.value(QLatin1String("x-invalid")) }, collect);
     }
     for (const auto& [pointer, c] : cases) {
         timer.restart();

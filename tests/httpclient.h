@@ -10,8 +10,8 @@ namespace TestHttp {
 
 // The bytes of one HTTP/1.1 request to localhost. `headers` are whole "Name: value\r\n" lines; a non-empty
 // body gets its Content-Length.
-inline QByteArray request(const QByteArray& method, const QByteArray& target, const QByteArray& headers = {},
-                          const QByteArray& body = {})
+inline QByteArray request(
+    const QByteArray& method, const QByteArray& target, const QByteArray& headers = {}, const QByteArray& body = {})
 {
     QByteArray r = method + ' ' + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers;
     if (!body.isEmpty())
@@ -44,7 +44,8 @@ inline RawResponse readResponse(QTcpSocket& socket, QByteArray& pending, bool he
     QElapsedTimer timer;
     timer.start();
     while (!pending.contains("\r\n\r\n") && timer.elapsed() < 5000) {
-        if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(100) && socket.state() != QAbstractSocket::ConnectedState)
+        if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(100)
+            && socket.state() != QAbstractSocket::ConnectedState)
             break;
         pending += socket.readAll();
     }

@@ -31,7 +31,7 @@ inline QByteArray readFile(const QString& path)
 // What a finished child process left behind.
 struct ProcessRun
 {
-    int exitCode = -1;   // -1: did not start or timed out; -2: crashed
+    int exitCode = -1; // -1: did not start or timed out; -2: crashed
     QString out;
     QString err;
 };

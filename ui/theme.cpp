@@ -84,7 +84,7 @@ QColor dimmedTextColor(const QPalette& palette)
     const QColor base = palette.color(QPalette::Base);
     // Halfway between text and background keeps hierarchy visible without dropping below legibility.
     return QColor::fromRgbF(text.redF() * 0.6f + base.redF() * 0.4f, text.greenF() * 0.6f + base.greenF() * 0.4f,
-                            text.blueF() * 0.6f + base.blueF() * 0.4f);
+        text.blueF() * 0.6f + base.blueF() * 0.4f);
 }
 
 QColor bannerColor(const QString& kind, const QPalette& palette)

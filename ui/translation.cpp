@@ -41,8 +41,8 @@ QString languageOf(const QString& localeName)
 QStringList availableLanguages()
 {
     QStringList languages { QStringLiteral("en") };
-    const QStringList files = QDir(resourceDir).entryList({ catalogueName + QStringLiteral("_*.qm") }, QDir::Files,
-                                                          QDir::Name);
+    const QStringList files =
+        QDir(resourceDir).entryList({ catalogueName + QStringLiteral("_*.qm") }, QDir::Files, QDir::Name);
     for (const QString& file : files) {
         const QString code = file.mid(catalogueName.size() + 1).chopped(3);
         if (!languages.contains(code))

@@ -20,8 +20,9 @@ QString configuredLanguage();
 
 /**
  * Replaces the translators installed by an earlier call. An empty override follows the system locale's UI
- * languages; "en" installs none. A non-empty override also becomes QLocale's default language. Qt's own catalogue is only loaded for a language we have a catalogue for, so
- * standard dialogs never speak a different language than the window. Returns the language now in effect
+ * languages; "en" installs none. A non-empty override also becomes QLocale's default language. Qt's own catalogue is
+ * only loaded for a language we have a catalogue for, so standard dialogs never speak a different language than the
+ * window. Returns the language now in effect
  * ("en" when no catalogue matched).
  */
 QString installTranslations(QCoreApplication& app, const QString& languageOverride);

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/config/mockconfig.h"
 
-#include "core/json/jsonpointer.h"
-
 #include <exception>
 #include <optional>
 #include <string>
@@ -13,6 +11,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+
+#include "core/json/jsonpointer.h"
 
 namespace {
 
@@ -73,8 +73,8 @@ bool loadYaml(const QString& path, YAML::Node* out, Diagnostics* diagnostics)
         const QString reason = !info.exists() ? QStringLiteral("no such file")
             : info.isDir()                    ? QStringLiteral("it is a folder")
                                               : file.errorString();
-        diagnostics->append(Diagnostic::error(QStringLiteral("cannot read configuration file: %1").arg(reason), path,
-                                              QString(), configCodeUnreadable));
+        diagnostics->append(Diagnostic::error(
+            QStringLiteral("cannot read configuration file: %1").arg(reason), path, QString(), configCodeUnreadable));
         return false;
     }
     const QByteArray data = file.readAll();
@@ -82,16 +82,16 @@ bool loadYaml(const QString& path, YAML::Node* out, Diagnostics* diagnostics)
         out->reset(YAML::Load(data.toStdString()));
         return true;
     } catch (const YAML::Exception& e) {
-        Diagnostic d = Diagnostic::error(QStringLiteral("invalid YAML: %1").arg(QString::fromStdString(e.msg)), path,
-                                         QString(), configCodeSyntax);
+        Diagnostic d = Diagnostic::error(
+            QStringLiteral("invalid YAML: %1").arg(QString::fromStdString(e.msg)), path, QString(), configCodeSyntax);
         if (e.mark.line >= 0) {
             d.line = e.mark.line + 1;
             d.column = e.mark.column + 1;
         }
         diagnostics->append(d);
     } catch (const std::exception& e) {
-        diagnostics->append(Diagnostic::error(QStringLiteral("invalid YAML: %1").arg(QString::fromUtf8(e.what())),
-                                              path, QString(), configCodeSyntax));
+        diagnostics->append(Diagnostic::error(
+            QStringLiteral("invalid YAML: %1").arg(QString::fromUtf8(e.what())), path, QString(), configCodeSyntax));
     }
     return false;
 }
@@ -103,8 +103,7 @@ public:
     BlockReader(MockConfig* config, Diagnostics* diagnostics)
         : m_config(config)
         , m_diagnostics(diagnostics)
-    {
-    }
+    { }
 
     void apply(const YAML::Node& block, const QString& file, const QString& pointer, int hops = 0)
     {
@@ -112,7 +111,7 @@ public:
             return;
         if (!block.IsMap()) {
             warn(block, file, pointer, configCodeType,
-                 QStringLiteral("mockServer must be a mapping of options; ignored"));
+                QStringLiteral("mockServer must be a mapping of options; ignored"));
             return;
         }
         // The $ref'd block first, so keys written next to the $ref refine it.
@@ -134,15 +133,15 @@ public:
             const QString at = JsonPointer::append(pointer, key);
             if (seen.contains(key))
                 warn(keyNode, file, at, QStringLiteral("config-duplicate-key"),
-                     QStringLiteral("mockServer option '%1' is given twice; the last one wins").arg(key));
+                    QStringLiteral("mockServer option '%1' is given twice; the last one wins").arg(key));
             seen.insert(key);
             applyOption(key, keyNode, value, file, at);
         }
     }
 
 private:
-    void applyOption(const QString& key, const YAML::Node& keyNode, const YAML::Node& value, const QString& file,
-                     const QString& at)
+    void applyOption(
+        const QString& key, const YAML::Node& keyNode, const YAML::Node& value, const QString& file, const QString& at)
     {
         if (key == QLatin1String("off"))
             readBool(value, file, at, key, &m_config->off);
@@ -156,9 +155,9 @@ private:
             readDescription(value, file, at);
         else
             warn(keyNode, file, at, configCodeUnknownKey,
-                 QStringLiteral("unknown mockServer option '%1' (known: off, strictExamples, "
-                                "errorIfForcedExampleNotFound, position, description)")
-                     .arg(key));
+                QStringLiteral("unknown mockServer option '%1' (known: off, strictExamples, "
+                               "errorIfForcedExampleNotFound, position, description)")
+                    .arg(key));
     }
 
     void readBool(const YAML::Node& value, const QString& file, const QString& at, const QString& key, bool* out)
@@ -169,22 +168,22 @@ private:
             return;
         }
         warn(value, file, at, configCodeType,
-             QStringLiteral("mockServer option '%1' must be true or false, got %2; keeping %3")
-                 .arg(key, describe(value), *out ? QStringLiteral("true") : QStringLiteral("false")));
+            QStringLiteral("mockServer option '%1' must be true or false, got %2; keeping %3")
+                .arg(key, describe(value), *out ? QStringLiteral("true") : QStringLiteral("false")));
     }
 
     void readPosition(const YAML::Node& value, const QString& file, const QString& at)
     {
-        static const QStringList allowed = {QStringLiteral("first"), QStringLiteral("last"), QStringLiteral("replace"),
-                                            QStringLiteral("off")};
+        static const QStringList allowed = { QStringLiteral("first"), QStringLiteral("last"), QStringLiteral("replace"),
+            QStringLiteral("off") };
         const QString text = value.IsScalar() ? scalarText(value).trimmed().toLower() : QString();
         if (allowed.contains(text)) {
             m_config->position = text;
             return;
         }
         warn(value, file, at, configCodeType,
-             QStringLiteral("mockServer option 'position' must be one of first, last, replace, off; got %1; keeping %2")
-                 .arg(describe(value), m_config->position));
+            QStringLiteral("mockServer option 'position' must be one of first, last, replace, off; got %1; keeping %2")
+                .arg(describe(value), m_config->position));
     }
 
     void readDescription(const YAML::Node& value, const QString& file, const QString& at)
@@ -194,8 +193,8 @@ private:
             return;
         }
         warn(value, file, at, configCodeType,
-             QStringLiteral("mockServer option 'description' must be text, got %1; keeping '%2'")
-                 .arg(describe(value), m_config->description));
+            QStringLiteral("mockServer option 'description' must be text, got %1; keeping '%2'")
+                .arg(describe(value), m_config->description));
     }
 
     void applyRef(const YAML::Node& refNode, const QString& file, const QString& at, int hops)
@@ -206,7 +205,7 @@ private:
         }
         if (hops >= maxRefHops) {
             error(refNode, file, at, configCodeRef,
-                  QStringLiteral("mockServer $ref chain is longer than %1 (a loop?); stopped").arg(maxRefHops));
+                QStringLiteral("mockServer $ref chain is longer than %1 (a loop?); stopped").arg(maxRefHops));
             return;
         }
         const QString ref = scalarText(refNode);
@@ -237,7 +236,7 @@ private:
             const auto next = block.IsMap() ? findKey(block, token) : std::optional<YAML::Node>();
             if (!next) {
                 error(refNode, file, at, configCodeRef,
-                      QStringLiteral("mockServer $ref '%1': nothing at %2 in %3").arg(ref, pointer, targetFile));
+                    QStringLiteral("mockServer $ref '%1': nothing at %2 in %3").arg(ref, pointer, targetFile));
                 return;
             }
             block.reset(*next); // rebinds; plain assignment would overwrite the document's node
@@ -257,7 +256,7 @@ private:
     }
 
     void warn(const YAML::Node& node, const QString& file, const QString& pointer, const QString& code,
-              const QString& message)
+        const QString& message)
     {
         Diagnostic d = Diagnostic::warning(message, file, pointer, code);
         placeAt(&d, node);
@@ -265,7 +264,7 @@ private:
     }
 
     void error(const YAML::Node& node, const QString& file, const QString& pointer, const QString& code,
-               const QString& message)
+        const QString& message)
     {
         Diagnostic d = Diagnostic::error(message, file, pointer, code);
         placeAt(&d, node);
@@ -276,14 +275,14 @@ private:
     Diagnostics* m_diagnostics;
 };
 
-void readConfig(const YAML::Node& root, const QString& configFile, const QString& definitionPath,
-                MockConfigResult* result)
+void readConfig(
+    const YAML::Node& root, const QString& configFile, const QString& definitionPath, MockConfigResult* result)
 {
     if (root.IsNull())
         return; // an empty redocly.yaml is valid and means defaults
     if (!root.IsMap()) {
-        Diagnostic d = Diagnostic::warning(QStringLiteral("configuration is not a mapping; using defaults"),
-                                           configFile, QString(), configCodeType);
+        Diagnostic d = Diagnostic::warning(
+            QStringLiteral("configuration is not a mapping; using defaults"), configFile, QString(), configCodeType);
         placeAt(&d, root);
         result->diagnostics.append(d);
         return;
@@ -297,8 +296,8 @@ void readConfig(const YAML::Node& root, const QString& configFile, const QString
         return;
     const YAML::Node& apis = *apisNode;
     if (!apis.IsMap()) {
-        Diagnostic d = Diagnostic::warning(QStringLiteral("'apis' must be a mapping of API names; ignored"),
-                                           configFile, QStringLiteral("/apis"), configCodeType);
+        Diagnostic d = Diagnostic::warning(QStringLiteral("'apis' must be a mapping of API names; ignored"), configFile,
+            QStringLiteral("/apis"), configCodeType);
         placeAt(&d, apis);
         result->diagnostics.append(d);
         return;
@@ -317,8 +316,8 @@ void readConfig(const YAML::Node& root, const QString& configFile, const QString
         const QString name = scalarText(it->first);
         result->config.apiName = name;
         if (const auto block = findKey(api, QStringLiteral("mockServer"))) {
-            const QString pointer = JsonPointer::append(JsonPointer::append(QStringLiteral("/apis"), name),
-                                                        QStringLiteral("mockServer"));
+            const QString pointer =
+                JsonPointer::append(JsonPointer::append(QStringLiteral("/apis"), name), QStringLiteral("mockServer"));
             reader.apply(*block, configFile, pointer);
         }
         return; // the first API that points at the definition decides
@@ -332,7 +331,7 @@ MockConfigResult MockConfigLoader::discover(const QString& definitionPath)
     if (definitionPath.isEmpty() || isResourcePath(definitionPath))
         return {};
     QDir dir = QFileInfo(definitionPath).absoluteDir();
-    static const QStringList names = {QStringLiteral("redocly.yaml"), QStringLiteral(".redocly.yaml")};
+    static const QStringList names = { QStringLiteral("redocly.yaml"), QStringLiteral(".redocly.yaml") };
     // the bound only guards against odd file systems; real trees end at "/" long before
     for (int level = 0; level < 512; ++level) {
         for (const QString& name : names) {
@@ -358,9 +357,9 @@ MockConfigResult MockConfigLoader::load(const QString& configPath, const QString
         readConfig(root, configFile, definitionPath, &result);
     } catch (const std::exception& e) {
         // yaml-cpp throws on some malformed node access; a configuration must never take the mock down
-        result.diagnostics.append(Diagnostic::error(
-            QStringLiteral("cannot read configuration: %1").arg(QString::fromUtf8(e.what())), configFile, QString(),
-            configCodeSyntax));
+        result.diagnostics.append(
+            Diagnostic::error(QStringLiteral("cannot read configuration: %1").arg(QString::fromUtf8(e.what())),
+                configFile, QString(), configCodeSyntax));
     }
     return result;
 }

@@ -2,26 +2,26 @@
 // The `mockServer` settings of redocly.yaml, and where they were found.
 #pragma once
 
-#include "core/json/diagnostic.h"
-
 #include <QString>
+
+#include "core/json/diagnostic.h"
 
 struct MockConfig
 {
     bool off = false;
-    bool strictExamples = false;               // false: request values are substituted into responses
-    bool errorIfForcedExampleNotFound = true;  // false: a missing forced example falls back to the normal one
+    bool strictExamples = false; // false: request values are substituted into responses
+    bool errorIfForcedExampleNotFound = true; // false: a missing forced example falls back to the normal one
     QString position = QStringLiteral("first");
     QString description = QStringLiteral("Mock Server");
 
-    QString sourceFile;        // the redocly.yaml used; empty when none was found (all defaults)
-    QString apiName;           // the `apis:` entry that applied, if any
+    QString sourceFile; // the redocly.yaml used; empty when none was found (all defaults)
+    QString apiName; // the `apis:` entry that applied, if any
 };
 
 struct MockConfigResult
 {
     MockConfig config;
-    Diagnostics diagnostics;   // unknown keys and wrong types are warnings; unreadable file is an error
+    Diagnostics diagnostics; // unknown keys and wrong types are warnings; unreadable file is an error
 };
 
 class MockConfigLoader

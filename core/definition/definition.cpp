@@ -44,9 +44,9 @@ Definition::Origin Definition::originOf(const QString& documentPointer) const
         const QString key = end < 0 ? documentPointer : documentPointer.left(end);
         const auto it = bundledOrigins.constFind(key);
         if (it != bundledOrigins.constEnd())
-            return {it->file, it->pointer + (end < 0 ? QString() : documentPointer.mid(end))};
+            return { it->file, it->pointer + (end < 0 ? QString() : documentPointer.mid(end)) };
     }
-    return {file, documentPointer};
+    return { file, documentPointer };
 }
 
 QString Definition::basePath() const

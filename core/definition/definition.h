@@ -2,9 +2,6 @@
 // The one in-memory model of a loaded API definition (OpenAPI 3.0/3.1, Swagger 2.0 converted).
 #pragma once
 
-#include "core/json/diagnostic.h"
-#include "core/schema/schemadialect.h"
-
 #include <memory>
 
 #include <QHash>
@@ -13,6 +10,9 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include "core/json/diagnostic.h"
+#include "core/schema/schemadialect.h"
 
 // Schemas stay as QJsonValue inside Definition::document. Every "$ref" in the document is a local
 // pointer ("#/..."): external files are bundled in by the loader (see ARCHITECTURE.md), so
@@ -26,21 +26,21 @@ struct NamedExample
     QString name;
     QString summary;
     QString description;
-    QJsonValue value;          // Undefined when the example only has externalValue (and it could not be read)
+    QJsonValue value; // Undefined when the example only has externalValue (and it could not be read)
     bool hasValue = false;
-    QString externalValue;     // as written in the definition
-    QString pointer;           // where the Example Object lives in `document`
+    QString externalValue; // as written in the definition
+    QString pointer; // where the Example Object lives in `document`
 };
 
 struct MediaType
 {
-    QString name;              // "application/json", "text/plain", "*/*", ...
-    QJsonValue schema;         // Undefined when absent; may be {"$ref": "#/..."}
-    QString schemaPointer;     // pointer of `schema` in `document` (empty when absent)
-    QJsonValue example;        // the media type's `example`
+    QString name; // "application/json", "text/plain", "*/*", ...
+    QJsonValue schema; // Undefined when absent; may be {"$ref": "#/..."}
+    QString schemaPointer; // pointer of `schema` in `document` (empty when absent)
+    QJsonValue example; // the media type's `example`
     bool hasExample = false;
-    QList<NamedExample> examples;  // in document order
-    QJsonObject encoding;      // multipart / form encodings, as written
+    QList<NamedExample> examples; // in document order
+    QJsonObject encoding; // multipart / form encodings, as written
     QString pointer;
 };
 
@@ -61,17 +61,17 @@ struct HeaderDef
 struct Parameter
 {
     QString name;
-    QString in;                // "path", "query", "header", "cookie"
+    QString in; // "path", "query", "header", "cookie"
     QString description;
     bool required = false;
     bool deprecated = false;
     bool allowEmptyValue = false;
     bool allowReserved = false;
-    QString style;             // defaulted by the loader per `in` (form/simple/...)
-    bool explode = false;      // defaulted by the loader (true for form)
+    QString style; // defaulted by the loader per `in` (form/simple/...)
+    bool explode = false; // defaulted by the loader (true for form)
     QJsonValue schema;
     QString schemaPointer;
-    QList<MediaType> content;  // `content`-based parameters (then schema is Undefined)
+    QList<MediaType> content; // `content`-based parameters (then schema is Undefined)
     QJsonValue example;
     bool hasExample = false;
     QList<NamedExample> examples;
@@ -89,14 +89,20 @@ struct RequestBody
 
 struct Response
 {
-    QString code;              // "200", "2XX", "default"
+    QString code; // "200", "2XX", "default"
     QString description;
     QList<MediaType> content;
     QList<HeaderDef> headers;
     QString pointer;
 
-    bool isDefault() const { return code == QLatin1String("default"); }
-    bool isRange() const { return code.size() == 3 && code.endsWith(QLatin1String("XX"), Qt::CaseInsensitive); }
+    bool isDefault() const
+    {
+        return code == QLatin1String("default");
+    }
+    bool isRange() const
+    {
+        return code.size() == 3 && code.endsWith(QLatin1String("XX"), Qt::CaseInsensitive);
+    }
     // The concrete status this response answers with: 200 for "200", 200 for "2XX", 0 for default.
     int status() const;
     // True when this response covers `status` (exact code, or range "2XX").
@@ -108,28 +114,28 @@ struct SecurityRequirement
 {
     struct Item
     {
-        QString scheme;        // key into Definition::securitySchemes
+        QString scheme; // key into Definition::securitySchemes
         QStringList scopes;
     };
-    QList<Item> schemes;       // empty = anonymous access allowed ({})
+    QList<Item> schemes; // empty = anonymous access allowed ({})
 };
 
 struct Operation
 {
-    QString id;                // operationId, synthesized ("get_users_id") when absent
+    QString id; // operationId, synthesized ("get_users_id") when absent
     bool idSynthesized = false;
-    QString method;            // upper case: GET, POST, ...
-    QString path;              // path template as written: "/users/{id}"
+    QString method; // upper case: GET, POST, ...
+    QString path; // path template as written: "/users/{id}"
     QStringList tags;
     QString summary;
     QString description;
     bool deprecated = false;
-    QList<Parameter> parameters;   // path item + operation, merged (operation wins by name+in)
+    QList<Parameter> parameters; // path item + operation, merged (operation wins by name+in)
     RequestBody requestBody;
-    QList<Response> responses;     // in document order
+    QList<Response> responses; // in document order
     QList<SecurityRequirement> security; // effective: operation's, else global; empty = none needed
-    QString pointer;           // "/paths/~1users~1{id}/get"
-    int index = 0;             // position in Definition::operations
+    QString pointer; // "/paths/~1users~1{id}/get"
+    int index = 0; // position in Definition::operations
 
     const Response* response(const QString& code) const;
     QStringList responseCodes() const;
@@ -137,9 +143,9 @@ struct Operation
 
 struct Server
 {
-    QString url;               // with variables substituted by their defaults
+    QString url; // with variables substituted by their defaults
     QString description;
-    QString basePath;          // path part of url, "" or "/v2" (no trailing slash)
+    QString basePath; // path part of url, "" or "/v2" (no trailing slash)
 };
 
 struct Tag
@@ -150,19 +156,19 @@ struct Tag
 
 struct Definition
 {
-    QString file;              // absolute path of the root file, or ":/examples/bookshelf.yaml"
-    QString specVersion;       // as written: "3.0.3", "3.1.0", "2.0"
+    QString file; // absolute path of the root file, or ":/examples/bookshelf.yaml"
+    QString specVersion; // as written: "3.0.3", "3.1.0", "2.0"
     SchemaDialect dialect = SchemaDialect::OpenApi30;
     bool convertedFromSwagger2 = false;
     QString title;
-    QString version;           // info.version
+    QString version; // info.version
     QString description;
     QList<Server> servers;
-    QList<Tag> tags;           // declared tags, in document order
+    QList<Tag> tags; // declared tags, in document order
     QList<Operation> operations;
-    QJsonObject securitySchemes;   // name -> Security Scheme Object ($refs resolved)
-    QJsonObject document;      // the bundled document (OpenAPI 3 shape; external refs bundled in)
-    QStringList files;         // every file read: root first, then external files
+    QJsonObject securitySchemes; // name -> Security Scheme Object ($refs resolved)
+    QJsonObject document; // the bundled document (OpenAPI 3 shape; external refs bundled in)
+    QStringList files; // every file read: root first, then external files
 
     // Where a pointer into `document` came from (file and pointer inside that file). Pointers under
     // "/x-understudy-bundled/<n>" map back to external files.
@@ -172,7 +178,7 @@ struct Definition
         QString pointer;
     };
     Origin originOf(const QString& documentPointer) const;
-    QHash<QString, Origin> bundledOrigins;  // "/x-understudy-bundled/3" -> {file, pointer}
+    QHash<QString, Origin> bundledOrigins; // "/x-understudy-bundled/3" -> {file, pointer}
 
     // QJsonObject sorts keys, so the loader keeps the written order of the objects where it matters (paths,
     // path items, responses, content, examples, headers): file -> pointer in that file (see originOf) -> keys.

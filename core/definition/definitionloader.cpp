@@ -1,16 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/definition/definitionloader.h"
 
-#include "core/json/jsonpointer.h"
-#include "core/json/jsontext.h"
-#include "core/json/keyorder.h"
-#include "core/definition/operationextractor.h"
-#include "core/definition/refbundler.h"
-#include "core/json/sourcelocator.h"
-#include "core/definition/examplelinter.h"
-#include "core/definition/swaggerconverter.h"
-#include "core/definition/yamlreader.h"
-
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,6 +8,16 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include "core/definition/examplelinter.h"
+#include "core/definition/operationextractor.h"
+#include "core/definition/refbundler.h"
+#include "core/definition/swaggerconverter.h"
+#include "core/definition/yamlreader.h"
+#include "core/json/jsonpointer.h"
+#include "core/json/jsontext.h"
+#include "core/json/keyorder.h"
+#include "core/json/sourcelocator.h"
 
 namespace {
 
@@ -48,7 +48,7 @@ void addSwaggerContentOrders(const QJsonObject& source, const QJsonObject& conve
             JsonPointer::value(converted, documentPointer + QLatin1String("/content")).toObject();
         if (content.size() < 2)
             return;
-        QStringList order = produces.isEmpty() ? QStringList{QStringLiteral("application/json")} : produces;
+        QStringList order = produces.isEmpty() ? QStringList { QStringLiteral("application/json") } : produces;
         const QString examplesPointer = JsonPointer::append(sourcePointer, QStringLiteral("examples"));
         const auto written = orders->constFind(examplesPointer);
         const QJsonObject examples = response.value(QLatin1String("examples")).toObject();
@@ -64,9 +64,8 @@ void addSwaggerContentOrders(const QJsonObject& source, const QJsonObject& conve
             if (!oit.value().isObject() || oit.key() == QLatin1String("parameters"))
                 continue;
             const QJsonObject op = oit.value().toObject();
-            const QStringList produces = op.contains(QLatin1String("produces"))
-                ? strings(op.value(QLatin1String("produces")))
-                : globalProduces;
+            const QStringList produces =
+                op.contains(QLatin1String("produces")) ? strings(op.value(QLatin1String("produces"))) : globalProduces;
             const QString responsesPointer =
                 JsonPointer::append(JsonPointer::append(itemPointer, oit.key()), QStringLiteral("responses"));
             const QJsonObject responses = op.value(QLatin1String("responses")).toObject();
@@ -79,7 +78,7 @@ void addSwaggerContentOrders(const QJsonObject& source, const QJsonObject& conve
     const QJsonObject responses = source.value(QLatin1String("responses")).toObject();
     for (auto rit = responses.constBegin(); rit != responses.constEnd(); ++rit)
         addResponse(rit.value().toObject(), JsonPointer::append(QStringLiteral("/responses"), rit.key()),
-                    JsonPointer::append(QStringLiteral("/components/responses"), rit.key()), globalProduces);
+            JsonPointer::append(QStringLiteral("/components/responses"), rit.key()), globalProduces);
 }
 
 // One load: owns the file cache, the shared node budget and the diagnostics.
@@ -88,8 +87,7 @@ class LoadSession
 public:
     explicit LoadSession(const LoadOptions& options)
         : m_options(options)
-    {
-    }
+    { }
 
     LoadResult run(const QByteArray& data, const QString& path);
     LoadResult runFile(const QString& path);
@@ -137,7 +135,7 @@ ParsedFile LoadSession::parse(const QByteArray& data, const QString& file)
         const qint64 offset = JsonText::nestingExceededAt(data, m_options.maxDepth);
         if (offset >= 0) {
             Diagnostic d = Diagnostic::error(QStringLiteral("Nesting is deeper than %1 levels").arg(m_options.maxDepth),
-                                             file, QString(), QStringLiteral("json-depth"));
+                file, QString(), QStringLiteral("json-depth"));
             const SourceLocator::Position pos = SourceLocator::fromOffset(data, offset);
             d.line = pos.line;
             d.column = pos.column;
@@ -154,7 +152,7 @@ ParsedFile LoadSession::parse(const QByteArray& data, const QString& file)
             return parsed;
         }
         // JSON is YAML: yaml-cpp accepts what QJsonDocument refuses (comments, trailing text), so try it.
-        YamlReader::Limits limits{m_options.maxDepth, qMax<qint64>(0, m_options.maxNodes - m_nodesUsed)};
+        YamlReader::Limits limits { m_options.maxDepth, qMax<qint64>(0, m_options.maxNodes - m_nodesUsed) };
         const YamlReadResult yaml = YamlReader::read(data, file, limits);
         if (yaml.ok && !yaml.value.isUndefined()) {
             m_nodesUsed += yaml.nodes;
@@ -165,7 +163,7 @@ ParsedFile LoadSession::parse(const QByteArray& data, const QString& file)
             return parsed;
         }
         Diagnostic d = Diagnostic::error(QStringLiteral("JSON syntax error: %1").arg(error.errorString()), file,
-                                         QString(), QStringLiteral("json-syntax"));
+            QString(), QStringLiteral("json-syntax"));
         const SourceLocator::Position pos = SourceLocator::fromOffset(data, error.offset);
         d.line = pos.line;
         d.column = pos.column;
@@ -174,15 +172,15 @@ ParsedFile LoadSession::parse(const QByteArray& data, const QString& file)
     }
     // Bound alias expansion by the input size: a few hundred bytes may not become millions of nodes.
     const qint64 scaled = 100'000 + 64 * static_cast<qint64>(data.size());
-    YamlReader::Limits limits{m_options.maxDepth, qMax<qint64>(0, qMin(scaled, m_options.maxNodes - m_nodesUsed))};
+    YamlReader::Limits limits { m_options.maxDepth, qMax<qint64>(0, qMin(scaled, m_options.maxNodes - m_nodesUsed)) };
     const YamlReadResult yaml = YamlReader::read(data, file, limits);
     m_nodesUsed += yaml.nodes;
     m_diagnostics.append(yaml.diagnostics);
     if (!yaml.ok)
         return parsed;
     if (yaml.value.isUndefined()) {
-        m_diagnostics.append(Diagnostic::error(QStringLiteral("The file is empty"), file, QString(),
-                                               QStringLiteral("empty-document")));
+        m_diagnostics.append(
+            Diagnostic::error(QStringLiteral("The file is empty"), file, QString(), QStringLiteral("empty-document")));
         return parsed;
     }
     m_keyOrders.insert(file, yaml.keyOrders);
@@ -199,23 +197,24 @@ QJsonValue LoadSession::fetch(const QString& file, const QString& fromFile, cons
     };
     if (m_files.size() > m_options.maxFiles)
         return refError(QStringLiteral("too-many-files"),
-                        QStringLiteral("More than %1 external files are referenced").arg(m_options.maxFiles));
+            QStringLiteral("More than %1 external files are referenced").arg(m_options.maxFiles));
     QFile f(file);
     if (!f.exists())
         return refError(QStringLiteral("ref-file-missing"),
-                        QStringLiteral("Referenced file %1 does not exist").arg(QDir::toNativeSeparators(file)));
+            QStringLiteral("Referenced file %1 does not exist").arg(QDir::toNativeSeparators(file)));
     if (f.size() > m_options.maxFileBytes)
-        return refError(QStringLiteral("file-too-large"), QStringLiteral("Referenced file %1 is larger than %2 bytes")
-                                                              .arg(QDir::toNativeSeparators(file))
-                                                              .arg(m_options.maxFileBytes));
+        return refError(QStringLiteral("file-too-large"),
+            QStringLiteral("Referenced file %1 is larger than %2 bytes")
+                .arg(QDir::toNativeSeparators(file))
+                .arg(m_options.maxFileBytes));
     if (!f.open(QIODevice::ReadOnly))
-        return refError(QStringLiteral("file-unreadable"), QStringLiteral("Cannot read referenced file %1: %2")
-                                                               .arg(QDir::toNativeSeparators(file), f.errorString()));
+        return refError(QStringLiteral("file-unreadable"),
+            QStringLiteral("Cannot read referenced file %1: %2").arg(QDir::toNativeSeparators(file), f.errorString()));
     m_files.append(file);
     const ParsedFile parsed = parse(f.readAll(), file);
     if (!parsed.ok)
         return refError(QStringLiteral("ref-file-invalid"),
-                        QStringLiteral("Referenced file %1 could not be parsed").arg(QDir::toNativeSeparators(file)));
+            QStringLiteral("Referenced file %1 could not be parsed").arg(QDir::toNativeSeparators(file)));
     return parsed.root;
 }
 
@@ -227,7 +226,8 @@ void LoadSession::addPositions()
         if (d.line == 0 && !d.pointer.isNull() && m_sources.contains(d.file))
             wanted[d.file].append(d.pointer);
     for (auto it = wanted.constBegin(); it != wanted.constEnd(); ++it) {
-        const QHash<QString, SourceLocator::Position> found = SourceLocator::locate(m_sources.value(it.key()), it.value());
+        const QHash<QString, SourceLocator::Position> found =
+            SourceLocator::locate(m_sources.value(it.key()), it.value());
         for (Diagnostic& d : m_diagnostics) {
             if (d.file != it.key() || d.line != 0 || d.pointer.isNull())
                 continue;
@@ -251,7 +251,8 @@ void LoadSession::addExampleWarnings(const Definition& definition)
         if (!d.pointer.isNull() && m_sources.value(d.file).size() <= kLocateLimit && m_sources.contains(d.file))
             wanted[d.file].append(d.pointer);
     for (auto it = wanted.constBegin(); it != wanted.constEnd(); ++it) {
-        const QHash<QString, SourceLocator::Position> found = SourceLocator::locate(m_sources.value(it.key()), it.value());
+        const QHash<QString, SourceLocator::Position> found =
+            SourceLocator::locate(m_sources.value(it.key()), it.value());
         for (Diagnostic& d : warnings) {
             const auto pos = d.file == it.key() ? found.constFind(d.pointer) : found.constEnd();
             if (pos != found.constEnd()) {
@@ -276,8 +277,8 @@ LoadResult LoadSession::runFile(const QString& path)
     const QString file = absolutePath(path);
     QFile f(file);
     if (!f.exists()) {
-        m_diagnostics.append(Diagnostic::error(QStringLiteral("File does not exist"), file, QString(),
-                                               QStringLiteral("file-missing")));
+        m_diagnostics.append(
+            Diagnostic::error(QStringLiteral("File does not exist"), file, QString(), QStringLiteral("file-missing")));
         return fail();
     }
     if (f.size() > m_options.maxFileBytes) {
@@ -288,7 +289,7 @@ LoadResult LoadSession::runFile(const QString& path)
     }
     if (!f.open(QIODevice::ReadOnly)) {
         m_diagnostics.append(Diagnostic::error(QStringLiteral("Cannot read the file: %1").arg(f.errorString()), file,
-                                               QString(), QStringLiteral("file-unreadable")));
+            QString(), QStringLiteral("file-unreadable")));
         return fail();
     }
     return run(f.readAll(), file);
@@ -303,7 +304,7 @@ LoadResult LoadSession::run(const QByteArray& data, const QString& path)
         return fail();
     if (!parsed.root.isObject()) {
         m_diagnostics.append(Diagnostic::error(QStringLiteral("The document root is not an object (mapping)"), file,
-                                               QString(), QStringLiteral("root-not-object")));
+            QString(), QStringLiteral("root-not-object")));
         return fail();
     }
     const QJsonObject root = parsed.root.toObject();
@@ -318,9 +319,11 @@ LoadResult LoadSession::run(const QByteArray& data, const QString& path)
     bool isSwagger = false;
     if (!openapi.isUndefined()) {
         definition->specVersion = versionText(openapi);
-        if (definition->specVersion.startsWith(QLatin1String("3.0.")) || definition->specVersion == QLatin1String("3.0")) {
+        if (definition->specVersion.startsWith(QLatin1String("3.0."))
+            || definition->specVersion == QLatin1String("3.0")) {
             definition->dialect = SchemaDialect::OpenApi30;
-        } else if (definition->specVersion.startsWith(QLatin1String("3.1.")) || definition->specVersion == QLatin1String("3.1")) {
+        } else if (definition->specVersion.startsWith(QLatin1String("3.1."))
+            || definition->specVersion == QLatin1String("3.1")) {
             definition->dialect = SchemaDialect::OpenApi31;
         } else {
             m_diagnostics.append(Diagnostic::error(
@@ -332,9 +335,10 @@ LoadResult LoadSession::run(const QByteArray& data, const QString& path)
     } else if (!swagger.isUndefined()) {
         definition->specVersion = versionText(swagger);
         if (definition->specVersion != QLatin1String("2.0") && definition->specVersion != QLatin1String("2")) {
-            m_diagnostics.append(Diagnostic::error(
-                QStringLiteral("Unsupported Swagger version \"%1\" (only 2.0 is supported)").arg(definition->specVersion),
-                file, QStringLiteral("/swagger"), QStringLiteral("unknown-version")));
+            m_diagnostics.append(
+                Diagnostic::error(QStringLiteral("Unsupported Swagger version \"%1\" (only 2.0 is supported)")
+                                      .arg(definition->specVersion),
+                    file, QStringLiteral("/swagger"), QStringLiteral("unknown-version")));
             return fail();
         }
         definition->specVersion = QStringLiteral("2.0");
@@ -347,8 +351,8 @@ LoadResult LoadSession::run(const QByteArray& data, const QString& path)
         return fail();
     }
 
-    RefBundler bundler([this](const QString& f, const QString& from, const QString& ptr) { return fetch(f, from, ptr); },
-                       isSwagger);
+    RefBundler bundler(
+        [this](const QString& f, const QString& from, const QString& ptr) { return fetch(f, from, ptr); }, isSwagger);
     RefBundler::Result bundled = bundler.bundle(root, file);
     m_diagnostics.append(bundled.diagnostics);
     if (isSwagger) {
@@ -371,7 +375,7 @@ LoadResult LoadSession::run(const QByteArray& data, const QString& path)
 
     OperationExtractor::Options extractOptions;
     extractOptions.maxFileBytes = m_options.maxFileBytes;
-    extractOptions.limits = YamlReader::Limits{m_options.maxDepth, m_options.maxNodes};
+    extractOptions.limits = YamlReader::Limits { m_options.maxDepth, m_options.maxNodes };
     OperationExtractor extractor(extractOptions);
     m_diagnostics.append(extractor.extract(definition.get()));
 
@@ -387,8 +391,7 @@ LoadResult LoadSession::run(const QByteArray& data, const QString& path)
 
 DefinitionLoader::DefinitionLoader(LoadOptions options)
     : m_options(options)
-{
-}
+{ }
 
 LoadResult DefinitionLoader::loadFile(const QString& path) const
 {

@@ -2,25 +2,28 @@
 // Reads a definition file (YAML or JSON, with external $refs) into a Definition plus diagnostics.
 #pragma once
 
-#include "core/definition/definition.h"
-#include "core/json/diagnostic.h"
-
 #include <QByteArray>
 #include <QString>
 
+#include "core/definition/definition.h"
+#include "core/json/diagnostic.h"
+
 struct LoadOptions
 {
-    int maxDepth = 256;                    // nesting depth of any document
-    qint64 maxNodes = 5'000'000;           // total nodes produced across all files (alias expansion included)
-    qint64 maxFileBytes = 256ll << 20;     // refuse files larger than this
-    int maxFiles = 500;                    // external files per definition
+    int maxDepth = 256; // nesting depth of any document
+    qint64 maxNodes = 5'000'000; // total nodes produced across all files (alias expansion included)
+    qint64 maxFileBytes = 256ll << 20; // refuse files larger than this
+    int maxFiles = 500; // external files per definition
 };
 
 struct LoadResult
 {
-    DefinitionPtr definition;  // null when loading failed (see diagnostics)
-    Diagnostics diagnostics;   // errors and warnings, with file/line/column/pointer filled where known
-    bool ok() const { return definition != nullptr && !hasErrors(diagnostics); }
+    DefinitionPtr definition; // null when loading failed (see diagnostics)
+    Diagnostics diagnostics; // errors and warnings, with file/line/column/pointer filled where known
+    bool ok() const
+    {
+        return definition != nullptr && !hasErrors(diagnostics);
+    }
 };
 
 class DefinitionLoader

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "core/definition/examplelinter.h"
 
-#include "core/schema/samplevalidator.h"
-#include "core/json/jsonpointer.h"
-#include "core/schema/schemavalidator.h"
-
 #include <QJsonArray>
 #include <QSet>
+
+#include "core/json/jsonpointer.h"
+#include "core/schema/samplevalidator.h"
+#include "core/schema/schemavalidator.h"
 
 namespace {
 
@@ -22,17 +22,19 @@ public:
         , m_schemas(definition.document, definition.dialect)
         , m_requestPrefilter(definition.document, definition.dialect, false)
         , m_responsePrefilter(definition.document, definition.dialect, true)
-    {
-    }
+    { }
 
     // `schema` is the value at `schemaPointer` when the caller has it already (Undefined: look it up).
     void checkExample(const QString& schemaPointer, const QJsonValue& example, const QString& examplePointer,
-                      ValidationDirection direction, const QString& what,
-                      const QJsonValue& schema = QJsonValue(QJsonValue::Undefined));
+        ValidationDirection direction, const QString& what,
+        const QJsonValue& schema = QJsonValue(QJsonValue::Undefined));
     void checkMedia(const MediaType& media, ValidationDirection direction, const QString& what);
     void checkNamed(const QList<NamedExample>& examples, const QString& schemaPointer, ValidationDirection direction,
-                    const QString& what);
-    void walkSchema(const QString& pointer, int depth) { walkSchema(pointer, JsonPointer::value(m_definition.document, pointer), depth); }
+        const QString& what);
+    void walkSchema(const QString& pointer, int depth)
+    {
+        walkSchema(pointer, JsonPointer::value(m_definition.document, pointer), depth);
+    }
     void walkSchema(const QString& pointer, const QJsonValue& value, int depth);
 
     Diagnostics diagnostics;
@@ -45,22 +47,22 @@ private:
     // the examples it rejects pay for a compiled schema (and get precise error messages).
     SampleValidator m_requestPrefilter;
     SampleValidator m_responsePrefilter;
-    QSet<QString> m_checked;        // example pointers
-    QSet<QString> m_walked;         // schema pointers
+    QSet<QString> m_checked; // example pointers
+    QSet<QString> m_walked; // schema pointers
     int m_dropped = 0;
     friend Diagnostics finish(LintRun& run);
 };
 
 void LintRun::checkExample(const QString& schemaPointer, const QJsonValue& example, const QString& examplePointer,
-                           ValidationDirection direction, const QString& what, const QJsonValue& schemaValue)
+    ValidationDirection direction, const QString& what, const QJsonValue& schemaValue)
 {
     if (schemaPointer.isEmpty() || example.isUndefined() || m_checked.contains(examplePointer))
         return;
     m_checked.insert(examplePointer);
-    const SampleValidator& prefilter
-        = direction == ValidationDirection::Request ? m_requestPrefilter : m_responsePrefilter;
-    if (prefilter.accepts(example, schemaValue.isUndefined() ? JsonPointer::value(m_definition.document, schemaPointer)
-                                                             : schemaValue))
+    const SampleValidator& prefilter =
+        direction == ValidationDirection::Request ? m_requestPrefilter : m_responsePrefilter;
+    if (prefilter.accepts(example,
+            schemaValue.isUndefined() ? JsonPointer::value(m_definition.document, schemaPointer) : schemaValue))
         return;
     const CompiledSchemaPtr schema = m_schemas.get(schemaPointer);
     if (!schema)
@@ -83,12 +85,12 @@ void LintRun::checkExample(const QString& schemaPointer, const QJsonValue& examp
 }
 
 void LintRun::checkNamed(const QList<NamedExample>& examples, const QString& schemaPointer,
-                         ValidationDirection direction, const QString& what)
+    ValidationDirection direction, const QString& what)
 {
     for (const NamedExample& e : examples)
         if (e.hasValue)
             checkExample(schemaPointer, e.value, JsonPointer::append(e.pointer, QStringLiteral("value")), direction,
-                         QStringLiteral("%1 example '%2'").arg(what, e.name));
+                QStringLiteral("%1 example '%2'").arg(what, e.name));
 }
 
 void LintRun::checkMedia(const MediaType& media, ValidationDirection direction, const QString& what)
@@ -97,7 +99,7 @@ void LintRun::checkMedia(const MediaType& media, ValidationDirection direction, 
         return;
     if (media.hasExample)
         checkExample(media.schemaPointer, media.example, JsonPointer::append(media.pointer, QStringLiteral("example")),
-                     direction, what + QStringLiteral(" example"));
+            direction, what + QStringLiteral(" example"));
     checkNamed(media.examples, media.schemaPointer, direction, what);
     walkSchema(media.schemaPointer, 0);
 }
@@ -113,23 +115,25 @@ void LintRun::walkSchema(const QString& pointer, const QJsonValue& value, int de
     if (ref.isString() && JsonPointer::isLocalRef(ref.toString()))
         walkSchema(JsonPointer::fromFragment(ref.toString()), depth + 1);
     if (schema.contains(QLatin1String("example")))
-        checkExample(pointer, schema.value(QLatin1String("example")), JsonPointer::append(pointer, QStringLiteral("example")),
-                     ValidationDirection::Response, QStringLiteral("Schema example"), value);
+        checkExample(pointer, schema.value(QLatin1String("example")),
+            JsonPointer::append(pointer, QStringLiteral("example")), ValidationDirection::Response,
+            QStringLiteral("Schema example"), value);
     const QJsonValue examples = schema.value(QLatin1String("examples"));
     if (examples.isArray() && isModernDialect(m_definition.dialect)) {
         const QJsonArray list = examples.toArray();
         const QString examplesPointer = JsonPointer::append(pointer, QStringLiteral("examples"));
         for (int i = 0; i < list.size(); ++i)
             checkExample(pointer, list.at(i), JsonPointer::append(examplesPointer, i), ValidationDirection::Response,
-                         QStringLiteral("Schema example %1").arg(i), value);
+                QStringLiteral("Schema example %1").arg(i), value);
     }
-    for (const QLatin1String key : {QLatin1String("properties"), QLatin1String("patternProperties")}) {
+    for (const QLatin1String key : { QLatin1String("properties"), QLatin1String("patternProperties") }) {
         const QJsonObject members = schema.value(key).toObject();
         const QString base = JsonPointer::append(pointer, key);
         for (auto it = members.constBegin(); it != members.constEnd(); ++it)
             walkSchema(JsonPointer::append(base, it.key()), it.value(), depth + 1);
     }
-    for (const QLatin1String key : {QLatin1String("items"), QLatin1String("additionalProperties"), QLatin1String("not")}) {
+    for (const QLatin1String key :
+        { QLatin1String("items"), QLatin1String("additionalProperties"), QLatin1String("not") }) {
         const QJsonValue member = schema.value(key);
         if (member.isObject()) {
             walkSchema(JsonPointer::append(pointer, key), member, depth + 1);
@@ -139,8 +143,8 @@ void LintRun::walkSchema(const QString& pointer, const QJsonValue& value, int de
                 walkSchema(JsonPointer::append(JsonPointer::append(pointer, key), i), list.at(i), depth + 1);
         }
     }
-    for (const QLatin1String key : {QLatin1String("allOf"), QLatin1String("oneOf"), QLatin1String("anyOf"),
-                                    QLatin1String("prefixItems")}) {
+    for (const QLatin1String key :
+        { QLatin1String("allOf"), QLatin1String("oneOf"), QLatin1String("anyOf"), QLatin1String("prefixItems") }) {
         const QJsonArray members = schema.value(key).toArray();
         for (int i = 0; i < members.size(); ++i)
             walkSchema(JsonPointer::append(JsonPointer::append(pointer, key), i), members.at(i), depth + 1);
@@ -170,7 +174,7 @@ Diagnostics ExampleLinter::lint(const Definition& definition, const LintOptions&
                 continue;
             if (p.hasExample)
                 run.checkExample(p.schemaPointer, p.example, JsonPointer::append(p.pointer, QStringLiteral("example")),
-                                 ValidationDirection::Request, what + QStringLiteral(" example"));
+                    ValidationDirection::Request, what + QStringLiteral(" example"));
             run.checkNamed(p.examples, p.schemaPointer, ValidationDirection::Request, what);
             run.walkSchema(p.schemaPointer, 0);
         }
@@ -179,22 +183,22 @@ Diagnostics ExampleLinter::lint(const Definition& definition, const LintOptions&
         for (const Response& response : op.responses) {
             for (const MediaType& media : response.content)
                 run.checkMedia(media, ValidationDirection::Response,
-                               QStringLiteral("Response %1 %2").arg(response.code, media.name));
+                    QStringLiteral("Response %1 %2").arg(response.code, media.name));
             for (const HeaderDef& header : response.headers) {
                 if (header.schemaPointer.isEmpty())
                     continue;
                 const QString what = QStringLiteral("Response %1 header '%2'").arg(response.code, header.name);
                 if (header.hasExample)
                     run.checkExample(header.schemaPointer, header.example,
-                                     JsonPointer::append(header.pointer, QStringLiteral("example")),
-                                     ValidationDirection::Response, what + QStringLiteral(" example"));
+                        JsonPointer::append(header.pointer, QStringLiteral("example")), ValidationDirection::Response,
+                        what + QStringLiteral(" example"));
                 run.checkNamed(header.examples, header.schemaPointer, ValidationDirection::Response, what);
                 run.walkSchema(header.schemaPointer, 0);
             }
         }
     }
-    const QJsonObject schemas
-        = definition.document.value(QLatin1String("components")).toObject().value(QLatin1String("schemas")).toObject();
+    const QJsonObject schemas =
+        definition.document.value(QLatin1String("components")).toObject().value(QLatin1String("schemas")).toObject();
     for (auto it = schemas.constBegin(); it != schemas.constEnd(); ++it)
         run.walkSchema(JsonPointer::append(QStringLiteral("/components/schemas"), it.key()), it.value(), 0);
     return finish(run);

@@ -7,8 +7,8 @@
 
 struct LintOptions
 {
-    int maxErrorsPerExample = 3;     // listed in the message; the rest are counted
-    int maxDiagnostics = 200;        // a definition full of stale examples should not flood the diagnostics list
+    int maxErrorsPerExample = 3; // listed in the message; the rest are counted
+    int maxDiagnostics = 200; // a definition full of stale examples should not flood the diagnostics list
 };
 
 class ExampleLinter

@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/definition/operationextractor.h"
 
-#include "core/json/jsonpointer.h"
-#include "core/json/keyorder.h"
-#include "core/definition/refbundler.h"
-
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +8,10 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrl>
+
+#include "core/definition/refbundler.h"
+#include "core/json/jsonpointer.h"
+#include "core/json/keyorder.h"
 
 namespace {
 
@@ -30,9 +30,9 @@ bool flag(const QJsonObject& o, const char* key)
 // The HTTP methods of a path item: as written when recorded, else (and for any the record lacks) in a fixed order.
 QStringList methodOrder(const QJsonObject& item, const QStringList* written)
 {
-    static const QStringList methods = {QStringLiteral("get"),     QStringLiteral("put"),  QStringLiteral("post"),
-                                        QStringLiteral("delete"),  QStringLiteral("options"), QStringLiteral("head"),
-                                        QStringLiteral("patch"),   QStringLiteral("trace")};
+    static const QStringList methods = { QStringLiteral("get"), QStringLiteral("put"), QStringLiteral("post"),
+        QStringLiteral("delete"), QStringLiteral("options"), QStringLiteral("head"), QStringLiteral("patch"),
+        QStringLiteral("trace") };
     if (!written)
         return methods;
     QStringList out;
@@ -68,8 +68,7 @@ void readSchemaAndExample(const QJsonObject& o, Described* described)
 
 OperationExtractor::OperationExtractor(Options options)
     : m_options(options)
-{
-}
+{ }
 
 void OperationExtractor::warn(const QString& code, const QString& message, const QString& documentPointer)
 {
@@ -161,12 +160,13 @@ void OperationExtractor::readExternalValue(NamedExample* example)
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly)) {
             warn(QStringLiteral("example-external-missing"),
-                 QStringLiteral("Cannot read externalValue file %1: %2").arg(QDir::toNativeSeparators(file), f.errorString()),
-                 JsonPointer::append(example->pointer, QStringLiteral("externalValue")));
+                QStringLiteral("Cannot read externalValue file %1: %2")
+                    .arg(QDir::toNativeSeparators(file), f.errorString()),
+                JsonPointer::append(example->pointer, QStringLiteral("externalValue")));
         } else if (f.size() > m_options.maxFileBytes) {
             warn(QStringLiteral("example-external-too-large"),
-                 QStringLiteral("externalValue file %1 is larger than %2 bytes").arg(file).arg(m_options.maxFileBytes),
-                 JsonPointer::append(example->pointer, QStringLiteral("externalValue")));
+                QStringLiteral("externalValue file %1 is larger than %2 bytes").arg(file).arg(m_options.maxFileBytes),
+                JsonPointer::append(example->pointer, QStringLiteral("externalValue")));
         } else {
             const QByteArray data = f.readAll();
             const QString suffix = QFileInfo(file).suffix().toLower();
@@ -176,8 +176,9 @@ void OperationExtractor::readExternalValue(NamedExample* example)
                 if (error.error == QJsonParseError::NoError)
                     value = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
             }
-            if (value.isUndefined() && (suffix == QLatin1String("json") || suffix == QLatin1String("yaml")
-                                        || suffix == QLatin1String("yml"))) {
+            if (value.isUndefined()
+                && (suffix == QLatin1String("json") || suffix == QLatin1String("yaml")
+                    || suffix == QLatin1String("yml"))) {
                 const YamlReadResult r = YamlReader::read(data, file, m_options.limits);
                 if (r.ok)
                     value = r.value;
@@ -229,8 +230,8 @@ QList<MediaType> OperationExtractor::content(const QJsonValue& value, const QStr
         mt.name = key;
         const QJsonObject o = deref(entry, JsonPointer::append(pointer, key), &mt.pointer);
         readSchemaAndExample(o, &mt);
-        mt.examples = examples(o.value(QLatin1String("examples")),
-                               JsonPointer::append(mt.pointer, QStringLiteral("examples")));
+        mt.examples =
+            examples(o.value(QLatin1String("examples")), JsonPointer::append(mt.pointer, QStringLiteral("examples")));
         mt.encoding = o.value(QLatin1String("encoding")).toObject();
         out.append(mt);
     }
@@ -251,7 +252,8 @@ QList<HeaderDef> OperationExtractor::headers(const QJsonValue& value, const QStr
         h.required = flag(o, "required");
         h.deprecated = flag(o, "deprecated");
         readSchemaAndExample(o, &h);
-        h.examples = examples(o.value(QLatin1String("examples")), JsonPointer::append(h.pointer, QStringLiteral("examples")));
+        h.examples =
+            examples(o.value(QLatin1String("examples")), JsonPointer::append(h.pointer, QStringLiteral("examples")));
         out.append(h);
     }
     return out;
@@ -269,7 +271,8 @@ Parameter OperationExtractor::parameter(const QJsonValue& value, const QString& 
     p.allowEmptyValue = flag(o, "allowEmptyValue");
     p.allowReserved = flag(o, "allowReserved");
     const bool formByDefault = p.in == QLatin1String("query") || p.in == QLatin1String("cookie");
-    p.style = o.value(QLatin1String("style")).toString(formByDefault ? QStringLiteral("form") : QStringLiteral("simple"));
+    p.style =
+        o.value(QLatin1String("style")).toString(formByDefault ? QStringLiteral("form") : QStringLiteral("simple"));
     p.explode = o.value(QLatin1String("explode")).toBool(p.style == QLatin1String("form"));
     const auto s = o.constFind(QLatin1String("schema"));
     if (s != o.constEnd()) {
@@ -284,7 +287,8 @@ Parameter OperationExtractor::parameter(const QJsonValue& value, const QString& 
         p.example = *e;
         p.hasExample = true;
     }
-    p.examples = examples(o.value(QLatin1String("examples")), JsonPointer::append(p.pointer, QStringLiteral("examples")));
+    p.examples =
+        examples(o.value(QLatin1String("examples")), JsonPointer::append(p.pointer, QStringLiteral("examples")));
     return p;
 }
 
@@ -323,7 +327,7 @@ Diagnostics OperationExtractor::extract(Definition* definition)
         const QJsonObject vars = o.value(QLatin1String("variables")).toObject();
         for (auto it = vars.constBegin(); it != vars.constEnd(); ++it)
             server.url.replace(QLatin1Char('{') + it.key() + QLatin1Char('}'),
-                               it.value().toObject().value(QLatin1String("default")).toVariant().toString());
+                it.value().toObject().value(QLatin1String("default")).toVariant().toString());
         const int scheme = server.url.indexOf(QLatin1String("://"));
         QString path = server.url;
         if (scheme >= 0) {
@@ -341,12 +345,14 @@ Diagnostics OperationExtractor::extract(Definition* definition)
 
     const QJsonArray tags = doc.value(QLatin1String("tags")).toArray();
     for (const QJsonValue& v : tags)
-        definition->tags.append(Tag{str(v.toObject(), "name"), str(v.toObject(), "description")});
+        definition->tags.append(Tag { str(v.toObject(), "name"), str(v.toObject(), "description") });
 
     const QString schemesPointer = QStringLiteral("/components/securitySchemes");
-    const QJsonObject schemes = doc.value(QLatin1String("components")).toObject().value(QLatin1String("securitySchemes")).toObject();
+    const QJsonObject schemes =
+        doc.value(QLatin1String("components")).toObject().value(QLatin1String("securitySchemes")).toObject();
     for (auto it = schemes.constBegin(); it != schemes.constEnd(); ++it)
-        definition->securitySchemes.insert(it.key(), deref(it.value(), JsonPointer::append(schemesPointer, it.key()), nullptr));
+        definition->securitySchemes.insert(
+            it.key(), deref(it.value(), JsonPointer::append(schemesPointer, it.key()), nullptr));
 
     const bool hasGlobalSecurity = doc.contains(QLatin1String("security"));
     const QList<SecurityRequirement> globalSecurity = security(doc.value(QLatin1String("security")).toArray());
@@ -365,7 +371,8 @@ Diagnostics OperationExtractor::extract(Definition* definition)
         QList<Parameter> pathParams;
         const QJsonArray pp = item.value(QLatin1String("parameters")).toArray();
         for (int i = 0; i < pp.size(); ++i)
-            pathParams.append(parameter(pp.at(i), JsonPointer::append(JsonPointer::append(itemPointer, QStringLiteral("parameters")), i)));
+            pathParams.append(parameter(
+                pp.at(i), JsonPointer::append(JsonPointer::append(itemPointer, QStringLiteral("parameters")), i)));
         for (const QString& m : methodOrder(item, writtenOrder(itemPointer))) {
             const QJsonValue opValue = item.value(m);
             if (!opValue.isObject())
@@ -402,13 +409,12 @@ Diagnostics OperationExtractor::extract(Definition* definition)
 
             if (o.contains(QLatin1String("requestBody"))) {
                 const QJsonObject body = deref(o.value(QLatin1String("requestBody")),
-                                               JsonPointer::append(op.pointer, QStringLiteral("requestBody")),
-                                               &op.requestBody.pointer);
+                    JsonPointer::append(op.pointer, QStringLiteral("requestBody")), &op.requestBody.pointer);
                 op.requestBody.present = !body.isEmpty();
                 op.requestBody.required = flag(body, "required");
                 op.requestBody.description = str(body, "description");
                 op.requestBody.content = content(body.value(QLatin1String("content")),
-                                                 JsonPointer::append(op.requestBody.pointer, QStringLiteral("content")));
+                    JsonPointer::append(op.requestBody.pointer, QStringLiteral("content")));
             }
 
             const QJsonObject responses = o.value(QLatin1String("responses")).toObject();
@@ -422,8 +428,10 @@ Diagnostics OperationExtractor::extract(Definition* definition)
                 const QJsonObject ro =
                     deref(responses.value(code), JsonPointer::append(responsesPointer, code), &r.pointer);
                 r.description = str(ro, "description");
-                r.content = content(ro.value(QLatin1String("content")), JsonPointer::append(r.pointer, QStringLiteral("content")));
-                r.headers = headers(ro.value(QLatin1String("headers")), JsonPointer::append(r.pointer, QStringLiteral("headers")));
+                r.content = content(
+                    ro.value(QLatin1String("content")), JsonPointer::append(r.pointer, QStringLiteral("content")));
+                r.headers = headers(
+                    ro.value(QLatin1String("headers")), JsonPointer::append(r.pointer, QStringLiteral("headers")));
                 op.responses.append(r);
             }
 
@@ -434,8 +442,8 @@ Diagnostics OperationExtractor::extract(Definition* definition)
                 needIds.append(op.index);
             } else if (usedIds.contains(op.id)) {
                 warn(QStringLiteral("operation-id-duplicate"),
-                     QStringLiteral("operationId \"%1\" is used more than once").arg(op.id),
-                     JsonPointer::append(op.pointer, QStringLiteral("operationId")));
+                    QStringLiteral("operationId \"%1\" is used more than once").arg(op.id),
+                    JsonPointer::append(op.pointer, QStringLiteral("operationId")));
             } else {
                 usedIds.insert(op.id);
             }

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/definition/definition.h"
-#include "core/json/diagnostic.h"
-#include "core/definition/yamlreader.h"
-
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
+
+#include "core/definition/definition.h"
+#include "core/definition/yamlreader.h"
+#include "core/json/diagnostic.h"
 
 // Reads operations, servers, tags and security schemes out of a bundled OpenAPI 3 document, following
 // structural $refs (path items, parameters, bodies, responses, headers, examples, schemes) but not schemas.

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "core/definition/refbundler.h"
 
-#include "core/json/jsonpointer.h"
-
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QSet>
 #include <QUrl>
+
+#include "core/json/jsonpointer.h"
 
 namespace SpecWalk {
 
@@ -116,8 +116,7 @@ QString targetKey(const QString& file, const QString& pointer)
 RefBundler::RefBundler(Fetch fetch, bool swagger2)
     : m_fetch(std::move(fetch))
     , m_swagger2(swagger2)
-{
-}
+{ }
 
 bool RefBundler::isRemote(const QString& ref)
 {
@@ -191,15 +190,15 @@ bool RefBundler::checkTarget(const QString& file, const QString& pointer, const 
     if (!JsonPointer::resolve(doc, pointer, &target)) {
         const QString where = file == m_file ? QString() : QStringLiteral(" in %1").arg(QDir::toNativeSeparators(file));
         error(QStringLiteral("ref-missing"),
-              QStringLiteral("$ref \"%1\" points to nothing: %2 does not exist%3")
-                  .arg(ref, pointer.isEmpty() ? QStringLiteral("/") : pointer, where),
-              refPointer);
+            QStringLiteral("$ref \"%1\" points to nothing: %2 does not exist%3")
+                .arg(ref, pointer.isEmpty() ? QStringLiteral("/") : pointer, where),
+            refPointer);
         return false;
     }
     m_checked.insert(key);
     // Follow pure-ref chains to detect cycles that have no structure (A -> B -> A, or A -> A).
-    QSet<QString> seen{key};
-    QStringList chain{ref};
+    QSet<QString> seen { key };
+    QStringList chain { ref };
     QString chainFile = file;
     while (target.isObject()) {
         const QJsonValue next = target.toObject().value(kRef);
@@ -213,12 +212,13 @@ bool RefBundler::checkTarget(const QString& file, const QString& pointer, const 
         const QString nextKey = targetKey(nextFile, nextPointer);
         if (seen.contains(nextKey)) {
             error(QStringLiteral("ref-cycle"),
-                  QStringLiteral("$ref cycle with no schema or object in it: %1").arg(chain.join(QLatin1String(" -> "))),
-                  refPointer);
+                QStringLiteral("$ref cycle with no schema or object in it: %1").arg(chain.join(QLatin1String(" -> "))),
+                refPointer);
             return true;
         }
         seen.insert(nextKey);
-        const QJsonValue nextDoc = nextFile == chainFile ? documentOf(nextFile, refPointer) : documentOf(nextFile, refPointer);
+        const QJsonValue nextDoc =
+            nextFile == chainFile ? documentOf(nextFile, refPointer) : documentOf(nextFile, refPointer);
         if (nextDoc.isUndefined() || !JsonPointer::resolve(nextDoc, nextPointer, &target))
             break;
         chainFile = nextFile;
@@ -229,9 +229,9 @@ bool RefBundler::checkTarget(const QString& file, const QString& pointer, const 
 QString RefBundler::handleRef(const QString& ref)
 {
     if (isRemote(ref)) {
-        m_result.diagnostics.append(Diagnostic::warning(
-            QStringLiteral("Remote $ref \"%1\" is not fetched; it is left unresolved").arg(ref), m_file,
-            JsonPointer::append(currentPointer(), kRef), QStringLiteral("ref-remote")));
+        m_result.diagnostics.append(
+            Diagnostic::warning(QStringLiteral("Remote $ref \"%1\" is not fetched; it is left unresolved").arg(ref),
+                m_file, JsonPointer::append(currentPointer(), kRef), QStringLiteral("ref-remote")));
         return ref;
     }
     QString file;
@@ -246,7 +246,7 @@ QString RefBundler::handleRef(const QString& ref)
     auto it = m_bundled.constFind(key);
     if (it == m_bundled.constEnd()) {
         it = m_bundled.insert(key, static_cast<int>(m_pending.size()));
-        m_pending.append(Target{file, pointer});
+        m_pending.append(Target { file, pointer });
     }
     return JsonPointer::toFragment(QStringLiteral("/x-understudy-bundled/") + QString::number(*it));
 }
@@ -276,7 +276,7 @@ QJsonValue RefBundler::walk(const QJsonValue& value, SpecWalk::Mode mode, bool* 
             const SpecWalk::Mode childMode = SpecWalk::childMode(mode, key, child, m_swagger2);
             if (childMode == SpecWalk::Mode::Literal)
                 continue;
-            m_tokens.append(Token{key, -1});
+            m_tokens.append(Token { key, -1 });
             bool childChanged = false;
             const QJsonValue walked = walk(child, childMode, &childChanged);
             m_tokens.removeLast();
@@ -299,7 +299,7 @@ QJsonValue RefBundler::walk(const QJsonValue& value, SpecWalk::Mode mode, bool* 
             const QJsonValue child = array.at(i);
             if (!child.isObject() && !child.isArray())
                 continue;
-            m_tokens.append(Token{QString(), i});
+            m_tokens.append(Token { QString(), i });
             bool childChanged = false;
             const QJsonValue walked = walk(child, childMode, &childChanged);
             m_tokens.removeLast();
@@ -336,7 +336,7 @@ RefBundler::Result RefBundler::bundle(const QJsonObject& root, const QString& ro
         const QJsonValue source = JsonPointer::value(documentOf(target.file, QString()), target.pointer);
         bundled.append(walk(source, SpecWalk::Mode::Generic, &changed));
         m_result.origins.insert(QStringLiteral("/x-understudy-bundled/") + QString::number(n),
-                                Definition::Origin{target.file, target.pointer});
+            Definition::Origin { target.file, target.pointer });
     }
     if (!bundled.isEmpty())
         document.insert(kBundled, bundled);

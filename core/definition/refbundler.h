@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/definition/definition.h"
-#include "core/json/diagnostic.h"
-
 #include <functional>
 
 #include <QHash>
@@ -12,17 +9,21 @@
 #include <QString>
 #include <QStringList>
 
+#include "core/definition/definition.h"
+#include "core/json/diagnostic.h"
+
 // Where a member of an OpenAPI document sits: tells keywords (whose `$ref` is a reference) from names and
 // literal data (example values, defaults, enums, extensions), where a `$ref` key is just data.
 namespace SpecWalk {
 
-enum class Mode {
-    Generic,       // an object whose keys are keywords (schema, operation, parameter, ...)
-    NameMap,       // keys are names (properties, components/schemas, paths, responses, ...)
-    Components,    // the components object: each child is a NameMap
-    ExampleMap,    // an OpenAPI 3 `examples` map: each child is an Example Object
+enum class Mode
+{
+    Generic, // an object whose keys are keywords (schema, operation, parameter, ...)
+    NameMap, // keys are names (properties, components/schemas, paths, responses, ...)
+    Components, // the components object: each child is a NameMap
+    ExampleMap, // an OpenAPI 3 `examples` map: each child is an Example Object
     ExampleObject, // its `value` is literal
-    Literal,       // data: never looked into
+    Literal, // data: never looked into
 };
 
 Mode childMode(Mode parent, const QString& key, const QJsonValue& child, bool swagger2);
@@ -76,12 +77,12 @@ private:
     bool m_swagger2 = false;
     QString m_rootFile;
     QJsonObject m_root;
-    QString m_file;                      // file being walked
-    QString m_base;                      // pointer in m_file of the walk's start
-    QList<Token> m_tokens;               // path below m_base
-    QHash<QString, QJsonValue> m_docs;   // file -> root (Undefined = unreadable)
-    QHash<QString, int> m_bundled;       // file + "#" + pointer -> index
-    QList<Target> m_pending;             // bundled targets still to walk, by index
-    QSet<QString> m_checked;             // targets already validated
+    QString m_file; // file being walked
+    QString m_base; // pointer in m_file of the walk's start
+    QList<Token> m_tokens; // path below m_base
+    QHash<QString, QJsonValue> m_docs; // file -> root (Undefined = unreadable)
+    QHash<QString, int> m_bundled; // file + "#" + pointer -> index
+    QList<Target> m_pending; // bundled targets still to walk, by index
+    QSet<QString> m_checked; // targets already validated
     Result m_result;
 };

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/definition/swaggerconverter.h"
 
-#include "core/json/jsonpointer.h"
 #include "core/definition/refbundler.h"
+#include "core/json/jsonpointer.h"
 
 namespace {
 
@@ -19,9 +19,9 @@ QStringList strings(const QJsonValue& v)
     return out;
 }
 
-const char* const kSimpleKeys[] = {"type", "format", "items", "collectionFormat", "default", "maximum",
-                                   "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength",
-                                   "pattern", "maxItems", "minItems", "uniqueItems", "enum", "multipleOf"};
+const char* const kSimpleKeys[] = { "type", "format", "items", "collectionFormat", "default", "maximum",
+    "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems",
+    "uniqueItems", "enum", "multipleOf" };
 
 } // namespace
 
@@ -87,17 +87,17 @@ QJsonValue SwaggerConverter::schema(const QJsonValue& value)
             out.insert(key, QStringLiteral("string"));
             out.insert(QStringLiteral("format"), QStringLiteral("binary"));
         } else if (key == QLatin1String("discriminator") && v.isString()) {
-            out.insert(key, QJsonObject{{QStringLiteral("propertyName"), v}});
+            out.insert(key, QJsonObject { { QStringLiteral("propertyName"), v } });
         } else if (key == QLatin1String("properties") || key == QLatin1String("definitions")
-                   || key == QLatin1String("patternProperties")) {
+            || key == QLatin1String("patternProperties")) {
             QJsonObject props;
             const QJsonObject pin = v.toObject();
             for (auto p = pin.constBegin(); p != pin.constEnd(); ++p)
                 props.insert(p.key(), schema(p.value()));
             out.insert(key, props);
         } else if (key == QLatin1String("items") || key == QLatin1String("additionalProperties")
-                   || key == QLatin1String("not") || key == QLatin1String("allOf") || key == QLatin1String("anyOf")
-                   || key == QLatin1String("oneOf")) {
+            || key == QLatin1String("not") || key == QLatin1String("allOf") || key == QLatin1String("anyOf")
+            || key == QLatin1String("oneOf")) {
             out.insert(key, schema(v));
         } else {
             out.insert(key, v); // other keywords, extensions and literal example/default/enum values
@@ -137,7 +137,7 @@ QJsonObject SwaggerConverter::parameter(const QJsonObject& param)
 {
     QJsonObject out;
     const QString in = param.value(QLatin1String("in")).toString();
-    for (const char* k : {"name", "in", "description", "required", "allowEmptyValue", "deprecated"}) {
+    for (const char* k : { "name", "in", "description", "required", "allowEmptyValue", "deprecated" }) {
         const QJsonValue v = param.value(QLatin1String(k));
         if (!v.isUndefined())
             out.insert(QLatin1String(k), v);
@@ -197,7 +197,7 @@ QJsonObject SwaggerConverter::requestBody(const QList<QJsonObject>& params, cons
             return m.startsWith(QLatin1String("multipart/")) || m == QLatin1String("application/x-www-form-urlencoded");
         });
         if (consumes.isEmpty())
-            consumes = {QStringLiteral("application/json")};
+            consumes = { QStringLiteral("application/json") };
         const QJsonValue s = schema(bodyParam->value(QLatin1String("schema")));
         for (const QString& mt : consumes) {
             QJsonObject media;
@@ -229,7 +229,8 @@ QJsonObject SwaggerConverter::requestBody(const QList<QJsonObject>& params, cons
             }
             hasFile = hasFile || p.value(QLatin1String("type")) == QLatin1String("file");
         }
-        QJsonObject s{{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), properties}};
+        QJsonObject s { { QStringLiteral("type"), QStringLiteral("object") },
+            { QStringLiteral("properties"), properties } };
         if (!requiredNames.isEmpty())
             s.insert(QStringLiteral("required"), requiredNames);
         QStringList types;
@@ -237,10 +238,10 @@ QJsonObject SwaggerConverter::requestBody(const QList<QJsonObject>& params, cons
             if (m.startsWith(QLatin1String("multipart/")) || m == QLatin1String("application/x-www-form-urlencoded"))
                 types.append(m);
         if (types.isEmpty())
-            types.append(hasFile ? QStringLiteral("multipart/form-data")
-                                 : QStringLiteral("application/x-www-form-urlencoded"));
+            types.append(
+                hasFile ? QStringLiteral("multipart/form-data") : QStringLiteral("application/x-www-form-urlencoded"));
         for (const QString& mt : types)
-            content.insert(mt, QJsonObject{{QStringLiteral("schema"), s}});
+            content.insert(mt, QJsonObject { { QStringLiteral("schema"), s } });
     }
     body.insert(QStringLiteral("content"), content);
     if (required)
@@ -252,12 +253,12 @@ QJsonObject SwaggerConverter::response(const QJsonValue& value, const QStringLis
 {
     QJsonObject in = value.toObject();
     if (in.value(kRef).isString())
-        return QJsonObject{{kRef, ref(in.value(kRef).toString(), Kind::Response)}};
+        return QJsonObject { { kRef, ref(in.value(kRef).toString(), Kind::Response) } };
     QJsonObject out;
     out.insert(QStringLiteral("description"), in.value(QLatin1String("description")).toString());
     const QJsonValue s = in.value(QLatin1String("schema"));
     const QJsonObject examples = in.value(QLatin1String("examples")).toObject();
-    QStringList types = produces.isEmpty() ? QStringList{QStringLiteral("application/json")} : produces;
+    QStringList types = produces.isEmpty() ? QStringList { QStringLiteral("application/json") } : produces;
     for (auto it = examples.constBegin(); it != examples.constEnd(); ++it)
         if (!types.contains(it.key()))
             types.append(it.key());
@@ -279,7 +280,7 @@ QJsonObject SwaggerConverter::response(const QJsonValue& value, const QStringLis
         QJsonObject h;
         for (auto it = headers.constBegin(); it != headers.constEnd(); ++it) {
             const QJsonObject hin = it.value().toObject();
-            QJsonObject hout{{QStringLiteral("schema"), schemaFromSimple(hin)}};
+            QJsonObject hout { { QStringLiteral("schema"), schemaFromSimple(hin) } };
             if (hin.contains(QLatin1String("description")))
                 hout.insert(QStringLiteral("description"), hin.value(QLatin1String("description")));
             h.insert(it.key(), hout);
@@ -308,15 +309,15 @@ QJsonObject SwaggerConverter::securityScheme(const QJsonObject& def)
     } else if (type == QLatin1String("oauth2")) {
         out.insert(QStringLiteral("type"), type);
         const QString flow = def.value(QLatin1String("flow")).toString();
-        const QString name = flow == QLatin1String("accessCode")    ? QStringLiteral("authorizationCode")
-                             : flow == QLatin1String("application") ? QStringLiteral("clientCredentials")
-                                                                    : flow;
+        const QString name = flow == QLatin1String("accessCode") ? QStringLiteral("authorizationCode")
+            : flow == QLatin1String("application")               ? QStringLiteral("clientCredentials")
+                                                                 : flow;
         QJsonObject f;
-        for (const char* k : {"authorizationUrl", "tokenUrl"})
+        for (const char* k : { "authorizationUrl", "tokenUrl" })
             if (def.contains(QLatin1String(k)))
                 f.insert(QLatin1String(k), def.value(QLatin1String(k)));
         f.insert(QStringLiteral("scopes"), def.value(QLatin1String("scopes")).toObject());
-        out.insert(QStringLiteral("flows"), QJsonObject{{name, f}});
+        out.insert(QStringLiteral("flows"), QJsonObject { { name, f } });
     } else {
         out = def;
     }
@@ -362,7 +363,7 @@ QJsonObject SwaggerConverter::operation(const QJsonObject& op, const QJsonArray&
                     bodyParams.append(p);
             } else if (!fromPathItem) {
                 if (!r.isEmpty() && (r.startsWith(QLatin1String("#/parameters/")) || r.startsWith(kBundledPrefix)))
-                    params.append(QJsonObject{{kRef, ref(r, Kind::Parameter)}});
+                    params.append(QJsonObject { { kRef, ref(r, Kind::Parameter) } });
                 else if (!p.isEmpty())
                     params.append(parameter(p));
             }
@@ -374,13 +375,15 @@ QJsonObject SwaggerConverter::operation(const QJsonObject& op, const QJsonArray&
         out.insert(QStringLiteral("parameters"), params);
     if (!bodyParams.isEmpty()) {
         if (bodyParams.first().value(QLatin1String("in")) == QLatin1String("body"))
-            bodyParams = {bodyParams.first()};
+            bodyParams = { bodyParams.first() };
         out.insert(QStringLiteral("requestBody"), requestBody(bodyParams, consumes));
     }
     QJsonObject responses;
     const QJsonObject rin = op.value(QLatin1String("responses")).toObject();
     for (auto it = rin.constBegin(); it != rin.constEnd(); ++it)
-        responses.insert(it.key(), it.key().startsWith(QLatin1String("x-")) ? QJsonValue(it.value()) : QJsonValue(response(it.value(), produces)));
+        responses.insert(it.key(),
+            it.key().startsWith(QLatin1String("x-")) ? QJsonValue(it.value())
+                                                     : QJsonValue(response(it.value(), produces)));
     out.insert(QStringLiteral("responses"), responses);
     return out;
 }
@@ -397,7 +400,7 @@ QJsonObject SwaggerConverter::pathItem(const QJsonObject& item)
         if (in == QLatin1String("body") || in == QLatin1String("formData"))
             continue;
         if (!r.isEmpty() && (r.startsWith(QLatin1String("#/parameters/")) || r.startsWith(kBundledPrefix)))
-            kept.append(QJsonObject{{kRef, ref(r, Kind::Parameter)}});
+            kept.append(QJsonObject { { kRef, ref(r, Kind::Parameter) } });
         else if (!p.isEmpty())
             kept.append(parameter(p));
     }
@@ -437,11 +440,11 @@ SwaggerConverter::Result SwaggerConverter::run()
     if (!host.isEmpty()) {
         QStringList schemes = strings(m_in.value(QLatin1String("schemes")));
         if (schemes.isEmpty())
-            schemes = {QStringLiteral("http")};
+            schemes = { QStringLiteral("http") };
         for (const QString& scheme : schemes)
-            servers.append(QJsonObject{{QStringLiteral("url"), scheme + QLatin1String("://") + host + basePath}});
+            servers.append(QJsonObject { { QStringLiteral("url"), scheme + QLatin1String("://") + host + basePath } });
     } else if (!basePath.isEmpty()) {
-        servers.append(QJsonObject{{QStringLiteral("url"), basePath}});
+        servers.append(QJsonObject { { QStringLiteral("url"), basePath } });
     }
     if (!servers.isEmpty())
         out.insert(QStringLiteral("servers"), servers);
@@ -461,7 +464,7 @@ SwaggerConverter::Result SwaggerConverter::run()
         const QJsonObject p = derefParameter(it.value(), nullptr);
         const QString in = p.value(QLatin1String("in")).toString();
         if (in == QLatin1String("body"))
-            requestBodies.insert(it.key(), requestBody({p}, m_consumes));
+            requestBodies.insert(it.key(), requestBody({ p }, m_consumes));
         else if (in != QLatin1String("formData"))
             parameters.insert(it.key(), parameter(p));
     }
@@ -487,7 +490,9 @@ SwaggerConverter::Result SwaggerConverter::run()
     QJsonObject paths;
     const QJsonObject pin = m_in.value(QLatin1String("paths")).toObject();
     for (auto it = pin.constBegin(); it != pin.constEnd(); ++it)
-        paths.insert(it.key(), it.key().startsWith(QLatin1String("x-")) ? QJsonValue(it.value()) : QJsonValue(pathItem(it.value().toObject())));
+        paths.insert(it.key(),
+            it.key().startsWith(QLatin1String("x-")) ? QJsonValue(it.value())
+                                                     : QJsonValue(pathItem(it.value().toObject())));
     out.insert(QStringLiteral("paths"), paths);
     if (!components.isEmpty())
         out.insert(QStringLiteral("components"), components);
@@ -514,5 +519,5 @@ SwaggerConverter::Result SwaggerConverter::run()
     }
     if (!bundled.isEmpty())
         out.insert(QStringLiteral("x-understudy-bundled"), bundled);
-    return Result{out, m_diagnostics};
+    return Result { out, m_diagnostics };
 }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/json/diagnostic.h"
-
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -11,6 +9,8 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include "core/json/diagnostic.h"
 
 // Rewrites a (bundled) Swagger 2.0 document into the OpenAPI 3.0 shape the rest of the loader works on.
 class SwaggerConverter
@@ -25,7 +25,13 @@ public:
     static Result convert(const QJsonObject& swagger, const QString& file);
 
 private:
-    enum class Kind { Schema, Parameter, Response, PathItem };
+    enum class Kind
+    {
+        Schema,
+        Parameter,
+        Response,
+        PathItem
+    };
 
     explicit SwaggerConverter(const QJsonObject& swagger, const QString& file);
     Result run();

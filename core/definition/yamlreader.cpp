@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/definition/yamlreader.h"
 
-#include "core/json/jsonpointer.h"
-#include "core/json/memorybuffer.h"
+#include <cmath>
+#include <istream>
+#include <limits>
+#include <vector>
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -10,15 +12,13 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
-#include <cmath>
-#include <istream>
-#include <limits>
-#include <vector>
-
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include "core/json/jsonpointer.h"
+#include "core/json/memorybuffer.h"
 
 namespace {
 
@@ -37,8 +37,8 @@ bool isDigits(const char* p, const char* end, int base)
     for (; p != end; ++p) {
         const char c = *p;
         const bool ok = base == 16 ? std::isxdigit(static_cast<unsigned char>(c)) != 0
-                        : base == 8 ? (c >= '0' && c <= '7')
-                                    : (c >= '0' && c <= '9');
+            : base == 8            ? (c >= '0' && c <= '7')
+                                   : (c >= '0' && c <= '9');
         if (!ok)
             return false;
     }
@@ -84,7 +84,7 @@ QJsonValue resolveScalar(const char* data, size_t size)
     const char c = data[0];
     // Fast exit: only these first characters can start a non-string core-schema scalar.
     if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == '~' || c == 'n' || c == 'N' || c == 't'
-          || c == 'T' || c == 'f' || c == 'F'))
+            || c == 'T' || c == 'f' || c == 'F'))
         return asString();
     const std::string_view s(data, size);
     if (s == "~" || s == "null" || s == "Null" || s == "NULL")
@@ -114,7 +114,8 @@ QJsonValue resolveScalar(const char* data, size_t size)
     }
     const std::string_view unsignedPart(digits, static_cast<size_t>(end - digits));
     if (unsignedPart == ".inf" || unsignedPart == ".Inf" || unsignedPart == ".INF")
-        return QJsonValue(c == '-' ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity());
+        return QJsonValue(
+            c == '-' ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity());
     if (s == ".nan" || s == ".NaN" || s == ".NAN")
         return QJsonValue(std::numeric_limits<double>::quiet_NaN());
     if (isCoreFloat(data, end)) {
@@ -134,15 +135,23 @@ public:
         : m_file(file)
         , m_limits(limits)
         , m_diagnostics(diagnostics)
+    { }
+
+    QJsonValue root() const
     {
+        return m_root;
+    }
+    KeyOrder::Map takeKeyOrders()
+    {
+        return std::move(m_keyOrders);
+    }
+    qint64 nodes() const
+    {
+        return m_nodes;
     }
 
-    QJsonValue root() const { return m_root; }
-    KeyOrder::Map takeKeyOrders() { return std::move(m_keyOrders); }
-    qint64 nodes() const { return m_nodes; }
-
-    void OnDocumentStart(const YAML::Mark&) override {}
-    void OnDocumentEnd() override {}
+    void OnDocumentStart(const YAML::Mark&) override { }
+    void OnDocumentEnd() override { }
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override
     {
@@ -160,9 +169,8 @@ public:
     {
         const auto it = m_anchors.constFind(anchor);
         if (it == m_anchors.constEnd() || !it->complete)
-            throw GuardTripped{QStringLiteral("yaml-alias-cycle"),
-                               QStringLiteral("An alias refers to a node that contains it (self-referencing alias)"),
-                               mark};
+            throw GuardTripped { QStringLiteral("yaml-alias-cycle"),
+                QStringLiteral("An alias refers to a node that contains it (self-referencing alias)"), mark };
         if (expectingKey()) {
             setKey(keyText(it->value), mark);
             return;
@@ -171,8 +179,8 @@ public:
         addValue(it->value, mark);
     }
 
-    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  const std::string& value) override
+    void OnScalar(
+        const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override
     {
         if (expectingKey()) {
             setKey(QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size())), mark);
@@ -182,7 +190,8 @@ public:
         }
         count(1, mark);
         QJsonValue v;
-        if (tag == "?" || (tag.size() > 18 && tag.compare(0, 18, "tag:yaml.org,2002:") == 0 && tag != "tag:yaml.org,2002:str"))
+        if (tag == "?"
+            || (tag.size() > 18 && tag.compare(0, 18, "tag:yaml.org,2002:") == 0 && tag != "tag:yaml.org,2002:str"))
             v = resolveScalar(value.data(), value.size());
         else
             v = QJsonValue(QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size())));
@@ -190,26 +199,33 @@ public:
         addValue(v, mark);
     }
 
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override
+    void OnSequenceStart(
+        const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
     {
         push(false, anchor, mark);
     }
-    void OnSequenceEnd() override { pop(); }
+    void OnSequenceEnd() override
+    {
+        pop();
+    }
 
-    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
+    void OnMapStart(
+        const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
     {
         push(true, anchor, mark);
     }
-    void OnMapEnd() override { pop(); }
+    void OnMapEnd() override
+    {
+        pop();
+    }
 
 private:
     struct Frame
     {
         bool isMap = false;
-        bool isKey = false;     // a complex (map/sequence) key being built
+        bool isKey = false; // a complex (map/sequence) key being built
         bool haveKey = false;
-        bool record = false;    // keep `keys` (see KeyOrder::isRecorded)
+        bool record = false; // keep `keys` (see KeyOrder::isRecorded)
         QString key;
         QStringList keys;
         QJsonObject object;
@@ -225,22 +241,25 @@ private:
         bool complete = false;
     };
 
-    bool expectingKey() const { return !m_frames.empty() && m_frames.back().isMap && !m_frames.back().haveKey; }
+    bool expectingKey() const
+    {
+        return !m_frames.empty() && m_frames.back().isMap && !m_frames.back().haveKey;
+    }
 
     void count(qint64 n, const YAML::Mark& mark)
     {
         m_nodes += n;
         if (m_nodes > m_limits.maxNodes)
-            throw GuardTripped{QStringLiteral("yaml-node-budget"),
-                               QStringLiteral("The document expands to more than %1 nodes (alias bomb?); giving up")
-                                   .arg(m_limits.maxNodes),
-                               mark};
+            throw GuardTripped { QStringLiteral("yaml-node-budget"),
+                QStringLiteral("The document expands to more than %1 nodes (alias bomb?); giving up")
+                    .arg(m_limits.maxNodes),
+                mark };
     }
 
     void remember(YAML::anchor_t anchor, const QJsonValue& v, qint64 nodes)
     {
         if (anchor)
-            m_anchors.insert(anchor, Anchored{v, nodes, true});
+            m_anchors.insert(anchor, Anchored { v, nodes, true });
     }
 
     static QString keyText(const QJsonValue& v)
@@ -275,8 +294,7 @@ private:
             f.keys.append(key);
         if (f.object.contains(key)) {
             Diagnostic d = Diagnostic::warning(QStringLiteral("Duplicate key \"%1\"; the last value wins").arg(key),
-                                               m_file, JsonPointer::append(pointerOfTop(), key),
-                                               QStringLiteral("yaml-duplicate-key"));
+                m_file, JsonPointer::append(pointerOfTop(), key), QStringLiteral("yaml-duplicate-key"));
             d.line = mark.line + 1;
             d.column = mark.column + 1;
             m_diagnostics->append(d);
@@ -307,8 +325,8 @@ private:
         if (!isKey)
             count(1, mark);
         if (static_cast<int>(m_frames.size()) >= m_limits.maxDepth)
-            throw GuardTripped{QStringLiteral("yaml-depth"),
-                               QStringLiteral("Nesting is deeper than %1 levels").arg(m_limits.maxDepth), mark};
+            throw GuardTripped { QStringLiteral("yaml-depth"),
+                QStringLiteral("Nesting is deeper than %1 levels").arg(m_limits.maxDepth), mark };
         Frame f;
         f.isMap = isMap;
         f.isKey = isKey;
@@ -316,15 +334,15 @@ private:
             const Frame& parent = m_frames.back();
             const Frame& root = m_frames.front();
             f.record = KeyOrder::isRecorded(static_cast<int>(m_frames.size()),
-                                            parent.isMap ? QStringView(parent.key) : QStringView(),
-                                            root.isMap ? QStringView(root.key) : QStringView());
+                parent.isMap ? QStringView(parent.key) : QStringView(),
+                root.isMap ? QStringView(root.key) : QStringView());
         }
         f.anchor = anchor;
         f.nodesAtStart = m_nodes;
         f.mark = mark;
         m_frames.push_back(std::move(f));
         if (anchor)
-            m_anchors.insert(anchor, Anchored{});
+            m_anchors.insert(anchor, Anchored {});
     }
 
     void pop()
@@ -335,10 +353,10 @@ private:
         m_frames.pop_back();
         const QJsonValue v = f.isMap ? QJsonValue(std::move(f.object)) : QJsonValue(std::move(f.array));
         if (f.anchor)
-            m_anchors.insert(f.anchor, Anchored{v, m_nodes - f.nodesAtStart + 1, true});
+            m_anchors.insert(f.anchor, Anchored { v, m_nodes - f.nodesAtStart + 1, true });
         if (f.isKey) {
             Diagnostic d = Diagnostic::warning(QStringLiteral("A mapping key is not a scalar; using its JSON text"),
-                                               m_file, pointerOfTop(), QStringLiteral("yaml-complex-key"));
+                m_file, pointerOfTop(), QStringLiteral("yaml-complex-key"));
             d.line = f.mark.line + 1;
             d.column = f.mark.column + 1;
             m_diagnostics->append(d);
@@ -390,18 +408,17 @@ YamlReadResult YamlReader::read(const QByteArray& data, const QString& file, con
         result.nodes = builder.nodes();
         return result;
     } catch (const YAML::DeepRecursion& e) {
-        result.diagnostics.append(errorAt(QStringLiteral("yaml-depth"),
-                                          QStringLiteral("Nesting is too deep for the YAML parser"), file, e.mark));
+        result.diagnostics.append(errorAt(
+            QStringLiteral("yaml-depth"), QStringLiteral("Nesting is too deep for the YAML parser"), file, e.mark));
         return result;
     } catch (const YAML::Exception& e) {
         result.diagnostics.append(errorAt(QStringLiteral("yaml-syntax"),
-                                          QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg)),
-                                          file, e.mark));
+            QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg)), file, e.mark));
         return result;
     } catch (const std::exception& e) {
         result.diagnostics.append(
             Diagnostic::error(QStringLiteral("Cannot read YAML: %1").arg(QString::fromUtf8(e.what())), file, QString(),
-                              QStringLiteral("yaml-syntax")));
+                QStringLiteral("yaml-syntax")));
         return result;
     }
     result.value = builder.root();

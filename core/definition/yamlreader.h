@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/json/diagnostic.h"
-#include "core/json/keyorder.h"
-
 #include <QByteArray>
 #include <QJsonValue>
 #include <QString>
 
+#include "core/json/diagnostic.h"
+#include "core/json/keyorder.h"
+
 struct YamlReadResult
 {
-    QJsonValue value;          // Undefined when the text holds no document or reading failed
-    Diagnostics diagnostics;   // syntax errors (fatal) and duplicate-key warnings
-    qint64 nodes = 0;          // nodes produced, aliases counted at their expanded size
-    KeyOrder::Map keyOrders;   // written key order of the maps KeyOrder::isRecorded() selects (not via aliases)
+    QJsonValue value; // Undefined when the text holds no document or reading failed
+    Diagnostics diagnostics; // syntax errors (fatal) and duplicate-key warnings
+    qint64 nodes = 0; // nodes produced, aliases counted at their expanded size
+    KeyOrder::Map keyOrders; // written key order of the maps KeyOrder::isRecorded() selects (not via aliases)
     bool ok = false;
 };
 

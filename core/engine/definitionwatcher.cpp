@@ -32,7 +32,7 @@ DefinitionWatcher::~DefinitionWatcher()
 }
 
 void DefinitionWatcher::watch(const QString& definitionPath, const QString& explicitConfig, const DefinitionPtr& loaded,
-                              const QString& configInUse)
+    const QString& configInUse)
 {
     m_definitionPath = definitionPath;
     m_explicitConfig = explicitConfig;
@@ -106,7 +106,9 @@ QHash<QString, QPair<qint64, qint64>> DefinitionWatcher::snapshot() const
     QHash<QString, QPair<qint64, qint64>> state;
     for (const QString& f : m_files) {
         const QFileInfo info(f);
-        state.insert(f, info.exists() ? qMakePair(info.size(), info.lastModified().toMSecsSinceEpoch()) : qMakePair(qint64(-1), qint64(-1)));
+        state.insert(f,
+            info.exists() ? qMakePair(info.size(), info.lastModified().toMSecsSinceEpoch())
+                          : qMakePair(qint64(-1), qint64(-1)));
     }
     return state;
 }
@@ -141,13 +143,15 @@ void DefinitionWatcher::reloadNow()
     const QString path = m_definitionPath;
     const QString config = m_explicitConfig;
     QPointer<DefinitionWatcher> self(this);
-    QObject* home = QCoreApplication::instance();  // the watcher lives on the main thread; it may be gone by the time we finish
+    QObject* home =
+        QCoreApplication::instance(); // the watcher lives on the main thread; it may be gone by the time we finish
     QThreadPool::globalInstance()->start([self, home, generation, path, config] {
         ReloadResult result;
         result.definition = DefinitionLoader().loadFile(path);
         result.config = config.isEmpty() ? MockConfigLoader::discover(path) : MockConfigLoader::load(config, path);
         QMetaObject::invokeMethod(
-            home, [self, generation, result] {
+            home,
+            [self, generation, result] {
                 if (self)
                     self->finishReload(generation, result);
             },
@@ -158,13 +162,13 @@ void DefinitionWatcher::reloadNow()
 void DefinitionWatcher::finishReload(quint64 generation, const ReloadResult& result)
 {
     if (generation != m_generation)
-        return;  // a newer reload (or stop) superseded this one
+        return; // a newer reload (or stop) superseded this one
     if (!result.ok()) {
         // Keep watching the same files so that fixing the edit triggers the next reload.
         emit reloadFailed(result);
         return;
     }
-    QStringList files{m_definitionPath};
+    QStringList files { m_definitionPath };
     files.append(result.definition.definition->files);
     if (!result.config.config.sourceFile.isEmpty())
         files.append(result.config.config.sourceFile);

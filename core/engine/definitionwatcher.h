@@ -2,12 +2,12 @@
 // Watches a definition, every file it references and its redocly.yaml; reloads off the calling thread.
 #pragma once
 
-#include "core/config/mockconfig.h"
-#include "core/definition/definitionloader.h"
-
 #include <QHash>
 #include <QObject>
 #include <QStringList>
+
+#include "core/config/mockconfig.h"
+#include "core/definition/definitionloader.h"
 
 class QFileSystemWatcher;
 class QTimer;
@@ -16,7 +16,10 @@ struct ReloadResult
 {
     LoadResult definition;
     MockConfigResult config;
-    bool ok() const { return definition.definition != nullptr && !hasErrors(definition.diagnostics); }
+    bool ok() const
+    {
+        return definition.definition != nullptr && !hasErrors(definition.diagnostics);
+    }
 };
 
 class DefinitionWatcher final : public QObject
@@ -31,11 +34,14 @@ public:
     // Starts watching `definitionPath`, the files of `loaded` (external $refs) and the configuration in use
     // (`explicitConfig`, or the discovered one). Resource paths (":/...") are never watched.
     void watch(const QString& definitionPath, const QString& explicitConfig, const DefinitionPtr& loaded,
-               const QString& configInUse);
+        const QString& configInUse);
     void stop();
 
     void setEnabled(bool enabled);
-    bool isEnabled() const { return m_enabled; }
+    bool isEnabled() const
+    {
+        return m_enabled;
+    }
     void setDebounceMs(int ms);
     QStringList watchedFiles() const;
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/mockpipeline.h"
 
+#include <QJsonDocument>
+
 #include "core/engine/cors.h"
 #include "core/generation/requestsubstitution.h"
 #include "core/negotiation/forcedrequest.h"
 #include "core/negotiation/mediatypenegotiator.h"
 #include "core/negotiation/responseselector.h"
-
-#include <QJsonDocument>
 
 namespace {
 
@@ -27,8 +27,8 @@ bool responseOwnsExample(const Response& response, const QString& name)
     return false;
 }
 
-RequestValues requestValues(const HttpRequest& request, const QList<QPair<QString, QString>>& pathParameters,
-                            const QJsonValue& parsedBody)
+RequestValues requestValues(
+    const HttpRequest& request, const QList<QPair<QString, QString>>& pathParameters, const QJsonValue& parsedBody)
 {
     RequestValues values;
     for (const auto& p : pathParameters)
@@ -49,7 +49,8 @@ RequestValues requestValues(const HttpRequest& request, const QList<QPair<QStrin
 
 // Cheap pre-check for substitution: a request body, or a path/query parameter named like a top-level
 // property of the response. Most requests have neither, and then the response bytes come from the cache.
-bool maySubstitute(const HttpRequest& request, const QList<QPair<QString, QString>>& pathParameters, const QJsonObject& response)
+bool maySubstitute(
+    const HttpRequest& request, const QList<QPair<QString, QString>>& pathParameters, const QJsonObject& response)
 {
     if (!request.body.isEmpty())
         return true;
@@ -84,9 +85,10 @@ Problem MockPipeline::rejectionProblem(const RequestVerdict& verdict)
         QStringList reasons;
         for (const ProblemError& e : verdict.errors)
             reasons.append(e.message);
-        problem = Problem::unauthorized(QStringLiteral("The request does not satisfy the operation's security requirements (%1)")
-                                            .arg(reasons.join(QStringLiteral("; "))),
-                                        verdict.challenges);
+        problem = Problem::unauthorized(
+            QStringLiteral("The request does not satisfy the operation's security requirements (%1)")
+                .arg(reasons.join(QStringLiteral("; "))),
+            verdict.challenges);
         break;
     }
     case RequestVerdict::Failure::UnsupportedMediaType:
@@ -94,7 +96,7 @@ Problem MockPipeline::rejectionProblem(const RequestVerdict& verdict)
         break;
     case RequestVerdict::Failure::Malformed:
         problem = Problem::make(400, QStringLiteral("malformed-request"), QStringLiteral("Malformed request body"),
-                                QStringLiteral("The request body cannot be read: %1").arg(verdict.errors.value(0).message));
+            QStringLiteral("The request body cannot be read: %1").arg(verdict.errors.value(0).message));
         break;
     case RequestVerdict::Failure::Invalid:
     case RequestVerdict::Failure::None:
@@ -105,9 +107,11 @@ Problem MockPipeline::rejectionProblem(const RequestVerdict& verdict)
     return problem;
 }
 
-MockResult& MockPipeline::answerWithProblem(const HttpRequest& request, const Problem& problem, MockResult* result) const
+MockResult& MockPipeline::answerWithProblem(
+    const HttpRequest& request, const Problem& problem, MockResult* result) const
 {
-    result->trace.append(problem.detail.endsWith(QLatin1Char('.')) ? problem.detail : problem.detail + QLatin1Char('.'));
+    result->trace.append(
+        problem.detail.endsWith(QLatin1Char('.')) ? problem.detail : problem.detail + QLatin1Char('.'));
     result->response = problem.toResponse();
     finish(request, result);
     return *result;
@@ -125,7 +129,8 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
     if (!route.ok()) {
         if (Cors::isPreflight(request)) {
             result.response = Cors::preflight(request);
-            result.trace.append(QStringLiteral("Answered the CORS preflight with 204 (the definition has no OPTIONS operation here)."));
+            result.trace.append(
+                QStringLiteral("Answered the CORS preflight with 204 (the definition has no OPTIONS operation here)."));
             return result;
         }
         return answerWithProblem(request, route.problem, &result);
@@ -144,12 +149,14 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
     if (forced.status != 0) {
         forcedResponse = ResponseSelector::defined(op, forced.status);
         if (forcedResponse)
-            result.trace.append(QStringLiteral("%1 forced status %2 (response %3); request validation and authentication skipped.")
-                                    .arg(forced.statusSource)
-                                    .arg(forced.status)
-                                    .arg(forcedResponse->code));
+            result.trace.append(
+                QStringLiteral("%1 forced status %2 (response %3); request validation and authentication skipped.")
+                    .arg(forced.statusSource)
+                    .arg(forced.status)
+                    .arg(forcedResponse->code));
         else
-            result.trace.append(QStringLiteral("%1 asked for status %2, which %3 does not define (defined: %4); answering as if it had not.")
+            result.trace.append(QStringLiteral(
+                "%1 asked for status %2, which %3 does not define (defined: %4); answering as if it had not.")
                                     .arg(forced.statusSource)
                                     .arg(forced.status)
                                     .arg(op.id, op.responseCodes().join(QStringLiteral(", "))));
@@ -179,7 +186,8 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
             if (const Response* owner = ResponseSelector::ownerOfExample(op, forced.example, choice.response)) {
                 choice.response = owner;
                 choice.status = owner->isDefault() ? 200 : owner->status();
-                choice.reason = QStringLiteral("Chose %1 because it owns the example '%2'.").arg(owner->code, forced.example);
+                choice.reason =
+                    QStringLiteral("Chose %1 because it owns the example '%2'.").arg(owner->code, forced.example);
             }
         }
         if (!choice.reason.isEmpty())
@@ -198,16 +206,19 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
                 result.forced = true;
                 return answerWithProblem(request, Problem::exampleNotFound(forced.example, names), &result);
             }
-            result.trace.append(QStringLiteral("%1 asked for example '%2', which %3 does not have; serving the normal example "
-                                               "(errorIfForcedExampleNotFound: false).")
-                                    .arg(forced.exampleSource, forced.example, op.id));
+            result.trace.append(
+                QStringLiteral("%1 asked for example '%2', which %3 does not have; serving the normal example "
+                               "(errorIfForcedExampleNotFound: false).")
+                    .arg(forced.exampleSource, forced.example, op.id));
         } else if (!responseOwnsExample(*choice.response, forced.example)) {
-            result.trace.append(QStringLiteral("Response %1 has no example '%2' (another response does); serving its normal example.")
-                                    .arg(choice.response->code, forced.example));
+            result.trace.append(
+                QStringLiteral("Response %1 has no example '%2' (another response does); serving its normal example.")
+                    .arg(choice.response->code, forced.example));
         } else {
             example = forced.example;
             result.forced = true;
-            result.trace.append(QStringLiteral("%1 forced the example '%2'.").arg(forced.exampleSource, forced.example));
+            result.trace.append(
+                QStringLiteral("%1 forced the example '%2'.").arg(forced.exampleSource, forced.example));
         }
     }
 
@@ -238,8 +249,8 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
 }
 
 void MockPipeline::buildBody(const HttpRequest& request, const Operation& operation, const Response& response,
-                             const QList<QPair<QString, QString>>& pathParameters, const QString& forcedExample,
-                             const QJsonValue& parsedBody, MockResult* result, const QJsonObject& problem) const
+    const QList<QPair<QString, QString>>& pathParameters, const QString& forcedExample, const QJsonValue& parsedBody,
+    MockResult* result, const QJsonObject& problem) const
 {
     Q_UNUSED(operation)
     if (response.content.isEmpty() || !HttpResponse::statusAllowsBody(result->response.status)) {
@@ -266,7 +277,7 @@ void MockPipeline::buildBody(const HttpRequest& request, const Operation& operat
         for (const MediaType& m : response.content) {
             if (!mediaOwnsExample(m, forcedExample))
                 continue;
-            const MediaTypeChoice alternative = MediaTypeNegotiator::choose(accept, {m.name});
+            const MediaTypeChoice alternative = MediaTypeNegotiator::choose(accept, { m.name });
             if (alternative.acceptable) {
                 media = &m;
                 chosen = alternative;
@@ -298,8 +309,9 @@ void MockPipeline::buildBody(const HttpRequest& request, const Operation& operat
             }
         }
     } else if (!m_config.strictExamples && MediaTypeNegotiator::isJson(chosen.contentType) && value.isObject()
-               && maySubstitute(request, pathParameters, value.toObject())) {
-        const SubstitutionResult substituted = RequestSubstitution::apply(value, requestValues(request, pathParameters, parsedBody));
+        && maySubstitute(request, pathParameters, value.toObject())) {
+        const SubstitutionResult substituted =
+            RequestSubstitution::apply(value, requestValues(request, pathParameters, parsedBody));
         if (!substituted.trace.isEmpty()) {
             value = substituted.response;
             substitutedAny = true;
@@ -309,6 +321,6 @@ void MockPipeline::buildBody(const HttpRequest& request, const Operation& operat
     }
     result->response.setHeader("Content-Type", chosen.contentType.toUtf8());
     // Unchanged examples and generated bodies are serialised once and reused.
-    result->response.body = substitutedAny ? BodyBuilder::serialize(value, chosen.contentType)
-                                           : m_bodies.bytes(source, chosen.contentType);
+    result->response.body =
+        substitutedAny ? BodyBuilder::serialize(value, chosen.contentType) : m_bodies.bytes(source, chosen.contentType);
 }

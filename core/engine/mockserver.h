@@ -2,14 +2,14 @@
 // The only unit that touches QtHttpServer: adapts requests to HttpRequest, runs the pipeline, writes back.
 #pragma once
 
-#include "core/engine/mockpipeline.h"
-#include "core/engine/requestlogentry.h"
-
 #include <atomic>
 #include <memory>
 
 #include <QAbstractHttpServer>
 #include <QTimer>
+
+#include "core/engine/mockpipeline.h"
+#include "core/engine/requestlogentry.h"
 
 class MockServer final : public QAbstractHttpServer
 {
@@ -22,7 +22,10 @@ public:
 
     // Called on the server's thread (MockService goes through invokeMethod).
     void setPipeline(std::shared_ptr<const MockPipeline> pipeline);
-    void setLogBodies(bool enabled) { m_logBodies = enabled; }
+    void setLogBodies(bool enabled)
+    {
+        m_logBodies = enabled;
+    }
 
     // Binds a new listening socket; on failure returns 0 and sets `error`.
     quint16 listenOn(const QHostAddress& host, quint16 port, QString* error);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/mockservice.h"
 
-#include "core/engine/mockpipeline.h"
-#include "core/engine/mockserver.h"
-
 #include <QTcpServer>
 #include <QThread>
+
+#include "core/engine/mockpipeline.h"
+#include "core/engine/mockserver.h"
 
 MockService::MockService(QObject* parent)
     : QObject(parent)
@@ -55,7 +55,8 @@ void MockService::setDefinition(DefinitionPtr definition, const MockConfig& conf
     QMetaObject::invokeMethod(
         server,
         [server, definition = m_definition, config = m_config, forced = m_forced] {
-            server->setPipeline(definition ? std::make_shared<const MockPipeline>(definition, config, forced) : nullptr);
+            server->setPipeline(
+                definition ? std::make_shared<const MockPipeline>(definition, config, forced) : nullptr);
         },
         Qt::QueuedConnection);
 }

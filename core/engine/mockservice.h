@@ -2,16 +2,16 @@
 // Owns the mock's thread and server; the one object the GUI and headless mode talk to.
 #pragma once
 
-#include "core/config/mockconfig.h"
-#include "core/negotiation/forcedresponsestore.h"
-#include "core/engine/requestlogentry.h"
-#include "core/definition/definition.h"
-
 #include <memory>
 
 #include <QHostAddress>
 #include <QObject>
 #include <QUrl>
+
+#include "core/config/mockconfig.h"
+#include "core/definition/definition.h"
+#include "core/engine/requestlogentry.h"
+#include "core/negotiation/forcedresponsestore.h"
 
 class MockServer;
 class QThread;
@@ -41,19 +41,19 @@ public:
     bool isRunning() const;
     quint16 port() const;
     QHostAddress host() const;
-    QUrl url() const;          // "http://127.0.0.1:4010" (empty when stopped)
+    QUrl url() const; // "http://127.0.0.1:4010" (empty when stopped)
 
     // A free TCP port on `host` near `preferred`, or 0.
     static quint16 findFreePort(const QHostAddress& host, quint16 preferred);
 
 signals:
-    void requestHandled(const RequestLogEntry& entry);   // queued from the mock thread
+    void requestHandled(const RequestLogEntry& entry); // queued from the mock thread
     void started(const QUrl& url);
     void stopped();
 
 private:
     QThread* m_thread = nullptr;
-    MockServer* m_server = nullptr;    // lives on m_thread
+    MockServer* m_server = nullptr; // lives on m_thread
     std::shared_ptr<ForcedResponseStore> m_forced;
     DefinitionPtr m_definition;
     MockConfig m_config;

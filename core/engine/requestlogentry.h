@@ -2,38 +2,38 @@
 // One handled request as a plain value: what came in, what went out, and why.
 #pragma once
 
-#include "core/http/httprequest.h"
-#include "core/http/problem.h"
-
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
 
+#include "core/http/httprequest.h"
+#include "core/http/problem.h"
+
 struct RequestLogEntry
 {
-    quint64 id = 0;                // increasing per MockService
-    QDateTime time;                // when the request arrived (local time)
+    quint64 id = 0; // increasing per MockService
+    QDateTime time; // when the request arrived (local time)
     QByteArray method;
-    QString path;                  // raw path as sent
-    QByteArray query;              // raw query, no '?'
+    QString path; // raw path as sent
+    QByteArray query; // raw query, no '?'
     QByteArray httpVersion;
     HeaderList requestHeaders;
     QByteArray requestBody;
     QString remoteAddress;
 
-    QString operationId;           // empty when no operation matched (404/405)
-    QString operationPath;         // the matched path template
+    QString operationId; // empty when no operation matched (404/405)
+    QString operationPath; // the matched path template
     int status = 0;
-    HeaderList responseHeaders;    // as sent, Content-Length included
-    QByteArray responseBody;       // empty for HEAD
-    qint64 durationUs = 0;         // time spent in the pipeline
+    HeaderList responseHeaders; // as sent, Content-Length included
+    QByteArray responseBody; // empty for HEAD
+    qint64 durationUs = 0; // time spent in the pipeline
 
-    QStringList trace;             // the decision trace, one sentence per step
-    QList<ProblemError> validationErrors;  // every violation found in the request
-    bool forced = false;           // status or example forced by header or by the forcing panel
-    bool invalid = false;          // the request violated the definition
-    QString exampleName;           // the named example served, if any
+    QStringList trace; // the decision trace, one sentence per step
+    QList<ProblemError> validationErrors; // every violation found in the request
+    bool forced = false; // status or example forced by header or by the forcing panel
+    bool invalid = false; // the request violated the definition
+    QString exampleName; // the named example served, if any
 
     QByteArray requestHeader(const QByteArray& name) const;
     QByteArray responseHeader(const QByteArray& name) const;

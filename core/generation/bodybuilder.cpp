@@ -1,25 +1,24 @@
 // SPDX-License-Identifier: MIT
 #include "core/generation/bodybuilder.h"
 
-#include "core/schema/schemasampler.h"
-#include "core/negotiation/mediatypenegotiator.h"
-#include "core/json/jsonpointer.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include "core/json/jsonpointer.h"
+#include "core/negotiation/mediatypenegotiator.h"
+#include "core/schema/schemasampler.h"
+
 BodyBuilder::BodyBuilder(DefinitionPtr definition)
     : m_definition(std::move(definition))
-{
-}
+{ }
 
 QJsonObject BodyBuilder::resolvedSchema(const QJsonValue& schema) const
 {
     return JsonPointer::followRefs(m_definition->document, schema);
 }
 
-QJsonValue BodyBuilder::generate(const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema,
-                                 QStringList* notes) const
+QJsonValue BodyBuilder::generate(
+    const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema, QStringList* notes) const
 {
     {
         QMutexLocker lock(&m_cacheMutex);
@@ -34,9 +33,10 @@ QJsonValue BodyBuilder::generate(const QString& cacheKey, const QString& schemaP
     QStringList sampleNotes;
     SampleOptions options;
     options.cache = m_schemas;
-    const QJsonValue value = SchemaSampler::sample(m_definition->document, schema, m_definition->dialect, options, &sampleNotes, schemaPointer);
+    const QJsonValue value = SchemaSampler::sample(
+        m_definition->document, schema, m_definition->dialect, options, &sampleNotes, schemaPointer);
     QMutexLocker lock(&m_cacheMutex);
-    m_generated.insert(cacheKey, {value, sampleNotes});
+    m_generated.insert(cacheKey, { value, sampleNotes });
     if (notes)
         *notes = sampleNotes;
     return value;
@@ -99,8 +99,8 @@ BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExam
         return source;
     }
     QStringList notes;
-    source.value = generate(media.schemaPointer.isEmpty() ? media.pointer : media.schemaPointer, media.schemaPointer, media.schema,
-                            &notes);
+    source.value = generate(
+        media.schemaPointer.isEmpty() ? media.pointer : media.schemaPointer, media.schemaPointer, media.schema, &notes);
     source.present = true;
     source.generated = true;
     source.cacheKey = keyed(media.pointer, "#generated");
@@ -139,8 +139,8 @@ QJsonValue BodyBuilder::headerValue(const HeaderDef& header) const
     const QJsonObject schema = resolvedSchema(header.schema);
     if (schema.contains(QLatin1String("example")))
         return schema.value(QLatin1String("example"));
-    return generate(header.schemaPointer.isEmpty() ? header.pointer : header.schemaPointer, header.schemaPointer, header.schema,
-                    nullptr);
+    return generate(header.schemaPointer.isEmpty() ? header.pointer : header.schemaPointer, header.schemaPointer,
+        header.schema, nullptr);
 }
 
 QByteArray BodyBuilder::serialize(const QJsonValue& value, const QString& mediaType)
@@ -154,7 +154,7 @@ QByteArray BodyBuilder::serialize(const QJsonValue& value, const QString& mediaT
     if (value.isUndefined())
         return {};
     // Scalars: serialise inside an array and strip the brackets.
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    const QByteArray wrapped = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
     return wrapped.mid(1, wrapped.size() - 2);
 }
 

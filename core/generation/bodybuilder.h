@@ -2,9 +2,9 @@
 // Finds the value a response body (or header) answers with: named example, example, schema example, or generated.
 #pragma once
 
-#include "core/definition/definition.h"
-
 #include <QHash>
+
+#include "core/definition/definition.h"
 
 class SchemaCache;
 #include <QMutex>
@@ -12,11 +12,11 @@ class SchemaCache;
 struct BodySource
 {
     QJsonValue value;
-    bool present = false;      // false: the media type has nothing to send (no example, no schema)
-    QString exampleName;       // the named example used, if any
+    bool present = false; // false: the media type has nothing to send (no example, no schema)
+    QString exampleName; // the named example used, if any
     bool generated = false;
-    QString reason;            // one trace sentence
-    QString cacheKey;          // identifies the value for serialisation caching (empty: do not cache)
+    QString reason; // one trace sentence
+    QString cacheKey; // identifies the value for serialisation caching (empty: do not cache)
 };
 
 class BodyBuilder
@@ -25,7 +25,10 @@ public:
     explicit BodyBuilder(DefinitionPtr definition);
 
     // Compiled validators the sampler may reuse (owned elsewhere, must outlive this builder).
-    void setSchemaCache(const SchemaCache* cache) { m_schemas = cache; }
+    void setSchemaCache(const SchemaCache* cache)
+    {
+        m_schemas = cache;
+    }
 
     // `forcedExample` names an example of `media` (the caller checked that it exists), or is empty.
     BodySource choose(const MediaType& media, const QString& forcedExample = {}) const;
@@ -45,11 +48,12 @@ public:
 private:
     // The schema with its $ref chain followed (to read a top-level example).
     QJsonObject resolvedSchema(const QJsonValue& schema) const;
-    QJsonValue generate(const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema, QStringList* notes) const;
+    QJsonValue generate(
+        const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema, QStringList* notes) const;
 
     DefinitionPtr m_definition;
     const SchemaCache* m_schemas = nullptr;
     mutable QMutex m_cacheMutex;
-    mutable QHash<QString, QPair<QJsonValue, QStringList>> m_generated;   // schema pointer -> sample, notes
-    mutable QHash<QString, QByteArray> m_bytes;                           // cacheKey + media type -> bytes
+    mutable QHash<QString, QPair<QJsonValue, QStringList>> m_generated; // schema pointer -> sample, notes
+    mutable QHash<QString, QByteArray> m_bytes; // cacheKey + media type -> bytes
 };

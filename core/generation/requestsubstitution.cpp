@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "core/generation/requestsubstitution.h"
 
-#include "core/json/jsonpointer.h"
-
 #include <algorithm>
 #include <cmath>
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
+
+#include "core/json/jsonpointer.h"
 
 namespace {
 
@@ -35,7 +35,7 @@ bool bodyValueFits(const QJsonValue& responseValue, const QJsonValue& requestVal
 }
 
 void mergeBody(QJsonObject& target, const QJsonObject& source, const QString& pointer, const QSet<QString>& skip,
-               int depth, QStringList* trace)
+    int depth, QStringList* trace)
 {
     if (depth > maxDepth)
         return;
@@ -108,7 +108,7 @@ QJsonValue coerceParameter(const QStringList& values, const QJsonValue& like)
 }
 
 void applyParameters(QJsonObject& target, const QHash<QString, QStringList>& parameters, const QString& kind,
-                     QSet<QString>* taken, QStringList* trace)
+    QSet<QString>* taken, QStringList* trace)
 {
     QStringList names = parameters.keys();
     std::sort(names.begin(), names.end()); // QHash order is random; the trace must be stable

@@ -10,16 +10,16 @@
 // The parts of a request whose values may flow into the response.
 struct RequestValues
 {
-    QJsonValue body;                              // the parsed JSON body; Undefined when absent or not JSON
-    QHash<QString, QStringList> pathParameters;   // name -> decoded value(s)
-    QHash<QString, QStringList> queryParameters;  // name -> decoded value(s), in request order
+    QJsonValue body; // the parsed JSON body; Undefined when absent or not JSON
+    QHash<QString, QStringList> pathParameters; // name -> decoded value(s)
+    QHash<QString, QStringList> queryParameters; // name -> decoded value(s), in request order
 };
 
 // The response after substitution and one readable sentence per value that was put in.
 struct SubstitutionResult
 {
     QJsonValue response;
-    QStringList trace;   // "body/address/city -> response /address/city", "path parameter id -> /id"
+    QStringList trace; // "body/address/city -> response /address/city", "path parameter id -> /id"
 };
 
 class RequestSubstitution

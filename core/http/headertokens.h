@@ -10,7 +10,11 @@ namespace HeaderTokens {
 
 // What a backslash escape inside a quoted string becomes: kept as written for a later unquote(),
 // or resolved to the escaped character right away.
-enum class Escapes { Keep, Resolve };
+enum class Escapes
+{
+    Keep,
+    Resolve
+};
 
 // Splits at any character of `separators` outside double quotes, so `a;b="x,y"` stays whole when splitting
 // on commas. Quote characters stay in the parts; parts are not trimmed and empty parts are kept.

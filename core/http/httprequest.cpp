@@ -38,7 +38,7 @@ QList<QPair<QString, QString>> HttpRequest::queryItems() const
         const int eq = part.indexOf('=');
         const QByteArray key = eq < 0 ? part : part.left(eq);
         const QByteArray value = eq < 0 ? QByteArray() : part.mid(eq + 1);
-        items.append({QUrl::fromPercentEncoding(key), QUrl::fromPercentEncoding(value)});
+        items.append({ QUrl::fromPercentEncoding(key), QUrl::fromPercentEncoding(value) });
     }
     return items;
 }

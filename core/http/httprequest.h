@@ -11,10 +11,10 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
 struct HttpRequest
 {
-    QByteArray method;         // upper case as sent: "GET"
-    QString path;              // raw path as sent (still percent-encoded), no query: "/users/a%20b"
-    QByteArray query;          // raw query string without '?': "a=1&b=2"
-    HeaderList headers;        // order, duplicates and case as sent
+    QByteArray method; // upper case as sent: "GET"
+    QString path; // raw path as sent (still percent-encoded), no query: "/users/a%20b"
+    QByteArray query; // raw query string without '?': "a=1&b=2"
+    HeaderList headers; // order, duplicates and case as sent
     QByteArray body;
     QString remoteAddress;
     QByteArray httpVersion = "1.1";

@@ -7,7 +7,7 @@
 struct HttpResponse
 {
     int status = 200;
-    HeaderList headers;        // Content-Length is added by the server, never stored here
+    HeaderList headers; // Content-Length is added by the server, never stored here
     QByteArray body;
 
     QByteArray header(const QByteArray& name) const;

@@ -13,9 +13,8 @@ QJsonObject Problem::toJson() const
     if (!errors.isEmpty()) {
         QJsonArray arr;
         for (const ProblemError& e : errors)
-            arr.append(QJsonObject{{QStringLiteral("location"), e.location},
-                                   {QStringLiteral("code"), e.code},
-                                   {QStringLiteral("message"), e.message}});
+            arr.append(QJsonObject { { QStringLiteral("location"), e.location }, { QStringLiteral("code"), e.code },
+                { QStringLiteral("message"), e.message } });
         o.insert(QStringLiteral("errors"), arr);
     }
     return o;
@@ -44,13 +43,13 @@ Problem Problem::make(int status, const QString& slug, const QString& title, con
 Problem Problem::noPathMatched(const QString& path)
 {
     return make(404, QStringLiteral("no-path-matched"), QStringLiteral("Route not resolved, no path matched"),
-                QStringLiteral("The definition has no path that matches %1").arg(path));
+        QStringLiteral("The definition has no path that matches %1").arg(path));
 }
 
 Problem Problem::methodNotAllowed(const QString& method, const QString& path, const QStringList& allowed)
 {
     Problem p = make(405, QStringLiteral("method-not-allowed"), QStringLiteral("Route resolved, but no method matched"),
-                     QStringLiteral("%1 is not defined for %2; allowed: %3").arg(method, path, allowed.join(QStringLiteral(", "))));
+        QStringLiteral("%1 is not defined for %2; allowed: %3").arg(method, path, allowed.join(QStringLiteral(", "))));
     p.headers.append(qMakePair(QByteArray("Allow"), allowed.join(QStringLiteral(", ")).toLatin1()));
     p.extra.insert(QStringLiteral("allowed"), QJsonArray::fromStringList(allowed));
     return p;
@@ -58,8 +57,10 @@ Problem Problem::methodNotAllowed(const QString& method, const QString& path, co
 
 Problem Problem::notAcceptable(const QString& accept, const QStringList& available)
 {
-    Problem p = make(406, QStringLiteral("not-acceptable"), QStringLiteral("The server cannot produce a representation for your Accept header"),
-                     QStringLiteral("Accept: %1 matches none of the available media types: %2").arg(accept, available.join(QStringLiteral(", "))));
+    Problem p = make(406, QStringLiteral("not-acceptable"),
+        QStringLiteral("The server cannot produce a representation for your Accept header"),
+        QStringLiteral("Accept: %1 matches none of the available media types: %2")
+            .arg(accept, available.join(QStringLiteral(", "))));
     p.extra.insert(QStringLiteral("available"), QJsonArray::fromStringList(available));
     return p;
 }
@@ -67,8 +68,8 @@ Problem Problem::notAcceptable(const QString& accept, const QStringList& availab
 Problem Problem::unsupportedMediaType(const QString& contentType, const QStringList& supported)
 {
     Problem p = make(415, QStringLiteral("unsupported-media-type"), QStringLiteral("Unsupported content type"),
-                     QStringLiteral("Content-Type %1 is not accepted; supported content types: %2")
-                         .arg(contentType.isEmpty() ? QStringLiteral("(none)") : contentType, supported.join(QStringLiteral(", "))));
+        QStringLiteral("Content-Type %1 is not accepted; supported content types: %2")
+            .arg(contentType.isEmpty() ? QStringLiteral("(none)") : contentType, supported.join(QStringLiteral(", "))));
     p.extra.insert(QStringLiteral("supported"), QJsonArray::fromStringList(supported));
     return p;
 }
@@ -76,8 +77,8 @@ Problem Problem::unsupportedMediaType(const QString& contentType, const QStringL
 Problem Problem::invalidRequest(const QList<ProblemError>& errors)
 {
     Problem p = make(422, QStringLiteral("invalid-request"), QStringLiteral("Invalid request"),
-                     errors.size() == 1 ? QStringLiteral("The request has 1 violation of the definition")
-                                        : QStringLiteral("The request has %1 violations of the definition").arg(errors.size()));
+        errors.size() == 1 ? QStringLiteral("The request has 1 violation of the definition")
+                           : QStringLiteral("The request has %1 violations of the definition").arg(errors.size()));
     p.errors = errors;
     return p;
 }
@@ -93,14 +94,14 @@ Problem Problem::unauthorized(const QString& detail, const QList<QByteArray>& ww
 Problem Problem::noResponseDefined(const QString& operationId)
 {
     return make(500, QStringLiteral("no-response-defined"), QStringLiteral("No response defined"),
-                QStringLiteral("Operation %1 defines no response the mock can answer with").arg(operationId));
+        QStringLiteral("Operation %1 defines no response the mock can answer with").arg(operationId));
 }
 
 Problem Problem::exampleNotFound(const QString& name, const QStringList& available)
 {
     Problem p = make(500, QStringLiteral("example-not-found"), QStringLiteral("Forced example not found"),
-                     QStringLiteral("No example named '%1' exists in this operation; available examples: %2")
-                         .arg(name, available.isEmpty() ? QStringLiteral("(none)") : available.join(QStringLiteral(", "))));
+        QStringLiteral("No example named '%1' exists in this operation; available examples: %2")
+            .arg(name, available.isEmpty() ? QStringLiteral("(none)") : available.join(QStringLiteral(", "))));
     p.extra.insert(QStringLiteral("available"), QJsonArray::fromStringList(available));
     return p;
 }

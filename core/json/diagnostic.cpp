@@ -51,5 +51,5 @@ Diagnostic Diagnostic::warning(const QString& message, const QString& file, cons
 bool hasErrors(const Diagnostics& diagnostics)
 {
     return std::any_of(diagnostics.cbegin(), diagnostics.cend(),
-                       [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::Error; });
+        [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::Error; });
 }

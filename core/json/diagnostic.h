@@ -8,22 +8,29 @@
 
 struct Diagnostic
 {
-    enum class Severity { Error, Warning, Info };
+    enum class Severity
+    {
+        Error,
+        Warning,
+        Info
+    };
 
     Severity severity = Severity::Error;
     QString message;
-    QString file;     // absolute path, or ":/..." for bundled resources
-    int line = 0;     // 1-based; 0 when unknown
-    int column = 0;   // 1-based; 0 when unknown
-    QString pointer;  // JSON pointer inside `file` ("" = document root)
-    QString code;     // short machine-readable kind, e.g. "yaml-syntax", "ref-missing"
+    QString file; // absolute path, or ":/..." for bundled resources
+    int line = 0; // 1-based; 0 when unknown
+    int column = 0; // 1-based; 0 when unknown
+    QString pointer; // JSON pointer inside `file` ("" = document root)
+    QString code; // short machine-readable kind, e.g. "yaml-syntax", "ref-missing"
 
     // "file:line:col: error: message (at /json/pointer)"
     QString toString() const;
     static QString severityName(Severity s);
 
-    static Diagnostic error(const QString& message, const QString& file = {}, const QString& pointer = {}, const QString& code = {});
-    static Diagnostic warning(const QString& message, const QString& file = {}, const QString& pointer = {}, const QString& code = {});
+    static Diagnostic error(
+        const QString& message, const QString& file = {}, const QString& pointer = {}, const QString& code = {});
+    static Diagnostic warning(
+        const QString& message, const QString& file = {}, const QString& pointer = {}, const QString& code = {});
 };
 
 using Diagnostics = QList<Diagnostic>;

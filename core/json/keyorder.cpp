@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "core/json/keyorder.h"
 
-#include "core/json/jsonpointer.h"
-
 #include <array>
 #include <cstring>
 #include <vector>
 
 #include <QSet>
 
+#include "core/json/jsonpointer.h"
+
 namespace {
 
 // The maps whose order is meaningful wherever they appear (operations, responses, components, headers).
-constexpr const char* kOrderedMaps[] = {"responses", "content", "examples", "headers"};
+constexpr const char* kOrderedMaps[] = { "responses", "content", "examples", "headers" };
 
 template<typename KeyIs, typename RootKeyIs>
 bool isRecordedImpl(int depth, KeyIs keyIs, RootKeyIs rootKeyIs)
@@ -62,11 +62,21 @@ QString decodeJsonString(const char* s, qsizetype n, bool escaped)
         const char e = s[i + 1];
         i += 2;
         switch (e) {
-        case 'b': out += QLatin1Char('\b'); break;
-        case 'f': out += QLatin1Char('\f'); break;
-        case 'n': out += QLatin1Char('\n'); break;
-        case 'r': out += QLatin1Char('\r'); break;
-        case 't': out += QLatin1Char('\t'); break;
+        case 'b':
+            out += QLatin1Char('\b');
+            break;
+        case 'f':
+            out += QLatin1Char('\f');
+            break;
+        case 'n':
+            out += QLatin1Char('\n');
+            break;
+        case 'r':
+            out += QLatin1Char('\r');
+            break;
+        case 't':
+            out += QLatin1Char('\t');
+            break;
         case 'u': {
             int code = 0;
             bool ok = i + 4 <= n;
@@ -84,7 +94,9 @@ QString decodeJsonString(const char* s, qsizetype n, bool escaped)
             }
             break;
         }
-        default: out += QLatin1Char(e); break; // \" \\ \/
+        default:
+            out += QLatin1Char(e);
+            break; // \" \\ \/
         }
         runStart = i;
     }
@@ -94,8 +106,8 @@ QString decodeJsonString(const char* s, qsizetype n, bool escaped)
 
 // The bytes scanJson() stops at; everything else is skipped.
 constexpr auto kStructural = [] {
-    std::array<bool, 256> table{};
-    for (const unsigned char c : {'"', '{', '}', '[', ']', ','})
+    std::array<bool, 256> table {};
+    for (const unsigned char c : { '"', '{', '}', '[', ']', ',' })
         table[c] = true;
     return table;
 }();
@@ -107,10 +119,10 @@ struct Level
     bool expectKey = false;
     bool record = false;
     bool keyEscaped = false;
-    int index = 0;              // arrays: index of the current element
-    const char* key = nullptr;  // objects: the current key, raw bytes inside the quotes
+    int index = 0; // arrays: index of the current element
+    const char* key = nullptr; // objects: the current key, raw bytes inside the quotes
     qsizetype keyLength = 0;
-    QString pointer;            // only for recorded objects
+    QString pointer; // only for recorded objects
     QStringList keys;
 };
 
@@ -137,7 +149,8 @@ bool shouldRecord(const std::vector<Level>& levels)
     }
     const QByteArrayView key =
         parent.object && parent.key ? QByteArrayView(parent.key, parent.keyLength) : QByteArrayView();
-    const QByteArrayView rootKey = root.object && root.key ? QByteArrayView(root.key, root.keyLength) : QByteArrayView();
+    const QByteArrayView rootKey =
+        root.object && root.key ? QByteArrayView(root.key, root.keyLength) : QByteArrayView();
     return KeyOrder::isRecorded(depth, key, rootKey);
 }
 

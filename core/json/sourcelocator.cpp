@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/json/sourcelocator.h"
 
-#include "core/json/jsonpointer.h"
-#include "core/json/memorybuffer.h"
+#include <istream>
+#include <vector>
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -10,10 +10,10 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
-#include <istream>
-#include <vector>
-
 #include <QSet>
+
+#include "core/json/jsonpointer.h"
+#include "core/json/memorybuffer.h"
 
 namespace {
 
@@ -23,15 +23,20 @@ class Tracker : public YAML::EventHandler
 public:
     explicit Tracker(const QSet<QString>& wanted)
         : m_wanted(wanted)
-    {
-    }
+    { }
 
     QHash<QString, SourceLocator::Position> found;
 
-    void OnDocumentStart(const YAML::Mark&) override {}
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { leaf(mark, QString()); }
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { leaf(mark, QString()); }
+    void OnDocumentStart(const YAML::Mark&) override { }
+    void OnDocumentEnd() override { }
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override
+    {
+        leaf(mark, QString());
+    }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override
+    {
+        leaf(mark, QString());
+    }
     void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string& value) override
     {
         leaf(mark, QString::fromStdString(value));
@@ -40,25 +45,34 @@ public:
     {
         open(mark, false);
     }
-    void OnSequenceEnd() override { close(); }
+    void OnSequenceEnd() override
+    {
+        close();
+    }
     void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override
     {
         open(mark, true);
     }
-    void OnMapEnd() override { close(); }
+    void OnMapEnd() override
+    {
+        close();
+    }
 
 private:
     struct Frame
     {
         bool isMap = false;
         bool haveKey = false;
-        bool inKey = false;   // inside a complex key: nothing is recorded
+        bool inKey = false; // inside a complex key: nothing is recorded
         int index = 0;
-        QString pointer;      // pointer of this container
+        QString pointer; // pointer of this container
         QString childPointer; // pointer of the value being read (maps: set by the key)
     };
 
-    bool expectingKey() const { return !m_frames.empty() && m_frames.back().isMap && !m_frames.back().haveKey; }
+    bool expectingKey() const
+    {
+        return !m_frames.empty() && m_frames.back().isMap && !m_frames.back().haveKey;
+    }
 
     QString nextPointer()
     {
@@ -75,7 +89,7 @@ private:
     void record(const QString& pointer, const YAML::Mark& mark)
     {
         if (m_wanted.contains(pointer) && !found.contains(pointer))
-            found.insert(pointer, SourceLocator::Position{mark.line + 1, mark.column + 1});
+            found.insert(pointer, SourceLocator::Position { mark.line + 1, mark.column + 1 });
     }
 
     void leaf(const YAML::Mark& mark, const QString& scalar)
@@ -160,7 +174,7 @@ QHash<QString, SourceLocator::Position> SourceLocator::locate(const QByteArray& 
 
 SourceLocator::Position SourceLocator::fromOffset(const QByteArray& data, qint64 offset)
 {
-    Position pos{1, 1};
+    Position pos { 1, 1 };
     const qint64 end = qMin<qint64>(offset, data.size());
     for (qint64 i = 0; i < end; ++i) {
         const unsigned char c = static_cast<unsigned char>(data.at(i));

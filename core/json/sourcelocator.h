@@ -12,7 +12,7 @@ class SourceLocator
 public:
     struct Position
     {
-        int line = 0;   // 1-based; 0 when unknown
+        int line = 0; // 1-based; 0 when unknown
         int column = 0; // 1-based
     };
 

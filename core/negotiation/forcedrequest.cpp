@@ -28,8 +28,8 @@ ForcedRequest ForcedRequest::read(const HttpRequest& request, const ForcedRespon
     if (!preferHeader.isNull()) {
         const PreferHeader prefer = PreferHeader::parse(QString::fromUtf8(preferHeader));
         if (!prefer.valid) {
-            Problem p = Problem::make(422, QStringLiteral("invalid-prefer-header"), QStringLiteral("Invalid Prefer header"),
-                                      prefer.error);
+            Problem p = Problem::make(
+                422, QStringLiteral("invalid-prefer-header"), QStringLiteral("Invalid Prefer header"), prefer.error);
             forced.error = p;
             return forced;
         }

@@ -8,10 +8,16 @@
 
 struct ForcedResponse
 {
-    int status = 0;            // 0 = automatic
-    QString example;           // empty = automatic
-    bool isEmpty() const { return status == 0 && example.isEmpty(); }
-    bool operator==(const ForcedResponse& o) const { return status == o.status && example == o.example; }
+    int status = 0; // 0 = automatic
+    QString example; // empty = automatic
+    bool isEmpty() const
+    {
+        return status == 0 && example.isEmpty();
+    }
+    bool operator==(const ForcedResponse& o) const
+    {
+        return status == o.status && example == o.example;
+    }
 };
 
 class ForcedResponseStore

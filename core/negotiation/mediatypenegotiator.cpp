@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/negotiation/mediatypenegotiator.h"
 
-#include "core/http/headertokens.h"
-
 #include <QHash>
+
+#include "core/http/headertokens.h"
 
 namespace {
 
@@ -155,7 +155,7 @@ std::optional<MediaRange> MediaRange::parse(const QString& text)
             range.quality = q;
             break; // what follows q are accept-extensions, not media type parameters (RFC 7231 5.3.2)
         }
-        range.parameters.append({name, value});
+        range.parameters.append({ name, value });
     }
     return range;
 }
@@ -305,9 +305,14 @@ bool MediaTypeNegotiator::isText(const QString& mediaType)
     if (sub.endsWith(QLatin1String("+xml")) || sub.endsWith(QLatin1String("+yaml")))
         return true;
     static const QStringList textual = {
-        QStringLiteral("xml"),        QStringLiteral("yaml"),       QStringLiteral("x-yaml"),
-        QStringLiteral("javascript"), QStringLiteral("ecmascript"), QStringLiteral("x-www-form-urlencoded"),
-        QStringLiteral("graphql"),    QStringLiteral("x-ndjson"),
+        QStringLiteral("xml"),
+        QStringLiteral("yaml"),
+        QStringLiteral("x-yaml"),
+        QStringLiteral("javascript"),
+        QStringLiteral("ecmascript"),
+        QStringLiteral("x-www-form-urlencoded"),
+        QStringLiteral("graphql"),
+        QStringLiteral("x-ndjson"),
     };
     return parsed->type == QLatin1String("application") && textual.contains(sub);
 }

@@ -12,13 +12,19 @@
 // One media range ("text/*;q=0.5") or media type ("application/json; charset=utf-8"), parsed.
 struct MediaRange
 {
-    QString type;                              // lower case; "*" for a wildcard
-    QString subtype;                           // lower case; "*" for a wildcard
+    QString type; // lower case; "*" for a wildcard
+    QString subtype; // lower case; "*" for a wildcard
     QList<QPair<QString, QString>> parameters; // names lower case, values unquoted; without q
     double quality = 1.0;
 
-    QString essence() const { return type + QLatin1Char('/') + subtype; }
-    bool isWildcard() const { return type == QLatin1String("*") || subtype == QLatin1String("*"); }
+    QString essence() const
+    {
+        return type + QLatin1Char('/') + subtype;
+    }
+    bool isWildcard() const
+    {
+        return type == QLatin1String("*") || subtype == QLatin1String("*");
+    }
     // 0 for "*/*", 1 for "type/*", 2 for "type/subtype"; parameters are counted separately.
     int specificity() const;
     QString parameter(const QString& name) const; // null when absent
@@ -30,10 +36,10 @@ struct MediaRange
 // The outcome of negotiating a response media type.
 struct MediaTypeChoice
 {
-    bool acceptable = false;  // false: answer 406 listing the available types
-    QString declared;         // the chosen entry of `available`, exactly as declared (key into `content`)
-    QString contentType;      // what to send as Content-Type: `declared`, made concrete when it is a wildcard
-    double quality = 0.0;     // the q the client gave the chosen type
+    bool acceptable = false; // false: answer 406 listing the available types
+    QString declared; // the chosen entry of `available`, exactly as declared (key into `content`)
+    QString contentType; // what to send as Content-Type: `declared`, made concrete when it is a wildcard
+    double quality = 0.0; // the q the client gave the chosen type
 };
 
 class MediaTypeNegotiator

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/negotiation/preferheader.h"
 
-#include "core/http/headertokens.h"
-
 #include <QStringList>
+
+#include "core/http/headertokens.h"
 
 namespace {
 
@@ -36,8 +36,8 @@ PreferHeader PreferHeader::parse(const QString& header)
                 && value.at(1).unicode() < 128 && value.at(2).unicode() < 128;
             if (!threeDigits) {
                 return invalid(result,
-                               QStringLiteral("Prefer: code must be a three-digit HTTP status code (100-599), got '%1'")
-                                   .arg(value.left(40)));
+                    QStringLiteral("Prefer: code must be a three-digit HTTP status code (100-599), got '%1'")
+                        .arg(value.left(40)));
             }
             result.code = value.toInt();
         } else if (name == QLatin1String("example")) {
@@ -50,8 +50,8 @@ PreferHeader PreferHeader::parse(const QString& header)
             } else if (value.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0) {
                 result.dynamic = false;
             } else {
-                return invalid(result,
-                               QStringLiteral("Prefer: dynamic must be true or false, got '%1'").arg(value.left(40)));
+                return invalid(
+                    result, QStringLiteral("Prefer: dynamic must be true or false, got '%1'").arg(value.left(40)));
             }
             result.hasDynamic = true;
         }

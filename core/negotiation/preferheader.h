@@ -7,14 +7,17 @@
 // What a client asked for in its Prefer header; `valid` false means answer 422 with `error`.
 struct PreferHeader
 {
-    int code = 0;              // 0 when not given
-    QString example;           // empty when not given
+    int code = 0; // 0 when not given
+    QString example; // empty when not given
     bool dynamic = false;
-    bool hasDynamic = false;   // true when `dynamic` was given, so `dynamic=false` can override a default
+    bool hasDynamic = false; // true when `dynamic` was given, so `dynamic=false` can override a default
     bool valid = true;
-    QString error;             // why the header is invalid; empty when valid
+    QString error; // why the header is invalid; empty when valid
 
-    bool isEmpty() const { return code == 0 && example.isEmpty() && !hasDynamic; }
+    bool isEmpty() const
+    {
+        return code == 0 && example.isEmpty() && !hasDynamic;
+    }
 
     /**
      * Preferences may be separated by commas or semicolons, with optional spaces around `=` and optional

@@ -40,7 +40,8 @@ StatusChoice ResponseSelector::normal(const Operation& operation)
         const Response& first = operation.responses.first();
         choice.response = &first;
         choice.status = first.status();
-        choice.reason = QStringLiteral("No 2xx or default response is defined; using the first one, %1.").arg(first.code);
+        choice.reason =
+            QStringLiteral("No 2xx or default response is defined; using the first one, %1.").arg(first.code);
         return choice;
     }
     choice.reason = QStringLiteral("The operation defines no responses.");
@@ -64,7 +65,7 @@ const Response* ResponseSelector::defined(const Operation& operation, int status
 StatusChoice ResponseSelector::forRejection(const Operation& operation, int status)
 {
     StatusChoice choice;
-    QList<int> candidates{status};
+    QList<int> candidates { status };
     if (status == 422)
         candidates.append(400);
     for (const int code : std::as_const(candidates)) {
@@ -84,11 +85,13 @@ StatusChoice ResponseSelector::forRejection(const Operation& operation, int stat
         }
     }
     choice.status = status;
-    choice.reason = QStringLiteral("The operation defines no response for %1; answering with a generated problem.").arg(status);
+    choice.reason =
+        QStringLiteral("The operation defines no response for %1; answering with a generated problem.").arg(status);
     return choice;
 }
 
-const Response* ResponseSelector::ownerOfExample(const Operation& operation, const QString& name, const Response* preferred)
+const Response* ResponseSelector::ownerOfExample(
+    const Operation& operation, const QString& name, const Response* preferred)
 {
     if (preferred && ownsExample(*preferred, name))
         return preferred;

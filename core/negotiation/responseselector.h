@@ -6,9 +6,9 @@
 
 struct StatusChoice
 {
-    const Response* response = nullptr;  // null: the operation defines nothing usable
-    int status = 0;                      // the status line to send
-    QString reason;                      // one trace sentence
+    const Response* response = nullptr; // null: the operation defines nothing usable
+    int status = 0; // the status line to send
+    QString reason; // one trace sentence
 };
 
 class ResponseSelector
@@ -23,7 +23,8 @@ public:
 
     /**
      * The definition's own response for a refused request answering with `status`: 401 and 415 only use their
-     * own code; 422 tries 422, then 400, then `default`; 400 (an unreadable body) tries 400, then `default`. The status line stays `status` (or the code found). Null response: generate a problem instead.
+     * own code; 422 tries 422, then 400, then `default`; 400 (an unreadable body) tries 400, then `default`. The status
+     * line stays `status` (or the code found). Null response: generate a problem instead.
      */
     static StatusChoice forRejection(const Operation& operation, int status);
 

@@ -24,22 +24,22 @@ PathTemplate::PathTemplate(const QString& path)
         while (pos < text.size()) {
             const int open = text.indexOf(QLatin1Char('{'), pos);
             if (open < 0) {
-                segment.parts.append({text.mid(pos), {}, VariableType::Any});
+                segment.parts.append({ text.mid(pos), {}, VariableType::Any });
                 break;
             }
             if (open > pos)
-                segment.parts.append({text.mid(pos, open - pos), {}, VariableType::Any});
+                segment.parts.append({ text.mid(pos, open - pos), {}, VariableType::Any });
             const int close = text.indexOf(QLatin1Char('}'), open);
             if (close < 0) {
                 m_valid = false;
-                segment.parts.append({text.mid(open), {}, VariableType::Any});
+                segment.parts.append({ text.mid(open), {}, VariableType::Any });
                 break;
             }
-            segment.parts.append({{}, text.mid(open + 1, close - open - 1), VariableType::Any});
+            segment.parts.append({ {}, text.mid(open + 1, close - open - 1), VariableType::Any });
             pos = close + 1;
         }
         if (segment.parts.isEmpty())
-            segment.parts.append({QString(), {}, VariableType::Any});
+            segment.parts.append({ QString(), {}, VariableType::Any });
         m_segments.append(segment);
     }
 }
@@ -80,8 +80,8 @@ bool PathTemplate::valueHasType(const QString& value, VariableType type)
     return ok;
 }
 
-bool PathTemplate::matchSegment(const Segment& segment, const QString& value, bool typed,
-                                QList<QPair<QString, QString>>* variables) const
+bool PathTemplate::matchSegment(
+    const Segment& segment, const QString& value, bool typed, QList<QPair<QString, QString>>* variables) const
 {
     // Greedy left-to-right: a variable takes text up to the next literal part (or the end).
     int pos = 0;
@@ -108,7 +108,7 @@ bool PathTemplate::matchSegment(const Segment& segment, const QString& value, bo
         if (typed && !valueHasType(captured, part.type))
             return false;
         if (variables)
-            variables->append({part.variable, captured});
+            variables->append({ part.variable, captured });
         pos = end;
     }
     return pos == value.size();

@@ -11,14 +11,29 @@ class PathTemplate
 {
 public:
     // The kind of value a template variable accepts when matching by type.
-    enum class VariableType { Any, Integer, Number, Boolean };
+    enum class VariableType
+    {
+        Any,
+        Integer,
+        Number,
+        Boolean
+    };
 
     explicit PathTemplate(const QString& path = {});
 
-    QString path() const { return m_path; }
-    int segmentCount() const { return m_segments.size(); }
+    QString path() const
+    {
+        return m_path;
+    }
+    int segmentCount() const
+    {
+        return m_segments.size();
+    }
     QStringList variableNames() const;
-    bool isValid() const { return m_valid; }   // false for unbalanced braces etc.
+    bool isValid() const
+    {
+        return m_valid;
+    } // false for unbalanced braces etc.
 
     // Declares the type of a variable (from its parameter schema) for typed matching.
     void setVariableType(const QString& name, VariableType type);
@@ -32,19 +47,22 @@ public:
 private:
     struct Part
     {
-        QString literal;           // when variable is empty
+        QString literal; // when variable is empty
         QString variable;
         VariableType type = VariableType::Any;
     };
     struct Segment
     {
-        QList<Part> parts;         // one literal part for plain segments
-        bool isLiteral() const { return parts.size() == 1 && parts.first().variable.isEmpty(); }
+        QList<Part> parts; // one literal part for plain segments
+        bool isLiteral() const
+        {
+            return parts.size() == 1 && parts.first().variable.isEmpty();
+        }
     };
 
     static bool valueHasType(const QString& value, VariableType type);
-    bool matchSegment(const Segment& segment, const QString& value, bool typed,
-                      QList<QPair<QString, QString>>* variables) const;
+    bool matchSegment(
+        const Segment& segment, const QString& value, bool typed, QList<QPair<QString, QString>>* variables) const;
 
     QString m_path;
     QList<Segment> m_segments;

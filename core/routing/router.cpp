@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/routing/router.h"
 
-#include "core/json/jsonpointer.h"
-
 #include <QUrl>
+
+#include "core/json/jsonpointer.h"
 
 namespace {
 PathTemplate::VariableType variableType(const QJsonValue& schema, const QJsonObject& document)
@@ -121,23 +121,27 @@ RouteResult Router::match(const QByteArray& method, const QString& rawPath) cons
     }
     if (op == candidate.entry->operations.constEnd()) {
         QStringList allowed;
-        static const char* const order[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"};
+        static const char* const order[] = { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE" };
         for (const char* m : order) {
             const QByteArray name(m);
-            if (candidate.entry->operations.contains(name) || (name == "HEAD" && candidate.entry->operations.contains("GET")))
+            if (candidate.entry->operations.contains(name)
+                || (name == "HEAD" && candidate.entry->operations.contains("GET")))
                 allowed.append(QString::fromLatin1(name));
         }
-        result.problem = Problem::methodNotAllowed(QString::fromLatin1(upper), candidate.entry->pathTemplate.path(), allowed);
+        result.problem =
+            Problem::methodNotAllowed(QString::fromLatin1(upper), candidate.entry->pathTemplate.path(), allowed);
         return result;
     }
 
     RouteMatch match;
     match.operation = &m_definition->operations.at(op.value());
     match.pathParameters = candidate.variables;
-    match.trace = QStringLiteral("Matched %1 %2 (operation %3)%4%5.")
-                      .arg(match.operation->method, match.operation->path, match.operation->id,
-                           stripped ? QStringLiteral(" after removing the server base path %1").arg(m_definition->basePath()) : QString(),
-                           headAsGet ? QStringLiteral("; HEAD answered like GET without a body") : QString());
+    match.trace =
+        QStringLiteral("Matched %1 %2 (operation %3)%4%5.")
+            .arg(match.operation->method, match.operation->path, match.operation->id,
+                stripped ? QStringLiteral(" after removing the server base path %1").arg(m_definition->basePath())
+                         : QString(),
+                headAsGet ? QStringLiteral("; HEAD answered like GET without a body") : QString());
     result.match = match;
     return result;
 }

@@ -2,26 +2,29 @@
 // Maps method + request path to an operation of the definition, or to a 404/405 problem.
 #pragma once
 
-#include "core/http/problem.h"
-#include "core/routing/pathtemplate.h"
-#include "core/definition/definition.h"
-
 #include <optional>
 
 #include <QHash>
 
+#include "core/definition/definition.h"
+#include "core/http/problem.h"
+#include "core/routing/pathtemplate.h"
+
 struct RouteMatch
 {
     const Operation* operation = nullptr;
-    QList<QPair<QString, QString>> pathParameters;  // name -> percent-decoded value
-    QString trace;                                   // one sentence for the decision trace
+    QList<QPair<QString, QString>> pathParameters; // name -> percent-decoded value
+    QString trace; // one sentence for the decision trace
 };
 
 struct RouteResult
 {
     std::optional<RouteMatch> match;
-    Problem problem;                                 // set when !match (404 / 405)
-    bool ok() const { return match.has_value(); }
+    Problem problem; // set when !match (404 / 405)
+    bool ok() const
+    {
+        return match.has_value();
+    }
 };
 
 class Router
@@ -41,7 +44,7 @@ private:
     struct PathEntry
     {
         PathTemplate pathTemplate;
-        QHash<QByteArray, int> operations;           // method -> index into Definition::operations
+        QHash<QByteArray, int> operations; // method -> index into Definition::operations
         int order = 0;
     };
     struct Candidate
@@ -55,6 +58,6 @@ private:
 
     DefinitionPtr m_definition;
     QList<PathEntry> m_entries;
-    QHash<int, QList<int>> m_bySegmentCount;        // segment count -> indexes into m_entries
-    QStringList m_baseSegments;                     // first server's path, e.g. {"v1"}
+    QHash<int, QList<int>> m_bySegmentCount; // segment count -> indexes into m_entries
+    QStringList m_baseSegments; // first server's path, e.g. {"v1"}
 };

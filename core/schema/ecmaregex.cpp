@@ -67,7 +67,7 @@ QString toPcre(const QString& p)
             } else if (e == QLatin1Char('S') && !inClass) {
                 out += QStringLiteral("[^") + QString(kWhiteSpace) + QLatin1Char(']');
             } else if ((e == QLatin1Char('p') || e == QLatin1Char('P')) && i + 1 < p.size()
-                       && p.at(i + 1) == QLatin1Char('{')) {
+                && p.at(i + 1) == QLatin1Char('{')) {
                 const int close = p.indexOf(QLatin1Char('}'), i + 2);
                 if (close < 0) {
                     out += c;

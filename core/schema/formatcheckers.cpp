@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "core/schema/formatcheckers.h"
 
-#include "core/schema/ecmaregex.h"
-
 #include <array>
 #include <cmath>
 #include <cstring>
 
 #include <QHash>
 #include <QStringList>
+
+#include "core/schema/ecmaregex.h"
 
 namespace SchemaFormats {
 
@@ -294,8 +294,9 @@ bool isUri(const QString& s, bool allowRelative)
     int colon = -1;
     if (!s.isEmpty() && isAlpha(s.at(0))) {
         int i = 1;
-        while (i < s.size() && (isAlpha(s.at(i)) || isDigit(s.at(i)) || s.at(i) == QLatin1Char('+')
-                                || s.at(i) == QLatin1Char('-') || s.at(i) == QLatin1Char('.')))
+        while (i < s.size()
+            && (isAlpha(s.at(i)) || isDigit(s.at(i)) || s.at(i) == QLatin1Char('+') || s.at(i) == QLatin1Char('-')
+                || s.at(i) == QLatin1Char('.')))
             ++i;
         if (i < s.size() && s.at(i) == QLatin1Char(':'))
             colon = i;
@@ -310,7 +311,7 @@ bool isUri(const QString& s, bool allowRelative)
     if (rest.startsWith(QLatin1String("//"))) {
         int end = 2;
         while (end < rest.size() && rest.at(end) != QLatin1Char('/') && rest.at(end) != QLatin1Char('?')
-               && rest.at(end) != QLatin1Char('#'))
+            && rest.at(end) != QLatin1Char('#'))
             ++end;
         QString authority = rest.mid(2, end - 2);
         const int atSign = authority.lastIndexOf(QLatin1Char('@'));

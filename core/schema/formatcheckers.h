@@ -7,7 +7,8 @@
 
 namespace SchemaFormats {
 
-enum class Kind {
+enum class Kind
+{
     Unknown, // not asserted: any value passes
     DateTime,
     Date,

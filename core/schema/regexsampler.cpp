@@ -20,7 +20,15 @@ struct Range
 // One node of the parsed expression; `Unsupported` marks lookarounds and back-references.
 struct Node
 {
-    enum Kind { Empty, Chars, Seq, Alt, Repeat, Unsupported };
+    enum Kind
+    {
+        Empty,
+        Chars,
+        Seq,
+        Alt,
+        Repeat,
+        Unsupported
+    };
     Kind kind = Empty;
     std::vector<Range> ranges;
     bool negated = false;
@@ -33,40 +41,40 @@ constexpr int kMaxRepeatBound = 1000;
 
 void addDigits(std::vector<Range>& r)
 {
-    r.push_back({'0', '9'});
+    r.push_back({ '0', '9' });
 }
 
 void addWord(std::vector<Range>& r)
 {
-    r.push_back({'a', 'z'});
-    r.push_back({'A', 'Z'});
-    r.push_back({'0', '9'});
-    r.push_back({'_', '_'});
+    r.push_back({ 'a', 'z' });
+    r.push_back({ 'A', 'Z' });
+    r.push_back({ '0', '9' });
+    r.push_back({ '_', '_' });
 }
 
 void addSpace(std::vector<Range>& r)
 {
-    r.push_back({' ', ' '});
-    r.push_back({'\t', '\r'});
+    r.push_back({ ' ', ' ' });
+    r.push_back({ '\t', '\r' });
 }
 
 // Complements of \d \w \s, approximated by printable ASCII characters that are not in the class.
 void addNonDigits(std::vector<Range>& r)
 {
-    r.push_back({'a', 'z'});
-    r.push_back({'A', 'Z'});
-    r.push_back({' ', '/'});
+    r.push_back({ 'a', 'z' });
+    r.push_back({ 'A', 'Z' });
+    r.push_back({ ' ', '/' });
 }
 
 void addNonWord(std::vector<Range>& r)
 {
-    r.push_back({' ', '/'});
-    r.push_back({':', '@'});
+    r.push_back({ ' ', '/' });
+    r.push_back({ ':', '@' });
 }
 
 void addNonSpace(std::vector<Range>& r)
 {
-    r.push_back({'!', '~'});
+    r.push_back({ '!', '~' });
 }
 
 class Parser
@@ -74,8 +82,7 @@ class Parser
 public:
     explicit Parser(const QString& pattern)
         : m_cps(pattern.toUcs4())
-    {
-    }
+    { }
 
     bool parse(Node* out)
     {
@@ -84,7 +91,10 @@ public:
     }
 
 private:
-    bool atEnd() const { return m_pos >= m_cps.size(); }
+    bool atEnd() const
+    {
+        return m_pos >= m_cps.size();
+    }
     char32_t peek(int ahead = 0) const
     {
         return m_pos + ahead < m_cps.size() ? m_cps.at(m_pos + ahead) : char32_t(0);
@@ -194,7 +204,7 @@ private:
     {
         Node n;
         n.kind = Node::Chars;
-        n.ranges.push_back({c, c});
+        n.ranges.push_back({ c, c });
         return n;
     }
 
@@ -226,19 +236,45 @@ private:
         const char32_t c = peek();
         ++m_pos;
         switch (c) {
-        case 'd': addDigits(*classRanges); return false;
-        case 'w': addWord(*classRanges); return false;
-        case 's': addSpace(*classRanges); return false;
-        case 'D': addNonDigits(*classRanges); return false;
-        case 'W': addNonWord(*classRanges); return false;
-        case 'S': addNonSpace(*classRanges); return false;
-        case 'n': *out = '\n'; return true;
-        case 'r': *out = '\r'; return true;
-        case 't': *out = '\t'; return true;
-        case 'f': *out = '\f'; return true;
-        case 'v': *out = '\v'; return true;
-        case '0': *out = 0; return true;
-        case 'x': *out = char32_t(hexValue(2)); return true;
+        case 'd':
+            addDigits(*classRanges);
+            return false;
+        case 'w':
+            addWord(*classRanges);
+            return false;
+        case 's':
+            addSpace(*classRanges);
+            return false;
+        case 'D':
+            addNonDigits(*classRanges);
+            return false;
+        case 'W':
+            addNonWord(*classRanges);
+            return false;
+        case 'S':
+            addNonSpace(*classRanges);
+            return false;
+        case 'n':
+            *out = '\n';
+            return true;
+        case 'r':
+            *out = '\r';
+            return true;
+        case 't':
+            *out = '\t';
+            return true;
+        case 'f':
+            *out = '\f';
+            return true;
+        case 'v':
+            *out = '\v';
+            return true;
+        case '0':
+            *out = 0;
+            return true;
+        case 'x':
+            *out = char32_t(hexValue(2));
+            return true;
         case 'u':
             if (peek() == '{') {
                 ++m_pos;
@@ -259,7 +295,7 @@ private:
                     ++m_pos;
                 ++m_pos;
             }
-            classRanges->push_back({'a', 'z'});
+            classRanges->push_back({ 'a', 'z' });
             return false;
         default:
             if (c >= '1' && c <= '9') {
@@ -312,8 +348,8 @@ private:
                     bool unsupported = false;
                     if (!escapedChar(&hi, &dummy, &unsupported)) {
                         // "a-\d": the dash is literal
-                        n.ranges.push_back({lo, lo});
-                        n.ranges.push_back({'-', '-'});
+                        n.ranges.push_back({ lo, lo });
+                        n.ranges.push_back({ '-', '-' });
                         n.ranges.insert(n.ranges.end(), dummy.begin(), dummy.end());
                         continue;
                     }
@@ -322,9 +358,9 @@ private:
                     m_ok = false;
                     break;
                 }
-                n.ranges.push_back({lo, hi});
+                n.ranges.push_back({ lo, hi });
             } else {
-                n.ranges.push_back({lo, lo});
+                n.ranges.push_back({ lo, lo });
             }
         }
         return n;
@@ -375,8 +411,8 @@ private:
             Node n;
             n.kind = Node::Chars;
             n.negated = true;
-            n.ranges.push_back({'\n', '\n'});
-            n.ranges.push_back({'\r', '\r'});
+            n.ranges.push_back({ '\n', '\n' });
+            n.ranges.push_back({ '\r', '\r' });
             return n;
         }
         case '^':
@@ -427,8 +463,8 @@ bool inClass(const Node& n, char32_t c)
 // Characters tried first, so results read naturally ("a", "0", "A") rather than being the range's start.
 const QList<uint>& preferredChars()
 {
-    static const QList<uint> chars = QStringLiteral("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_-.@:/+ ")
-                                         .toUcs4();
+    static const QList<uint> chars =
+        QStringLiteral("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_-.@:/+ ").toUcs4();
     return chars;
 }
 
@@ -528,7 +564,7 @@ bool generate(const Node& n, GenState& st, QString& out)
         char32_t c = 0;
         if (!pickChar(n, index, &c) && !pickChar(n, 0, &c))
             return false;
-        const char32_t buf[1] = {c};
+        const char32_t buf[1] = { c };
         out += QString::fromUcs4(buf, 1);
         return true;
     }
@@ -638,7 +674,7 @@ bool sample(const QString& pattern, int minLength, int maxLength, int variant, Q
         const int len = codePointLength(s);
         return len >= minLength && (maxLength < 0 || len <= maxLength) && re.match(s).hasMatch();
     };
-    static const int extras[] = {0, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 128, 256};
+    static const int extras[] = { 0, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 128, 256 };
     for (int attempt = 0; attempt < int(sizeof(extras) / sizeof(extras[0])) + 1; ++attempt) {
         GenState st;
         st.variant = variant;
@@ -668,7 +704,7 @@ bool sample(const QString& pattern, int minLength, int maxLength, int variant, Q
             // Search semantics: characters outside the match are allowed unless anchors forbid them.
             const QString padChar = s.isEmpty() ? QStringLiteral("a") : s.right(1);
             const QString pad = padChar.repeated(minLength - len);
-            for (const QString& candidate : {s + pad, pad + s, s + QStringLiteral("a").repeated(minLength - len)}) {
+            for (const QString& candidate : { s + pad, pad + s, s + QStringLiteral("a").repeated(minLength - len) }) {
                 if (fits(candidate)) {
                     *out = candidate;
                     return true;

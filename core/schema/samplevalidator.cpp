@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/schema/samplevalidator.h"
 
-#include "core/schema/regexsampler.h"
-#include "core/json/jsonpointer.h"
-
 #include <cmath>
 
 #include <QHostAddress>
@@ -12,6 +9,9 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
+
+#include "core/json/jsonpointer.h"
+#include "core/schema/regexsampler.h"
 
 namespace {
 
@@ -53,7 +53,7 @@ const QRegularExpression& cached(const char* pattern)
 
 bool validDate(int y, int m, int d)
 {
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
     if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
         return false;
     const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -112,7 +112,9 @@ bool formatAccepts(const QString& format, const QString& s)
                    .hasMatch()
             && !s.startsWith(QLatin1Char('.')) && !s.contains(QLatin1String("..")) && !s.contains(QLatin1String(".@"));
     if (format == QLatin1String("uuid"))
-        return cached("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$").match(s).hasMatch();
+        return cached("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+            .match(s)
+            .hasMatch();
     if (format == QLatin1String("uri") || format == QLatin1String("url")) {
         if (!cached("^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$").match(s).hasMatch())
             return false;
@@ -124,7 +126,8 @@ bool formatAccepts(const QString& format, const QString& s)
     if (format == QLatin1String("hostname")) {
         if (s.isEmpty() || s.size() > 253)
             return false;
-        return cached("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")
+        return cached(
+            "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")
             .match(s)
             .hasMatch();
     }
@@ -157,8 +160,7 @@ SampleValidator::SampleValidator(const QJsonValue& root, SchemaDialect dialect, 
     : m_root(root)
     , m_dialect(dialect)
     , m_forResponse(forResponse)
-{
-}
+{ }
 
 bool SampleValidator::accepts(const QJsonValue& value, const QJsonValue& schema) const
 {
@@ -208,7 +210,8 @@ bool SampleValidator::check(const QJsonValue& value, const QJsonValue& schemaVal
         } else {
             ok = typeMatches(typeIt->toString(), value);
         }
-        if (!ok && value.isNull() && m_dialect == SchemaDialect::OpenApi30 && s.value(QLatin1String("nullable")).toBool())
+        if (!ok && value.isNull() && m_dialect == SchemaDialect::OpenApi30
+            && s.value(QLatin1String("nullable")).toBool())
             ok = true;
         if (!ok)
             return false;

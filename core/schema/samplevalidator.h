@@ -2,10 +2,10 @@
 // A compact, compile-free schema checker; ExampleLinter's prefilter before the real SchemaValidator.
 #pragma once
 
-#include "core/schema/schemadialect.h"
-
 #include <QJsonValue>
 #include <QString>
+
+#include "core/schema/schemadialect.h"
 
 // The sampler no longer uses it (it vets values with core/validation's SchemaValidator). Deliberately strict
 // (formats, OpenAPI 3.0 `nullable` only next to `type`, writeOnly/readOnly presence), so a value it accepts is

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Compiles schema JSON into SchemaInternal::Node graphs (see schemanode_p.h).
-#include "core/json/jsonpointer.h"
-#include "core/schema/ecmaregex.h"
-#include "core/schema/schemanode_p.h"
-
 #include <cmath>
 
 #include <QJsonObject>
 #include <QUrl>
+
+#include "core/json/jsonpointer.h"
+#include "core/schema/ecmaregex.h"
+#include "core/schema/schemanode_p.h"
 
 namespace SchemaInternal {
 
@@ -88,8 +88,8 @@ Compiler::Compiler(QJsonValue root, SchemaDialect dialect, const SchemaOptions& 
     resourceIndex(kDefaultBase);
     // In an OpenAPI document the component schemas are the places $id/$anchor may be declared: register
     // them up front so refs from anywhere in the document can find them.
-    const QJsonValue schemas = m_root.toObject().value(QLatin1String("components")).toObject().value(
-        QLatin1String("schemas"));
+    const QJsonValue schemas =
+        m_root.toObject().value(QLatin1String("components")).toObject().value(QLatin1String("schemas"));
     if (isOpenApiDialect(dialect) && schemas.isObject()) {
         const QJsonObject obj = schemas.toObject();
         for (auto it = obj.constBegin(); it != obj.constEnd(); ++it) {
@@ -104,7 +104,7 @@ const Node* Compiler::compileAt(const QString& pointer)
 {
     if (!JsonPointer::resolve(m_root, pointer, nullptr)) {
         warn(QStringLiteral("schema location '%1' does not exist; accepting anything").arg(pointer), pointer,
-             QStringLiteral("schema-ref-unresolved"));
+            QStringLiteral("schema-ref-unresolved"));
         return &m_graph->alwaysTrue;
     }
     return nodeAt(pointer, 0);
@@ -197,17 +197,31 @@ void Compiler::scan(const QJsonValue& schema, const QString& pointer, QString ba
     m_baseAt.insert(pointer, base);
 
     static const QLatin1String singles[] = {
-        QLatin1String("additionalProperties"), QLatin1String("additionalItems"), QLatin1String("items"),
-        QLatin1String("not"), QLatin1String("if"), QLatin1String("then"), QLatin1String("else"),
-        QLatin1String("contains"), QLatin1String("propertyNames"), QLatin1String("unevaluatedProperties"),
+        QLatin1String("additionalProperties"),
+        QLatin1String("additionalItems"),
+        QLatin1String("items"),
+        QLatin1String("not"),
+        QLatin1String("if"),
+        QLatin1String("then"),
+        QLatin1String("else"),
+        QLatin1String("contains"),
+        QLatin1String("propertyNames"),
+        QLatin1String("unevaluatedProperties"),
         QLatin1String("unevaluatedItems"),
     };
     static const QLatin1String maps[] = {
-        QLatin1String("properties"), QLatin1String("patternProperties"), QLatin1String("definitions"),
-        QLatin1String("$defs"), QLatin1String("dependentSchemas"), QLatin1String("dependencies"),
+        QLatin1String("properties"),
+        QLatin1String("patternProperties"),
+        QLatin1String("definitions"),
+        QLatin1String("$defs"),
+        QLatin1String("dependentSchemas"),
+        QLatin1String("dependencies"),
     };
     static const QLatin1String lists[] = {
-        QLatin1String("allOf"), QLatin1String("anyOf"), QLatin1String("oneOf"), QLatin1String("prefixItems"),
+        QLatin1String("allOf"),
+        QLatin1String("anyOf"),
+        QLatin1String("oneOf"),
+        QLatin1String("prefixItems"),
         QLatin1String("items"),
     };
     for (const QLatin1String& key : singles) {
@@ -272,13 +286,12 @@ bool Compiler::resolveRefTo(const QString& ref, const QString& base, QString* ta
     return true;
 }
 
-const Node* Compiler::compileRef(const QString& ref, const QString& base, const QString& at, int depth,
-                                 QString* target)
+const Node* Compiler::compileRef(const QString& ref, const QString& base, const QString& at, int depth, QString* target)
 {
     QString pointer;
     if (!resolveRefTo(ref, base, &pointer)) {
         warn(QStringLiteral("cannot resolve $ref '%1'; accepting anything there").arg(ref), at,
-             QStringLiteral("schema-ref-unresolved"));
+            QStringLiteral("schema-ref-unresolved"));
         return &m_graph->alwaysTrue;
     }
     if (target)
@@ -297,7 +310,7 @@ Node* Compiler::nodeAt(const QString& pointer, int depth)
     node->pointer = pointer;
     if (depth > kMaxCompileDepth) {
         warn(QStringLiteral("schema nested too deeply; accepting anything below"), pointer,
-             QStringLiteral("schema-too-deep"));
+            QStringLiteral("schema-too-deep"));
         node->kind = Node::Kind::AlwaysTrue;
         return node;
     }
@@ -334,14 +347,14 @@ std::unique_ptr<Pattern> Compiler::makePattern(const QString& source, const QStr
     pattern->regex = EcmaRegex::compile(source);
     if (!pattern->regex.isValid()) {
         warn(QStringLiteral("invalid pattern '%1' (%2); it is ignored").arg(source, pattern->regex.errorString()), at,
-             QStringLiteral("schema-pattern-invalid"));
+            QStringLiteral("schema-pattern-invalid"));
         return nullptr;
     }
     if (EcmaRegex::mayBacktrackCatastrophically(source)) {
         warn(QStringLiteral("pattern '%1' has nested repetition and may backtrack catastrophically; matching is "
                             "cut off at PCRE's match limit")
                  .arg(source),
-             at, QStringLiteral("schema-pattern-backtracking"));
+            at, QStringLiteral("schema-pattern-backtracking"));
     }
     return pattern;
 }
@@ -356,8 +369,8 @@ bool Compiler::flagOf(const QJsonValue& schema, const QString& key, int depth) c
     const QJsonValue ref = obj.value(QLatin1String("$ref"));
     if (ref.isString()) {
         QString target;
-        if (resolveRefTo(ref.toString(), kDefaultBase, &target) && flagOf(JsonPointer::value(m_root, target), key,
-                                                                          depth + 1))
+        if (resolveRefTo(ref.toString(), kDefaultBase, &target)
+            && flagOf(JsonPointer::value(m_root, target), key, depth + 1))
             return true;
     }
     const QJsonArray allOf = obj.value(QLatin1String("allOf")).toArray();
@@ -373,8 +386,8 @@ void Compiler::fill(Node* n, const QJsonObject& obj, const QString& base, int de
     const QString& at = n->pointer;
     const QJsonValue ref = obj.value(QLatin1String("$ref"));
     if (ref.isString()) {
-        n->ref = compileRef(ref.toString(), base, JsonPointer::append(at, QStringLiteral("$ref")), depth,
-                            &n->refPointer);
+        n->ref =
+            compileRef(ref.toString(), base, JsonPointer::append(at, QStringLiteral("$ref")), depth, &n->refPointer);
         if (!m_modern) {
             n->refOnly = true;
             return;
@@ -412,7 +425,7 @@ void Compiler::fill(Node* n, const QJsonObject& obj, const QString& base, int de
     }
     if (!type.isUndefined() && n->typeMask == 0)
         warn(QStringLiteral("unknown type; ignored"), JsonPointer::append(at, QStringLiteral("type")),
-             QStringLiteral("schema-type-unknown"));
+            QStringLiteral("schema-type-unknown"));
     if (m_dialect == SchemaDialect::OpenApi30)
         n->nullable = obj.value(QLatin1String("nullable")).toBool();
     const QJsonValue enumValue = obj.value(QLatin1String("enum"));
@@ -539,8 +552,8 @@ void Compiler::fill(Node* n, const QJsonObject& obj, const QString& base, int de
     }
     const QJsonObject patternProperties = obj.value(QLatin1String("patternProperties")).toObject();
     for (auto it = patternProperties.constBegin(); it != patternProperties.constEnd(); ++it) {
-        const QString patternAt = JsonPointer::append(JsonPointer::append(at, QStringLiteral("patternProperties")),
-                                                      it.key());
+        const QString patternAt =
+            JsonPointer::append(JsonPointer::append(at, QStringLiteral("patternProperties")), it.key());
         auto compiled = makePattern(it.key(), patternAt);
         if (compiled)
             n->patternProperties.emplace_back(std::move(compiled), nodeAt(patternAt, depth + 1));
@@ -621,7 +634,7 @@ void Compiler::fillDiscriminator(Node* n, const QJsonObject& obj, int depth)
         if ((bareName && !JsonPointer::resolve(m_root, pointer, nullptr))
             || (!bareName && !resolveRefTo(target, baseAt(n->pointer), &pointer))) {
             warn(QStringLiteral("discriminator mapping '%1' -> '%2' cannot be resolved").arg(it.key(), target), at,
-                 QStringLiteral("schema-ref-unresolved"));
+                QStringLiteral("schema-ref-unresolved"));
             continue;
         }
         const Node* schema = nullptr;

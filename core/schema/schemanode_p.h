@@ -2,10 +2,6 @@
 // Internal: the compiled schema graph shared by the compiler and the validator (not a public API).
 #pragma once
 
-#include "core/schema/schemadialect.h"
-#include "core/schema/formatcheckers.h"
-#include "core/schema/schemavalidator.h"
-
 #include <memory>
 #include <utility>
 #include <vector>
@@ -18,9 +14,14 @@
 #include <QString>
 #include <QStringList>
 
+#include "core/schema/formatcheckers.h"
+#include "core/schema/schemadialect.h"
+#include "core/schema/schemavalidator.h"
+
 namespace SchemaInternal {
 
-enum TypeBit : quint8 {
+enum TypeBit : quint8
+{
     TypeNull = 1,
     TypeBoolean = 2,
     TypeObject = 4,
@@ -60,7 +61,7 @@ struct Discriminator
 {
     QString propertyName;
     QHash<QString, const Node*> branches; // discriminator value -> schema
-    QStringList values;                   // known values, for messages
+    QStringList values; // known values, for messages
 };
 
 // A compiled schema object (or boolean schema). Fields are filled once by the compiler, then only read.
@@ -69,13 +70,18 @@ struct Node
     QString pointer; // location in the document
     int resource = 0; // index of the schema resource (for $dynamicRef scope)
 
-    enum class Kind { Schema, AlwaysTrue, AlwaysFalse } kind = Kind::Schema;
+    enum class Kind
+    {
+        Schema,
+        AlwaysTrue,
+        AlwaysFalse
+    } kind = Kind::Schema;
 
     // references
     const Node* ref = nullptr;
-    QString refPointer;                          // the resolved target pointer, for discriminator mapping
-    bool refOnly = false;                        // draft 4 / OpenAPI 3.0: $ref siblings are ignored
-    const Node* dynamicRef = nullptr;            // static target of $dynamicRef
+    QString refPointer; // the resolved target pointer, for discriminator mapping
+    bool refOnly = false; // draft 4 / OpenAPI 3.0: $ref siblings are ignored
+    const Node* dynamicRef = nullptr; // static target of $dynamicRef
     std::vector<std::pair<int, const Node*>> dynamicTargets; // resource -> schema with the matching $dynamicAnchor
 
     // any type
@@ -100,8 +106,8 @@ struct Node
     // arrays
     int minItems = -1, maxItems = -1;
     bool uniqueItems = false;
-    std::vector<const Node*> prefixItems;  // tuple form (draft 4 `items` array, 2020-12 `prefixItems`)
-    const Node* items = nullptr;           // items after the prefix
+    std::vector<const Node*> prefixItems; // tuple form (draft 4 `items` array, 2020-12 `prefixItems`)
+    const Node* items = nullptr; // items after the prefix
     const Node* contains = nullptr;
     int minContains = 1, maxContains = -1;
     const Node* unevaluatedItems = nullptr;
@@ -126,7 +132,10 @@ struct Node
     const Node* elseSchema = nullptr;
     std::unique_ptr<Discriminator> discriminator;
 
-    bool tracksAnnotations() const { return unevaluatedItems || unevaluatedProperties; }
+    bool tracksAnnotations() const
+    {
+        return unevaluatedItems || unevaluatedProperties;
+    }
 };
 
 // Owns every node; nodes point at each other (cycles allowed), so they live as long as the graph.
@@ -146,8 +155,14 @@ public:
     Compiler(QJsonValue root, SchemaDialect dialect, const SchemaOptions& options);
 
     const Node* compileAt(const QString& pointer);
-    std::shared_ptr<const Graph> graph() const { return m_graph; }
-    const Diagnostics& warnings() const { return m_warnings; }
+    std::shared_ptr<const Graph> graph() const
+    {
+        return m_graph;
+    }
+    const Diagnostics& warnings() const
+    {
+        return m_warnings;
+    }
 
 private:
     Node* nodeAt(const QString& pointer, int depth);
@@ -170,10 +185,10 @@ private:
     bool m_modern;
     std::shared_ptr<Graph> m_graph;
     QHash<QString, Node*> m_memo;
-    QHash<QString, QString> m_baseAt;          // scanned schema pointer -> base URI
+    QHash<QString, QString> m_baseAt; // scanned schema pointer -> base URI
     QSet<QString> m_scannedRoots;
-    QHash<QString, QString> m_resourceByUri;   // absolute URI (no fragment) -> pointer
-    QHash<QString, QString> m_anchors;         // "uri#name" -> pointer
+    QHash<QString, QString> m_resourceByUri; // absolute URI (no fragment) -> pointer
+    QHash<QString, QString> m_anchors; // "uri#name" -> pointer
     QHash<QString, QHash<QString, QString>> m_dynamicAnchors; // resource uri -> name -> pointer
     QHash<QString, int> m_resourceIndex;
     Diagnostics m_warnings;

@@ -1,11 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/schema/schemasampler.h"
 
-#include "core/schema/regexsampler.h"
-#include "core/json/jsonpointer.h"
-#include "core/schema/formatcheckers.h"
-#include "core/schema/schemavalidator.h"
-
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -21,11 +16,16 @@
 #include <QTime>
 #include <QTimeZone>
 
+#include "core/json/jsonpointer.h"
+#include "core/schema/formatcheckers.h"
+#include "core/schema/regexsampler.h"
+#include "core/schema/schemavalidator.h"
+
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr int kMaxNotes = 64;
-constexpr int kHardDepthSlack = 24;  // levels past maxDepth before an unclosable recursion is cut
+constexpr int kHardDepthSlack = 24; // levels past maxDepth before an unclosable recursion is cut
 constexpr int kMaxFlattenDepth = 48; // nested allOf/$ref chains while merging one schema
 constexpr int kMaxBranchTries = 12;
 
@@ -43,7 +43,12 @@ using Subs = QList<Sub>;
 // A oneOf/anyOf/if-then-else still to be decided; branches are merged one at a time and the result is checked.
 struct Pending
 {
-    enum Kind { OneOf, AnyOf, IfThenElse };
+    enum Kind
+    {
+        OneOf,
+        AnyOf,
+        IfThenElse
+    };
     Kind kind = OneOf;
     Subs branches; // IfThenElse: [if, then, else], Undefined when absent
     QJsonObject discriminator;
@@ -75,7 +80,7 @@ struct Flat
     int minItems = 0;
     int maxItems = -1;
     bool uniqueItems = false;
-    Subs itemsAll;  // apply to every position
+    Subs itemsAll; // apply to every position
     Subs itemsRest; // apply past the prefix
     bool itemsForbidden = false; // nothing allowed past the prefix
     QList<Subs> prefix;
@@ -102,11 +107,10 @@ struct Flat
 
 bool isStringFormat(const QString& f)
 {
-    static const QSet<QString> formats = {
-        QStringLiteral("date-time"), QStringLiteral("date"), QStringLiteral("time"), QStringLiteral("email"),
-        QStringLiteral("uuid"), QStringLiteral("uri"), QStringLiteral("url"), QStringLiteral("uri-reference"),
-        QStringLiteral("hostname"), QStringLiteral("ipv4"), QStringLiteral("ipv6"), QStringLiteral("byte"),
-        QStringLiteral("binary"), QStringLiteral("password")};
+    static const QSet<QString> formats = { QStringLiteral("date-time"), QStringLiteral("date"), QStringLiteral("time"),
+        QStringLiteral("email"), QStringLiteral("uuid"), QStringLiteral("uri"), QStringLiteral("url"),
+        QStringLiteral("uri-reference"), QStringLiteral("hostname"), QStringLiteral("ipv4"), QStringLiteral("ipv6"),
+        QStringLiteral("byte"), QStringLiteral("binary"), QStringLiteral("password") };
     return formats.contains(f);
 }
 
@@ -162,19 +166,18 @@ class Sampler
 {
 public:
     Sampler(const QJsonValue& root, SchemaDialect dialect, const SampleOptions& options, QStringList* notes,
-            const SchemaCache* cache)
+        const SchemaCache* cache)
         : m_root(root)
         , m_dialect(dialect)
         , m_options(options)
         , m_notes(notes)
         , m_cache(cache)
         , m_direction(options.forResponse ? ValidationDirection::Response : ValidationDirection::Request)
-    {
-    }
+    { }
 
     QJsonValue run(const Sub& schema)
     {
-        const Subs sources{schema};
+        const Subs sources { schema };
         Flat f;
         flatten(schema, f, 0);
         return sampleFlat(f, sources, 0, false, 0);
@@ -190,7 +193,8 @@ private:
         bool numeric = false;
         m_path.last().toInt(&numeric);
         if (numeric)
-            return QStringLiteral("item %1 of '/%2'").arg(m_path.last(), m_path.mid(0, m_path.size() - 1).join(QLatin1Char('/')));
+            return QStringLiteral("item %1 of '/%2'")
+                .arg(m_path.last(), m_path.mid(0, m_path.size() - 1).join(QLatin1Char('/')));
         return QStringLiteral("property '%1'").arg(m_path.last());
     }
 
@@ -312,7 +316,7 @@ private:
             if (types.contains(a))
                 hit = a;
             else if ((a == QLatin1String("number") && types.contains(QLatin1String("integer")))
-                     || (a == QLatin1String("integer") && types.contains(QLatin1String("number"))))
+                || (a == QLatin1String("integer") && types.contains(QLatin1String("number"))))
                 hit = QStringLiteral("integer");
             if (!hit.isEmpty() && !out.contains(hit))
                 out.append(hit);
@@ -341,7 +345,7 @@ private:
         for (int i = 0; i < items.size(); ++i) {
             if (i >= f.prefix.size())
                 f.prefix.append(Subs());
-            f.prefix[i].append(Sub{items.at(i), JsonPointer::append(pointer, i)});
+            f.prefix[i].append(Sub { items.at(i), JsonPointer::append(pointer, i) });
         }
     }
 
@@ -371,10 +375,12 @@ private:
             const QJsonValue target = resolveRef(ref, &targetPointer);
             if (target.isUndefined()) {
                 f.unresolved = true;
-                note([&] { return QStringLiteral("unresolvable $ref '%1' at %2 gave a permissive value").arg(ref, where()); });
+                note([&] {
+                    return QStringLiteral("unresolvable $ref '%1' at %2 gave a permissive value").arg(ref, where());
+                });
             } else if (!f.refs.contains(ref)) {
                 f.refs.append(ref);
-                flatten(Sub{target, targetPointer}, f, guard + 1);
+                flatten(Sub { target, targetPointer }, f, guard + 1);
             }
             if (!modern)
                 return; // siblings of $ref are ignored in OpenAPI 3.0 / draft 4
@@ -463,16 +469,16 @@ private:
                     if (extra.isBool() && !extra.toBool())
                         f.itemsForbidden = true;
                     else if (extra.isObject())
-                        f.itemsRest.append(Sub{extra, child("additionalItems")});
+                        f.itemsRest.append(Sub { extra, child("additionalItems") });
                 } else if (v.isBool() && !v.toBool()) {
                     f.itemsForbidden = true;
                 } else if (s.contains(QLatin1String("prefixItems")) && modern) {
-                    f.itemsRest.append(Sub{v, child("items")});
+                    f.itemsRest.append(Sub { v, child("items") });
                 } else {
-                    f.itemsAll.append(Sub{v, child("items")});
+                    f.itemsAll.append(Sub { v, child("items") });
                 }
             } else if (key == QLatin1String("contains")) {
-                f.contains.append(Sub{v, child("contains")});
+                f.contains.append(Sub { v, child("contains") });
             } else if (key == QLatin1String("minContains") && v.isDouble()) {
                 f.minContains = int(qBound(0.0, v.toDouble(), 1e5));
             } else if (key == QLatin1String("properties") && v.isObject()) {
@@ -484,7 +490,7 @@ private:
                         f.propOrder.append(p.key());
                         slot = f.props.insert(p.key(), {});
                     }
-                    slot->append(Sub{p.value(), JsonPointer::append(propsAt, p.key())});
+                    slot->append(Sub { p.value(), JsonPointer::append(propsAt, p.key()) });
                 }
             } else if (key == QLatin1String("required") && v.isArray()) {
                 for (const QJsonValue& r : v.toArray()) {
@@ -501,16 +507,17 @@ private:
                     f.closedNames.append(s.value(QLatin1String("properties")).toObject().keys());
                     f.closedPatterns.append(s.value(QLatin1String("patternProperties")).toObject().keys());
                 } else if (v.isObject()) {
-                    f.additional.append(Sub{v, child("additionalProperties")});
+                    f.additional.append(Sub { v, child("additionalProperties") });
                 }
             } else if (key == QLatin1String("patternProperties") && v.isObject()) {
                 const QJsonObject pp = v.toObject();
                 const QString ppAt = child("patternProperties");
                 for (auto p = pp.constBegin(); p != pp.constEnd(); ++p)
-                    f.patternProps.append({p.key(), Sub{p.value(), JsonPointer::append(ppAt, p.key())}});
+                    f.patternProps.append({ p.key(), Sub { p.value(), JsonPointer::append(ppAt, p.key()) } });
             } else if (key == QLatin1String("propertyNames")) {
-                f.propertyNames.append(Sub{v, child("propertyNames")});
-            } else if ((key == QLatin1String("dependentRequired") || key == QLatin1String("dependencies")) && v.isObject()) {
+                f.propertyNames.append(Sub { v, child("propertyNames") });
+            } else if ((key == QLatin1String("dependentRequired") || key == QLatin1String("dependencies"))
+                && v.isObject()) {
                 const QJsonObject deps = v.toObject();
                 for (auto d = deps.constBegin(); d != deps.constEnd(); ++d) {
                     if (!d.value().isArray())
@@ -518,7 +525,7 @@ private:
                     QStringList names;
                     for (const QJsonValue& n : d.value().toArray())
                         names.append(n.toString());
-                    f.dependentRequired.append({d.key(), names});
+                    f.dependentRequired.append({ d.key(), names });
                 }
             } else if (key == QLatin1String("readOnly")) {
                 f.readOnly = f.readOnly || v.toBool();
@@ -528,28 +535,28 @@ private:
                 const QJsonArray parts = v.toArray();
                 const QString allAt = child("allOf");
                 for (int i = 0; i < parts.size(); ++i)
-                    flatten(Sub{parts.at(i), JsonPointer::append(allAt, i)}, f, guard + 1);
+                    flatten(Sub { parts.at(i), JsonPointer::append(allAt, i) }, f, guard + 1);
             } else if ((key == QLatin1String("oneOf") || key == QLatin1String("anyOf")) && v.isArray()) {
                 Pending p;
                 p.kind = key == QLatin1String("oneOf") ? Pending::OneOf : Pending::AnyOf;
                 const QJsonArray branches = v.toArray();
                 const QString unionAt = JsonPointer::append(at, key);
                 for (int i = 0; i < branches.size(); ++i)
-                    p.branches.append(Sub{branches.at(i), JsonPointer::append(unionAt, i)});
+                    p.branches.append(Sub { branches.at(i), JsonPointer::append(unionAt, i) });
                 p.discriminator = s.value(QLatin1String("discriminator")).toObject();
                 if (!p.branches.isEmpty())
                     f.pending.append(p);
             } else if (key == QLatin1String("not")) {
-                f.nots.append(Sub{v, child("not")});
+                f.nots.append(Sub { v, child("not") });
                 f.needsCheck = true;
             } else if (key == QLatin1String("if")) {
                 Pending p;
                 p.kind = Pending::IfThenElse;
-                p.branches = {Sub{v, child("if")}, Sub{s.value(QLatin1String("then")), child("then")},
-                              Sub{s.value(QLatin1String("else")), child("else")}};
+                p.branches = { Sub { v, child("if") }, Sub { s.value(QLatin1String("then")), child("then") },
+                    Sub { s.value(QLatin1String("else")), child("else") } };
                 f.pending.append(p);
             } else if (key == QLatin1String("discriminator") && v.isObject() && !s.contains(QLatin1String("oneOf"))
-                       && !s.contains(QLatin1String("anyOf"))) {
+                && !s.contains(QLatin1String("anyOf"))) {
                 f.discriminators.append(v.toObject());
             }
         }
@@ -595,13 +602,17 @@ private:
     QJsonValue sampleFlat(Flat f, const Subs& sources, int depth, bool minimal, int variant)
     {
         if (depth > m_options.maxDepth + kHardDepthSlack) {
-            note([&] { return QStringLiteral("recursion at %1 could not be closed; cut with an empty value").arg(where()); });
+            note([&] {
+                return QStringLiteral("recursion at %1 could not be closed; cut with an empty value").arg(where());
+            });
             return smallest(f);
         }
         if (!m_exhausted && m_nodes > m_options.maxNodes) {
             m_exhausted = true;
             note([&] {
-                return QStringLiteral("node budget of %1 reached at %2; the rest is minimal").arg(m_options.maxNodes).arg(where());
+                return QStringLiteral("node budget of %1 reached at %2; the rest is minimal")
+                    .arg(m_options.maxNodes)
+                    .arg(where());
             });
         }
         if (m_nodes > m_options.maxNodes * 2) {
@@ -638,17 +649,17 @@ private:
         };
         QList<Option> options;
         if (p.kind == Pending::IfThenElse) {
-            Option a{f, {}, false, 0};
+            Option a { f, {}, false, 0 };
             flatten(p.branches.at(0), a.flat, 0);
             flatten(p.branches.at(1), a.flat, 0);
-            Option b{f, {}, false, 1};
+            Option b { f, {}, false, 1 };
             flatten(p.branches.at(2), b.flat, 0);
-            options = {a, b};
+            options = { a, b };
         } else {
             for (int i = 0; i < p.branches.size() && i < kMaxBranchTries; ++i) {
                 // Branches are merged lazily (most unions stop at the first); recursion is judged by the
                 // branch's own $ref, which is how expandable fields and nullable wrappers are written.
-                Option o{Flat(), {}, false, i};
+                Option o { Flat(), {}, false, i };
                 const QString ref = p.branches.at(i).schema.toObject().value(QLatin1String("$ref")).toString();
                 o.recursive = !ref.isEmpty() && m_active.value(ref) > 0;
                 if (!p.discriminator.isEmpty() && !ref.isEmpty())
@@ -657,7 +668,7 @@ private:
             }
             // Branches that lead back into an enclosing schema come last, so recursion closes early.
             std::stable_sort(options.begin(), options.end(),
-                             [](const Option& a, const Option& b) { return !a.recursive && b.recursive; });
+                [](const Option& a, const Option& b) { return !a.recursive && b.recursive; });
         }
         const QString propertyName = p.discriminator.value(QLatin1String("propertyName")).toString();
         QJsonValue first;
@@ -709,7 +720,8 @@ private:
         }
         note([&] {
             const char* kind = p.kind == Pending::OneOf ? "oneOf" : p.kind == Pending::AnyOf ? "anyOf" : "if/then/else";
-            return QStringLiteral("no %1 branch at %2 gave a fully valid value; using the first").arg(QLatin1String(kind), where());
+            return QStringLiteral("no %1 branch at %2 gave a fully valid value; using the first")
+                .arg(QLatin1String(kind), where());
         });
         return first;
     }
@@ -769,7 +781,9 @@ private:
     {
         ++m_nodes;
         if (f.impossible) {
-            note([&] { return QStringLiteral("%1 has contradictory constraints; nothing can satisfy it").arg(where()); });
+            note([&] {
+                return QStringLiteral("%1 has contradictory constraints; nothing can satisfy it").arg(where());
+            });
             return QJsonValue(QJsonValue::Null);
         }
         if (f.hasConst)
@@ -783,14 +797,19 @@ private:
                     continue;
                 if (remaining-- > 0)
                     continue;
-                note([&] { return QStringLiteral("%1 from its %2").arg(where(), QLatin1String(pass == 0 ? "example" : "default")); });
+                note([&] {
+                    return QStringLiteral("%1 from its %2")
+                        .arg(where(), QLatin1String(pass == 0 ? "example" : "default"));
+                });
                 return c;
             }
         }
         if (remaining < 0)
             remaining = 0;
         if (!f.examples.isEmpty() && variant == 0)
-            note([&] { return QStringLiteral("%1: its example does not fit the schema; synthesized instead").arg(where()); });
+            note([&] {
+                return QStringLiteral("%1: its example does not fit the schema; synthesized instead").arg(where());
+            });
 
         if (f.hasEnum) {
             // Lazily, from the variant's slot onwards: long enums (currencies, countries) would cost a validation
@@ -815,10 +834,10 @@ private:
             if (accepts(alt, sources))
                 return alt;
         }
-        QStringList others = f.hasTypes ? f.types
-                                        : QStringList{QStringLiteral("string"), QStringLiteral("integer"),
-                                                      QStringLiteral("boolean"), QStringLiteral("array"),
-                                                      QStringLiteral("object"), QStringLiteral("null")};
+        QStringList others = f.hasTypes
+            ? f.types
+            : QStringList { QStringLiteral("string"), QStringLiteral("integer"), QStringLiteral("boolean"),
+                  QStringLiteral("array"), QStringLiteral("object"), QStringLiteral("null") };
         for (const QString& t : std::as_const(others)) {
             if (t == type)
                 continue;
@@ -890,7 +909,10 @@ private:
             const bool required = f.required.contains(name);
             if (!nameAllowed(f, name)) {
                 if (required)
-                    note([&] { return QStringLiteral("required property '%1' is forbidden by additionalProperties: false").arg(name); });
+                    note([&] {
+                        return QStringLiteral("required property '%1' is forbidden by additionalProperties: false")
+                            .arg(name);
+                    });
                 continue;
             }
             const Subs schemas = propertySchemas(f, name);
@@ -900,19 +922,22 @@ private:
                 note([&] {
                     return QStringLiteral("%1 property '%2' left out of the %3")
                         .arg(QLatin1String(m_options.forResponse ? "writeOnly" : "readOnly"), name,
-                             QLatin1String(m_options.forResponse ? "response" : "request"));
+                            QLatin1String(m_options.forResponse ? "response" : "request"));
                 });
                 continue;
             }
             const bool recursive = isActive(pf.refs);
-            if (!required && (!m_options.includeOptional || childBase || recursive || depth >= m_options.maxOptionalDepth)) {
+            if (!required
+                && (!m_options.includeOptional || childBase || recursive || depth >= m_options.maxOptionalDepth)) {
                 skippedOptional.append(name);
                 if (recursive)
                     note([&] { return QStringLiteral("optional recursive property '%1' left out").arg(name); });
                 continue;
             }
             if (recursive)
-                note([&] { return QStringLiteral("recursion at property '%1' closed with the smallest valid value").arg(name); });
+                note([&] {
+                    return QStringLiteral("recursion at property '%1' closed with the smallest valid value").arg(name);
+                });
             if (!required)
                 optionalIncluded.append(name);
             addProperty(name, schemas, std::move(pf), childBase || recursive);
@@ -933,7 +958,9 @@ private:
                 if (out.contains(name) || excluded.contains(name))
                     continue;
                 if (!nameAllowed(f, name)) {
-                    note([&] { return QStringLiteral("required property '%1' is not allowed by the schema").arg(name); });
+                    note([&] {
+                        return QStringLiteral("required property '%1' is not allowed by the schema").arg(name);
+                    });
                     excluded.insert(name);
                     continue;
                 }
@@ -975,7 +1002,9 @@ private:
                 optionalIncluded.append(key);
             }
             if (out.size() < f.minProperties)
-                note([&] { return QStringLiteral("%1 could not reach minProperties %2").arg(where()).arg(f.minProperties); });
+                note([&] {
+                    return QStringLiteral("%1 could not reach minProperties %2").arg(where()).arg(f.minProperties);
+                });
         }
         while (f.maxProperties >= 0 && out.size() > f.maxProperties && !optionalIncluded.isEmpty())
             out.remove(optionalIncluded.takeLast());
@@ -1026,7 +1055,9 @@ private:
 
         QJsonArray out;
         QSet<QByteArray> seen; // serialized items, so uniqueness stays linear for large arrays
-        const auto key = [](const QJsonValue& v) { return QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact); };
+        const auto key = [](const QJsonValue& v) {
+            return QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact);
+        };
         const Flat restFlat = flattenAll(rest);
         for (int i = 0; i < n; ++i) {
             Subs schemas = i < prefixCount ? f.prefix.at(i) + f.itemsAll : rest;
@@ -1044,7 +1075,9 @@ private:
                     k = key(item);
                 }
                 if (seen.contains(k))
-                    note([&] { return QStringLiteral("%1 could not be made distinct from earlier items").arg(where()); });
+                    note([&] {
+                        return QStringLiteral("%1 could not be made distinct from earlier items").arg(where());
+                    });
                 seen.insert(k);
             }
             m_path.removeLast();
@@ -1065,13 +1098,17 @@ private:
         if (format == QLatin1String("time"))
             return QTime(0, 0).addSecs(variant).toString(QStringLiteral("HH:mm:ss")) + QLatin1Char('Z');
         if (format == QLatin1String("email"))
-            return variant == 0 ? QStringLiteral("user@example.com") : QStringLiteral("user%1@example.com").arg(variant);
+            return variant == 0 ? QStringLiteral("user@example.com")
+                                : QStringLiteral("user%1@example.com").arg(variant);
         if (format == QLatin1String("uuid"))
-            return QStringLiteral("3fa85f64-5717-4562-b3fc-%1").arg(qulonglong(0x2c963f66afa6ULL + qulonglong(variant)), 12, 16, QLatin1Char('0'));
+            return QStringLiteral("3fa85f64-5717-4562-b3fc-%1")
+                .arg(qulonglong(0x2c963f66afa6ULL + qulonglong(variant)), 12, 16, QLatin1Char('0'));
         if (format == QLatin1String("uri") || format == QLatin1String("url") || format == QLatin1String("iri"))
-            return variant == 0 ? QStringLiteral("https://example.com") : QStringLiteral("https://example.com/%1").arg(variant);
+            return variant == 0 ? QStringLiteral("https://example.com")
+                                : QStringLiteral("https://example.com/%1").arg(variant);
         if (format == QLatin1String("uri-reference") || format == QLatin1String("iri-reference"))
-            return variant == 0 ? QStringLiteral("https://example.com/path") : QStringLiteral("https://example.com/path/%1").arg(variant);
+            return variant == 0 ? QStringLiteral("https://example.com/path")
+                                : QStringLiteral("https://example.com/path/%1").arg(variant);
         if (format == QLatin1String("uri-template"))
             return QStringLiteral("https://example.com/{id}");
         if (format == QLatin1String("hostname") || format == QLatin1String("idn-hostname"))
@@ -1081,7 +1118,8 @@ private:
         if (format == QLatin1String("ipv6"))
             return QStringLiteral("2001:db8::%1").arg(1 + variant % 0xfffe, 0, 16);
         if (format == QLatin1String("byte"))
-            return QByteArray(variant == 0 ? QByteArray("string") : QByteArray("string") + QByteArray::number(variant)).toBase64();
+            return QByteArray(variant == 0 ? QByteArray("string") : QByteArray("string") + QByteArray::number(variant))
+                .toBase64();
         if (format == QLatin1String("password"))
             return variant == 0 ? QStringLiteral("password") : QStringLiteral("password%1").arg(variant);
         if (format == QLatin1String("json-pointer"))
@@ -1102,8 +1140,9 @@ private:
             const int need = minL - len;
             if (format == QLatin1String("email")) {
                 s.insert(s.indexOf(QLatin1Char('@')), QString(need, QLatin1Char('a')));
-            } else if (format == QLatin1String("uri") || format == QLatin1String("url") || format == QLatin1String("iri")
-                       || format == QLatin1String("uri-reference") || format == QLatin1String("iri-reference")) {
+            } else if (format == QLatin1String("uri") || format == QLatin1String("url")
+                || format == QLatin1String("iri") || format == QLatin1String("uri-reference")
+                || format == QLatin1String("iri-reference")) {
                 s += QLatin1Char('/') + QString(need - 1, QLatin1Char('a'));
             } else if (format == QLatin1String("hostname") || format == QLatin1String("idn-hostname")) {
                 int left = need;
@@ -1121,7 +1160,8 @@ private:
             } else if (format == QLatin1String("byte")) {
                 const int target = (minL + 3) / 4 * 4;
                 s = QByteArray(target / 4 * 3, 'a').toBase64();
-            } else if (isStringFormat(format) && format != QLatin1String("binary") && format != QLatin1String("password")) {
+            } else if (isStringFormat(format) && format != QLatin1String("binary")
+                && format != QLatin1String("password")) {
                 return false;
             } else {
                 QString padded = s.isEmpty() ? QStringLiteral("x") : s;
@@ -1130,11 +1170,11 @@ private:
                 s = leftCodePoints(padded, minL);
             }
         } else {
-            static const QHash<QString, QString> shortForms = {
-                {QStringLiteral("email"), QStringLiteral("a@b.co")}, {QStringLiteral("uri"), QStringLiteral("a:b")},
-                {QStringLiteral("url"), QStringLiteral("a:b")}, {QStringLiteral("uri-reference"), QStringLiteral("a")},
-                {QStringLiteral("hostname"), QStringLiteral("a")}, {QStringLiteral("ipv6"), QStringLiteral("::1")},
-                {QStringLiteral("ipv4"), QStringLiteral("1.1.1.1")}, {QStringLiteral("byte"), QString()}};
+            static const QHash<QString, QString> shortForms = { { QStringLiteral("email"), QStringLiteral("a@b.co") },
+                { QStringLiteral("uri"), QStringLiteral("a:b") }, { QStringLiteral("url"), QStringLiteral("a:b") },
+                { QStringLiteral("uri-reference"), QStringLiteral("a") },
+                { QStringLiteral("hostname"), QStringLiteral("a") }, { QStringLiteral("ipv6"), QStringLiteral("::1") },
+                { QStringLiteral("ipv4"), QStringLiteral("1.1.1.1") }, { QStringLiteral("byte"), QString() } };
             const auto it = shortForms.constFind(format);
             if (it != shortForms.constEnd())
                 s = it.value();
@@ -1184,7 +1224,8 @@ private:
         if (fitLength(s, f.format, f.minLength, f.maxLength) && stringFits(f, s))
             return s;
         if (!f.format.isEmpty() && isStringFormat(f.format))
-            note([&] { return QStringLiteral("%1: format '%2' cannot meet its length limits").arg(where(), f.format); });
+            note(
+                [&] { return QStringLiteral("%1: format '%2' cannot meet its length limits").arg(where(), f.format); });
         QString plain = variant == 0 ? QStringLiteral("string") : QStringLiteral("string%1").arg(variant);
         fitLength(plain, QString(), f.minLength, f.maxLength);
         return plain;
@@ -1226,7 +1267,8 @@ private:
                 }
             }
             if (combined == 0)
-                note([&] { return QStringLiteral("%1: multipleOf values have no small common multiple").arg(where()); });
+                note(
+                    [&] { return QStringLiteral("%1: multipleOf values have no small common multiple").arg(where()); });
             else
                 m = combined;
         }
@@ -1295,7 +1337,8 @@ private:
     const SchemaCache* m_cache;
     ValidationDirection m_direction;
     QHash<QString, CompiledSchemaPtr> m_compiled;
-    QHash<QString, Flat> m_flatCache; // joined schema pointers -> their merged constraints // per call, so the shared cache's mutex is taken once per pointer
+    QHash<QString, Flat> m_flatCache; // joined schema pointers -> their merged constraints // per call, so the shared
+                                      // cache's mutex is taken once per pointer
     QHash<QString, QJsonValue> m_refCache;
     QHash<QString, int> m_active;
     QSet<QString> m_noteSet;
@@ -1330,7 +1373,7 @@ std::shared_ptr<const SchemaCache> documentCache(const QJsonValue& root, SchemaD
         }
     }
     auto cache = std::make_shared<const SchemaCache>(root, dialect);
-    recent.prepend(Slot{root, dialect, cache});
+    recent.prepend(Slot { root, dialect, cache });
     while (recent.size() > kSlots)
         recent.removeLast();
     return cache;
@@ -1339,7 +1382,7 @@ std::shared_ptr<const SchemaCache> documentCache(const QJsonValue& root, SchemaD
 } // namespace
 
 QJsonValue SchemaSampler::sample(const QJsonValue& root, const QJsonValue& schema, SchemaDialect dialect,
-                                 const SampleOptions& options, QStringList* notes, const QString& schemaPointer)
+    const SampleOptions& options, QStringList* notes, const QString& schemaPointer)
 {
     QString pointer = schemaPointer;
     if (pointer.isNull()) {
@@ -1358,7 +1401,7 @@ QJsonValue SchemaSampler::sample(const QJsonValue& root, const QJsonValue& schem
             cache = own.get();
         }
         Sampler sampler(root, dialect, options, notes, cache);
-        return sampler.run(Sub{schema, pointer});
+        return sampler.run(Sub { schema, pointer });
     }
     // Nobody said where the schema lives: park it under a private key of a shallow copy of the document, so its
     // local $refs still resolve for the validator.
@@ -1367,5 +1410,5 @@ QJsonValue SchemaSampler::sample(const QJsonValue& root, const QJsonValue& schem
     const QJsonValue parked(document);
     const SchemaCache cache(parked, dialect);
     Sampler sampler(parked, dialect, options, notes, &cache);
-    return sampler.run(Sub{schema, JsonPointer::append(QString(), kDetachedKey)});
+    return sampler.run(Sub { schema, JsonPointer::append(QString(), kDetachedKey) });
 }

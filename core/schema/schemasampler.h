@@ -2,20 +2,20 @@
 // Turns a JSON schema into one deterministic sample value that is valid against it.
 #pragma once
 
-#include "core/schema/schemadialect.h"
-
 #include <QJsonValue>
 #include <QStringList>
+
+#include "core/schema/schemadialect.h"
 
 class SchemaCache;
 
 // How a sample is built.
 struct SampleOptions
 {
-    bool forResponse = true;     // responses drop writeOnly properties, requests drop readOnly ones
-    int maxDepth = 8;            // past this nesting, optional properties go and arrays shrink to minItems
-    int maxOptionalDepth = 4;    // optional properties only this deep (required ones go on to maxDepth and beyond)
-    int maxNodes = 20000;        // total values generated before everything turns minimal
+    bool forResponse = true; // responses drop writeOnly properties, requests drop readOnly ones
+    int maxDepth = 8; // past this nesting, optional properties go and arrays shrink to minItems
+    int maxOptionalDepth = 4; // optional properties only this deep (required ones go on to maxDepth and beyond)
+    int maxNodes = 20000; // total values generated before everything turns minimal
     bool includeOptional = true; // include optional properties (above the depth limits, outside recursion)
     // Compiled validators for the sampled document (same root and dialect), shared between calls and threads so a
     // large definition compiles once. Used when the schema's pointer is given; otherwise each call compiles its own.
@@ -31,6 +31,5 @@ class SchemaSampler
 public:
     // `schemaPointer` is where `schema` sits inside `root` (null QString: unknown, e.g. a schema built in code).
     static QJsonValue sample(const QJsonValue& root, const QJsonValue& schema, SchemaDialect dialect,
-                             const SampleOptions& options = {}, QStringList* notes = nullptr,
-                             const QString& schemaPointer = QString());
+        const SampleOptions& options = {}, QStringList* notes = nullptr, const QString& schemaPointer = QString());
 };

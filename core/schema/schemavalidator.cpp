@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "core/schema/schemavalidator.h"
 
-#include "core/json/jsonpointer.h"
-#include "core/schema/schemanode_p.h"
-
 #include <cmath>
 #include <limits>
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QVarLengthArray>
+
+#include "core/json/jsonpointer.h"
+#include "core/schema/schemanode_p.h"
 
 using namespace SchemaInternal;
 
@@ -34,8 +34,14 @@ struct Annotations
         if (!allItems)
             items.unite(other.items);
     }
-    bool hasProperty(const QString& key) const { return allProperties || properties.contains(key); }
-    bool hasItem(int index) const { return allItems || index < prefix || items.contains(index); }
+    bool hasProperty(const QString& key) const
+    {
+        return allProperties || properties.contains(key);
+    }
+    bool hasItem(int index) const
+    {
+        return allItems || index < prefix || items.contains(index);
+    }
 };
 
 struct PathStep
@@ -69,9 +75,12 @@ quint8 instanceBits(const QJsonValue& v)
 QString typeNames(quint8 mask, bool nullable)
 {
     static const std::pair<quint8, QLatin1String> names[] = {
-        { TypeObject, QLatin1String("object") }, { TypeArray, QLatin1String("array") },
-        { TypeString, QLatin1String("string") }, { TypeNumber, QLatin1String("number") },
-        { TypeInteger, QLatin1String("integer") }, { TypeBoolean, QLatin1String("boolean") },
+        { TypeObject, QLatin1String("object") },
+        { TypeArray, QLatin1String("array") },
+        { TypeString, QLatin1String("string") },
+        { TypeNumber, QLatin1String("number") },
+        { TypeInteger, QLatin1String("integer") },
+        { TypeBoolean, QLatin1String("boolean") },
         { TypeNull, QLatin1String("null") },
     };
     QStringList out;
@@ -211,12 +220,18 @@ int codePoints(const QString& s)
 QLatin1String falseKeyword(const QString& pointer)
 {
     static const QLatin1String known[] = {
-        QLatin1String("additionalProperties"), QLatin1String("unevaluatedProperties"), QLatin1String("items"),
-        QLatin1String("additionalItems"), QLatin1String("unevaluatedItems"), QLatin1String("propertyNames"),
-        QLatin1String("contains"), QLatin1String("not"),
+        QLatin1String("additionalProperties"),
+        QLatin1String("unevaluatedProperties"),
+        QLatin1String("items"),
+        QLatin1String("additionalItems"),
+        QLatin1String("unevaluatedItems"),
+        QLatin1String("propertyNames"),
+        QLatin1String("contains"),
+        QLatin1String("not"),
     };
     for (const QLatin1String& k : known) {
-        if (pointer.endsWith(k) && pointer.size() > k.size() && pointer.at(pointer.size() - k.size() - 1) == QLatin1Char('/'))
+        if (pointer.endsWith(k) && pointer.size() > k.size()
+            && pointer.at(pointer.size() - k.size() - 1) == QLatin1Char('/'))
             return k;
     }
     return QLatin1String("false");
@@ -230,8 +245,7 @@ public:
         : m_graph(graph)
         , m_direction(direction)
         , m_errors(errors)
-    {
-    }
+    { }
 
     bool validate(const Node* n, const QJsonValue& v, Annotations* ann);
 
@@ -287,19 +301,19 @@ private:
 };
 
 // Fails the current keyword: returns at once when nobody collects errors, otherwise records and goes on.
-#define FAIL(keyword, message)                                                                                        \
-    do {                                                                                                              \
-        ok = false;                                                                                                   \
-        if (!m_errors)                                                                                                \
-            return false;                                                                                             \
-        error(n, QLatin1String(keyword), message);                                                                    \
+#define FAIL(keyword, message)                                                                                         \
+    do {                                                                                                               \
+        ok = false;                                                                                                    \
+        if (!m_errors)                                                                                                 \
+            return false;                                                                                              \
+        error(n, QLatin1String(keyword), message);                                                                     \
     } while (false)
 
-#define FAIL_SILENT()                                                                                                 \
-    do {                                                                                                              \
-        ok = false;                                                                                                   \
-        if (!m_errors)                                                                                                \
-            return false;                                                                                             \
+#define FAIL_SILENT()                                                                                                  \
+    do {                                                                                                               \
+        ok = false;                                                                                                    \
+        if (!m_errors)                                                                                                 \
+            return false;                                                                                              \
     } while (false)
 
 bool Run::validate(const Node* n, const QJsonValue& v, Annotations* ann)
@@ -321,7 +335,7 @@ bool Run::validate(const Node* n, const QJsonValue& v, Annotations* ann)
     if (m_depth >= m_graph.options.maxDepth) {
         if (m_errors)
             error(n, QLatin1String("$ref"),
-                  QStringLiteral("schema nesting exceeds %1 levels (recursive schema?)").arg(m_graph.options.maxDepth));
+                QStringLiteral("schema nesting exceeds %1 levels (recursive schema?)").arg(m_graph.options.maxDepth));
         return false;
     }
     // The same node re-entered on the same instance (Cat: allOf [Pet], Pet: oneOf [Cat, Dog]; or a bare ref
@@ -407,9 +421,8 @@ bool Run::validate(const Node* n, const QJsonValue& v, Annotations* ann)
         if (n->minLength >= 0 || n->maxLength >= 0 || n->pattern) {
             const QString s = v.toString();
             if (n->minLength >= 0 || n->maxLength >= 0) {
-                const int length = (n->maxLength >= 0 && s.size() > n->maxLength) || n->minLength >= 0
-                    ? codePoints(s)
-                    : int(s.size());
+                const int length =
+                    (n->maxLength >= 0 && s.size() > n->maxLength) || n->minLength >= 0 ? codePoints(s) : int(s.size());
                 if (n->minLength >= 0 && length < n->minLength)
                     FAIL("minLength", QStringLiteral("must be at least %1 characters long").arg(n->minLength));
                 if (n->maxLength >= 0 && length > n->maxLength)
@@ -477,9 +490,8 @@ bool Run::validateArray(const Node* n, const QJsonArray& arr, Annotations* mine)
             }
         }
         if (dupA >= 0)
-            FAIL("uniqueItems", QStringLiteral("must not contain duplicate items (items %1 and %2 are equal)")
-                                    .arg(dupA)
-                                    .arg(dupB));
+            FAIL("uniqueItems",
+                QStringLiteral("must not contain duplicate items (items %1 and %2 are equal)").arg(dupA).arg(dupB));
     }
     const int prefix = std::min(size, int(n->prefixItems.size()));
     for (int i = 0; i < prefix; ++i) {
@@ -508,14 +520,15 @@ bool Run::validateArray(const Node* n, const QJsonArray& arr, Annotations* mine)
             }
         }
         if (matches < n->minContains) {
-            FAIL("contains", n->minContains == 1 ? QStringLiteral("must contain at least one matching item")
-                                                 : QStringLiteral("must contain at least %1 matching items (found %2)")
-                                                       .arg(n->minContains)
-                                                       .arg(matches));
+            FAIL("contains",
+                n->minContains == 1 ? QStringLiteral("must contain at least one matching item")
+                                    : QStringLiteral("must contain at least %1 matching items (found %2)")
+                                          .arg(n->minContains)
+                                          .arg(matches));
         }
         if (n->maxContains >= 0 && matches > n->maxContains)
             FAIL("maxContains",
-                 QStringLiteral("must contain at most %1 matching items (found %2)").arg(n->maxContains).arg(matches));
+                QStringLiteral("must contain at most %1 matching items (found %2)").arg(n->maxContains).arg(matches));
     }
     return ok;
 }
@@ -528,8 +541,8 @@ bool Run::validateObject(const Node* n, const QJsonObject& obj, Annotations* min
         FAIL("minProperties", QStringLiteral("must have at least %1 properties").arg(n->minProperties));
     if (n->maxProperties >= 0 && size > n->maxProperties)
         FAIL("maxProperties", QStringLiteral("must have at most %1 properties").arg(n->maxProperties));
-    const bool perProperty = !n->properties.isEmpty() || !n->patternProperties.empty() || n->additionalProperties
-        || n->propertyNames;
+    const bool perProperty =
+        !n->properties.isEmpty() || !n->patternProperties.empty() || n->additionalProperties || n->propertyNames;
     // Required errors come first in the report, but are only known after the pass over the object.
     const qsizetype requiredErrorsAt = m_errors ? m_errors->size() : 0;
     int requiredSeen = 0;
@@ -575,8 +588,7 @@ bool Run::validateObject(const Node* n, const QJsonObject& obj, Annotations* min
                 if (!m_errors)
                     return false;
                 missing.append(SchemaError { instancePointer(), n->pointer + QLatin1String("/required"),
-                                             QStringLiteral("required"),
-                                             QStringLiteral("missing required property '%1'").arg(rule.name) });
+                    QStringLiteral("required"), QStringLiteral("missing required property '%1'").arg(rule.name) });
             }
         }
         for (qsizetype i = 0; i < missing.size(); ++i)
@@ -588,7 +600,7 @@ bool Run::validateObject(const Node* n, const QJsonObject& obj, Annotations* min
         for (const QString& other : needed) {
             if (!obj.contains(other))
                 FAIL("dependentRequired",
-                     QStringLiteral("property '%1' is required when '%2' is present").arg(other, name));
+                    QStringLiteral("property '%1' is required when '%2' is present").arg(other, name));
         }
     }
     for (const auto& [name, schema] : n->dependentSchemas) {
@@ -614,8 +626,9 @@ bool Run::applicators(const Node* n, const QJsonValue& v, Annotations* mine)
         if (value.isUndefined()) {
             FAIL("discriminator", QStringLiteral("missing discriminator property '%1'").arg(d.propertyName));
         } else if (!branch) {
-            FAIL("discriminator", QStringLiteral("discriminator property '%1' must be one of: %2")
-                                      .arg(d.propertyName, d.values.join(QLatin1String(", "))));
+            FAIL("discriminator",
+                QStringLiteral("discriminator property '%1' must be one of: %2")
+                    .arg(d.propertyName, d.values.join(QLatin1String(", "))));
         } else if (!validate(branch, v, mine)) {
             FAIL_SILENT();
         }
@@ -653,9 +666,10 @@ bool Run::applicators(const Node* n, const QJsonValue& v, Annotations* mine)
             if (matches == 0)
                 FAIL("oneOf", QStringLiteral("must match exactly one schema in oneOf (matched none)"));
             else if (matches > 1)
-                FAIL("oneOf", QStringLiteral("must match exactly one schema in oneOf (matched %1 and %2)")
-                                  .arg(first)
-                                  .arg(second));
+                FAIL("oneOf",
+                    QStringLiteral("must match exactly one schema in oneOf (matched %1 and %2)")
+                        .arg(first)
+                        .arg(second));
         }
     }
     if (n->notSchema && quietly(n->notSchema, v, nullptr))
@@ -732,11 +746,10 @@ SchemaOptions SchemaOptions::forDialect(SchemaDialect dialect)
 CompiledSchema::CompiledSchema(std::shared_ptr<const Graph> graph, const Node* root)
     : m_graph(std::move(graph))
     , m_root(root)
-{
-}
+{ }
 
-bool CompiledSchema::validate(const QJsonValue& instance, ValidationDirection direction,
-                              QList<SchemaError>* errors) const
+bool CompiledSchema::validate(
+    const QJsonValue& instance, ValidationDirection direction, QList<SchemaError>* errors) const
 {
     Run run(*m_graph, direction, errors);
     return run.validate(m_root, instance, nullptr);
@@ -752,14 +765,14 @@ SchemaDialect CompiledSchema::dialect() const
     return m_graph->dialect;
 }
 
-CompiledSchemaPtr SchemaValidator::compile(const QJsonValue& root, const QString& schemaPointer,
-                                           SchemaDialect dialect, Diagnostics* warnings)
+CompiledSchemaPtr SchemaValidator::compile(
+    const QJsonValue& root, const QString& schemaPointer, SchemaDialect dialect, Diagnostics* warnings)
 {
     return compile(root, schemaPointer, dialect, SchemaOptions::forDialect(dialect), warnings);
 }
 
-CompiledSchemaPtr SchemaValidator::compile(const QJsonValue& root, const QString& schemaPointer,
-                                           SchemaDialect dialect, const SchemaOptions& options, Diagnostics* warnings)
+CompiledSchemaPtr SchemaValidator::compile(const QJsonValue& root, const QString& schemaPointer, SchemaDialect dialect,
+    const SchemaOptions& options, Diagnostics* warnings)
 {
     Compiler compiler(root, dialect, options);
     const Node* node = compiler.compileAt(schemaPointer);
@@ -770,13 +783,11 @@ CompiledSchemaPtr SchemaValidator::compile(const QJsonValue& root, const QString
 
 SchemaCache::SchemaCache(QJsonValue root, SchemaDialect dialect)
     : SchemaCache(std::move(root), dialect, SchemaOptions::forDialect(dialect))
-{
-}
+{ }
 
 SchemaCache::SchemaCache(QJsonValue root, SchemaDialect dialect, const SchemaOptions& options)
     : m_compiler(std::make_unique<Compiler>(std::move(root), dialect, options))
-{
-}
+{ }
 
 SchemaCache::~SchemaCache() = default;
 

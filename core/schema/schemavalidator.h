@@ -2,9 +2,6 @@
 // JSON Schema validation for OpenAPI 3.0/3.1 and plain draft 4 / 2020-12: compile once, validate many.
 #pragma once
 
-#include "core/json/diagnostic.h"
-#include "core/schema/schemadialect.h"
-
 #include <memory>
 #include <mutex>
 
@@ -12,6 +9,9 @@
 #include <QJsonValue>
 #include <QList>
 #include <QString>
+
+#include "core/json/diagnostic.h"
+#include "core/schema/schemadialect.h"
 
 namespace SchemaInternal {
 struct Node;
@@ -24,15 +24,20 @@ class Compiler;
 //    GET returned) and validated against their schema like any other property. writeOnly properties are normal.
 //  - Response: writeOnly properties are not required (and accepted when present); readOnly properties are normal.
 //  - None: both keywords are ignored.
-enum class ValidationDirection { None, Request, Response };
+enum class ValidationDirection
+{
+    None,
+    Request,
+    Response
+};
 
 // One reason an instance does not satisfy a schema, with both locations as JSON pointers.
 struct SchemaError
 {
     QString instancePointer; // "" = the instance itself, "/items/0/name"
-    QString schemaPointer;   // pointer of the failing keyword inside the compiled document
-    QString keyword;         // "type", "required", "minimum", ...
-    QString message;         // "must be >= 1", "missing required property 'name'"
+    QString schemaPointer; // pointer of the failing keyword inside the compiled document
+    QString keyword; // "type", "required", "minimum", ...
+    QString message; // "must be >= 1", "missing required property 'name'"
 
     // "/items/0/name: must be string"
     QString toString() const;
@@ -41,8 +46,8 @@ struct SchemaError
 // Switches that are not implied by the dialect alone.
 struct SchemaOptions
 {
-    bool assertFormats = false;  // `format` fails validation (true for OpenAPI dialects; an annotation otherwise)
-    int maxDepth = 200;          // nested schema evaluations before giving up with an error (recursion guard)
+    bool assertFormats = false; // `format` fails validation (true for OpenAPI dialects; an annotation otherwise)
+    int maxDepth = 200; // nested schema evaluations before giving up with an error (recursion guard)
 
     static SchemaOptions forDialect(SchemaDialect dialect);
 };
@@ -60,7 +65,7 @@ public:
     {
         return validate(instance, direction, nullptr);
     }
-    QString pointer() const;  // where the schema sits in its document
+    QString pointer() const; // where the schema sits in its document
     SchemaDialect dialect() const;
 
 private:
@@ -76,10 +81,10 @@ class SchemaValidator
 public:
     // `schemaPointer` is where the schema is inside `root` ("" = root itself is the schema). Unresolvable refs
     // compile to "accept anything" and add a warning (code "schema-ref-unresolved").
+    static CompiledSchemaPtr compile(
+        const QJsonValue& root, const QString& schemaPointer, SchemaDialect dialect, Diagnostics* warnings = nullptr);
     static CompiledSchemaPtr compile(const QJsonValue& root, const QString& schemaPointer, SchemaDialect dialect,
-                                     Diagnostics* warnings = nullptr);
-    static CompiledSchemaPtr compile(const QJsonValue& root, const QString& schemaPointer, SchemaDialect dialect,
-                                     const SchemaOptions& options, Diagnostics* warnings = nullptr);
+        const SchemaOptions& options, Diagnostics* warnings = nullptr);
 };
 
 // A thread-safe per-document cache: every schema pointer is compiled once, sharing the nodes of common $refs.

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "core/validation/bodyparser.h"
 
-#include "core/negotiation/mediatypenegotiator.h"
-#include "core/json/jsontext.h"
-#include "core/json/sourcelocator.h"
-
 #include <QByteArrayMatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrl>
 
+#include "core/json/jsontext.h"
+#include "core/json/sourcelocator.h"
+#include "core/negotiation/mediatypenegotiator.h"
+
 namespace {
 
 ProblemError bodyError(const QString& code, const QString& message, const QString& location = QStringLiteral("body"))
 {
-    return ProblemError{location, code, message};
+    return ProblemError { location, code, message };
 }
 
 ParsedBody failed(const QString& code, const QString& message)
@@ -26,9 +26,8 @@ ParsedBody failed(const QString& code, const QString& message)
 
 ParsedBody tooLarge(qint64 size, qint64 limit)
 {
-    return failed(QStringLiteral("size"), QStringLiteral("the body is %1 bytes; the mock validates bodies up to %2 bytes")
-                                              .arg(size)
-                                              .arg(limit));
+    return failed(QStringLiteral("size"),
+        QStringLiteral("the body is %1 bytes; the mock validates bodies up to %2 bytes").arg(size).arg(limit));
 }
 
 QByteArray formDecode(QByteArray text)
@@ -67,7 +66,7 @@ NameValueList splitDelimitedArrays(const NameValueList& pairs, const ValueShape&
             continue;
         }
         for (const QString& item : p.second.split(delimiter))
-            out.append({p.first, item});
+            out.append({ p.first, item });
     }
     return out;
 }
@@ -123,11 +122,11 @@ ParsedBody BodyParser::parseJson(const QByteArray& body, const BodyLimits& limit
     if (deep >= 0) {
         const SourceLocator::Position pos = SourceLocator::fromOffset(body, deep);
         ParsedBody parsed = failed(QStringLiteral("depth"),
-                                   QStringLiteral("JSON nested deeper than %1 levels at offset %2 (line %3, column %4)")
-                                       .arg(limits.maxDepth)
-                                       .arg(deep)
-                                       .arg(pos.line)
-                                       .arg(pos.column));
+            QStringLiteral("JSON nested deeper than %1 levels at offset %2 (line %3, column %4)")
+                .arg(limits.maxDepth)
+                .arg(deep)
+                .arg(pos.line)
+                .arg(pos.column));
         parsed.errorOffset = deep;
         parsed.errorLine = pos.line;
         parsed.errorColumn = pos.column;
@@ -164,20 +163,20 @@ ParsedBody BodyParser::parseJson(const QByteArray& body, const BodyLimits& limit
         return parsed;
     }
     const SourceLocator::Position pos = SourceLocator::fromOffset(body, offset);
-    ParsedBody parsed = failed(QStringLiteral("syntax"), QStringLiteral("invalid JSON at offset %1 (line %2, column %3): %4")
-                                                            .arg(offset)
-                                                            .arg(pos.line)
-                                                            .arg(pos.column)
-                                                            .arg(first >= body.size() ? QStringLiteral("the body is blank")
-                                                                                      : error.errorString()));
+    ParsedBody parsed = failed(QStringLiteral("syntax"),
+        QStringLiteral("invalid JSON at offset %1 (line %2, column %3): %4")
+            .arg(offset)
+            .arg(pos.line)
+            .arg(pos.column)
+            .arg(first >= body.size() ? QStringLiteral("the body is blank") : error.errorString()));
     parsed.errorOffset = offset;
     parsed.errorLine = pos.line;
     parsed.errorColumn = pos.column;
     return parsed;
 }
 
-ParsedBody BodyParser::parseUrlEncoded(const QByteArray& body, const ValueShape& shape, const QJsonObject& encoding,
-                                       const BodyLimits& limits)
+ParsedBody BodyParser::parseUrlEncoded(
+    const QByteArray& body, const ValueShape& shape, const QJsonObject& encoding, const BodyLimits& limits)
 {
     if (body.size() > limits.maxBytes)
         return tooLarge(body.size(), limits.maxBytes);
@@ -186,18 +185,19 @@ ParsedBody BodyParser::parseUrlEncoded(const QByteArray& body, const ValueShape&
         if (field.isEmpty())
             continue;
         if (pairs.size() >= limits.maxParts)
-            return failed(QStringLiteral("fields"), QStringLiteral("the form has more than %1 fields").arg(limits.maxParts));
+            return failed(
+                QStringLiteral("fields"), QStringLiteral("the form has more than %1 fields").arg(limits.maxParts));
         const int eq = field.indexOf('=');
-        pairs.append({QString::fromUtf8(formDecode(eq < 0 ? field : field.left(eq))),
-                      QString::fromUtf8(formDecode(eq < 0 ? QByteArray() : field.mid(eq + 1)))});
+        pairs.append({ QString::fromUtf8(formDecode(eq < 0 ? field : field.left(eq))),
+            QString::fromUtf8(formDecode(eq < 0 ? QByteArray() : field.mid(eq + 1))) });
     }
     ParsedBody parsed;
     parsed.value = ParameterDeserializer::fromPairs(splitDelimitedArrays(pairs, shape, encoding), shape);
     return parsed;
 }
 
-QList<MultipartPart> BodyParser::splitMultipart(const QByteArray& body, const QString& contentType,
-                                                QList<ProblemError>* errors, const BodyLimits& limits)
+QList<MultipartPart> BodyParser::splitMultipart(
+    const QByteArray& body, const QString& contentType, QList<ProblemError>* errors, const BodyLimits& limits)
 {
     QList<MultipartPart> parts;
     const auto fail = [&](const QString& message) {
@@ -267,7 +267,7 @@ QList<MultipartPart> BodyParser::splitMultipart(const QByteArray& body, const QS
 }
 
 ParsedBody BodyParser::parseMultipart(const QByteArray& body, const QString& contentType, const ValueShape& shape,
-                                      const QJsonObject& encoding, const BodyLimits& limits)
+    const QJsonObject& encoding, const BodyLimits& limits)
 {
     ParsedBody parsed;
     const QList<MultipartPart> parts = splitMultipart(body, contentType, &parsed.errors, limits);
@@ -281,9 +281,8 @@ ParsedBody BodyParser::parseMultipart(const QByteArray& body, const QString& con
         const QString allowed = encoding.value(part.name).toObject().value(QLatin1String("contentType")).toString();
         if (!allowed.isEmpty() && !typeAllowedByEncoding(part.contentType, allowed))
             parsed.errors.append(bodyError(QStringLiteral("contentType"),
-                                           QStringLiteral("part '%1' is %2; the encoding allows %3")
-                                               .arg(part.name, part.contentType, allowed),
-                                           QStringLiteral("body/") + part.name));
+                QStringLiteral("part '%1' is %2; the encoding allows %3").arg(part.name, part.contentType, allowed),
+                QStringLiteral("body/") + part.name));
         QJsonValue value;
         if (MediaTypeNegotiator::isJson(part.contentType) || (declared && property->isObject)) {
             value = ParameterDeserializer::parseJsonText(QString::fromUtf8(part.data));
@@ -315,7 +314,7 @@ ParsedBody BodyParser::parseText(const QByteArray& body, const ValueShape& shape
 {
     ParsedBody parsed;
     const QString text = QString::fromUtf8(body);
-    parsed.value = shape.kind == ValueShape::Kind::Primitive ? ParameterDeserializer::coerce(text, shape.types)
-                                                             : QJsonValue(text);
+    parsed.value =
+        shape.kind == ValueShape::Kind::Primitive ? ParameterDeserializer::coerce(text, shape.types) : QJsonValue(text);
     return parsed;
 }

@@ -2,40 +2,43 @@
 // Parses a request body (JSON, urlencoded or multipart form, text) into a JSON value the schema validator checks.
 #pragma once
 
-#include "core/http/problem.h"
-#include "core/validation/parameterdeserializer.h"
-
 #include <QByteArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
 
+#include "core/http/problem.h"
+#include "core/validation/parameterdeserializer.h"
+
 // Bounds that keep hostile bodies cheap: anything beyond them is an error, never a long wait.
 struct BodyLimits
 {
-    qint64 maxBytes = 16ll << 20;  // bodies larger than this are refused, not parsed
-    int maxDepth = 128;            // JSON nesting
-    int maxParts = 1000;           // multipart parts and urlencoded fields
+    qint64 maxBytes = 16ll << 20; // bodies larger than this are refused, not parsed
+    int maxDepth = 128; // JSON nesting
+    int maxParts = 1000; // multipart parts and urlencoded fields
 };
 
 // One parsed body: the value to validate, or the reasons it could not be read.
 struct ParsedBody
 {
-    QJsonValue value = QJsonValue(QJsonValue::Undefined);  // Undefined when nothing could be read
-    QList<ProblemError> errors;       // syntax errors, multipart framing, per-part content types
-    qint64 errorOffset = -1;          // JSON errors: byte offset as QJsonParseError reports it, 1-based line and column
+    QJsonValue value = QJsonValue(QJsonValue::Undefined); // Undefined when nothing could be read
+    QList<ProblemError> errors; // syntax errors, multipart framing, per-part content types
+    qint64 errorOffset = -1; // JSON errors: byte offset as QJsonParseError reports it, 1-based line and column
     int errorLine = 0;
     int errorColumn = 0;
-    bool ok() const { return errors.isEmpty(); }
+    bool ok() const
+    {
+        return errors.isEmpty();
+    }
 };
 
 // One part of a multipart/form-data body.
 struct MultipartPart
 {
-    QString name;                     // Content-Disposition name
-    QString filename;                 // null when the part is not a file
-    QString contentType;              // the part's Content-Type ("text/plain" when absent)
+    QString name; // Content-Disposition name
+    QString filename; // null when the part is not a file
+    QString contentType; // the part's Content-Type ("text/plain" when absent)
     QByteArray data;
 };
 
@@ -48,15 +51,15 @@ public:
     // "a=1&b=x+y" into an object shaped by `shape`: typed fields coerced, repeated fields become arrays.
     // `encoding` is the media type's `encoding` map (per property: style, explode, contentType).
     static ParsedBody parseUrlEncoded(const QByteArray& body, const ValueShape& shape, const QJsonObject& encoding = {},
-                                      const BodyLimits& limits = {});
+        const BodyLimits& limits = {});
 
     // Splits a multipart body by the boundary of `contentType`; errors for a missing boundary or closing line.
-    static QList<MultipartPart> splitMultipart(const QByteArray& body, const QString& contentType,
-                                               QList<ProblemError>* errors, const BodyLimits& limits = {});
+    static QList<MultipartPart> splitMultipart(
+        const QByteArray& body, const QString& contentType, QList<ProblemError>* errors, const BodyLimits& limits = {});
     // Parts become properties: files as (binary) strings, JSON parts parsed, typed fields coerced; a part whose
     // Content-Type does not match its `encoding` contentType is an error at body/<name>.
     static ParsedBody parseMultipart(const QByteArray& body, const QString& contentType, const ValueShape& shape,
-                                     const QJsonObject& encoding = {}, const BodyLimits& limits = {});
+        const QJsonObject& encoding = {}, const BodyLimits& limits = {});
 
     // text/plain and other text: a string, coerced when the schema is a number, integer or boolean.
     static ParsedBody parseText(const QByteArray& body, const ValueShape& shape);

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "core/validation/parameterdeserializer.h"
 
-#include "core/json/jsonpointer.h"
-
 #include <cmath>
 
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include "core/json/jsonpointer.h"
 
 namespace {
 
@@ -19,7 +19,7 @@ QStringList declaredTypes(const QJsonObject& schema)
 {
     const QJsonValue type = schema.value(QLatin1String("type"));
     if (type.isString())
-        return {type.toString()};
+        return { type.toString() };
     QStringList out;
     for (const QJsonValue& t : type.toArray())
         out.append(t.toString());
@@ -32,7 +32,7 @@ QStringList typesOf(const QJsonObject& document, const QJsonObject& schema, int 
     QStringList types = declaredTypes(schema);
     if (!types.isEmpty() || depth > kMaxCombinatorDepth)
         return types;
-    for (const QLatin1String key : {QLatin1String("allOf"), QLatin1String("oneOf"), QLatin1String("anyOf")}) {
+    for (const QLatin1String key : { QLatin1String("allOf"), QLatin1String("oneOf"), QLatin1String("anyOf") }) {
         for (const QJsonValue& member : schema.value(key).toArray()) {
             for (const QString& t : typesOf(document, ValueShape::resolve(document, member), depth + 1))
                 if (!types.contains(t))
@@ -42,9 +42,9 @@ QStringList typesOf(const QJsonObject& document, const QJsonObject& schema, int 
             return types;
     }
     if (schema.contains(QLatin1String("properties")) || schema.contains(QLatin1String("additionalProperties")))
-        return {QStringLiteral("object")};
+        return { QStringLiteral("object") };
     if (schema.contains(QLatin1String("items")))
-        return {QStringLiteral("array")};
+        return { QStringLiteral("array") };
     return types;
 }
 
@@ -53,8 +53,8 @@ bool has(const QStringList& types, const char* type)
     return types.contains(QLatin1String(type));
 }
 
-void collectProperties(const QJsonObject& document, const QJsonObject& schema, int depth,
-                       QHash<QString, PropertyShape>* out)
+void collectProperties(
+    const QJsonObject& document, const QJsonObject& schema, int depth, QHash<QString, PropertyShape>* out)
 {
     const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
     for (auto it = properties.constBegin(); it != properties.constEnd(); ++it) {
@@ -79,7 +79,7 @@ void collectProperties(const QJsonObject& document, const QJsonObject& schema, i
     }
     if (depth > kMaxCombinatorDepth)
         return;
-    for (const QLatin1String key : {QLatin1String("allOf"), QLatin1String("oneOf"), QLatin1String("anyOf")})
+    for (const QLatin1String key : { QLatin1String("allOf"), QLatin1String("oneOf"), QLatin1String("anyOf") })
         for (const QJsonValue& member : schema.value(key).toArray())
             collectProperties(document, ValueShape::resolve(document, member), depth + 1, out);
 }
@@ -145,7 +145,8 @@ QJsonValue objectFromPairs(const NameValueList& pairs, const ValueShape& shape)
             object.insert(key, array);
         } else {
             const QString& t = texts.first();
-            object.insert(key, property->isObject ? parseJsonText(t) : ParameterDeserializer::coerce(t, property->types));
+            object.insert(
+                key, property->isObject ? parseJsonText(t) : ParameterDeserializer::coerce(t, property->types));
         }
     }
     return object;
@@ -161,7 +162,7 @@ NameValueList pairsFrom(const QStringList& items, bool keyValuePairs)
         }
     } else {
         for (int i = 0; i < items.size(); i += 2)
-            pairs.append({items.at(i), i + 1 < items.size() ? items.at(i + 1) : QString()});
+            pairs.append({ items.at(i), i + 1 < items.size() ? items.at(i + 1) : QString() });
     }
     return pairs;
 }
@@ -223,7 +224,7 @@ NameValueList RequestParameters::parseCookies(const QByteArray& header)
         QByteArray value = eq < 0 ? QByteArray() : trimmed.mid(eq + 1).trimmed();
         if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
             value = value.mid(1, value.size() - 2);
-        out.append({QString::fromUtf8(eq < 0 ? trimmed : trimmed.left(eq).trimmed()), QString::fromUtf8(value)});
+        out.append({ QString::fromUtf8(eq < 0 ? trimmed : trimmed.left(eq).trimmed()), QString::fromUtf8(value) });
     }
     return out;
 }
@@ -280,8 +281,7 @@ QJsonValue ParameterDeserializer::fromItems(const QStringList& items, const Valu
 }
 
 ParameterValue ParameterDeserializer::read(const Parameter& parameter, const ValueShape& shape,
-                                           const RequestParameters& in, const QSet<QString>& otherQueryNames,
-                                           bool jsonContent)
+    const RequestParameters& in, const QSet<QString>& otherQueryNames, bool jsonContent)
 {
     ParameterValue out;
     const QString& name = parameter.name;
@@ -311,22 +311,21 @@ ParameterValue ParameterDeserializer::read(const Parameter& parameter, const Val
                 const int close = q.first.indexOf(QLatin1Char(']'), prefix.size());
                 if (close < 0)
                     continue;
-                pairs.append({q.first.mid(prefix.size(), close - prefix.size()), q.second});
+                pairs.append({ q.first.mid(prefix.size(), close - prefix.size()), q.second });
             }
             if (pairs.isEmpty())
                 return out;
             out.present = true;
             out.value = shape.kind == ValueShape::Kind::Object ? objectFromPairs(pairs, shape)
-                                                                 : coerce(pairs.first().second, shape.types);
+                                                               : coerce(pairs.first().second, shape.types);
             return out;
         }
         if (shape.kind == ValueShape::Kind::Object && explode) {
             // form (and the delimited styles, which explode like form) spread the properties over the query.
             NameValueList pairs;
             for (const auto& q : in.query) {
-                const bool mine = shape.properties.isEmpty()
-                    ? (q.first != name && !otherQueryNames.contains(q.first))
-                    : shape.properties.contains(q.first);
+                const bool mine = shape.properties.isEmpty() ? (q.first != name && !otherQueryNames.contains(q.first))
+                                                             : shape.properties.contains(q.first);
                 if (mine)
                     pairs.append(q);
             }

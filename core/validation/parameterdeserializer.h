@@ -2,9 +2,6 @@
 // Turns raw parameter text (path, query, header, cookie) into typed JSON values per OpenAPI style and explode.
 #pragma once
 
-#include "core/http/httprequest.h"
-#include "core/definition/definition.h"
-
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -14,26 +11,34 @@
 #include <QString>
 #include <QStringList>
 
+#include "core/definition/definition.h"
+#include "core/http/httprequest.h"
+
 using NameValueList = QList<QPair<QString, QString>>;
 
 // The shape of a property of an object value: enough to coerce text into it.
 struct PropertyShape
 {
-    bool isArray = false;      // arrays of primitives come from repeated fields or delimited text
-    bool isObject = false;     // objects (and arrays of objects) only come as JSON text
-    QStringList types;         // primitive types of the value (of its items for arrays); empty = any
-    QString format;            // "binary", "byte", ... (for form fields sent as files)
+    bool isArray = false; // arrays of primitives come from repeated fields or delimited text
+    bool isObject = false; // objects (and arrays of objects) only come as JSON text
+    QStringList types; // primitive types of the value (of its items for arrays); empty = any
+    QString format; // "binary", "byte", ... (for form fields sent as files)
 };
 
 // What a parameter's (or a form body's) schema looks like once its $ref chain is followed.
 struct ValueShape
 {
-    enum class Kind { Primitive, Array, Object };
+    enum class Kind
+    {
+        Primitive,
+        Array,
+        Object
+    };
 
     Kind kind = Kind::Primitive;
-    QStringList types;                         // primitive: the value's types; array: the items' types
-    QHash<QString, PropertyShape> properties;  // object: declared properties (allOf members merged)
-    bool itemsAreObjects = false;              // array of objects/arrays (items only as JSON text)
+    QStringList types; // primitive: the value's types; array: the items' types
+    QHash<QString, PropertyShape> properties; // object: declared properties (allOf members merged)
+    bool itemsAreObjects = false; // array of objects/arrays (items only as JSON text)
 
     // Follows $refs (and looks into allOf/oneOf/anyOf) against `document`; a missing schema is "any primitive".
     static ValueShape of(const QJsonObject& document, const QJsonValue& schema);
@@ -43,10 +48,10 @@ struct ValueShape
 // Every raw value of one request, read once and shared by all parameters of the operation.
 struct RequestParameters
 {
-    NameValueList path;        // percent-decoded path variables
-    NameValueList query;       // decoded query items, in order
+    NameValueList path; // percent-decoded path variables
+    NameValueList query; // decoded query items, in order
     const HeaderList* headers = nullptr;
-    NameValueList cookies;     // from every Cookie header, in order
+    NameValueList cookies; // from every Cookie header, in order
 
     static RequestParameters from(const HttpRequest& request, const NameValueList& pathParameters);
     // "a=1; b=2" -> {a: 1, b: 2}; values are not decoded (RFC 6265 leaves encoding to the application).
@@ -57,8 +62,8 @@ struct RequestParameters
 struct ParameterValue
 {
     bool present = false;
-    bool empty = false;        // present with an empty value ("?q=", "?q")
-    QJsonValue value;          // coerced to the schema's types where the text allows it; Undefined when absent
+    bool empty = false; // present with an empty value ("?q=", "?q")
+    QJsonValue value; // coerced to the schema's types where the text allows it; Undefined when absent
 };
 
 class ParameterDeserializer
@@ -70,7 +75,7 @@ public:
      * declares no properties. `content`-based parameters are read as text and parsed as JSON when `jsonContent`.
      */
     static ParameterValue read(const Parameter& parameter, const ValueShape& shape, const RequestParameters& in,
-                               const QSet<QString>& otherQueryNames = {}, bool jsonContent = false);
+        const QSet<QString>& otherQueryNames = {}, bool jsonContent = false);
 
     // "42" -> 42 for integer/number, "true"/"false" for boolean, "null" for null; anything else stays a string
     // (so schema validation reports `type`). With "string" among `types` (or no types), the text is kept.

@@ -1,25 +1,32 @@
 // SPDX-License-Identifier: MIT
 #include "core/validation/requestvalidator.h"
 
-#include "core/negotiation/mediatypenegotiator.h"
-#include "core/validation/securitychecker.h"
-
 #include <QRegularExpression>
 #include <QSet>
+
+#include "core/negotiation/mediatypenegotiator.h"
+#include "core/validation/securitychecker.h"
 
 struct RequestValidator::ParameterPlan
 {
     const Parameter* parameter = nullptr;
     ValueShape shape;
-    QString schemaPointer;     // the schema, or the first content media type's schema
+    QString schemaPointer; // the schema, or the first content media type's schema
     bool jsonContent = false;
-    QString location;          // "query/limit"
+    QString location; // "query/limit"
 };
 
 struct RequestValidator::MediaPlan
 {
     const MediaType* media = nullptr;
-    enum class Kind { Json, UrlEncoded, Multipart, Text, Opaque } kind = Kind::Opaque;
+    enum class Kind
+    {
+        Json,
+        UrlEncoded,
+        Multipart,
+        Text,
+        Opaque
+    } kind = Kind::Opaque;
     ValueShape shape;
 };
 
@@ -27,7 +34,7 @@ struct RequestValidator::OperationPlan
 {
     QList<ParameterPlan> parameters;
     QSet<QString> queryNames;
-    QList<MediaPlan> media;    // in declared order
+    QList<MediaPlan> media; // in declared order
     bool needsWork = false;
 };
 
@@ -138,13 +145,13 @@ QList<ProblemError> RequestValidator::toProblemErrors(const QString& prefix, con
             if (m.hasMatch())
                 location += QLatin1Char('/') + m.captured(1);
         }
-        out.append(ProblemError{location, e.keyword, e.message});
+        out.append(ProblemError { location, e.keyword, e.message });
     }
     return out;
 }
 
-bool RequestValidator::validateValue(const QString& schemaPointer, const QJsonValue& value, const QString& location,
-                                     QList<ProblemError>* errors) const
+bool RequestValidator::validateValue(
+    const QString& schemaPointer, const QJsonValue& value, const QString& location, QList<ProblemError>* errors) const
 {
     if (schemaPointer.isEmpty())
         return true;
@@ -158,37 +165,37 @@ bool RequestValidator::validateValue(const QString& schemaPointer, const QJsonVa
     return false;
 }
 
-void RequestValidator::checkParameters(const OperationPlan& plan, const RequestParameters& in,
-                                       RequestVerdict* verdict) const
+void RequestValidator::checkParameters(
+    const OperationPlan& plan, const RequestParameters& in, RequestVerdict* verdict) const
 {
     for (const ParameterPlan& pp : plan.parameters) {
         const Parameter& p = *pp.parameter;
         const ParameterValue value = ParameterDeserializer::read(p, pp.shape, in, plan.queryNames, pp.jsonContent);
         if (!value.present) {
             if (p.required)
-                verdict->errors.append(ProblemError{pp.location, QStringLiteral("required"),
-                                                    QStringLiteral("missing required %1 parameter '%2'").arg(p.in, p.name)});
+                verdict->errors.append(ProblemError { pp.location, QStringLiteral("required"),
+                    QStringLiteral("missing required %1 parameter '%2'").arg(p.in, p.name) });
             continue;
         }
         if (value.empty && p.in == QLatin1String("query")) {
             if (p.allowEmptyValue)
                 continue; // an explicitly allowed empty value is not held to the schema
-            verdict->errors.append(ProblemError{pp.location, QStringLiteral("allowEmptyValue"),
-                                                QStringLiteral("query parameter '%1' is empty and allowEmptyValue is not set").arg(p.name)});
+            verdict->errors.append(ProblemError { pp.location, QStringLiteral("allowEmptyValue"),
+                QStringLiteral("query parameter '%1' is empty and allowEmptyValue is not set").arg(p.name) });
             continue;
         }
         validateValue(pp.schemaPointer, value.value, pp.location, &verdict->errors);
     }
 }
 
-void RequestValidator::checkBody(const Operation& operation, const OperationPlan& plan, const HttpRequest& request,
-                                 RequestVerdict* verdict) const
+void RequestValidator::checkBody(
+    const Operation& operation, const OperationPlan& plan, const HttpRequest& request, RequestVerdict* verdict) const
 {
     const RequestBody& body = operation.requestBody;
     if (request.body.isEmpty()) {
         if (body.required)
-            verdict->errors.append(ProblemError{QStringLiteral("body"), QStringLiteral("required"),
-                                                QStringLiteral("the request body is required")});
+            verdict->errors.append(ProblemError {
+                QStringLiteral("body"), QStringLiteral("required"), QStringLiteral("the request body is required") });
         return;
     }
     if (plan.media.isEmpty())
@@ -212,13 +219,13 @@ void RequestValidator::checkBody(const Operation& operation, const OperationPlan
         verdict->contentType = contentType;
         for (const MediaPlan& mp : plan.media)
             verdict->supportedTypes.append(mp.media->name);
-        verdict->errors = {ProblemError{QStringLiteral("header/Content-Type"), QStringLiteral("contentType"),
-                                        QStringLiteral("%1 is not one of %2")
-                                            .arg(contentType.isEmpty() ? QStringLiteral("(no Content-Type)") : contentType,
-                                                 verdict->supportedTypes.join(QStringLiteral(", ")))}};
+        verdict->errors = { ProblemError { QStringLiteral("header/Content-Type"), QStringLiteral("contentType"),
+            QStringLiteral("%1 is not one of %2")
+                .arg(contentType.isEmpty() ? QStringLiteral("(no Content-Type)") : contentType,
+                    verdict->supportedTypes.join(QStringLiteral(", "))) } };
         verdict->trace.append(QStringLiteral("Content-Type %1 is not accepted (supported: %2).")
                                   .arg(contentType.isEmpty() ? QStringLiteral("(none)") : contentType,
-                                       verdict->supportedTypes.join(QStringLiteral(", "))));
+                                      verdict->supportedTypes.join(QStringLiteral(", "))));
         return;
     }
     ParsedBody parsed;
@@ -232,7 +239,8 @@ void RequestValidator::checkBody(const Operation& operation, const OperationPlan
         parsed = BodyParser::parseUrlEncoded(request.body, chosen->shape, chosen->media->encoding, m_limits);
         break;
     case MediaPlan::Kind::Multipart:
-        parsed = BodyParser::parseMultipart(request.body, contentType, chosen->shape, chosen->media->encoding, m_limits);
+        parsed =
+            BodyParser::parseMultipart(request.body, contentType, chosen->shape, chosen->media->encoding, m_limits);
         break;
     case MediaPlan::Kind::Text:
         parsed = BodyParser::parseText(request.body, chosen->shape);
@@ -250,8 +258,8 @@ void RequestValidator::checkBody(const Operation& operation, const OperationPlan
     validateValue(chosen->media->schemaPointer, parsed.value, QStringLiteral("body"), &verdict->errors);
 }
 
-RequestVerdict RequestValidator::validate(const Operation& operation, const HttpRequest& request,
-                                          const NameValueList& pathParameters) const
+RequestVerdict RequestValidator::validate(
+    const Operation& operation, const HttpRequest& request, const NameValueList& pathParameters) const
 {
     RequestVerdict verdict;
     if (operation.index < 0 || operation.index >= int(m_plans.size()))
@@ -262,8 +270,8 @@ RequestVerdict RequestValidator::validate(const Operation& operation, const Http
     verdict.checked = true;
     const RequestParameters in = RequestParameters::from(request, pathParameters);
 
-    const SecurityOutcome security
-        = SecurityChecker::check(operation.security, m_definition->securitySchemes, request, in.cookies, in.query);
+    const SecurityOutcome security =
+        SecurityChecker::check(operation.security, m_definition->securitySchemes, request, in.cookies, in.query);
     if (!security.trace.isEmpty())
         verdict.trace.append(security.trace);
     if (!security.ok) {
@@ -277,7 +285,8 @@ RequestVerdict RequestValidator::validate(const Operation& operation, const Http
     RequestVerdict body;
     if (operation.requestBody.present)
         checkBody(operation, plan, request, &body);
-    if (body.failure == RequestVerdict::Failure::UnsupportedMediaType || body.failure == RequestVerdict::Failure::Malformed) {
+    if (body.failure == RequestVerdict::Failure::UnsupportedMediaType
+        || body.failure == RequestVerdict::Failure::Malformed) {
         body.trace.prepend(verdict.trace.value(0));
         body.trace.removeAll(QString());
         body.checked = true;

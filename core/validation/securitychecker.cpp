@@ -16,8 +16,8 @@ QPair<QString, QByteArray> splitAuthorization(const QByteArray& value)
     const QByteArray trimmed = value.trimmed();
     const int space = trimmed.indexOf(' ');
     if (space < 0)
-        return {QString::fromLatin1(trimmed).toLower(), QByteArray()};
-    return {QString::fromLatin1(trimmed.left(space)).toLower(), trimmed.mid(space + 1).trimmed()};
+        return { QString::fromLatin1(trimmed).toLower(), QByteArray() };
+    return { QString::fromLatin1(trimmed.left(space)).toLower(), trimmed.mid(space + 1).trimmed() };
 }
 
 // `username="a", realm="b", nc=00000001` -> names (lower case) with non-empty values.
@@ -76,7 +76,7 @@ QString httpFailure(const QString& scheme, const HttpRequest& request)
     if (expected == QLatin1String("digest")) {
         const QSet<QString> fields = digestFields(credentials);
         QStringList missing;
-        for (const char* field : {"username", "realm", "nonce", "uri", "response"})
+        for (const char* field : { "username", "realm", "nonce", "uri", "response" })
             if (!fields.contains(QLatin1String(field)))
                 missing.append(QLatin1String(field));
         if (!missing.isEmpty())
@@ -91,7 +91,7 @@ QString httpFailure(const QString& scheme, const HttpRequest& request)
 } // namespace
 
 QString SecurityChecker::failure(const QJsonObject& scheme, const HttpRequest& request, const NameValueList& cookies,
-                                 const NameValueList& queryItems, QString* location)
+    const NameValueList& queryItems, QString* location)
 {
     const QString type = scheme.value(QLatin1String("type")).toString();
     if (type == QLatin1String("apiKey")) {
@@ -142,8 +142,7 @@ QByteArray SecurityChecker::challenge(const QJsonObject& scheme)
 }
 
 SecurityOutcome SecurityChecker::check(const QList<SecurityRequirement>& requirements, const QJsonObject& schemes,
-                                       const HttpRequest& request, const NameValueList& cookies,
-                                       const NameValueList& queryItems)
+    const HttpRequest& request, const NameValueList& cookies, const NameValueList& queryItems)
 {
     SecurityOutcome outcome;
     if (requirements.isEmpty())
@@ -174,7 +173,8 @@ SecurityOutcome SecurityChecker::check(const QList<SecurityRequirement>& require
             failures.append(QStringLiteral("%1: %2").arg(item.scheme, why));
             if (!reported.contains(item.scheme)) {
                 reported.insert(item.scheme);
-                errors.append(ProblemError{location, QStringLiteral("security"), QStringLiteral("%1: %2").arg(item.scheme, why)});
+                errors.append(ProblemError {
+                    location, QStringLiteral("security"), QStringLiteral("%1: %2").arg(item.scheme, why) });
             }
             const QByteArray c = challenge(scheme);
             if (!c.isEmpty())
@@ -187,7 +187,7 @@ SecurityOutcome SecurityChecker::check(const QList<SecurityRequirement>& require
             return outcome;
         }
         tried.append(names.join(QStringLiteral(" + ")) + QStringLiteral(" (") + failures.join(QStringLiteral("; "))
-                     + QLatin1Char(')'));
+            + QLatin1Char(')'));
         outcome.errors.append(errors);
         for (const QByteArray& c : std::as_const(challenges))
             if (!outcome.challenges.contains(c))

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // The understudy executable as a user runs it: --help/--version, --check exit codes and format, --headless.
-#include "testutils.h"
+#include <csignal>
 
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTest>
 
-#include <csignal>
+#include "testutils.h"
 
 namespace {
 
@@ -64,11 +64,11 @@ private slots:
 
 void TestCli::helpAndVersion()
 {
-    const Run help = runCli({QStringLiteral("--help")});
+    const Run help = runCli({ QStringLiteral("--help") });
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(QStringLiteral("--headless")));
     QVERIFY(help.out.contains(QStringLiteral("--check")));
-    const Run version = runCli({QStringLiteral("--version")});
+    const Run version = runCli({ QStringLiteral("--version") });
     QCOMPARE(version.exitCode, 0);
     QVERIFY(version.out.contains(QStringLiteral(UNDERSTUDY_VERSION)));
 }
@@ -76,12 +76,12 @@ void TestCli::helpAndVersion()
 void TestCli::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::addRow("unknown flag") << QStringList{"--frobnicate"};
-    QTest::addRow("port is not a number") << QStringList{"--headless", "--port", "http"};
-    QTest::addRow("port out of range") << QStringList{"--headless", "--port", "70000"};
-    QTest::addRow("host is not an address") << QStringList{"--headless", "--host", "not a host"};
-    QTest::addRow("check without file") << QStringList{"--check"};
-    QTest::addRow("two definitions") << QStringList{"--headless", "a.yaml", "b.yaml"};
+    QTest::addRow("unknown flag") << QStringList { "--frobnicate" };
+    QTest::addRow("port is not a number") << QStringList { "--headless", "--port", "http" };
+    QTest::addRow("port out of range") << QStringList { "--headless", "--port", "70000" };
+    QTest::addRow("host is not an address") << QStringList { "--headless", "--host", "not a host" };
+    QTest::addRow("check without file") << QStringList { "--check" };
+    QTest::addRow("two definitions") << QStringList { "--headless", "a.yaml", "b.yaml" };
 }
 
 void TestCli::usageErrors()
@@ -98,7 +98,8 @@ void TestCli::check_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("exitCode");
     QTest::addRow("valid definition") << TestUtils::dataPath("cli/valid.yaml") << 0;
-    QTest::addRow("bundled example is valid") << QStringLiteral(UNDERSTUDY_SOURCE_DIR "/resources/examples/bookshelf.yaml") << 0;
+    QTest::addRow("bundled example is valid")
+        << QStringLiteral(UNDERSTUDY_SOURCE_DIR "/resources/examples/bookshelf.yaml") << 0;
     QTest::addRow("missing ref is an error") << TestUtils::dataPath("cli/broken-ref.yaml") << 1;
     QTest::addRow("syntax error") << TestUtils::dataPath("cli/syntax-error.yaml") << 1;
     QTest::addRow("missing file") << TestUtils::dataPath("cli/does-not-exist.yaml") << 2;
@@ -109,22 +110,25 @@ void TestCli::check()
 {
     QFETCH(QString, file);
     QFETCH(int, exitCode);
-    const Run run = runCli({QStringLiteral("--check"), file});
-    QVERIFY2(run.exitCode == exitCode, qPrintable(QStringLiteral("exit %1\n%2%3").arg(run.exitCode).arg(run.out, run.err)));
+    const Run run = runCli({ QStringLiteral("--check"), file });
+    QVERIFY2(
+        run.exitCode == exitCode, qPrintable(QStringLiteral("exit %1\n%2%3").arg(run.exitCode).arg(run.out, run.err)));
 }
 
 void TestCli::checkFormat()
 {
     const QString file = TestUtils::dataPath("cli/broken-ref.yaml");
-    const Run run = runCli({QStringLiteral("--check"), file});
+    const Run run = runCli({ QStringLiteral("--check"), file });
     QCOMPARE(run.exitCode, 1);
     // file:line:col: error: message (at /json/pointer)
     const QRegularExpression line(QRegularExpression::escape(file)
-                                  + QStringLiteral(R"(:(\d+):(\d+): error: .*Missing.* \(at /paths/~1pets/get/responses/200/content/application~1json/schema(/\$ref)?\))"));
+        + QStringLiteral(
+            R"(:(\d+):(\d+): error: .*Missing.* \(at /paths/~1pets/get/responses/200/content/application~1json/schema(/\$ref)?\))"));
     QVERIFY2(line.match(run.out).hasMatch(), qPrintable(run.out));
-    const Run syntax = runCli({QStringLiteral("--check"), TestUtils::dataPath("cli/syntax-error.yaml")});
-    QVERIFY2(syntax.out.contains(QStringLiteral("syntax-error.yaml:3:")) || syntax.out.contains(QStringLiteral("syntax-error.yaml:4:")),
-             qPrintable(syntax.out));
+    const Run syntax = runCli({ QStringLiteral("--check"), TestUtils::dataPath("cli/syntax-error.yaml") });
+    QVERIFY2(syntax.out.contains(QStringLiteral("syntax-error.yaml:3:"))
+            || syntax.out.contains(QStringLiteral("syntax-error.yaml:4:")),
+        qPrintable(syntax.out));
 }
 
 void TestCli::headlessServesAndStops()
@@ -134,13 +138,14 @@ void TestCli::headlessServesAndStops()
     env.remove(QStringLiteral("DISPLAY"));
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(UNDERSTUDY_BINARY),
-                  {QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--verbose"),
-                   TestUtils::dataPath("cli/valid.yaml")});
+        { QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--verbose"),
+            TestUtils::dataPath("cli/valid.yaml") });
     QVERIFY(process.waitForStarted());
     QString out;
     QRegularExpressionMatch listening;
     const QRegularExpression re(QStringLiteral(R"(Mock server for CLI Test listening on http://127\.0\.0\.1:(\d+))"));
-    QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(process.readAllStandardOutput()), listening = re.match(out)).hasMatch(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += QString::fromUtf8(process.readAllStandardOutput()), listening = re.match(out)).hasMatch(), 10000);
     const quint16 port = listening.captured(1).toUShort();
     QVERIFY(port != 0);
 
@@ -150,8 +155,10 @@ void TestCli::headlessServesAndStops()
     const QByteArray missing = httpGet(port, "/nope");
     QVERIFY(missing.startsWith("HTTP/1.1 404"));
 
-    QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(process.readAllStandardOutput())).contains(QStringLiteral("GET /nope 404")), 5000);
-    QVERIFY2(QRegularExpression(QStringLiteral(R"(GET /ping 200 [\d.]+ (µs|ms) ping)")).match(out).hasMatch(), qPrintable(out));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += QString::fromUtf8(process.readAllStandardOutput())).contains(QStringLiteral("GET /nope 404")), 5000);
+    QVERIFY2(QRegularExpression(QStringLiteral(R"(GET /ping 200 [\d.]+ (µs|ms) ping)")).match(out).hasMatch(),
+        qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("    Matched GET /ping")), qPrintable(out)); // --verbose trace
 
     ::kill(pid_t(process.processId()), SIGTERM);
@@ -164,8 +171,8 @@ void TestCli::headlessServesAndStops()
 
 void TestCli::headlessOffConfigExitsNonZero()
 {
-    const Run run = runCli({QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
-                            TestUtils::dataPath("cli/off/openapi.yaml")});
+    const Run run = runCli({ QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
+        TestUtils::dataPath("cli/off/openapi.yaml") });
     QVERIFY(run.exitCode != 0 && run.exitCode > 0);
     QVERIFY2(run.err.contains(QStringLiteral("off")), qPrintable(run.err));
     QVERIFY2(run.err.contains(QStringLiteral("redocly.yaml")), qPrintable(run.err));
@@ -173,8 +180,8 @@ void TestCli::headlessOffConfigExitsNonZero()
 
 void TestCli::headlessBadDefinitionExitsNonZero()
 {
-    const Run run = runCli({QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
-                            TestUtils::dataPath("cli/syntax-error.yaml")});
+    const Run run = runCli({ QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
+        TestUtils::dataPath("cli/syntax-error.yaml") });
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QStringLiteral("error")), qPrintable(run.err));
 }
@@ -183,10 +190,11 @@ void TestCli::withoutDisplayFallsBackToHeadless()
 {
     QProcess process;
     process.setProcessEnvironment(withoutDisplay());
-    process.start(QStringLiteral(UNDERSTUDY_BINARY), {QStringLiteral("--port"), QStringLiteral("0")});
+    process.start(QStringLiteral(UNDERSTUDY_BINARY), { QStringLiteral("--port"), QStringLiteral("0") });
     QVERIFY(process.waitForStarted());
     QString out, err;
-    QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(process.readAllStandardOutput())).contains(QStringLiteral("listening on")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += QString::fromUtf8(process.readAllStandardOutput())).contains(QStringLiteral("listening on")), 10000);
     err = QString::fromUtf8(process.readAllStandardError());
     QVERIFY2(err.contains(QStringLiteral("no display")), qPrintable(err));
     QVERIFY(out.contains(QStringLiteral("Bookshelf API")));

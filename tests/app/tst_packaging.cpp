@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Desktop integration and the .deb: validators accept the files, the MIME globs resolve, the package holds it all.
-#include "testutils.h"
+#include <memory>
 
 #include <QDir>
 #include <QFileInfo>
@@ -11,7 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <memory>
+#include "testutils.h"
 
 namespace {
 
@@ -139,7 +139,7 @@ void TestPackaging::desktopFileValidates()
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
     // Hints (e.g. two main categories, as wanted) are fine; errors and warnings are not.
     QVERIFY2(!run.out.contains(QLatin1String("error:")) && !run.out.contains(QLatin1String("warning:")),
-             qPrintable(describe(run)));
+        qPrintable(describe(run)));
 }
 
 void TestPackaging::metainfoValidates()
@@ -161,14 +161,15 @@ void TestPackaging::filesAgree()
     QCOMPARE(entry.value(QStringLiteral("Icon")), QStringLiteral("understudy"));
     QCOMPARE(entry.value(QStringLiteral("GenericName")), QStringLiteral("OpenAPI Mock Server"));
 
-    QCOMPARE(xmlTexts(metainfoFile, QStringLiteral("launchable")), QStringList{ QFileInfo(desktopFile).fileName() });
-    QCOMPARE(xmlTexts(metainfoFile, QStringLiteral("icon")), QStringList{ entry.value(QStringLiteral("Icon")) });
+    QCOMPARE(xmlTexts(metainfoFile, QStringLiteral("launchable")), QStringList { QFileInfo(desktopFile).fileName() });
+    QCOMPARE(xmlTexts(metainfoFile, QStringLiteral("icon")), QStringList { entry.value(QStringLiteral("Icon")) });
     QCOMPARE(xmlTexts(metainfoFile, QStringLiteral("binary")),
-             QStringList{ entry.value(QStringLiteral("Exec")).section(QLatin1Char(' '), 0, 0) });
+        QStringList { entry.value(QStringLiteral("Exec")).section(QLatin1Char(' '), 0, 0) });
     QCOMPARE(QFileInfo(metainfoFile).fileName(),
-             xmlTexts(metainfoFile, QStringLiteral("id")).value(0) + QStringLiteral(".metainfo.xml"));
+        xmlTexts(metainfoFile, QStringLiteral("id")).value(0) + QStringLiteral(".metainfo.xml"));
 
-    const QStringList desktopTypes = entry.value(QStringLiteral("MimeType")).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    const QStringList desktopTypes =
+        entry.value(QStringLiteral("MimeType")).split(QLatin1Char(';'), Qt::SkipEmptyParts);
     const QString mimeXml = QString::fromUtf8(TestUtils::readFile(mimeFile));
     const QStringList provided = xmlTexts(metainfoFile, QStringLiteral("mediatype"));
     QCOMPARE(provided.size(), 2);
@@ -189,8 +190,8 @@ void TestPackaging::iconsHaveTheirSize()
 {
     QFETCH(int, size);
     // PNG: 8-byte signature, then the IHDR chunk whose data starts with big-endian width and height.
-    const QByteArray png = TestUtils::readFile(
-        QStringLiteral(UNDERSTUDY_SOURCE_DIR "/resources/icons/understudy-%1.png").arg(size));
+    const QByteArray png =
+        TestUtils::readFile(QStringLiteral(UNDERSTUDY_SOURCE_DIR "/resources/icons/understudy-%1.png").arg(size));
     QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n"));
     QCOMPARE(png.mid(12, 4), QByteArray("IHDR"));
     const auto be32 = [&png](int at) {
@@ -198,7 +199,7 @@ void TestPackaging::iconsHaveTheirSize()
     };
     QCOMPARE(int(be32(16)), size);
     QCOMPARE(int(be32(20)), size);
-    QCOMPARE(int(uchar(png[25])), 6);   // RGBA: the rounded corners are transparent
+    QCOMPARE(int(uchar(png[25])), 6); // RGBA: the rounded corners are transparent
 }
 
 void TestPackaging::mimeTypeByFileName_data()
@@ -253,9 +254,10 @@ QString TestPackaging::package()
         return {};
     }
     m_packageDir = std::make_unique<QTemporaryDir>();
-    const Run run = runTool(cpack, { QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("--config"), config,
-                                     QStringLiteral("-B"), m_packageDir->path() },
-                            buildDir(), 120000);
+    const Run run = runTool(cpack,
+        { QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("--config"), config, QStringLiteral("-B"),
+            m_packageDir->path() },
+        buildDir(), 120000);
     if (run.exitCode != 0) {
         m_packageError = describe(run);
         return {};
@@ -316,7 +318,7 @@ void TestPackaging::packageContains()
     QVERIFY2(!listing.isEmpty(), qPrintable(m_packageError));
     // dpkg-deb -c prints "mode owner/group size date time path" per entry.
     const QRegularExpression line(QStringLiteral("^(\\S+)\\s.*\\s%1$").arg(QRegularExpression::escape(path)),
-                                  QRegularExpression::MultilineOption);
+        QRegularExpression::MultilineOption);
     const QRegularExpressionMatch match = line.match(listing);
     QVERIFY2(match.hasMatch(), qPrintable(listing));
     const QString mode = match.captured(1);
@@ -351,7 +353,7 @@ void TestPackaging::packageFields()
     const QString value = run.out.trimmed();
     QVERIFY2(value.contains(QRegularExpression(pattern)), qPrintable(field + QStringLiteral(": ") + value));
     QCOMPARE(QFileInfo(m_packagePath).fileName().section(QLatin1Char('_'), 0, 1),
-             QStringLiteral("understudy_" UNDERSTUDY_VERSION));
+        QStringLiteral("understudy_" UNDERSTUDY_VERSION));
 }
 
 // What a software centre sees after installation: metainfo, launchable desktop entry and icon resolve together.

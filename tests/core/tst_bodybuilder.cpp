@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "core/generation/bodybuilder.h"
-
-#include "core/definition/definitionloader.h"
-
-#include "testutils.h"
-
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
+
+#include "core/definition/definitionloader.h"
+#include "core/generation/bodybuilder.h"
+#include "testutils.h"
 
 class TestBodyBuilder : public QObject
 {
@@ -47,12 +45,24 @@ void TestBodyBuilder::sourceOrder_data()
     QTest::addColumn<QString>("exampleName");
     QTest::addColumn<bool>("generated");
     QTest::addColumn<QString>("reasonContains");
-    QTest::addRow("first named example, in document order") << "examples" << "" << "referenced" << false << "first named example";
-    QTest::addRow("forced named example") << "examples" << "external" << "external" << false << "forced example";
-    QTest::addRow("unknown forced name falls back to the first") << "examples" << "nope" << "referenced" << false << "first named";
-    QTest::addRow("media type example") << "defaultOnly" << "" << "" << false << "example of application/json";
-    QTest::addRow("schema example") << "schemaExample" << "" << "" << false << "schema's example";
-    QTest::addRow("generated from the schema") << "generated" << "" << "" << true << "generated";
+    QTest::addRow("first named example, in document order") << "examples"
+                                                            << ""
+                                                            << "referenced" << false << "first named example";
+    QTest::addRow("forced named example") << "examples"
+                                          << "external"
+                                          << "external" << false << "forced example";
+    QTest::addRow("unknown forced name falls back to the first") << "examples"
+                                                                 << "nope"
+                                                                 << "referenced" << false << "first named";
+    QTest::addRow("media type example") << "defaultOnly"
+                                        << ""
+                                        << "" << false << "example of application/json";
+    QTest::addRow("schema example") << "schemaExample"
+                                    << ""
+                                    << "" << false << "schema's example";
+    QTest::addRow("generated from the schema") << "generated"
+                                               << ""
+                                               << "" << true << "generated";
 }
 
 void TestBodyBuilder::sourceOrder()
@@ -91,12 +101,14 @@ void TestBodyBuilder::serialize_data()
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<QString>("mediaType");
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addRow("object compact") << QJsonValue(QJsonObject{{"a", 1}}) << "application/json" << QByteArray(R"({"a":1})");
+    QTest::addRow("object compact") << QJsonValue(QJsonObject { { "a", 1 } }) << "application/json"
+                                    << QByteArray(R"({"a":1})");
     QTest::addRow("string as JSON string") << QJsonValue("ok") << "application/json" << QByteArray(R"("ok")");
     QTest::addRow("string as text") << QJsonValue("ok") << "text/plain" << QByteArray("ok");
     QTest::addRow("number scalar") << QJsonValue(42) << "application/json" << QByteArray("42");
     QTest::addRow("+json suffix is JSON") << QJsonValue("x") << "application/problem+json" << QByteArray(R"("x")");
-    QTest::addRow("object under text type stays JSON") << QJsonValue(QJsonObject{{"a", true}}) << "text/plain" << QByteArray(R"({"a":true})");
+    QTest::addRow("object under text type stays JSON")
+        << QJsonValue(QJsonObject { { "a", true } }) << "text/plain" << QByteArray(R"({"a":true})");
 }
 
 void TestBodyBuilder::serialize()
@@ -114,7 +126,7 @@ void TestBodyBuilder::headerText_data()
     QTest::addRow("string") << QJsonValue("abc") << QByteArray("abc");
     QTest::addRow("integer") << QJsonValue(30) << QByteArray("30");
     QTest::addRow("boolean") << QJsonValue(true) << QByteArray("true");
-    QTest::addRow("array comma-joined") << QJsonValue(QJsonArray{1, "b"}) << QByteArray("1,b");
+    QTest::addRow("array comma-joined") << QJsonValue(QJsonArray { 1, "b" }) << QByteArray("1,b");
 }
 
 void TestBodyBuilder::headerText()

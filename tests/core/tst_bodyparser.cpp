@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // BodyParser: JSON with error positions, urlencoded and multipart forms shaped by their schema, text, hostile input.
-#include "core/validation/bodyparser.h"
-
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include "core/validation/bodyparser.h"
 
 namespace {
 
@@ -14,7 +14,8 @@ ValueShape formShape()
     const QJsonObject doc = QJsonDocument::fromJson(R"({"s": {"type": "object", "properties": {
         "name": {"type": "string"}, "age": {"type": "integer"}, "price": {"type": "number"}, "ok": {"type": "boolean"},
         "tags": {"type": "array", "items": {"type": "string"}}, "ids": {"type": "array", "items": {"type": "integer"}},
-        "file": {"type": "string", "format": "binary"}, "meta": {"type": "object"}}}})").object();
+        "file": {"type": "string", "format": "binary"}, "meta": {"type": "object"}}}})")
+                                .object();
     return ValueShape::of(doc, doc.value(QStringLiteral("s")));
 }
 
@@ -44,7 +45,7 @@ private slots:
 void TestBodyParser::json_data()
 {
     QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QString>("expected");   // JSON text; empty when an error is expected
+    QTest::addColumn<QString>("expected"); // JSON text; empty when an error is expected
     QTest::addColumn<QString>("code");
     QTest::addColumn<int>("offset");
     QTest::addColumn<int>("line");
@@ -56,9 +57,10 @@ void TestBodyParser::json_data()
     QTest::addRow("trailing garbage") << QByteArray("{} x") << QString() << "syntax" << 3 << 1 << 4;
     QTest::addRow("two scalars") << QByteArray("1, 2") << QString() << "syntax" << 1 << 1 << 2;
     QTest::addRow("blank body") << QByteArray("  ") << QString() << "syntax" << 2 << 1 << 3;
-    QTest::addRow("too deep") << (QByteArray(200, '[') + QByteArray(200, ']')) << QString() << "depth" << 128 << 1 << 129;
-    QTest::addRow("brackets inside strings do not count") << (QByteArray("[\"") + QByteArray(500, '[') + "\"]")
-                                                          << QString() << QString() << -1 << 0 << 0;
+    QTest::addRow("too deep") << (QByteArray(200, '[') + QByteArray(200, ']')) << QString() << "depth" << 128 << 1
+                              << 129;
+    QTest::addRow("brackets inside strings do not count")
+        << (QByteArray("[\"") + QByteArray(500, '[') + "\"]") << QString() << QString() << -1 << 0 << 0;
 }
 
 void TestBodyParser::json()
@@ -94,15 +96,17 @@ void TestBodyParser::urlEncoded_data()
     QTest::addRow("typed fields") << QByteArray("name=Ann+Lee&age=42&price=9.5&ok=true") << QByteArray()
                                   << R"({"name":"Ann Lee","age":42,"price":9.5,"ok":true})";
     QTest::addRow("percent-decoding") << QByteArray("name=a%26b%3Dc") << QByteArray() << R"({"name":"a&b=c"})";
-    QTest::addRow("repeated fields make arrays") << QByteArray("tags=a&tags=b&ids=1&ids=2") << QByteArray()
-                                                 << R"({"tags":["a","b"],"ids":[1,2]})";
+    QTest::addRow("repeated fields make arrays")
+        << QByteArray("tags=a&tags=b&ids=1&ids=2") << QByteArray() << R"({"tags":["a","b"],"ids":[1,2]})";
     QTest::addRow("one value of an array property") << QByteArray("ids=7") << QByteArray() << R"({"ids":[7]})";
-    QTest::addRow("uncoercible stays text") << QByteArray("age=old&ok=yes") << QByteArray() << R"({"age":"old","ok":"yes"})";
+    QTest::addRow("uncoercible stays text")
+        << QByteArray("age=old&ok=yes") << QByteArray() << R"({"age":"old","ok":"yes"})";
     QTest::addRow("unknown fields are strings") << QByteArray("zip=01234") << QByteArray() << R"({"zip":"01234"})";
-    QTest::addRow("encoding explode false") << QByteArray("ids=1,2,3") << QByteArray(R"({"ids":{"explode":false}})")
-                                            << R"({"ids":[1,2,3]})";
-    QTest::addRow("encoding pipeDelimited") << QByteArray("ids=1|2") << QByteArray(R"({"ids":{"style":"pipeDelimited","explode":false}})")
-                                            << R"({"ids":[1,2]})";
+    QTest::addRow("encoding explode false")
+        << QByteArray("ids=1,2,3") << QByteArray(R"({"ids":{"explode":false}})") << R"({"ids":[1,2,3]})";
+    QTest::addRow("encoding pipeDelimited")
+        << QByteArray("ids=1|2") << QByteArray(R"({"ids":{"style":"pipeDelimited","explode":false}})")
+        << R"({"ids":[1,2]})";
     QTest::addRow("field without value") << QByteArray("name&age=") << QByteArray() << R"({"name":"","age":""})";
 }
 
@@ -111,7 +115,8 @@ void TestBodyParser::urlEncoded()
     QFETCH(QByteArray, body);
     QFETCH(QByteArray, encoding);
     QFETCH(QString, expected);
-    const ParsedBody parsed = BodyParser::parseUrlEncoded(body, formShape(), QJsonDocument::fromJson(encoding).object());
+    const ParsedBody parsed =
+        BodyParser::parseUrlEncoded(body, formShape(), QJsonDocument::fromJson(encoding).object());
     QVERIFY(parsed.ok());
     QCOMPARE(parsed.value, ::json(expected.toUtf8()));
 }
@@ -121,8 +126,8 @@ void TestBodyParser::multipart_data()
     QTest::addColumn<QByteArray>("contentType");
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QByteArray>("encoding");
-    QTest::addColumn<QString>("expected");       // JSON of the value when it parses
-    QTest::addColumn<QStringList>("errors");     // "location code"
+    QTest::addColumn<QString>("expected"); // JSON of the value when it parses
+    QTest::addColumn<QStringList>("errors"); // "location code"
 
     const QByteArray type("multipart/form-data; boundary=\"b0und\"");
     QTest::addRow("typed fields, repeated array field, JSON part")
@@ -130,32 +135,36 @@ void TestBodyParser::multipart_data()
         << QByteArray("--b0und\r\nContent-Disposition: form-data; name=\"age\"\r\n\r\n42\r\n"
                       "--b0und\r\nContent-Disposition: form-data; name=\"ids\"\r\n\r\n1\r\n"
                       "--b0und\r\nContent-Disposition: form-data; name=\"ids\"\r\n\r\n2\r\n"
-                      "--b0und\r\nContent-Disposition: form-data; name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{\"k\":[true]}\r\n"
+                      "--b0und\r\nContent-Disposition: form-data; name=\"meta\"\r\nContent-Type: "
+                      "application/json\r\n\r\n{\"k\":[true]}\r\n"
                       "--b0und--\r\n")
         << QByteArray() << R"({"age":42,"ids":[1,2],"meta":{"k":[true]}})" << QStringList();
     QTest::addRow("file part is a binary string")
         << type
-        << QByteArrayLiteral("preamble\r\n--b0und\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.bin\"\r\n"
-                             "Content-Type: application/octet-stream\r\n\r\n\xff\x00\r\n\r\n--b0und--")
+        << QByteArrayLiteral(
+               "preamble\r\n--b0und\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.bin\"\r\n"
+               "Content-Type: application/octet-stream\r\n\r\n\xff\x00\r\n\r\n--b0und--")
         << QByteArray() << QString::fromLatin1(R"({"file":"\u00ff\u0000\r\n"})") << QStringList();
-    QTest::addRow("part without headers")
-        << type << QByteArray("--b0und\r\n\r\nx\r\n--b0und--") << QByteArray() << QString()
-        << QStringList{QStringLiteral("body multipart")};
+    QTest::addRow("part without headers") << type << QByteArray("--b0und\r\n\r\nx\r\n--b0und--") << QByteArray()
+                                          << QString() << QStringList { QStringLiteral("body multipart") };
     QTest::addRow("encoding content type refused")
         << type
-        << QByteArray("--b0und\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhi\r\n--b0und--")
+        << QByteArray("--b0und\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: "
+                      "text/plain\r\n\r\nhi\r\n--b0und--")
         << QByteArray(R"({"file":{"contentType":"image/*"}})") << QString()
-        << QStringList{QStringLiteral("body/file contentType")};
-    QTest::addRow("no boundary parameter") << QByteArray("multipart/form-data") << QByteArray("--x\r\n\r\n--x--") << QByteArray()
-                                           << QString() << QStringList{QStringLiteral("body multipart")};
+        << QStringList { QStringLiteral("body/file contentType") };
+    QTest::addRow("no boundary parameter")
+        << QByteArray("multipart/form-data") << QByteArray("--x\r\n\r\n--x--") << QByteArray() << QString()
+        << QStringList { QStringLiteral("body multipart") };
     QTest::addRow("boundary never appears") << type << QByteArray("just text") << QByteArray() << QString()
-                                            << QStringList{QStringLiteral("body multipart")};
-    QTest::addRow("no closing boundary")
-        << type << QByteArray("--b0und\r\nContent-Disposition: form-data; name=\"age\"\r\n\r\n42\r\n") << QByteArray() << QString()
-        << QStringList{QStringLiteral("body multipart")};
-    QTest::addRow("headers never end")
-        << type << QByteArray("--b0und\r\nContent-Disposition: form-data; name=\"age\"") << QByteArray() << QString()
-        << QStringList{QStringLiteral("body multipart")};
+                                            << QStringList { QStringLiteral("body multipart") };
+    QTest::addRow("no closing boundary") << type
+                                         << QByteArray(
+                                                "--b0und\r\nContent-Disposition: form-data; name=\"age\"\r\n\r\n42\r\n")
+                                         << QByteArray() << QString()
+                                         << QStringList { QStringLiteral("body multipart") };
+    QTest::addRow("headers never end") << type << QByteArray("--b0und\r\nContent-Disposition: form-data; name=\"age\"")
+                                       << QByteArray() << QString() << QStringList { QStringLiteral("body multipart") };
 }
 
 void TestBodyParser::multipart()
@@ -165,8 +174,8 @@ void TestBodyParser::multipart()
     QFETCH(QByteArray, encoding);
     QFETCH(QString, expected);
     QFETCH(QStringList, errors);
-    const ParsedBody parsed = BodyParser::parseMultipart(body, QString::fromLatin1(contentType), formShape(),
-                                                         QJsonDocument::fromJson(encoding).object());
+    const ParsedBody parsed = BodyParser::parseMultipart(
+        body, QString::fromLatin1(contentType), formShape(), QJsonDocument::fromJson(encoding).object());
     QStringList found;
     for (const ProblemError& e : parsed.errors)
         found.append(e.location + QLatin1Char(' ') + e.code);
@@ -179,7 +188,8 @@ void TestBodyParser::text()
 {
     const QJsonObject doc = QJsonDocument::fromJson(R"({"n": {"type": "integer"}, "s": {"type": "string"}})").object();
     QCOMPARE(BodyParser::parseText("12", ValueShape::of(doc, doc.value(QStringLiteral("n")))).value, QJsonValue(12));
-    QCOMPARE(BodyParser::parseText("12", ValueShape::of(doc, doc.value(QStringLiteral("s")))).value, QJsonValue(QStringLiteral("12")));
+    QCOMPARE(BodyParser::parseText("12", ValueShape::of(doc, doc.value(QStringLiteral("s")))).value,
+        QJsonValue(QStringLiteral("12")));
     QCOMPARE(BodyParser::parseText("h\xc3\xa9", ValueShape()).value, QJsonValue(QStringLiteral("h\u00e9")));
 }
 
@@ -192,11 +202,12 @@ void TestBodyParser::hostileBodiesEndQuickly_data()
     QTest::addRow("17 MB of JSON") << "json" << QByteArray(17 << 20, ' ') << "size";
     QTest::addRow("unterminated string") << "json" << (QByteArray("[\"") + QByteArray(1 << 20, 'a')) << "syntax";
     QTest::addRow("2000 form fields") << "form" << QByteArray("a=1&").repeated(2000) << "fields";
-    QTest::addRow("2000 multipart parts") << "multipart"
-                                          << QByteArray("--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n").repeated(2000)
-                                                 + "--b--"
-                                          << "multipart";
-    QTest::addRow("a megabyte of boundary lines") << "multipart" << QByteArray("--b\r\n").repeated(200000) << "multipart";
+    QTest::addRow("2000 multipart parts")
+        << "multipart"
+        << QByteArray("--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n").repeated(2000) + "--b--"
+        << "multipart";
+    QTest::addRow("a megabyte of boundary lines")
+        << "multipart" << QByteArray("--b\r\n").repeated(200000) << "multipart";
 }
 
 void TestBodyParser::hostileBodiesEndQuickly()

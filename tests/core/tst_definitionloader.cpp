@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "core/definition/definitionloader.h"
-#include "core/json/jsonpointer.h"
-
-#include "testutils.h"
-
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "core/definition/definitionloader.h"
+#include "core/json/jsonpointer.h"
+#include "testutils.h"
 
 namespace {
 
@@ -46,7 +45,7 @@ void collectRefs(const QJsonValue& v, QStringList* refs)
             if (it.key() == QLatin1String("$ref") && it.value().isString())
                 refs->append(it.value().toString());
             else if (it.key() != QLatin1String("example") && it.key() != QLatin1String("examples")
-                     && it.key() != QLatin1String("default") && it.key() != QLatin1String("enum"))
+                && it.key() != QLatin1String("default") && it.key() != QLatin1String("enum"))
                 collectRefs(it.value(), refs);
         }
     } else if (v.isArray()) {
@@ -83,7 +82,8 @@ QStringList orderDump(const Definition& d)
                 for (const NamedExample& ex : mt.examples)
                     names.append(ex.name + (ex.hasValue ? QString() : QStringLiteral("(no value)")));
                 if (!names.isEmpty())
-                    lines.append(prefix + QLatin1Char(' ') + mt.name + QLatin1String(": ") + names.join(QLatin1Char(',')));
+                    lines.append(
+                        prefix + QLatin1Char(' ') + mt.name + QLatin1String(": ") + names.join(QLatin1Char(',')));
             }
         }
     }
@@ -171,18 +171,20 @@ void TestDefinitionLoader::openApi30Operations()
     QVERIFY(list);
     QCOMPARE(list->method, QStringLiteral("GET"));
     QCOMPARE(list->path, QStringLiteral("/pets"));
-    QCOMPARE(list->tags, QStringList{QStringLiteral("pets")});
+    QCOMPARE(list->tags, QStringList { QStringLiteral("pets") });
     QCOMPARE(list->summary, QStringLiteral("List pets"));
     QCOMPARE(list->pointer, QStringLiteral("/paths/~1pets/get"));
-    QCOMPARE(list->responseCodes(), (QStringList{QStringLiteral("200"), QStringLiteral("2XX"), QStringLiteral("default")}));
+    QCOMPARE(list->responseCodes(),
+        (QStringList { QStringLiteral("200"), QStringLiteral("2XX"), QStringLiteral("default") }));
     const Response* def = list->response(QStringLiteral("default"));
     QVERIFY(def);
     QCOMPARE(def->description, QStringLiteral("error")); // structural $ref followed
     QCOMPARE(def->pointer, QStringLiteral("/components/responses/Error"));
     QCOMPARE(def->content.size(), 1);
     QCOMPARE(def->content.at(0).schema.toObject().value(QLatin1String("$ref")).toString(),
-             QStringLiteral("#/components/schemas/Error")); // schemas stay refs
-    QCOMPARE(def->content.at(0).schemaPointer, QStringLiteral("/components/responses/Error/content/application~1json/schema"));
+        QStringLiteral("#/components/schemas/Error")); // schemas stay refs
+    QCOMPARE(def->content.at(0).schemaPointer,
+        QStringLiteral("/components/responses/Error/content/application~1json/schema"));
 
     // Path item $ref followed; operationId synthesized and made unique against an explicit "get_users_id".
     const Operation* getPet = d.operation(QStringLiteral("getPet"));
@@ -199,10 +201,10 @@ void TestDefinitionLoader::openApi30Operations()
         if (op.idSynthesized)
             synthesized.append(op.method + QLatin1Char(' ') + op.path + QLatin1String(" = ") + op.id);
     synthesized.sort();
-    QCOMPARE(synthesized, (QStringList{QStringLiteral("DELETE /pets/{id} = delete_pets_id"),
-                                       QStringLiteral("GET /users/{id} = get_users_id_2"),
-                                       QStringLiteral("GET /users/{id}/ = get_users_id_3"),
-                                       QStringLiteral("POST /pets = post_pets")}));
+    QCOMPARE(synthesized,
+        (QStringList { QStringLiteral("DELETE /pets/{id} = delete_pets_id"),
+            QStringLiteral("GET /users/{id} = get_users_id_2"), QStringLiteral("GET /users/{id}/ = get_users_id_3"),
+            QStringLiteral("POST /pets = post_pets") }));
     for (int i = 0; i < d.operations.size(); ++i)
         QCOMPARE(d.operations.at(i).index, i);
 
@@ -218,9 +220,9 @@ void TestDefinitionLoader::openApi30Operations()
 
     // securitySchemes with $refs resolved
     QCOMPARE(d.securitySchemes.value(QLatin1String("oauth")).toObject().value(QLatin1String("type")).toString(),
-             QStringLiteral("oauth2"));
+        QStringLiteral("oauth2"));
     QCOMPARE(d.securitySchemes.value(QLatin1String("apiKey")).toObject().value(QLatin1String("name")).toString(),
-             QStringLiteral("X-Key"));
+        QStringLiteral("X-Key"));
 
     // Percent-encoded and ~0/~1 escaped pointers resolve: no ref-missing diagnostics.
     QVERIFY2(!findCode(r, QStringLiteral("ref-missing")), qPrintable(dump(r)));
@@ -235,9 +237,10 @@ void TestDefinitionLoader::parameterMerging()
     QStringList names;
     for (const Parameter& p : list->parameters)
         names.append(p.in + QLatin1Char(':') + p.name + QLatin1Char(':') + p.style + QLatin1Char(':')
-                     + (p.explode ? QLatin1String("explode") : QLatin1String("no-explode")));
-    QCOMPARE(names, (QStringList{QStringLiteral("query:limit:form:explode"), QStringLiteral("header:X-Trace:simple:no-explode"),
-                                 QStringLiteral("query:page:form:no-explode")}));
+            + (p.explode ? QLatin1String("explode") : QLatin1String("no-explode")));
+    QCOMPARE(names,
+        (QStringList { QStringLiteral("query:limit:form:explode"), QStringLiteral("header:X-Trace:simple:no-explode"),
+            QStringLiteral("query:page:form:no-explode") }));
     QCOMPARE(list->parameters.at(0).description, QStringLiteral("from the operation")); // operation wins
     QVERIFY(list->parameters.at(0).required);
     QCOMPARE(list->parameters.at(0).schema.toObject().value(QLatin1String("maximum")).toInt(), 50);
@@ -271,7 +274,7 @@ void TestDefinitionLoader::securityInheritance()
     for (const auto& item : user->security.at(0).schemes)
         schemes.append(item.scheme + QLatin1Char('=') + item.scopes.join(QLatin1Char(',')));
     schemes.sort();
-    QCOMPARE(schemes, (QStringList{QStringLiteral("apiKey="), QStringLiteral("oauth=read")}));
+    QCOMPARE(schemes, (QStringList { QStringLiteral("apiKey="), QStringLiteral("oauth=read") }));
     QVERIFY(user->security.at(1).schemes.isEmpty()); // {} = anonymous allowed
 }
 
@@ -307,9 +310,10 @@ void TestDefinitionLoader::examples()
     QCOMPARE(byName[QStringLiteral("shared")].pointer, QStringLiteral("/components/examples/TwoPets"));
     QCOMPARE(byName[QStringLiteral("shared")].value.toArray().size(), 2);
     QCOMPARE(byName[QStringLiteral("inline")].value.toArray().at(0).toObject().value(QLatin1String("$ref")).toString(),
-             QStringLiteral("not/a/ref.yaml"));
+        QStringLiteral("not/a/ref.yaml"));
     QVERIFY(byName[QStringLiteral("fromFile")].hasValue);
-    QCOMPARE(byName[QStringLiteral("fromFile")].value.toObject().value(QLatin1String("name")).toString(), QStringLiteral("From file"));
+    QCOMPARE(byName[QStringLiteral("fromFile")].value.toObject().value(QLatin1String("name")).toString(),
+        QStringLiteral("From file"));
     QCOMPARE(byName[QStringLiteral("fromFile")].externalValue, QStringLiteral("examples/pet.json"));
     QCOMPARE(byName[QStringLiteral("fromText")].value.toString(), QStringLiteral("plain text example\n"));
     QVERIFY(!byName[QStringLiteral("missingFile")].hasValue);
@@ -322,7 +326,7 @@ void TestDefinitionLoader::examples()
     const MediaType& petExample = r.definition->operation(QStringLiteral("getPet"))->responses.at(0).content.at(0);
     QVERIFY(petExample.hasExample);
     QCOMPARE(petExample.example.toObject().value(QLatin1String("$ref")).toString(),
-             QStringLiteral("#/components/schemas/DoesNotExist"));
+        QStringLiteral("#/components/schemas/DoesNotExist"));
 }
 
 void TestDefinitionLoader::literalRefsStayLiteral_data()
@@ -340,17 +344,19 @@ void TestDefinitionLoader::literalRefsStayLiteral_data()
     QTest::addRow("example object value") << v30 << QStringLiteral("/components/examples/TwoPets/value/1/$ref")
                                           << QStringLiteral("https://example.com/not-fetched");
     QTest::addRow("property named example is a schema")
-        << v30 << QStringLiteral("/components/schemas/Pet/properties/example/$ref") << QStringLiteral("#/components/schemas/Tree");
+        << v30 << QStringLiteral("/components/schemas/Pet/properties/example/$ref")
+        << QStringLiteral("#/components/schemas/Tree");
     const QString v31 = QStringLiteral("loader/petstore31.json");
     QTest::addRow("3.1 const") << v31 << QStringLiteral("/components/schemas/Thing/properties/kind/const/$ref")
                                << QStringLiteral("#/literal/const");
-    QTest::addRow("3.1 schema examples array") << v31 << QStringLiteral("/components/schemas/Thing/examples/0/$ref")
-                                               << QStringLiteral("#/literal/examples");
+    QTest::addRow("3.1 schema examples array")
+        << v31 << QStringLiteral("/components/schemas/Thing/examples/0/$ref") << QStringLiteral("#/literal/examples");
     QTest::addRow("3.1 property named examples")
-        << v31 << QStringLiteral("/components/schemas/Thing/properties/examples/$ref") << QStringLiteral("#/components/schemas/Thing");
+        << v31 << QStringLiteral("/components/schemas/Thing/properties/examples/$ref")
+        << QStringLiteral("#/components/schemas/Thing");
     QTest::addRow("external example stays literal")
-        << QStringLiteral("loader/external/api/root.yaml") << QStringLiteral("/x-understudy-bundled/0/properties/note/example/$ref")
-        << QStringLiteral("literal.yaml");
+        << QStringLiteral("loader/external/api/root.yaml")
+        << QStringLiteral("/x-understudy-bundled/0/properties/note/example/$ref") << QStringLiteral("literal.yaml");
 }
 
 void TestDefinitionLoader::literalRefsStayLiteral()
@@ -372,7 +378,7 @@ void TestDefinitionLoader::openApi31()
     const Operation& op = r.definition->operations.at(0);
     QCOMPARE(op.id, QStringLiteral("get_things"));
     QCOMPARE(op.responses.at(0).content.at(0).schema.toObject().value(QLatin1String("$ref")).toString(),
-             QStringLiteral("#/components/schemas/Thing"));
+        QStringLiteral("#/components/schemas/Thing"));
     QVERIFY(r.definition->servers.isEmpty());
     QCOMPARE(r.definition->basePath(), QString());
 }
@@ -385,12 +391,14 @@ void TestDefinitionLoader::swaggerConversion()
     const QJsonObject doc = d.document;
     QVERIFY(!doc.contains(QLatin1String("definitions")));
     QCOMPARE(JsonPointer::value(doc, QStringLiteral("/components/schemas/Pet/properties/owner/$ref")).toString(),
-             QStringLiteral("#/components/schemas/Owner"));
-    QCOMPARE(JsonPointer::value(doc, QStringLiteral("/components/schemas/Pet/properties/name/nullable")).toBool(), true);
+        QStringLiteral("#/components/schemas/Owner"));
+    QCOMPARE(
+        JsonPointer::value(doc, QStringLiteral("/components/schemas/Pet/properties/name/nullable")).toBool(), true);
     QCOMPARE(JsonPointer::value(doc, QStringLiteral("/components/schemas/Pet/discriminator/propertyName")).toString(),
-             QStringLiteral("kind"));
-    QCOMPARE(JsonPointer::value(doc, QStringLiteral("/components/schemas/Pet/properties/example/example/$ref")).toString(),
-             QStringLiteral("#/definitions/Nope")); // literal example untouched
+        QStringLiteral("kind"));
+    QCOMPARE(
+        JsonPointer::value(doc, QStringLiteral("/components/schemas/Pet/properties/example/example/$ref")).toString(),
+        QStringLiteral("#/definitions/Nope")); // literal example untouched
 
     const Operation* list = d.operation(QStringLiteral("listPets"));
     QCOMPARE(list->parameters.size(), 2);
@@ -403,12 +411,18 @@ void TestDefinitionLoader::swaggerConversion()
     QStringList types;
     for (const MediaType& mt : ok->content)
         types.append(mt.name);
-    QCOMPARE(types, (QStringList{QStringLiteral("application/json"), QStringLiteral("application/xml")}));
+    QCOMPARE(types, (QStringList { QStringLiteral("application/json"), QStringLiteral("application/xml") }));
     QVERIFY(ok->content.at(0).hasExample);
-    QCOMPARE(ok->content.at(0).example.toArray().at(0).toObject().value(QLatin1String("$ref")).toString(), QStringLiteral("literal"));
+    QCOMPARE(ok->content.at(0).example.toArray().at(0).toObject().value(QLatin1String("$ref")).toString(),
+        QStringLiteral("literal"));
     QVERIFY(!ok->content.at(1).hasExample);
-    QCOMPARE(ok->content.at(0).schema.toObject().value(QLatin1String("items")).toObject().value(QLatin1String("$ref")).toString(),
-             QStringLiteral("#/components/schemas/Pet"));
+    QCOMPARE(ok->content.at(0)
+                 .schema.toObject()
+                 .value(QLatin1String("items"))
+                 .toObject()
+                 .value(QLatin1String("$ref"))
+                 .toString(),
+        QStringLiteral("#/components/schemas/Pet"));
     QCOMPARE(ok->headers.size(), 1);
     QCOMPARE(ok->headers.at(0).schema.toObject().value(QLatin1String("type")).toString(), QStringLiteral("integer"));
     const Response* notFound = list->response(QStringLiteral("404"));
@@ -421,7 +435,7 @@ void TestDefinitionLoader::swaggerConversion()
     QCOMPARE(create->requestBody.content.size(), 1);
     QCOMPARE(create->requestBody.content.at(0).name, QStringLiteral("application/json"));
     QCOMPARE(create->requestBody.content.at(0).schema.toObject().value(QLatin1String("$ref")).toString(),
-             QStringLiteral("#/components/schemas/Pet"));
+        QStringLiteral("#/components/schemas/Pet"));
     QCOMPARE(create->security.size(), 1);
     QCOMPARE(create->security.at(0).schemes.at(0).scheme, QStringLiteral("basicAuth"));
     QCOMPARE(list->security.at(0).schemes.at(0).scheme, QStringLiteral("key"));
@@ -430,19 +444,28 @@ void TestDefinitionLoader::swaggerConversion()
     QCOMPARE(upload->parameters.size(), 1); // path-level id; form fields moved to the body
     QCOMPARE(upload->requestBody.content.at(0).name, QStringLiteral("multipart/form-data"));
     const QJsonObject form = upload->requestBody.content.at(0).schema.toObject();
-    QCOMPARE(form.value(QLatin1String("properties")).toObject().value(QLatin1String("file")).toObject().value(QLatin1String("format")).toString(),
-             QStringLiteral("binary"));
-    QCOMPARE(form.value(QLatin1String("required")).toArray(), QJsonArray{QStringLiteral("file")});
+    QCOMPARE(form.value(QLatin1String("properties"))
+                 .toObject()
+                 .value(QLatin1String("file"))
+                 .toObject()
+                 .value(QLatin1String("format"))
+                 .toString(),
+        QStringLiteral("binary"));
+    QCOMPARE(form.value(QLatin1String("required")).toArray(), QJsonArray { QStringLiteral("file") });
     QCOMPARE(upload->responses.at(0).content.at(0).name, QStringLiteral("text/plain"));
     const Operation* rename = d.operation(QStringLiteral("renamePet"));
     QCOMPARE(rename->requestBody.content.at(0).name, QStringLiteral("application/x-www-form-urlencoded"));
 
     const QJsonObject schemes = d.securitySchemes;
     QCOMPARE(schemes.value(QLatin1String("basicAuth")).toObject(),
-             (QJsonObject{{QStringLiteral("type"), QStringLiteral("http")}, {QStringLiteral("scheme"), QStringLiteral("basic")}}));
-    QCOMPARE(schemes.value(QLatin1String("key")).toObject().value(QLatin1String("in")).toString(), QStringLiteral("query"));
-    QCOMPARE(JsonPointer::value(schemes.value(QLatin1String("oauth")), QStringLiteral("/flows/authorizationCode/tokenUrl")).toString(),
-             QStringLiteral("https://example.com/token"));
+        (QJsonObject { { QStringLiteral("type"), QStringLiteral("http") },
+            { QStringLiteral("scheme"), QStringLiteral("basic") } }));
+    QCOMPARE(
+        schemes.value(QLatin1String("key")).toObject().value(QLatin1String("in")).toString(), QStringLiteral("query"));
+    QCOMPARE(
+        JsonPointer::value(schemes.value(QLatin1String("oauth")), QStringLiteral("/flows/authorizationCode/tokenUrl"))
+            .toString(),
+        QStringLiteral("https://example.com/token"));
 }
 
 void TestDefinitionLoader::externalRefs()
@@ -475,15 +498,19 @@ void TestDefinitionLoader::externalRefs()
     const QString pet = byOrigin.value(QStringLiteral("pet.yaml#/Pet"));
     const QJsonObject petSchema = JsonPointer::value(d.document, pet).toObject();
     const QJsonObject props = petSchema.value(QLatin1String("properties")).toObject();
-    QCOMPARE(props.value(QLatin1String("friend")).toObject().value(QLatin1String("$ref")).toString(), QLatin1Char('#') + pet);
+    QCOMPARE(props.value(QLatin1String("friend")).toObject().value(QLatin1String("$ref")).toString(),
+        QLatin1Char('#') + pet);
     QCOMPARE(props.value(QLatin1String("tag")).toObject().value(QLatin1String("$ref")).toString(),
-             QStringLiteral("#/components/schemas/Tag")); // back to the root file = local ref
+        QStringLiteral("#/components/schemas/Tag")); // back to the root file = local ref
     const QString tree = byOrigin.value(QStringLiteral("tree.yaml#/Node"));
-    QCOMPARE(props.value(QLatin1String("tree")).toObject().value(QLatin1String("$ref")).toString(), QLatin1Char('#') + tree);
+    QCOMPARE(
+        props.value(QLatin1String("tree")).toObject().value(QLatin1String("$ref")).toString(), QLatin1Char('#') + tree);
     // Mutual recursion across files: forest -> tree -> forest, each bundled once.
     const QString forest = byOrigin.value(QStringLiteral("forest.yaml#/Forest"));
-    QCOMPARE(JsonPointer::value(d.document, forest + QStringLiteral("/items/$ref")).toString(), QLatin1Char('#') + tree);
-    QCOMPARE(JsonPointer::value(d.document, tree + QStringLiteral("/properties/forest/$ref")).toString(), QLatin1Char('#') + forest);
+    QCOMPARE(
+        JsonPointer::value(d.document, forest + QStringLiteral("/items/$ref")).toString(), QLatin1Char('#') + tree);
+    QCOMPARE(JsonPointer::value(d.document, tree + QStringLiteral("/properties/forest/$ref")).toString(),
+        QLatin1Char('#') + forest);
 
     const Operation* list = d.operation(QStringLiteral("listPets"));
     QCOMPARE(list->parameters.size(), 1);
@@ -493,12 +520,14 @@ void TestDefinitionLoader::externalRefs()
     const Operation* treeOp = d.operation(QStringLiteral("getTree"));
     QVERIFY(treeOp);
     QCOMPARE(treeOp->path, QStringLiteral("/tree"));
-    QCOMPARE(treeOp->responses.at(0).content.at(0).schema.toObject().value(QLatin1String("$ref")).toString(), QLatin1Char('#') + tree);
+    QCOMPARE(treeOp->responses.at(0).content.at(0).schema.toObject().value(QLatin1String("$ref")).toString(),
+        QLatin1Char('#') + tree);
 }
 
 void TestDefinitionLoader::brokenRefs()
 {
-    const LoadResult r = DefinitionLoader().loadFile(TestUtils::dataPath(QStringLiteral("loader/external/api/broken.yaml")));
+    const LoadResult r =
+        DefinitionLoader().loadFile(TestUtils::dataPath(QStringLiteral("loader/external/api/broken.yaml")));
     QVERIFY2(r.definition, qPrintable(dump(r))); // non-fatal: still usable
     QVERIFY(!r.ok());
     QCOMPARE(r.definition->operations.size(), 3);
@@ -509,11 +538,12 @@ void TestDefinitionLoader::brokenRefs()
         found.append(d.code + QLatin1Char(' ') + d.pointer + QLatin1Char(' ') + QString::number(d.line));
     }
     found.sort();
-    QCOMPARE(found, (QStringList{
-                        QStringLiteral("ref-file-missing /paths/~1a/get/responses/200/content/application~1json/schema/$ref 11"),
-                        QStringLiteral("ref-missing /paths/~1b/get/responses/200/content/application~1json/schema/$ref 19"),
-                        QStringLiteral("ref-missing /paths/~1c/get/responses/200/content/application~1json/schema/$ref 27"),
-                    }));
+    QCOMPARE(found,
+        (QStringList {
+            QStringLiteral("ref-file-missing /paths/~1a/get/responses/200/content/application~1json/schema/$ref 11"),
+            QStringLiteral("ref-missing /paths/~1b/get/responses/200/content/application~1json/schema/$ref 19"),
+            QStringLiteral("ref-missing /paths/~1c/get/responses/200/content/application~1json/schema/$ref 27"),
+        }));
 }
 
 void TestDefinitionLoader::hostile_data()
@@ -523,9 +553,10 @@ void TestDefinitionLoader::hostile_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<bool>("fatal");
     QTest::addColumn<QString>("pointer"); // null = do not check
-    QTest::addColumn<int>("line");        // 0 = do not check
+    QTest::addColumn<int>("line"); // 0 = do not check
 
-    QByteArray bomb = "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\nx-bomb:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+    QByteArray bomb = "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\nx-bomb:\n  a: &a [lol, lol, lol, "
+                      "lol, lol, lol, lol, lol, lol, lol]\n";
     for (char c = 'b'; c <= 'i'; ++c) {
         bomb += "  " + QByteArray(1, c) + ": &" + QByteArray(1, c) + " [";
         for (int i = 0; i < 10; ++i)
@@ -540,30 +571,42 @@ void TestDefinitionLoader::hostile_data()
     QTest::addRow("self-referencing alias map")
         << QByteArray("openapi: 3.0.0\npaths: {}\na: &x {k: *x}\n") << QStringLiteral("alias.yaml")
         << QStringLiteral("yaml-alias-cycle") << true << QString() << 3;
-    QTest::addRow("deep YAML nesting") << (QByteArray("openapi: 3.0.0\nx: ") + QByteArray(300, '[') + QByteArray(300, ']'))
-                                       << QStringLiteral("deep.yaml") << QStringLiteral("yaml-depth") << true << QString() << 2;
-    QTest::addRow("very deep YAML nesting") << (QByteArray("x: ") + QByteArray(5000, '[') + QByteArray(5000, ']'))
-                                            << QStringLiteral("deep.yaml") << QStringLiteral("yaml-depth") << true << QString() << 1;
-    QTest::addRow("deep JSON nesting") << (QByteArray("{\"openapi\": \"3.0.0\", \"x\": ") + QByteArray(300, '[') + QByteArray(300, ']') + "}")
-                                       << QStringLiteral("deep.json") << QStringLiteral("json-depth") << true << QString() << 1;
+    QTest::addRow("deep YAML nesting") << (QByteArray("openapi: 3.0.0\nx: ") + QByteArray(300, '[')
+        + QByteArray(300, ']')) << QStringLiteral("deep.yaml")
+                                       << QStringLiteral("yaml-depth") << true << QString() << 2;
+    QTest::addRow("very deep YAML nesting")
+        << (QByteArray("x: ") + QByteArray(5000, '[') + QByteArray(5000, ']')) << QStringLiteral("deep.yaml")
+        << QStringLiteral("yaml-depth") << true << QString() << 1;
+    QTest::addRow("deep JSON nesting") << (QByteArray("{\"openapi\": \"3.0.0\", \"x\": ") + QByteArray(300, '[')
+        + QByteArray(300, ']') + "}") << QStringLiteral("deep.json")
+                                       << QStringLiteral("json-depth") << true << QString() << 1;
     QTest::addRow("ref cycle A -> B -> A")
         << QByteArray("openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
                       "    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n")
-        << QStringLiteral("cycle.yaml") << QStringLiteral("ref-cycle") << false << QStringLiteral("/components/schemas/A/$ref") << 6;
-    QTest::addRow("self ref A -> A")
-        << QByteArray("openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\nA: {$ref: '#/A'}\n")
-        << QStringLiteral("self.yaml") << QStringLiteral("ref-cycle") << false << QStringLiteral("/A/$ref") << 4;
-    QTest::addRow("path item ref cycle")
-        << QByteArray("openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a: {$ref: '#/paths/~1b'}\n  /b: {$ref: '#/paths/~1a'}\n")
-        << QStringLiteral("pathcycle.yaml") << QStringLiteral("ref-cycle") << false << QString() << 0;
-    QTest::addRow("missing local ref")
-        << QByteArray("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A:\n      $ref: '#/components/schemas/Nope'\n")
-        << QStringLiteral("missing.yaml") << QStringLiteral("ref-missing") << false << QStringLiteral("/components/schemas/A/$ref") << 7;
+        << QStringLiteral("cycle.yaml") << QStringLiteral("ref-cycle") << false
+        << QStringLiteral("/components/schemas/A/$ref") << 6;
+    QTest::addRow("self ref A -> A") << QByteArray(
+        "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\nA: {$ref: '#/A'}\n")
+                                     << QStringLiteral("self.yaml") << QStringLiteral("ref-cycle") << false
+                                     << QStringLiteral("/A/$ref") << 4;
+    QTest::addRow("path item ref cycle") << QByteArray("openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a: "
+                                                       "{$ref: '#/paths/~1b'}\n  /b: {$ref: '#/paths/~1a'}\n")
+                                         << QStringLiteral("pathcycle.yaml") << QStringLiteral("ref-cycle") << false
+                                         << QString() << 0;
+    QTest::addRow("missing local ref") << QByteArray(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A:\n      $ref: "
+        "'#/components/schemas/Nope'\n")
+                                       << QStringLiteral("missing.yaml") << QStringLiteral("ref-missing") << false
+                                       << QStringLiteral("/components/schemas/A/$ref") << 7;
     QTest::addRow("missing external file")
-        << QByteArray("openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: 'nowhere/none.yaml'}\n")
-        << QStringLiteral("ext.yaml") << QStringLiteral("ref-file-missing") << false << QStringLiteral("/components/schemas/A/$ref") << 6;
-    QTest::addRow("remote ref") << QByteArray("openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\nA: {$ref: 'https://example.com/x.yaml#/Y'}\n")
-                                << QStringLiteral("remote.yaml") << QStringLiteral("ref-remote") << false << QStringLiteral("/A/$ref") << 4;
+        << QByteArray("openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: "
+                      "{$ref: 'nowhere/none.yaml'}\n")
+        << QStringLiteral("ext.yaml") << QStringLiteral("ref-file-missing") << false
+        << QStringLiteral("/components/schemas/A/$ref") << 6;
+    QTest::addRow("remote ref") << QByteArray(
+        "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\nA: {$ref: 'https://example.com/x.yaml#/Y'}\n")
+                                << QStringLiteral("remote.yaml") << QStringLiteral("ref-remote") << false
+                                << QStringLiteral("/A/$ref") << 4;
     QTest::addRow("root is a list") << QByteArray("- openapi: 3.0.0\n") << QStringLiteral("list.yaml")
                                     << QStringLiteral("root-not-object") << true << QString() << 0;
     QTest::addRow("root is a scalar") << QByteArray("\"hello\"") << QStringLiteral("scalar.json")
@@ -577,10 +620,13 @@ void TestDefinitionLoader::hostile_data()
     QTest::addRow("no version key") << QByteArray("info: {title: t}\npaths: {}\n") << QStringLiteral("none.yaml")
                                     << QStringLiteral("unknown-version") << true << QString() << 0;
     QTest::addRow("YAML syntax error") << QByteArray("openapi: 3.0.0\npaths:\n  /a: [unclosed\n")
-                                       << QStringLiteral("syntax.yaml") << QStringLiteral("yaml-syntax") << true << QString() << 0;
+                                       << QStringLiteral("syntax.yaml") << QStringLiteral("yaml-syntax") << true
+                                       << QString() << 0;
     QTest::addRow("JSON syntax error") << QByteArray("{\n  \"openapi\": \"3.0.0\",\n  \"paths\": [\"x\"}\n}")
-                                       << QStringLiteral("syntax.json") << QStringLiteral("json-syntax") << true << QString() << 0;
-    QTest::addRow("duplicate key") << QByteArray("openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\ninfo: {title: u, version: '2'}\n")
+                                       << QStringLiteral("syntax.json") << QStringLiteral("json-syntax") << true
+                                       << QString() << 0;
+    QTest::addRow("duplicate key") << QByteArray(
+        "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\ninfo: {title: u, version: '2'}\n")
                                    << QStringLiteral("dup.yaml") << QStringLiteral("yaml-duplicate-key") << false
                                    << QStringLiteral("/info") << 4;
 }
@@ -613,7 +659,8 @@ void TestDefinitionLoader::hostile()
 
 void TestDefinitionLoader::yamlSyntaxErrorPosition()
 {
-    const LoadResult r = DefinitionLoader().loadData("openapi: 3.0.0\ninfo:\n  title: x\n   bad: indent\n", QStringLiteral("/tmp/x.yaml"));
+    const LoadResult r = DefinitionLoader().loadData(
+        "openapi: 3.0.0\ninfo:\n  title: x\n   bad: indent\n", QStringLiteral("/tmp/x.yaml"));
     QVERIFY(!r.definition);
     QCOMPARE(r.diagnostics.size(), 1);
     QCOMPARE(r.diagnostics.at(0).code, QStringLiteral("yaml-syntax"));
@@ -682,8 +729,8 @@ void TestDefinitionLoader::realWorldDefinitions()
         ids.insert(op.id);
     QCOMPARE(ids.size(), operations);
     if (file.contains(QLatin1String("github"))) {
-        const QString ref = JsonPointer::value(r.definition->document,
-                                               QStringLiteral("/components/examples/scim-enterprise-group/value/members/0/$ref"))
+        const QString ref = JsonPointer::value(
+            r.definition->document, QStringLiteral("/components/examples/scim-enterprise-group/value/members/0/$ref"))
                                 .toString();
         QVERIFY2(ref.startsWith(QLatin1String("https://api.github.com/scim/v2/")), qPrintable(ref));
     }
@@ -694,7 +741,7 @@ void TestDefinitionLoader::writtenOrder_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QStringList>("expected");
     // Paths, methods, responses, media types, examples and headers are all written out of alphabetical order.
-    const QStringList openApi{
+    const QStringList openApi {
         QStringLiteral("operations: POST /zebra, GET /zebra, GET /apple, DELETE /caf\u00e9"),
         QStringLiteral("createZebra: 201"),
         QStringLiteral("getZebra: default,404,200"),
@@ -703,27 +750,28 @@ void TestDefinitionLoader::writtenOrder_data()
         QStringLiteral("getZebra 200 application/json: zeta,alpha,mid"),
         QStringLiteral("getApple: 500,200"),
         QStringLiteral("getApple 500: text/plain,application/problem+json"), // a components response
-        QStringLiteral("getApple 200: application/xml,application/json"),    // a response in an external file
+        QStringLiteral("getApple 200: application/xml,application/json"), // a response in an external file
         QStringLiteral("getApple 200 application/xml: second,first"),
         QStringLiteral("getApple 200 application/json: omega,beta"),
         QStringLiteral("deleteCafe: 204"),
     };
     QTest::addRow("OpenAPI 3.0 YAML") << QStringLiteral("loader/order/order.yaml") << openApi;
     QTest::addRow("OpenAPI 3.0 JSON") << QStringLiteral("loader/order/order.json") << openApi;
-    QTest::addRow("Swagger 2.0 YAML")
-        << QStringLiteral("loader/order/swagger.yaml")
-        << QStringList{
-               QStringLiteral("operations: POST /zebra, GET /zebra, GET /apple"),
-               QStringLiteral("createZebra: 201"),
-               QStringLiteral("getZebra: default,404,200"),
-               // `produces` first, then the response's `examples` media types as written
-               QStringLiteral("getZebra 404: text/plain,application/json,application/vnd.zeta+json,"
-                              "application/vnd.alpha+json"),
-               QStringLiteral("getZebra 200: text/plain,application/json,application/xml"),
-               QStringLiteral("getZebra 200 headers: X-Zeta,X-Alpha"),
-               QStringLiteral("getApple: 200"),
-               QStringLiteral("getApple 200: application/xml,application/json"),
-           };
+    QTest::addRow("Swagger 2.0 YAML") << QStringLiteral("loader/order/swagger.yaml")
+                                      << QStringList {
+                                             QStringLiteral("operations: POST /zebra, GET /zebra, GET /apple"),
+                                             QStringLiteral("createZebra: 201"),
+                                             QStringLiteral("getZebra: default,404,200"),
+                                             // `produces` first, then the response's `examples` media types as written
+                                             QStringLiteral(
+                                                 "getZebra 404: text/plain,application/json,application/vnd.zeta+json,"
+                                                 "application/vnd.alpha+json"),
+                                             QStringLiteral(
+                                                 "getZebra 200: text/plain,application/json,application/xml"),
+                                             QStringLiteral("getZebra 200 headers: X-Zeta,X-Alpha"),
+                                             QStringLiteral("getApple: 200"),
+                                             QStringLiteral("getApple 200: application/xml,application/json"),
+                                         };
 }
 
 void TestDefinitionLoader::writtenOrder()

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Live reload through the real server: edits, saves by rename, referenced files, broken edits, config.
-#include "core/engine/definitionwatcher.h"
-#include "core/engine/mockservice.h"
-
-#include "httpclient.h"
-
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "core/engine/definitionwatcher.h"
+#include "core/engine/mockservice.h"
+#include "httpclient.h"
 
 using namespace TestHttp;
 
@@ -27,8 +26,8 @@ QByteArray spec(const QByteArray& greeting, const QByteArray& extra = {})
            "          description: ok\n"
            "          content:\n"
            "            application/json:\n"
-           "              example: {text: " + greeting + "}\n"
-           + extra;
+           "              example: {text: "
+        + greeting + "}\n" + extra;
 }
 
 const QByteArray refPart = "  /shared:\n"
@@ -43,7 +42,8 @@ QByteArray sharedFile(const QByteArray& word)
            "  description: from another file\n"
            "  content:\n"
            "    application/json:\n"
-           "      example: {word: " + word + "}\n";
+           "      example: {word: "
+        + word + "}\n";
 }
 
 bool writeFile(const QString& path, const QByteArray& data)
@@ -72,7 +72,10 @@ private slots:
     void unrelatedFileInFolderIsIgnored();
 
 private:
-    QByteArray body(const QByteArray& target) { return roundTrip(m_service->port(), "GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n").body; }
+    QByteArray body(const QByteArray& target)
+    {
+        return roundTrip(m_service->port(), "GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n").body;
+    }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MockService> m_service;
@@ -99,7 +102,7 @@ void TestDefinitionWatcher::init()
     m_watcher->setDebounceMs(50);
     m_watcher->watch(m_path, QString(), loaded.definition, QString());
     connect(m_watcher.get(), &DefinitionWatcher::reloaded, m_service.get(),
-            [this](const ReloadResult& r) { m_service->setDefinition(r.definition.definition, r.config.config); });
+        [this](const ReloadResult& r) { m_service->setDefinition(r.definition.definition, r.config.config); });
     QCOMPARE(body("/greeting"), QByteArray(R"({"text":"hello"})"));
 }
 
@@ -148,7 +151,8 @@ void TestDefinitionWatcher::brokenEditKeepsOldDefinition()
 void TestDefinitionWatcher::referencedFileEditReloads()
 {
     QCOMPARE(body("/shared"), QByteArray(R"({"word":"before"})"));
-    QVERIFY(m_watcher->watchedFiles().contains(QFileInfo(m_dir->filePath(QStringLiteral("parts/shared.yaml"))).absoluteFilePath()));
+    QVERIFY(m_watcher->watchedFiles().contains(
+        QFileInfo(m_dir->filePath(QStringLiteral("parts/shared.yaml"))).absoluteFilePath()));
     QVERIFY(writeFile(m_dir->filePath(QStringLiteral("parts/shared.yaml")), sharedFile("after")));
     QTRY_COMPARE_WITH_TIMEOUT(body("/shared"), QByteArray(R"({"word":"after"})"), 5000);
 }
@@ -165,7 +169,8 @@ void TestDefinitionWatcher::configEditReloads()
     spy.clear();
     QVERIFY(writeFile(config, "mockServer:\n  errorIfForcedExampleNotFound: false\n"));
     // A late event from creating the file may reload once more first; wait for the edited value.
-    QTRY_VERIFY_WITH_TIMEOUT(spy.count() >= 1 && !spy.last().first().value<ReloadResult>().config.config.errorIfForcedExampleNotFound, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        spy.count() >= 1 && !spy.last().first().value<ReloadResult>().config.config.errorIfForcedExampleNotFound, 5000);
 }
 
 void TestDefinitionWatcher::disabledWatcherDoesNothing()

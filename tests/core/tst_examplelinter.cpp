@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 // ExampleLinter: every kind of example checked against its schema, as warnings with pointers and lines.
-#include "testutils.h"
+#include <QTest>
 
 #include "core/definition/definitionloader.h"
 #include "core/definition/examplelinter.h"
-
-#include <QTest>
+#include "testutils.h"
 
 class TestExampleLinter : public QObject
 {
@@ -34,15 +33,19 @@ void TestExampleLinter::warnings_data()
     QTest::addColumn<QString>("pointer");
     QTest::addColumn<QString>("mentions");
     QTest::addColumn<int>("line");
-    QTest::addRow("path parameter example") << "/paths/~1items~1{id}/parameters/0/example" << "path parameter 'id'" << 12;
+    QTest::addRow("path parameter example") << "/paths/~1items~1{id}/parameters/0/example"
+                                            << "path parameter 'id'" << 12;
     QTest::addRow("named header parameter example") << "/paths/~1items~1{id}/post/parameters/0/examples/bad/value"
                                                     << "example 'bad'" << 21;
     QTest::addRow("request body example (readOnly id not needed)")
-        << "/paths/~1items~1{id}/post/requestBody/content/application~1json/example" << "Request body" << 27;
+        << "/paths/~1items~1{id}/post/requestBody/content/application~1json/example"
+        << "Request body" << 27;
     QTest::addRow("response header example") << "/paths/~1items~1{id}/post/responses/200/headers/X-Rate/example"
-                                              << "header 'X-Rate'" << 34;
-    QTest::addRow("shared named example, once") << "/components/examples/Broken/value" << "/id: must be integer" << 56;
-    QTest::addRow("schema-level example") << "/components/schemas/Item/properties/name/example" << "Schema example" << 63;
+                                             << "header 'X-Rate'" << 34;
+    QTest::addRow("shared named example, once") << "/components/examples/Broken/value"
+                                                << "/id: must be integer" << 56;
+    QTest::addRow("schema-level example") << "/components/schemas/Item/properties/name/example"
+                                          << "Schema example" << 63;
 }
 
 void TestExampleLinter::warnings()

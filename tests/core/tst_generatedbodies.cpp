@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Tests that every response body SchemaSampler generates for real definitions passes the project's validator.
-#include "core/schema/schemasampler.h"
-#include "core/definition/definitionloader.h"
-#include "core/schema/schemavalidator.h"
-#include "schematestutils.h"
-#include "testutils.h"
-
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include "core/definition/definitionloader.h"
+#include "core/schema/schemasampler.h"
+#include "core/schema/schemavalidator.h"
+#include "schematestutils.h"
+#include "testutils.h"
 
 using SchemaTestUtils::allFinite;
 
@@ -66,14 +66,15 @@ void TestGeneratedBodies::everyResponseValidates()
                 if (media.schema.isUndefined())
                     continue;
                 ++sampled;
-                const QString where = QStringLiteral("%1 %2 -> %3 %4").arg(op.method, op.path, response.code, media.name);
-                const QJsonValue body = SchemaSampler::sample(root, media.schema, def.dialect, options, nullptr,
-                                                              media.schemaPointer);
+                const QString where =
+                    QStringLiteral("%1 %2 -> %3 %4").arg(op.method, op.path, response.code, media.name);
+                const QJsonValue body =
+                    SchemaSampler::sample(root, media.schema, def.dialect, options, nullptr, media.schemaPointer);
                 if (body.isUndefined() || !allFinite(body)) {
                     failures.append(where + QStringLiteral(": not a finite JSON value"));
                     continue;
                 }
-                const QByteArray bytes = QJsonDocument(QJsonArray{body}).toJson(QJsonDocument::Compact);
+                const QByteArray bytes = QJsonDocument(QJsonArray { body }).toJson(QJsonDocument::Compact);
                 const QJsonValue reparsed = QJsonDocument::fromJson(bytes).array().at(0);
                 if (reparsed != body || bytes.size() > kMaxBodyBytes) {
                     failures.append(where + QStringLiteral(": does not round-trip or is %1 bytes").arg(bytes.size()));
@@ -81,7 +82,8 @@ void TestGeneratedBodies::everyResponseValidates()
                 }
                 const CompiledSchemaPtr schema = cache.get(media.schemaPointer);
                 if (!schema) {
-                    failures.append(where + QStringLiteral(": schema at '%1' does not compile").arg(media.schemaPointer));
+                    failures.append(
+                        where + QStringLiteral(": schema at '%1' does not compile").arg(media.schemaPointer));
                     continue;
                 }
                 QList<SchemaError> errors;
@@ -99,7 +101,7 @@ void TestGeneratedBodies::everyResponseValidates()
     for (int i = 0; i < failures.size() && i < kMaxFailuresShown; ++i)
         qWarning("%s", qPrintable(failures.at(i)));
     QVERIFY2(failures.isEmpty(),
-             qPrintable(QStringLiteral("%1 of %2 generated bodies are invalid").arg(failures.size()).arg(sampled)));
+        qPrintable(QStringLiteral("%1 of %2 generated bodies are invalid").arg(failures.size()).arg(sampled)));
 }
 
 QTEST_GUILESS_MAIN(TestGeneratedBodies)

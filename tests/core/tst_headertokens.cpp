@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "core/http/headertokens.h"
-
 #include <QTest>
+
+#include "core/http/headertokens.h"
 
 class TestHeaderTokens : public QObject
 {
@@ -20,13 +20,20 @@ void TestHeaderTokens::split_data()
     QTest::addColumn<QString>("separators");
     QTest::addColumn<bool>("resolve");
     QTest::addColumn<QStringList>("parts");
-    QTest::addRow("plain commas") << "a, b,c" << "," << false << QStringList{"a", " b", "c"};
-    QTest::addRow("separator inside quotes is kept") << R"(a="x,y",b)" << "," << false << QStringList{R"(a="x,y")", "b"};
-    QTest::addRow("two separators") << "a;b,c" << ",;" << false << QStringList{"a", "b", "c"};
-    QTest::addRow("escaped quote kept") << R"(a="x\"y",b)" << "," << false << QStringList{R"(a="x\"y")", "b"};
-    QTest::addRow("escaped quote resolved") << R"(a="x\"y",b)" << "," << true << QStringList{R"(a="x"y")", "b"};
-    QTest::addRow("empty text") << "" << "," << false << QStringList{""};
-    QTest::addRow("unterminated quote swallows the rest") << R"(a="x,y)" << "," << false << QStringList{R"(a="x,y)"};
+    QTest::addRow("plain commas") << "a, b,c"
+                                  << "," << false << QStringList { "a", " b", "c" };
+    QTest::addRow("separator inside quotes is kept") << R"(a="x,y",b)"
+                                                     << "," << false << QStringList { R"(a="x,y")", "b" };
+    QTest::addRow("two separators") << "a;b,c"
+                                    << ",;" << false << QStringList { "a", "b", "c" };
+    QTest::addRow("escaped quote kept") << R"(a="x\"y",b)"
+                                        << "," << false << QStringList { R"(a="x\"y")", "b" };
+    QTest::addRow("escaped quote resolved") << R"(a="x\"y",b)"
+                                            << "," << true << QStringList { R"(a="x"y")", "b" };
+    QTest::addRow("empty text") << ""
+                                << "," << false << QStringList { "" };
+    QTest::addRow("unterminated quote swallows the rest") << R"(a="x,y)"
+                                                          << "," << false << QStringList { R"(a="x,y)" };
 }
 
 void TestHeaderTokens::split()
@@ -35,8 +42,9 @@ void TestHeaderTokens::split()
     QFETCH(QString, separators);
     QFETCH(bool, resolve);
     QFETCH(QStringList, parts);
-    QCOMPARE(HeaderTokens::splitOutsideQuotes(text, separators, resolve ? HeaderTokens::Escapes::Resolve : HeaderTokens::Escapes::Keep),
-             parts);
+    QCOMPARE(HeaderTokens::splitOutsideQuotes(
+                 text, separators, resolve ? HeaderTokens::Escapes::Resolve : HeaderTokens::Escapes::Keep),
+        parts);
 }
 
 void TestHeaderTokens::unquote_data()
@@ -56,7 +64,8 @@ void TestHeaderTokens::unquote()
     QFETCH(QString, text);
     QFETCH(bool, resolve);
     QFETCH(QString, value);
-    QCOMPARE(HeaderTokens::unquote(text, resolve ? HeaderTokens::Escapes::Resolve : HeaderTokens::Escapes::Keep), value);
+    QCOMPARE(
+        HeaderTokens::unquote(text, resolve ? HeaderTokens::Escapes::Resolve : HeaderTokens::Escapes::Keep), value);
 }
 
 QTEST_GUILESS_MAIN(TestHeaderTokens)

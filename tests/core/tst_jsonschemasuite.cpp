@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Runs the official JSON Schema Test Suite (draft 4, 2020-12) through SchemaValidator and ratchets the pass counts.
-#include "core/schema/schemavalidator.h"
-#include "testutils.h"
-
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include "core/schema/schemavalidator.h"
+#include "testutils.h"
 
 // Runs one folder of the suite and compares the counts with tests/data/jsonschemasuite/ratchet.json.
 class TestJsonSchemaSuite : public QObject
@@ -53,8 +53,8 @@ bool needsRemote(const QJsonValue& schema, const Diagnostics& warnings)
 
 } // namespace
 
-TestJsonSchemaSuite::Counts TestJsonSchemaSuite::runFolder(const QString& folder, SchemaDialect dialect,
-                                                           bool assertFormats)
+TestJsonSchemaSuite::Counts TestJsonSchemaSuite::runFolder(
+    const QString& folder, SchemaDialect dialect, bool assertFormats)
 {
     Counts counts;
     const QDir dir(folder);
@@ -85,9 +85,9 @@ TestJsonSchemaSuite::Counts TestJsonSchemaSuite::runFolder(const QString& folder
                 if (quick == expected && full == expected && (full || !errors.isEmpty()))
                     ++counts.passed;
                 else
-                    counts.failures.append(QStringLiteral("%1 / %2 / %3").arg(
-                        file, group.value(QLatin1String("description")).toString(),
-                        test.value(QLatin1String("description")).toString()));
+                    counts.failures.append(QStringLiteral("%1 / %2 / %3")
+                                               .arg(file, group.value(QLatin1String("description")).toString(),
+                                                   test.value(QLatin1String("description")).toString()));
             }
         }
     }
@@ -101,8 +101,8 @@ void TestJsonSchemaSuite::suite_data()
     QTest::addColumn<bool>("assertFormats");
     QTest::addRow("draft4") << QStringLiteral("draft4") << int(SchemaDialect::Draft4) << false;
     QTest::addRow("draft2020-12") << QStringLiteral("draft2020-12") << int(SchemaDialect::Draft202012) << false;
-    QTest::addRow("draft4 optional/format") << QStringLiteral("draft4/optional/format") << int(SchemaDialect::Draft4)
-                                            << true;
+    QTest::addRow("draft4 optional/format")
+        << QStringLiteral("draft4/optional/format") << int(SchemaDialect::Draft4) << true;
     QTest::addRow("draft2020-12 optional/format")
         << QStringLiteral("draft2020-12/optional/format") << int(SchemaDialect::Draft202012) << true;
 }
@@ -124,14 +124,15 @@ void TestJsonSchemaSuite::suite()
             printf("  FAIL %s\n", qPrintable(failure));
     }
     const QJsonObject ratchet = QJsonDocument::fromJson(
-        TestUtils::readFile(TestUtils::dataPath(QStringLiteral("jsonschemasuite/ratchet.json")))).object();
+        TestUtils::readFile(TestUtils::dataPath(QStringLiteral("jsonschemasuite/ratchet.json"))))
+                                    .object();
     QVERIFY2(ratchet.contains(name), "no ratchet entry for this folder");
     const int recorded = ratchet.value(name).toInt();
     QVERIFY2(counts.passed >= recorded,
-             qPrintable(QStringLiteral("passed %1 < recorded %2; first failures: %3")
-                            .arg(counts.passed)
-                            .arg(recorded)
-                            .arg(counts.failures.mid(0, 5).join(QLatin1String("; ")))));
+        qPrintable(QStringLiteral("passed %1 < recorded %2; first failures: %3")
+                       .arg(counts.passed)
+                       .arg(recorded)
+                       .arg(counts.failures.mid(0, 5).join(QLatin1String("; ")))));
     QVERIFY(counts.total > 0);
 }
 

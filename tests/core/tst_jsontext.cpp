@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "core/json/jsontext.h"
-
 #include <QTest>
+
+#include "core/json/jsontext.h"
 
 class TestJsonText : public QObject
 {

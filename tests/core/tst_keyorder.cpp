@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "core/json/keyorder.h"
-#include "core/definition/yamlreader.h"
-
-#include "testutils.h"
-
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QTest>
+
+#include "core/definition/yamlreader.h"
+#include "core/json/keyorder.h"
+#include "testutils.h"
 
 namespace {
 
@@ -87,9 +86,8 @@ void TestKeyOrder::scanJson_data()
     QTest::addRow("array indices in pointers")
         << QByteArray(R"({"list": [1, {"content": {"b": 1, "a": 2}}, [], {"content": {"y": {}, "x": "]"}}]})")
         << QStringLiteral("/list/1/content = b,a\n/list/3/content = y,x");
-    QTest::addRow("strings with quotes, braces and backslashes do not confuse it")
-        << QByteArray(R"({"responses": {"a\"}{": "}\\", "z": "\\\"[", "m": "\\"}})")
-        << QStringLiteral("/responses = a\"}{,z,m");
+    QTest::addRow("strings with quotes, braces and backslashes do not confuse it") << QByteArray(
+        R"({"responses": {"a\"}{": "}\\", "z": "\\\"[", "m": "\\"}})") << QStringLiteral("/responses = a\"}{,z,m");
     QTest::addRow("escaped keys are decoded")
         << QByteArray(R"({"paths": {"/caf\u00e9": {}, "/a\/b": {}, "/\ud83d\ude00": {}}})")
         << QStringLiteral("/paths = /caf\u00e9,/a/b,/\U0001F600\n/paths/~1a~1b = \n/paths/~1caf\u00e9 = \n"
@@ -116,7 +114,8 @@ void TestKeyOrder::yamlReaderRecordsSameOrders_data()
 {
     QTest::addColumn<QString>("yamlFile");
     QTest::addColumn<QString>("jsonFile");
-    QTest::addRow("root definition") << QStringLiteral("loader/order/order.yaml") << QStringLiteral("loader/order/order.json");
+    QTest::addRow("root definition") << QStringLiteral("loader/order/order.yaml")
+                                     << QStringLiteral("loader/order/order.json");
     QTest::addRow("external file") << QStringLiteral("loader/order/external.yaml")
                                    << QStringLiteral("loader/order/external.json");
 }
@@ -133,9 +132,9 @@ void TestKeyOrder::yamlReaderRecordsSameOrders()
     QCOMPARE(dump(yaml.keyOrders), dump(json));
     if (yamlFile.endsWith(QLatin1String("order.yaml"))) {
         QCOMPARE(yaml.keyOrders.value(QStringLiteral("/paths")),
-                 (QStringList{QStringLiteral("/zebra"), QStringLiteral("/apple"), QStringLiteral("/caf\u00e9")}));
+            (QStringList { QStringLiteral("/zebra"), QStringLiteral("/apple"), QStringLiteral("/caf\u00e9") }));
         QCOMPARE(yaml.keyOrders.value(QStringLiteral("/paths/~1zebra/get/responses")),
-                 (QStringList{QStringLiteral("default"), QStringLiteral("404"), QStringLiteral("200")}));
+            (QStringList { QStringLiteral("default"), QStringLiteral("404"), QStringLiteral("200") }));
     }
 }
 
@@ -154,16 +153,16 @@ void TestKeyOrder::orderedKeys_data()
     QTest::addColumn<bool>("hasRecord");
     QTest::addColumn<QStringList>("written");
     QTest::addColumn<QStringList>("expected");
-    const QStringList zba{QStringLiteral("z"), QStringLiteral("b"), QStringLiteral("a")};
-    QTest::addRow("no record: sorted") << zba << false << QStringList() << QStringList{"a", "b", "z"};
+    const QStringList zba { QStringLiteral("z"), QStringLiteral("b"), QStringLiteral("a") };
+    QTest::addRow("no record: sorted") << zba << false << QStringList() << QStringList { "a", "b", "z" };
     QTest::addRow("record: as written") << zba << true << zba << zba;
-    QTest::addRow("empty record: sorted") << zba << true << QStringList() << QStringList{"a", "b", "z"};
-    QTest::addRow("keys missing from the record go last, sorted")
-        << QStringList{"z", "b", "a", "y", "c"} << true << QStringList{"z", "b"} << QStringList{"z", "b", "a", "c", "y"};
+    QTest::addRow("empty record: sorted") << zba << true << QStringList() << QStringList { "a", "b", "z" };
+    QTest::addRow("keys missing from the record go last, sorted") << QStringList { "z", "b", "a", "y",
+        "c" } << true << QStringList { "z", "b" } << QStringList { "z", "b", "a", "c", "y" };
     QTest::addRow("recorded keys absent from the object are skipped")
-        << QStringList{"b", "a"} << true << QStringList{"x", "b", "a", "w"} << QStringList{"b", "a"};
+        << QStringList { "b", "a" } << true << QStringList { "x", "b", "a", "w" } << QStringList { "b", "a" };
     QTest::addRow("duplicates appear once, at the first place")
-        << QStringList{"b", "a"} << true << QStringList{"b", "a", "b"} << QStringList{"b", "a"};
+        << QStringList { "b", "a" } << true << QStringList { "b", "a", "b" } << QStringList { "b", "a" };
 }
 
 void TestKeyOrder::orderedKeys()
@@ -213,7 +212,7 @@ void TestKeyOrder::realWorldJson()
         best = best < 0 ? ns : qMin(best, ns);
     }
     qInfo("scanJson over %lld bytes: %.1f ms (best of 3), %lld objects recorded", static_cast<long long>(data.size()),
-          best / 1e6, static_cast<long long>(map.size()));
+        best / 1e6, static_cast<long long>(map.size()));
     // Every recorded list holds exactly the object's keys (GitHub has no duplicate keys).
     const QJsonObject paths = doc.value(QLatin1String("paths")).toObject();
     QStringList written = map.value(QStringLiteral("/paths"));

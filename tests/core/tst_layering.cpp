@@ -74,10 +74,11 @@ namespace {
 // Every violation in `text` of a file in `folder`: includes of a folder above it, or of Qt Gui/Widgets.
 QStringList violations(const QString& folder, const QString& text)
 {
-    static const QRegularExpression ours(QStringLiteral(R"(^\s*#\s*include\s+"core/([a-z_]+)/)"),
-        QRegularExpression::MultilineOption);
+    static const QRegularExpression ours(
+        QStringLiteral(R"(^\s*#\s*include\s+"core/([a-z_]+)/)"), QRegularExpression::MultilineOption);
     static const QRegularExpression gui(
-        QStringLiteral(R"(^\s*#\s*include\s+<(QtGui|QtWidgets|QWidget|QApplication|QGuiApplication|QColor|QPixmap|QImage|QIcon|QFont|QPalette)\b)"),
+        QStringLiteral(
+            R"(^\s*#\s*include\s+<(QtGui|QtWidgets|QWidget|QApplication|QGuiApplication|QColor|QPixmap|QImage|QIcon|QFont|QPalette)\b)"),
         QRegularExpression::MultilineOption);
     QStringList found;
     const int level = folderOrder().indexOf(folder);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "core/negotiation/mediatypenegotiator.h"
-
 #include <QTest>
+
+#include "core/negotiation/mediatypenegotiator.h"
 
 // Accept parsing, response media type choice, and the JSON/text/Content-Type helpers.
 class TestMediaTypeNegotiator : public QObject
@@ -34,8 +34,7 @@ void TestMediaTypeNegotiator::parseRange_data()
     QTest::addRow("plain type") << "application/json" << true << "application/json" << 1.0 << QString();
     QTest::addRow("upper case is folded") << "Application/JSON" << true << "application/json" << 1.0 << QString();
     QTest::addRow("q and spaces") << "  text/html ; q=0.5 " << true << "text/html" << 0.5 << QString();
-    QTest::addRow("parameter before q") << "text/plain;charset=UTF-8;q=0.2" << true << "text/plain" << 0.2
-                                        << "UTF-8";
+    QTest::addRow("parameter before q") << "text/plain;charset=UTF-8;q=0.2" << true << "text/plain" << 0.2 << "UTF-8";
     QTest::addRow("quoted parameter") << "text/plain; charset=\"utf-8\"" << true << "text/plain" << 1.0 << "utf-8";
     QTest::addRow("type wildcard") << "image/*" << true << "image/*" << 1.0 << QString();
     QTest::addRow("full wildcard q=0") << "*/*;q=0" << true << "*/*" << 0.0 << QString();
@@ -90,16 +89,16 @@ void TestMediaTypeNegotiator::choose_data()
     QTest::addColumn<QString>("declared");
     QTest::addColumn<QString>("contentType");
 
-    const QStringList jsonXml = {QStringLiteral("application/json"), QStringLiteral("application/xml")};
-    const QStringList xmlJson = {QStringLiteral("application/xml"), QStringLiteral("application/json")};
-    const QStringList textHtml = {QStringLiteral("text/plain"), QStringLiteral("text/html")};
+    const QStringList jsonXml = { QStringLiteral("application/json"), QStringLiteral("application/xml") };
+    const QStringList xmlJson = { QStringLiteral("application/xml"), QStringLiteral("application/json") };
+    const QStringList textHtml = { QStringLiteral("text/plain"), QStringLiteral("text/html") };
 
     // no Accept
     QTest::addRow("empty accept picks first json") << "" << xmlJson << true << "application/json"
                                                    << "application/json";
-    QTest::addRow("empty accept picks +json") << ""
-                                              << QStringList{"text/plain", "application/problem+json"} << true
-                                              << "application/problem+json" << "application/problem+json";
+    QTest::addRow("empty accept picks +json")
+        << "" << QStringList { "text/plain", "application/problem+json" } << true << "application/problem+json"
+        << "application/problem+json";
     QTest::addRow("empty accept without json picks first") << "" << textHtml << true << "text/plain"
                                                            << "text/plain";
     QTest::addRow("only malformed parts act as empty") << "garbage, ;;" << xmlJson << true << "application/json"
@@ -107,19 +106,22 @@ void TestMediaTypeNegotiator::choose_data()
     QTest::addRow("nothing available") << "" << QStringList() << false << QString() << QString();
 
     // q-values
-    QTest::addRow("exact match") << "application/xml" << jsonXml << true << "application/xml" << "application/xml";
-    QTest::addRow("higher q wins over order") << "application/json;q=0.4, application/xml;q=0.9" << jsonXml << true
-                                              << "application/xml" << "application/xml";
-    QTest::addRow("equal q keeps declared order") << "application/xml, application/json" << jsonXml << true
-                                                  << "application/json" << "application/json";
+    QTest::addRow("exact match") << "application/xml" << jsonXml << true << "application/xml"
+                                 << "application/xml";
+    QTest::addRow("higher q wins over order")
+        << "application/json;q=0.4, application/xml;q=0.9" << jsonXml << true << "application/xml"
+        << "application/xml";
+    QTest::addRow("equal q keeps declared order")
+        << "application/xml, application/json" << jsonXml << true << "application/json"
+        << "application/json";
     QTest::addRow("q=0 excludes") << "application/json;q=0, */*" << jsonXml << true << "application/xml"
                                   << "application/xml";
-    QTest::addRow("q=0 excludes the only type") << "application/json;q=0" << QStringList{"application/json"}
-                                                << false << QString() << QString();
-    QTest::addRow("specific q=0 beats broader range") << "text/*, text/html;q=0" << textHtml << true
-                                                      << "text/plain" << "text/plain";
-    QTest::addRow("most specific range sets q") << "text/*;q=0.3, text/html;q=0.7" << textHtml << true
-                                                << "text/html" << "text/html";
+    QTest::addRow("q=0 excludes the only type")
+        << "application/json;q=0" << QStringList { "application/json" } << false << QString() << QString();
+    QTest::addRow("specific q=0 beats broader range") << "text/*, text/html;q=0" << textHtml << true << "text/plain"
+                                                      << "text/plain";
+    QTest::addRow("most specific range sets q") << "text/*;q=0.3, text/html;q=0.7" << textHtml << true << "text/html"
+                                                << "text/html";
 
     // wildcards in Accept
     QTest::addRow("bare wildcard prefers json") << "*/*" << xmlJson << true << "application/json"
@@ -128,65 +130,73 @@ void TestMediaTypeNegotiator::choose_data()
                                                             << "text/plain";
     QTest::addRow("browser accept falls back to json")
         << "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
-        << QStringList{"application/json", "text/csv"} << true << "application/json" << "application/json";
-    QTest::addRow("type wildcard") << "text/*" << QStringList{"application/json", "text/csv"} << true << "text/csv"
+        << QStringList { "application/json", "text/csv" } << true << "application/json"
+        << "application/json";
+    QTest::addRow("type wildcard") << "text/*" << QStringList { "application/json", "text/csv" } << true << "text/csv"
                                    << "text/csv";
-    QTest::addRow("exact beats wildcard at same q") << "*/*, text/csv" << QStringList{"application/json", "text/csv"}
-                                                    << true << "text/csv" << "text/csv";
+    QTest::addRow("exact beats wildcard at same q")
+        << "*/*, text/csv" << QStringList { "application/json", "text/csv" } << true << "text/csv"
+        << "text/csv";
 
     // wildcards in the declaration
-    QTest::addRow("declared any type gets the accepted type") << "image/png" << QStringList{"*/*"} << true << "*/*"
+    QTest::addRow("declared any type gets the accepted type") << "image/png" << QStringList { "*/*" } << true << "*/*"
                                                               << "image/png";
-    QTest::addRow("declared any type, bare accept") << "*/*" << QStringList{"*/*"} << true << "*/*"
+    QTest::addRow("declared any type, bare accept") << "*/*" << QStringList { "*/*" } << true << "*/*"
                                                     << "application/json";
-    QTest::addRow("declared any type, no accept") << "" << QStringList{"*/*"} << true << "*/*" << "application/json";
-    QTest::addRow("declared type wildcard") << "application/xml" << QStringList{"application/*"} << true
-                                            << "application/*" << "application/xml";
-    QTest::addRow("declared type wildcard, text accept") << "text/*" << QStringList{"*/*"} << true << "*/*"
+    QTest::addRow("declared any type, no accept") << "" << QStringList { "*/*" } << true << "*/*"
+                                                  << "application/json";
+    QTest::addRow("declared type wildcard")
+        << "application/xml" << QStringList { "application/*" } << true << "application/*"
+        << "application/xml";
+    QTest::addRow("declared type wildcard, text accept") << "text/*" << QStringList { "*/*" } << true << "*/*"
                                                          << "text/plain";
-    QTest::addRow("declared wildcard outside accept") << "text/html" << QStringList{"application/*"} << false
-                                                      << QString() << QString();
+    QTest::addRow("declared wildcard outside accept")
+        << "text/html" << QStringList { "application/*" } << false << QString() << QString();
     QTest::addRow("concrete declaration beats declared wildcard")
-        << "application/json" << QStringList{"*/*", "application/json"} << true << "application/json"
+        << "application/json" << QStringList { "*/*", "application/json" } << true << "application/json"
         << "application/json";
     QTest::addRow("declared wildcard ignores q=0 of one type")
-        << "application/json;q=0, application/xml;q=0.5" << QStringList{"application/*"} << true << "application/*"
+        << "application/json;q=0, application/xml;q=0.5" << QStringList { "application/*" } << true << "application/*"
         << "application/xml";
 
     // parameters
-    QTest::addRow("declared parameters kept as written") << "application/json"
-                                                         << QStringList{"application/json; charset=utf-8"} << true
-                                                         << "application/json; charset=utf-8"
-                                                         << "application/json; charset=utf-8";
-    QTest::addRow("accept parameter unknown to declaration") << "application/json;charset=utf-8" << jsonXml << true
-                                                             << "application/json" << "application/json";
-    QTest::addRow("charset compared case-insensitively") << "text/plain;charset=UTF-8"
-                                                         << QStringList{"text/plain;charset=utf-8"} << true
-                                                         << "text/plain;charset=utf-8" << "text/plain;charset=utf-8";
-    QTest::addRow("conflicting parameter does not match") << "text/html;level=1"
-                                                          << QStringList{"text/html;level=2"} << false << QString()
-                                                          << QString();
+    QTest::addRow("declared parameters kept as written")
+        << "application/json" << QStringList { "application/json; charset=utf-8" } << true
+        << "application/json; charset=utf-8"
+        << "application/json; charset=utf-8";
+    QTest::addRow("accept parameter unknown to declaration")
+        << "application/json;charset=utf-8" << jsonXml << true << "application/json"
+        << "application/json";
+    QTest::addRow("charset compared case-insensitively")
+        << "text/plain;charset=UTF-8" << QStringList { "text/plain;charset=utf-8" } << true
+        << "text/plain;charset=utf-8"
+        << "text/plain;charset=utf-8";
+    QTest::addRow("conflicting parameter does not match")
+        << "text/html;level=1" << QStringList { "text/html;level=2" } << false << QString() << QString();
     QTest::addRow("matching parameter is more specific")
-        << "text/html;level=1;q=1, text/html;q=0.5" << QStringList{"text/html;level=2", "text/html;level=1"} << true
-        << "text/html;level=1" << "text/html;level=1";
+        << "text/html;level=1;q=1, text/html;q=0.5" << QStringList { "text/html;level=2", "text/html;level=1" } << true
+        << "text/html;level=1"
+        << "text/html;level=1";
 
     // structured syntax suffix
-    QTest::addRow("json accept takes +json") << "application/json"
-                                             << QStringList{"application/xml", "application/vnd.api+json"} << true
-                                             << "application/vnd.api+json" << "application/vnd.api+json";
+    QTest::addRow("json accept takes +json")
+        << "application/json" << QStringList { "application/xml", "application/vnd.api+json" } << true
+        << "application/vnd.api+json"
+        << "application/vnd.api+json";
     QTest::addRow("exact beats +json") << "application/json"
-                                       << QStringList{"application/problem+json", "application/json"} << true
-                                       << "application/json" << "application/json";
-    QTest::addRow("+json accept does not take plain json") << "application/vnd.api+json"
-                                                           << QStringList{"application/json"} << false << QString()
-                                                           << QString();
+                                       << QStringList { "application/problem+json", "application/json" } << true
+                                       << "application/json"
+                                       << "application/json";
+    QTest::addRow("+json accept does not take plain json")
+        << "application/vnd.api+json" << QStringList { "application/json" } << false << QString() << QString();
 
     // none acceptable
     QTest::addRow("none acceptable") << "image/png" << jsonXml << false << QString() << QString();
     QTest::addRow("case-insensitive match") << "APPLICATION/XML" << jsonXml << true << "application/xml"
                                             << "application/xml";
-    QTest::addRow("malformed declaration skipped") << "*/*" << QStringList{"nonsense", "text/plain"} << true
-                                                   << "text/plain" << "text/plain";
+    QTest::addRow("malformed declaration skipped")
+        << "*/*" << QStringList { "nonsense", "text/plain" } << true << "text/plain"
+        << "text/plain";
 }
 
 void TestMediaTypeNegotiator::choose()
@@ -260,23 +270,36 @@ void TestMediaTypeNegotiator::matches_data()
     QTest::addColumn<QString>("declared");
     QTest::addColumn<bool>("match");
 
-    QTest::addRow("same type") << "application/json" << "application/json" << true;
-    QTest::addRow("request charset ignored") << "application/json; charset=utf-8" << "application/json" << true;
-    QTest::addRow("case-insensitive") << "Application/Json" << "application/json" << true;
-    QTest::addRow("declared any") << "image/png" << "*/*" << true;
-    QTest::addRow("declared type wildcard") << "application/xml" << "application/*" << true;
-    QTest::addRow("declared type wildcard, other type") << "text/xml" << "application/*" << false;
-    QTest::addRow("other subtype") << "application/xml" << "application/json" << false;
-    QTest::addRow("+json is not json") << "application/merge-patch+json" << "application/json" << false;
-    QTest::addRow("declared charset required") << "text/plain" << "text/plain; charset=utf-8" << false;
-    QTest::addRow("declared charset equal") << "text/plain;charset=UTF-8" << "text/plain; charset=utf-8" << true;
-    QTest::addRow("declared charset different") << "text/plain;charset=latin1" << "text/plain; charset=utf-8"
-                                                << false;
-    QTest::addRow("multipart boundary ignored") << "multipart/form-data; boundary=xyz" << "multipart/form-data"
-                                                << true;
-    QTest::addRow("empty content type") << "" << "application/json" << false;
-    QTest::addRow("malformed content type") << "json" << "*/*" << false;
-    QTest::addRow("wildcard request") << "*/*" << "application/json" << false;
+    QTest::addRow("same type") << "application/json"
+                               << "application/json" << true;
+    QTest::addRow("request charset ignored") << "application/json; charset=utf-8"
+                                             << "application/json" << true;
+    QTest::addRow("case-insensitive") << "Application/Json"
+                                      << "application/json" << true;
+    QTest::addRow("declared any") << "image/png"
+                                  << "*/*" << true;
+    QTest::addRow("declared type wildcard") << "application/xml"
+                                            << "application/*" << true;
+    QTest::addRow("declared type wildcard, other type") << "text/xml"
+                                                        << "application/*" << false;
+    QTest::addRow("other subtype") << "application/xml"
+                                   << "application/json" << false;
+    QTest::addRow("+json is not json") << "application/merge-patch+json"
+                                       << "application/json" << false;
+    QTest::addRow("declared charset required") << "text/plain"
+                                               << "text/plain; charset=utf-8" << false;
+    QTest::addRow("declared charset equal") << "text/plain;charset=UTF-8"
+                                            << "text/plain; charset=utf-8" << true;
+    QTest::addRow("declared charset different") << "text/plain;charset=latin1"
+                                                << "text/plain; charset=utf-8" << false;
+    QTest::addRow("multipart boundary ignored") << "multipart/form-data; boundary=xyz"
+                                                << "multipart/form-data" << true;
+    QTest::addRow("empty content type") << ""
+                                        << "application/json" << false;
+    QTest::addRow("malformed content type") << "json"
+                                            << "*/*" << false;
+    QTest::addRow("wildcard request") << "*/*"
+                                      << "application/json" << false;
 }
 
 void TestMediaTypeNegotiator::matches()
@@ -294,8 +317,8 @@ void TestMediaTypeNegotiator::hostileInput()
     for (int i = 0; i < 2000; ++i)
         accept += QStringLiteral("application/x%1;q=0.%2;a=\"b,").arg(i).arg(i % 10);
     accept += QStringLiteral(",,,;;;===///");
-    const MediaTypeChoice choice
-        = MediaTypeNegotiator::choose(accept, {QStringLiteral("application/json"), QStringLiteral("text/plain")});
+    const MediaTypeChoice choice =
+        MediaTypeNegotiator::choose(accept, { QStringLiteral("application/json"), QStringLiteral("text/plain") });
     Q_UNUSED(choice);
     const auto ranges = MediaTypeNegotiator::parseAccept(QString(100000, QLatin1Char(',')));
     QVERIFY(ranges.isEmpty());

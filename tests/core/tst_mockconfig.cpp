@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "core/config/mockconfig.h"
-
-#include "testutils.h"
-
 #include <algorithm>
 
 #include <QDir>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "core/config/mockconfig.h"
+#include "testutils.h"
 
 using TestUtils::dataPath;
 
@@ -31,8 +30,8 @@ QString dump(const Diagnostics& diagnostics)
 
 int count(const Diagnostics& diagnostics, Diagnostic::Severity severity)
 {
-    return int(std::count_if(diagnostics.cbegin(), diagnostics.cend(),
-                             [severity](const Diagnostic& d) { return d.severity == severity; }));
+    return int(std::count_if(
+        diagnostics.cbegin(), diagnostics.cend(), [severity](const Diagnostic& d) { return d.severity == severity; }));
 }
 
 } // namespace
@@ -77,38 +76,47 @@ void TestMockConfig::load_data()
     QTest::addColumn<int>("warnings");
     QTest::addColumn<int>("errors");
 
-    QTest::addRow("root block only, other keys ignored")
-        << "root-only/redocly.yaml" << "root-only/openapi.yaml" << false << true << false << "last" << "Root mock"
-        << QString() << 0 << 0;
+    QTest::addRow("root block only, other keys ignored") << "root-only/redocly.yaml"
+                                                         << "root-only/openapi.yaml" << false << true << false << "last"
+                                                         << "Root mock" << QString() << 0 << 0;
     QTest::addRow("per-API block overrides key by key")
-        << "per-api/redocly.yaml" << "per-api/specs/pets.yaml" << false << true << false << "replace" << "Shared"
+        << "per-api/redocly.yaml"
+        << "per-api/specs/pets.yaml" << false << true << false << "replace"
+        << "Shared"
         << "pets@v1" << 1 << 0;
-    QTest::addRow("other API's block does not apply")
-        << "per-api/redocly.yaml" << "per-api/other.yaml" << true << true << true << "last" << "Shared" << "other@v1"
-        << 0 << 0;
+    QTest::addRow("other API's block does not apply") << "per-api/redocly.yaml"
+                                                      << "per-api/other.yaml" << true << true << true << "last"
+                                                      << "Shared"
+                                                      << "other@v1" << 0 << 0;
     QTest::addRow("definition not under apis gets the root block")
-        << "per-api/redocly.yaml" << "per-api/unlisted.yaml" << false << true << true << "last" << "Shared"
-        << QString() << 0 << 0;
+        << "per-api/redocly.yaml"
+        << "per-api/unlisted.yaml" << false << true << true << "last"
+        << "Shared" << QString() << 0 << 0;
     QTest::addRow("no definition gets the root block")
-        << "per-api/redocly.yaml" << QString() << false << true << true << "last" << "Shared" << QString() << 0 << 0;
+        << "per-api/redocly.yaml" << QString() << false << true << true << "last"
+        << "Shared" << QString() << 0 << 0;
     QTest::addRow("$ref'd root block and $ref with fragment per API")
-        << "ref/redocly.yaml" << "ref/openapi.yaml" << false << true << true << "off" << "Next to the ref"
+        << "ref/redocly.yaml"
+        << "ref/openapi.yaml" << false << true << true << "off"
+        << "Next to the ref"
         << "main@v2" << 1 << 0;
-    QTest::addRow("wrong types keep defaults")
-        << "warnings/redocly.yaml" << "warnings/openapi.yaml" << false << false << true << "first" << "Mock Server"
-        << QString() << 7 << 0;
-    QTest::addRow("empty file means defaults") << "warnings/empty.yaml" << QString() << false << false << true
-                                               << "first" << "Mock Server" << QString() << 0 << 0;
-    QTest::addRow("document not a mapping") << "warnings/not-a-map.yaml" << QString() << false << false << true
-                                            << "first" << "Mock Server" << QString() << 1 << 0;
+    QTest::addRow("wrong types keep defaults") << "warnings/redocly.yaml"
+                                               << "warnings/openapi.yaml" << false << false << true << "first"
+                                               << "Mock Server" << QString() << 7 << 0;
+    QTest::addRow("empty file means defaults")
+        << "warnings/empty.yaml" << QString() << false << false << true << "first"
+        << "Mock Server" << QString() << 0 << 0;
+    QTest::addRow("document not a mapping")
+        << "warnings/not-a-map.yaml" << QString() << false << false << true << "first"
+        << "Mock Server" << QString() << 1 << 0;
     QTest::addRow("keys next to a missing $ref still apply")
-        << "warnings/missing-ref.yaml" << QString() << false << true << true << "first" << "Mock Server" << QString()
-        << 0 << 1;
+        << "warnings/missing-ref.yaml" << QString() << false << true << true << "first"
+        << "Mock Server" << QString() << 0 << 1;
     QTest::addRow("$ref loop stops") << "warnings/loop.yaml" << QString() << false << false << true << "first"
                                      << "Mock Server" << QString() << 0 << 1;
     QTest::addRow("self-referencing alias does not hang")
-        << "warnings/cyclic-alias.yaml" << QString() << false << true << true << "first" << "Mock Server"
-        << QString() << 1 << 0;
+        << "warnings/cyclic-alias.yaml" << QString() << false << true << true << "first"
+        << "Mock Server" << QString() << 1 << 0;
 }
 
 void TestMockConfig::load()
@@ -139,21 +147,23 @@ void TestMockConfig::load()
 
 void TestMockConfig::diagnostics_data()
 {
-    QTest::addColumn<QString>("config");       // relative to tests/data/config, or an absolute missing path
+    QTest::addColumn<QString>("config"); // relative to tests/data/config, or an absolute missing path
     QTest::addColumn<QString>("definition");
     QTest::addColumn<bool>("isError");
     QTest::addColumn<QString>("code");
-    QTest::addColumn<QString>("file");         // relative; where the diagnostic points
+    QTest::addColumn<QString>("file"); // relative; where the diagnostic points
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("pointer");
     QTest::addColumn<QString>("messageContains");
 
-    QTest::addRow("unknown key warning with line") << "warnings/redocly.yaml" << QString() << false
-                                                   << "config-unknown-key" << "warnings/redocly.yaml" << 6 << 3
-                                                   << "/mockServer/color" << "'color'";
+    QTest::addRow("unknown key warning with line")
+        << "warnings/redocly.yaml" << QString() << false << "config-unknown-key"
+        << "warnings/redocly.yaml" << 6 << 3 << "/mockServer/color"
+        << "'color'";
     QTest::addRow("bool of wrong type") << "warnings/redocly.yaml" << QString() << false << "config-type"
-                                        << "warnings/redocly.yaml" << 2 << 8 << "/mockServer/off" << "'maybe'";
+                                        << "warnings/redocly.yaml" << 2 << 8 << "/mockServer/off"
+                                        << "'maybe'";
     QTest::addRow("list where a bool belongs") << "warnings/redocly.yaml" << QString() << false << "config-type"
                                                << "warnings/redocly.yaml" << 3 << 19 << "/mockServer/strictExamples"
                                                << "a list";
@@ -164,27 +174,33 @@ void TestMockConfig::diagnostics_data()
                                           << "warnings/redocly.yaml" << 5 << 16 << "/mockServer/description"
                                           << "a mapping";
     QTest::addRow("duplicate key") << "warnings/redocly.yaml" << QString() << false << "config-duplicate-key"
-                                   << "warnings/redocly.yaml" << 8 << 3
-                                   << "/mockServer/errorIfForcedExampleNotFound" << "twice";
-    QTest::addRow("apis not a mapping") << "warnings/redocly.yaml" << "warnings/openapi.yaml" << false
-                                        << "config-type" << "warnings/redocly.yaml" << 9 << 7 << "/apis" << "apis";
-    QTest::addRow("unknown key in per-API block") << "per-api/redocly.yaml" << "per-api/specs/pets.yaml" << false
-                                                  << "config-unknown-key" << "per-api/redocly.yaml" << 15 << 7
-                                                  << "/apis/pets@v1/mockServer/colour" << "'colour'";
-    QTest::addRow("unknown key in $ref'd file") << "ref/redocly.yaml" << "ref/openapi.yaml" << false
-                                                << "config-unknown-key" << "ref/mock/more.yaml" << 4 << 3
-                                                << "/main/unknownInRef" << "unknownInRef";
+                                   << "warnings/redocly.yaml" << 8 << 3 << "/mockServer/errorIfForcedExampleNotFound"
+                                   << "twice";
+    QTest::addRow("apis not a mapping") << "warnings/redocly.yaml"
+                                        << "warnings/openapi.yaml" << false << "config-type"
+                                        << "warnings/redocly.yaml" << 9 << 7 << "/apis"
+                                        << "apis";
+    QTest::addRow("unknown key in per-API block")
+        << "per-api/redocly.yaml"
+        << "per-api/specs/pets.yaml" << false << "config-unknown-key"
+        << "per-api/redocly.yaml" << 15 << 7 << "/apis/pets@v1/mockServer/colour"
+        << "'colour'";
+    QTest::addRow("unknown key in $ref'd file") << "ref/redocly.yaml"
+                                                << "ref/openapi.yaml" << false << "config-unknown-key"
+                                                << "ref/mock/more.yaml" << 4 << 3 << "/main/unknownInRef"
+                                                << "unknownInRef";
     QTest::addRow("missing $ref target") << "warnings/missing-ref.yaml" << QString() << true << "config-unreadable"
-                                         << "warnings/missing-ref.yaml" << 3 << 9 << "/mockServer/$ref" << "nope.yaml";
-    QTest::addRow("$ref loop") << "warnings/loop.yaml" << QString() << true << "config-ref" << "warnings/loop.yaml"
-                               << 2 << 9 << "/mockServer/$ref" << "loop";
+                                         << "warnings/missing-ref.yaml" << 3 << 9 << "/mockServer/$ref"
+                                         << "nope.yaml";
+    QTest::addRow("$ref loop") << "warnings/loop.yaml" << QString() << true << "config-ref"
+                               << "warnings/loop.yaml" << 2 << 9 << "/mockServer/$ref"
+                               << "loop";
     QTest::addRow("syntax error with line") << "broken/redocly.yaml" << QString() << true << "config-syntax"
                                             << "broken/redocly.yaml" << 4 << 1 << QString() << "invalid YAML";
-    QTest::addRow("missing file") << "/nonexistent/understudy/redocly.yaml" << QString() << true
-                                  << "config-unreadable" << "/nonexistent/understudy/redocly.yaml" << 0 << 0
-                                  << QString() << "no such file";
-    QTest::addRow("folder instead of file") << "warnings" << QString() << true << "config-unreadable" << "warnings"
-                                            << 0 << 0 << QString() << "folder";
+    QTest::addRow("missing file") << "/nonexistent/understudy/redocly.yaml" << QString() << true << "config-unreadable"
+                                  << "/nonexistent/understudy/redocly.yaml" << 0 << 0 << QString() << "no such file";
+    QTest::addRow("folder instead of file") << "warnings" << QString() << true << "config-unreadable"
+                                            << "warnings" << 0 << 0 << QString() << "folder";
 }
 
 void TestMockConfig::diagnostics()
@@ -205,8 +221,8 @@ void TestMockConfig::diagnostics()
     const auto severity = isError ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning;
     bool found = false;
     for (const Diagnostic& d : result.diagnostics) {
-        if (d.code == code && d.severity == severity && d.file == expectedFile && d.line == line
-            && d.column == column && d.pointer == pointer && d.message.contains(messageContains)) {
+        if (d.code == code && d.severity == severity && d.file == expectedFile && d.line == line && d.column == column
+            && d.pointer == pointer && d.message.contains(messageContains)) {
             found = true;
         }
     }
@@ -221,13 +237,20 @@ void TestMockConfig::discover_data()
     QTest::addColumn<QString>("configFound");
     QTest::addColumn<QString>("description");
 
-    QTest::addRow("next to the definition") << "root-only/openapi.yaml" << "root-only/redocly.yaml" << "Root mock";
-    QTest::addRow("two parent folders up") << "discover/a/b/openapi.yaml" << "discover/redocly.yaml"
+    QTest::addRow("next to the definition") << "root-only/openapi.yaml"
+                                            << "root-only/redocly.yaml"
+                                            << "Root mock";
+    QTest::addRow("two parent folders up") << "discover/a/b/openapi.yaml"
+                                           << "discover/redocly.yaml"
                                            << "Parent folder";
-    QTest::addRow("hidden name next to the definition beats a parent")
-        << "discover/near/openapi.yaml" << "discover/near/.redocly.yaml" << "Hidden file next to the definition";
-    QTest::addRow("plain name beats hidden name") << "both/openapi.yaml" << "both/redocly.yaml" << "Plain name first";
-    QTest::addRow("per-API block applies after discovery") << "per-api/specs/pets.yaml" << "per-api/redocly.yaml"
+    QTest::addRow("hidden name next to the definition beats a parent") << "discover/near/openapi.yaml"
+                                                                       << "discover/near/.redocly.yaml"
+                                                                       << "Hidden file next to the definition";
+    QTest::addRow("plain name beats hidden name") << "both/openapi.yaml"
+                                                  << "both/redocly.yaml"
+                                                  << "Plain name first";
+    QTest::addRow("per-API block applies after discovery") << "per-api/specs/pets.yaml"
+                                                           << "per-api/redocly.yaml"
                                                            << "Shared";
 }
 
@@ -270,8 +293,8 @@ void TestMockConfig::explicitConfigAppliesPerApiBlock()
     // a relative config path is resolved against the working directory, roots against the config's folder
     const QString previous = QDir::currentPath();
     QVERIFY(QDir::setCurrent(configData(QStringLiteral("per-api"))));
-    const MockConfigResult result
-        = MockConfigLoader::load(QStringLiteral("redocly.yaml"), QStringLiteral("specs/../specs/pets.yaml"));
+    const MockConfigResult result =
+        MockConfigLoader::load(QStringLiteral("redocly.yaml"), QStringLiteral("specs/../specs/pets.yaml"));
     QDir::setCurrent(previous);
     QCOMPARE(result.config.apiName, QStringLiteral("pets@v1"));
     QCOMPARE(result.config.position, QStringLiteral("replace"));

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Real HTTP against MockService on 127.0.0.1, port 0: status, headers, HEAD, keep-alive, close, logging.
-#include "core/engine/mockservice.h"
-#include "core/definition/definitionloader.h"
-
-#include "httpclient.h"
-
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
+#include "core/definition/definitionloader.h"
+#include "core/engine/mockservice.h"
+#include "httpclient.h"
 
 using namespace TestHttp;
 
@@ -39,7 +37,8 @@ private:
 void TestMockServer::initTestCase()
 {
     const LoadResult loaded = DefinitionLoader().loadFile(DefinitionLoader::bundledExamplePath());
-    QVERIFY2(loaded.definition, loaded.diagnostics.isEmpty() ? "no definition" : qPrintable(loaded.diagnostics.first().toString()));
+    QVERIFY2(loaded.definition,
+        loaded.diagnostics.isEmpty() ? "no definition" : qPrintable(loaded.diagnostics.first().toString()));
     m_service = new MockService;
     m_service->setDefinition(loaded.definition);
     QString error;
@@ -67,12 +66,15 @@ void TestMockServer::answers_data()
                                            << QByteArray("application/json") << QByteArray("Pride and Prejudice");
     QTest::addRow("text example") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\n\r\n") << 200
                                   << QByteArray("text/plain") << QByteArray("ok");
-    QTest::addRow("no content is 204 without body") << QByteArray("DELETE /books/3 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\n\r\n")
-                                                    << 204 << QByteArray() << QByteArray();
-    QTest::addRow("unknown path is 404 problem") << QByteArray("GET /nope HTTP/1.1\r\nHost: x\r\n\r\n") << 404
-                                                 << QByteArray("application/problem+json") << QByteArray("\"status\":404");
-    QTest::addRow("wrong method is 405 problem") << QByteArray("PATCH /books HTTP/1.1\r\nHost: x\r\n\r\n") << 405
-                                                 << QByteArray("application/problem+json") << QByteArray("\"status\":405");
+    QTest::addRow("no content is 204 without body")
+        << QByteArray("DELETE /books/3 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\n\r\n") << 204 << QByteArray()
+        << QByteArray();
+    QTest::addRow("unknown path is 404 problem")
+        << QByteArray("GET /nope HTTP/1.1\r\nHost: x\r\n\r\n") << 404 << QByteArray("application/problem+json")
+        << QByteArray("\"status\":404");
+    QTest::addRow("wrong method is 405 problem")
+        << QByteArray("PATCH /books HTTP/1.1\r\nHost: x\r\n\r\n") << 405 << QByteArray("application/problem+json")
+        << QByteArray("\"status\":405");
 }
 
 void TestMockServer::answers()

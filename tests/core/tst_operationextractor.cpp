@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "core/definition/operationextractor.h"
-
 #include <QJsonDocument>
 #include <QTest>
+
+#include "core/definition/operationextractor.h"
 
 namespace {
 
@@ -15,7 +15,8 @@ QStringList responseCodes(const Definition& d)
 {
     QStringList out;
     for (const Operation& op : d.operations)
-        out.append(op.method + QLatin1Char(' ') + op.path + QLatin1String(": ") + op.responseCodes().join(QLatin1Char(',')));
+        out.append(
+            op.method + QLatin1Char(' ') + op.path + QLatin1String(": ") + op.responseCodes().join(QLatin1Char(',')));
     return out;
 }
 
@@ -37,9 +38,11 @@ void TestOperationExtractor::synthesizeId_data()
     QTest::addColumn<QString>("method");
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("id");
-    QTest::addRow("template parameter") << QStringLiteral("GET") << QStringLiteral("/users/{id}") << QStringLiteral("get_users_id");
+    QTest::addRow("template parameter") << QStringLiteral("GET") << QStringLiteral("/users/{id}")
+                                        << QStringLiteral("get_users_id");
     QTest::addRow("root path") << QStringLiteral("POST") << QStringLiteral("/") << QStringLiteral("post");
-    QTest::addRow("dashes and dots") << QStringLiteral("DELETE") << QStringLiteral("/a-b/c.json") << QStringLiteral("delete_a_b_c_json");
+    QTest::addRow("dashes and dots") << QStringLiteral("DELETE") << QStringLiteral("/a-b/c.json")
+                                     << QStringLiteral("delete_a_b_c_json");
     QTest::addRow("trailing slash") << QStringLiteral("PUT") << QStringLiteral("/x/{y}/") << QStringLiteral("put_x_y");
 }
 
@@ -62,22 +65,22 @@ void TestOperationExtractor::keyOrder_data()
         "x-understudy-bundled": [{"delete": {"responses": {"204": {}, "200": {}}}, "get": {"responses": {}}}]})");
     QTest::addRow("no record: sorted paths and codes, fixed method order")
         << doc << QString()
-        << QStringList{QStringLiteral("GET /a: "), QStringLiteral("DELETE /a: 200,204"),
-                       QStringLiteral("GET /b: 500,default"), QStringLiteral("POST /b: 200,404")};
+        << QStringList { QStringLiteral("GET /a: "), QStringLiteral("DELETE /a: 200,204"),
+               QStringLiteral("GET /b: 500,default"), QStringLiteral("POST /b: 200,404") };
     QTest::addRow("recorded root objects follow the record")
         << doc
         << QStringLiteral("|/paths=/b,/a;|/paths/~1b=post,get;|/paths/~1b/post/responses=404,200;"
                           "|/paths/~1b/get/responses=default,500")
-        << QStringList{QStringLiteral("POST /b: 404,200"), QStringLiteral("GET /b: default,500"),
-                       QStringLiteral("GET /a: "), QStringLiteral("DELETE /a: 200,204")};
+        << QStringList { QStringLiteral("POST /b: 404,200"), QStringLiteral("GET /b: default,500"),
+               QStringLiteral("GET /a: "), QStringLiteral("DELETE /a: 200,204") };
     QTest::addRow("bundled objects are looked up in their own file")
         << doc << QStringLiteral("ext.yaml|=delete,get;ext.yaml|/delete/responses=204,200")
-        << QStringList{QStringLiteral("DELETE /a: 204,200"), QStringLiteral("GET /a: "),
-                       QStringLiteral("GET /b: 500,default"), QStringLiteral("POST /b: 200,404")};
+        << QStringList { QStringLiteral("DELETE /a: 204,200"), QStringLiteral("GET /a: "),
+               QStringLiteral("GET /b: 500,default"), QStringLiteral("POST /b: 200,404") };
     QTest::addRow("a partial record puts the rest after it, sorted")
         << doc << QStringLiteral("|/paths/~1b/post/responses=404;|/paths=/b")
-        << QStringList{QStringLiteral("GET /b: 500,default"), QStringLiteral("POST /b: 404,200"),
-                       QStringLiteral("GET /a: "), QStringLiteral("DELETE /a: 200,204")};
+        << QStringList { QStringLiteral("GET /b: 500,default"), QStringLiteral("POST /b: 404,200"),
+               QStringLiteral("GET /a: "), QStringLiteral("DELETE /a: 200,204") };
 }
 
 void TestOperationExtractor::keyOrder()
@@ -88,7 +91,7 @@ void TestOperationExtractor::keyOrder()
     Definition d;
     d.file = QStringLiteral("/root.yaml");
     d.document = parse(document.toUtf8().constData());
-    d.bundledOrigins.insert(QStringLiteral("/x-understudy-bundled/0"), {QStringLiteral("/ext.yaml"), QString()});
+    d.bundledOrigins.insert(QStringLiteral("/x-understudy-bundled/0"), { QStringLiteral("/ext.yaml"), QString() });
     const QStringList entries = orders.split(QLatin1Char(';'), Qt::SkipEmptyParts);
     for (const QString& entry : entries) {
         const QString file = QLatin1Char('/') + entry.section(QLatin1Char('|'), 0, 0);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "core/routing/pathtemplate.h"
-
 #include <QTest>
+
+#include "core/routing/pathtemplate.h"
 
 class TestPathTemplate : public QObject
 {
@@ -23,23 +23,23 @@ void TestPathTemplate::match_data()
     QTest::addColumn<QStringList>("variables"); // name=value pairs
 
     QTest::addRow("root") << "/" << QStringList() << true << QStringList();
-    QTest::addRow("literal") << "/books" << QStringList{"books"} << true << QStringList();
-    QTest::addRow("literal mismatch") << "/books" << QStringList{"authors"} << false << QStringList();
-    QTest::addRow("one variable") << "/books/{id}" << QStringList{"books", "42"} << true << QStringList{"id=42"};
-    QTest::addRow("segment count differs") << "/books/{id}" << QStringList{"books"} << false << QStringList();
-    QTest::addRow("two variables") << "/repos/{owner}/{repo}" << QStringList{"repos", "qt", "qtbase"} << true
-                                   << QStringList{"owner=qt", "repo=qtbase"};
-    QTest::addRow("variable with suffix") << "/files/{name}.json" << QStringList{"files", "report.json"} << true
-                                          << QStringList{"name=report"};
-    QTest::addRow("two variables in a segment") << "/files/{name}.{ext}" << QStringList{"files", "a.b.tar"} << true
-                                                << QStringList{"name=a.b", "ext=tar"};
-    QTest::addRow("prefix literal in segment") << "/v{version}/ping" << QStringList{"v2", "ping"} << true
-                                               << QStringList{"version=2"};
-    QTest::addRow("suffix missing") << "/files/{name}.json" << QStringList{"files", "report.xml"} << false
+    QTest::addRow("literal") << "/books" << QStringList { "books" } << true << QStringList();
+    QTest::addRow("literal mismatch") << "/books" << QStringList { "authors" } << false << QStringList();
+    QTest::addRow("one variable") << "/books/{id}" << QStringList { "books", "42" } << true << QStringList { "id=42" };
+    QTest::addRow("segment count differs") << "/books/{id}" << QStringList { "books" } << false << QStringList();
+    QTest::addRow("two variables") << "/repos/{owner}/{repo}" << QStringList { "repos", "qt", "qtbase" } << true
+                                   << QStringList { "owner=qt", "repo=qtbase" };
+    QTest::addRow("variable with suffix")
+        << "/files/{name}.json" << QStringList { "files", "report.json" } << true << QStringList { "name=report" };
+    QTest::addRow("two variables in a segment")
+        << "/files/{name}.{ext}" << QStringList { "files", "a.b.tar" } << true << QStringList { "name=a.b", "ext=tar" };
+    QTest::addRow("prefix literal in segment")
+        << "/v{version}/ping" << QStringList { "v2", "ping" } << true << QStringList { "version=2" };
+    QTest::addRow("suffix missing") << "/files/{name}.json" << QStringList { "files", "report.xml" } << false
                                     << QStringList();
-    QTest::addRow("empty variable value") << "/books/{id}" << QStringList{"books", ""} << false << QStringList();
-    QTest::addRow("decoded value with slash") << "/books/{id}" << QStringList{"books", "a/b"} << true
-                                              << QStringList{"id=a/b"};
+    QTest::addRow("empty variable value") << "/books/{id}" << QStringList { "books", "" } << false << QStringList();
+    QTest::addRow("decoded value with slash")
+        << "/books/{id}" << QStringList { "books", "a/b" } << true << QStringList { "id=a/b" };
 }
 
 void TestPathTemplate::match()
@@ -79,16 +79,16 @@ void TestPathTemplate::typedVariables()
     QFETCH(bool, matches);
     PathTemplate t(QStringLiteral("/users/{id}"));
     t.setVariableType(QStringLiteral("id"), PathTemplate::VariableType(type));
-    QCOMPARE(t.match({QStringLiteral("users"), value}, true, nullptr) >= 0, matches);
+    QCOMPARE(t.match({ QStringLiteral("users"), value }, true, nullptr) >= 0, matches);
     // Untyped matching always accepts, so a wrongly typed value can still reach validation.
-    QVERIFY(t.match({QStringLiteral("users"), value}, false, nullptr) >= 0);
+    QVERIFY(t.match({ QStringLiteral("users"), value }, false, nullptr) >= 0);
 }
 
 void TestPathTemplate::invalidTemplate()
 {
     const PathTemplate t(QStringLiteral("/books/{id"));
     QVERIFY(!t.isValid());
-    QCOMPARE(t.match({QStringLiteral("books"), QStringLiteral("1")}, false, nullptr), -1);
+    QCOMPARE(t.match({ QStringLiteral("books"), QStringLiteral("1") }, false, nullptr), -1);
 }
 
 QTEST_GUILESS_MAIN(TestPathTemplate)

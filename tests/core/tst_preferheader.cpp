@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "core/negotiation/preferheader.h"
-
 #include <QTest>
+
+#include "core/negotiation/preferheader.h"
 
 // Parsing of Prism's Prefer header: valid forms and the ones the mock answers with 422.
 class TestPreferHeader : public QObject
@@ -26,22 +26,22 @@ void TestPreferHeader::parse_data()
 
     QTest::addRow("empty header") << "" << true << 0 << QString() << false << false << QString();
     QTest::addRow("code only") << "code=404" << true << 404 << QString() << false << false << QString();
-    QTest::addRow("all three with commas") << "code=404, example=cat, dynamic=true" << true << 404 << "cat" << true
-                                           << true << QString();
-    QTest::addRow("semicolons") << "code=201;example=created;dynamic=false" << true << 201 << "created" << true
-                                << false << QString();
-    QTest::addRow("mixed separators and spaces") << "  code = 500 ;  example = boom , dynamic = TRUE " << true << 500
-                                                 << "boom" << true << true << QString();
+    QTest::addRow("all three with commas")
+        << "code=404, example=cat, dynamic=true" << true << 404 << "cat" << true << true << QString();
+    QTest::addRow("semicolons") << "code=201;example=created;dynamic=false" << true << 201 << "created" << true << false
+                                << QString();
+    QTest::addRow("mixed separators and spaces")
+        << "  code = 500 ;  example = boom , dynamic = TRUE " << true << 500 << "boom" << true << true << QString();
     QTest::addRow("quoted values") << "code=\"418\", example=\"my cat\"" << true << 418 << "my cat" << false << false
                                    << QString();
-    QTest::addRow("quoted example with separators") << "example=\"a, b; c\", code=200" << true << 200 << "a, b; c"
-                                                    << false << false << QString();
+    QTest::addRow("quoted example with separators")
+        << "example=\"a, b; c\", code=200" << true << 200 << "a, b; c" << false << false << QString();
     QTest::addRow("upper-case names") << "Code=302, EXAMPLE=Moved" << true << 302 << "Moved" << false << false
                                       << QString();
     QTest::addRow("other preferences ignored") << "return=minimal, respond-async, wait=10, code=204" << true << 204
                                                << QString() << false << false << QString();
-    QTest::addRow("repeated name keeps last") << "code=200, code=404" << true << 404 << QString() << false << false
-                                              << QString();
+    QTest::addRow("repeated name keeps last")
+        << "code=200, code=404" << true << 404 << QString() << false << false << QString();
     QTest::addRow("only separators") << " , ; ,," << true << 0 << QString() << false << false << QString();
 
     QTest::addRow("code with letters") << "code=abc" << false << 0 << QString() << false << false << "code";

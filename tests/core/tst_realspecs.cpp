@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: MIT
 // GitHub's and Stripe's definitions end to end: load, route a request to every operation, answer each one.
-#include "testutils.h"
-
-#include "core/engine/mockpipeline.h"
-#include "core/negotiation/responseselector.h"
-#include "core/routing/router.h"
-#include "core/definition/definitionloader.h"
-
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTest>
+
+#include "core/definition/definitionloader.h"
+#include "core/engine/mockpipeline.h"
+#include "core/negotiation/responseselector.h"
+#include "core/routing/router.h"
+#include "testutils.h"
 
 namespace {
 
@@ -74,7 +73,8 @@ void TestRealSpecs::everyOperation()
     for (const Operation& op : def.operations) {
         const QString path = concretePath(op);
         const RouteResult route = router.match(op.method.toLatin1(), path);
-        QVERIFY2(route.ok(), qPrintable(op.method + QLatin1Char(' ') + path + QLatin1String(": ") + route.problem.detail));
+        QVERIFY2(
+            route.ok(), qPrintable(op.method + QLatin1Char(' ') + path + QLatin1String(": ") + route.problem.detail));
         // Either this very operation, or one at an equally concrete path template with the same shape.
         if (route.match->operation->id != op.id)
             QCOMPARE(route.match->operation->path.count(QLatin1Char('{')), op.path.count(QLatin1Char('{')));
@@ -88,7 +88,8 @@ void TestRealSpecs::everyOperation()
         QVERIFY2(plain.response.status >= 100 && plain.response.status < 600, qPrintable(op.id));
         const StatusChoice normal = ResponseSelector::normal(op);
         if (normal.status != 0)
-            request.headers.append(qMakePair(QByteArray("x-redocly-response-status"), QByteArray::number(normal.status)));
+            request.headers.append(
+                qMakePair(QByteArray("x-redocly-response-status"), QByteArray::number(normal.status)));
         const MockResult result = pipeline.handle(request);
         if (normal.status != 0 && !normal.response->isDefault())
             QCOMPARE(result.response.status, normal.status);
@@ -100,7 +101,8 @@ void TestRealSpecs::everyOperation()
             QJsonDocument::fromJson(result.response.body, &error);
             // Scalars are valid JSON too but QJsonDocument only takes objects and arrays.
             if (result.response.body.startsWith('{') || result.response.body.startsWith('['))
-                QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(op.id + QLatin1String(": ") + error.errorString()));
+                QVERIFY2(error.error == QJsonParseError::NoError,
+                    qPrintable(op.id + QLatin1String(": ") + error.errorString()));
         }
         QVERIFY2(result.response.body.size() < 8 * 1024 * 1024, qPrintable(op.id));
         ++answered;
@@ -108,7 +110,7 @@ void TestRealSpecs::everyOperation()
             ++generated;
     }
     qInfo("%s: loaded in %lld ms; %d operations routed and answered in %lld ms (%d generated bodies)",
-          qPrintable(QFileInfo(file).fileName()), loadMs, answered, timer.elapsed(), generated);
+        qPrintable(QFileInfo(file).fileName()), loadMs, answered, timer.elapsed(), generated);
 }
 
 QTEST_GUILESS_MAIN(TestRealSpecs)

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "core/json/jsonpointer.h"
-#include "core/definition/refbundler.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+
+#include "core/definition/refbundler.h"
+#include "core/json/jsonpointer.h"
 
 namespace {
 
@@ -37,21 +37,34 @@ void TestRefBundler::childMode_data()
     QTest::addColumn<QJsonValue>("child");
     QTest::addColumn<bool>("swagger2");
     QTest::addColumn<int>("expected");
-    const QJsonValue obj = QJsonObject{};
-    const QJsonValue arr = QJsonArray{};
-    QTest::addRow("example is literal") << int(Mode::Generic) << QStringLiteral("example") << obj << false << int(Mode::Literal);
-    QTest::addRow("x- extension is literal") << int(Mode::Generic) << QStringLiteral("x-foo") << obj << false << int(Mode::Literal);
-    QTest::addRow("schema examples array is literal") << int(Mode::Generic) << QStringLiteral("examples") << arr << false << int(Mode::Literal);
-    QTest::addRow("OpenAPI examples map") << int(Mode::Generic) << QStringLiteral("examples") << obj << false << int(Mode::ExampleMap);
-    QTest::addRow("Swagger examples map is literal") << int(Mode::Generic) << QStringLiteral("examples") << obj << true << int(Mode::Literal);
-    QTest::addRow("example object value is literal") << int(Mode::ExampleObject) << QStringLiteral("value") << obj << false << int(Mode::Literal);
-    QTest::addRow("property named example is a name") << int(Mode::NameMap) << QStringLiteral("example") << obj << false << int(Mode::Generic);
-    QTest::addRow("properties is a name map") << int(Mode::Generic) << QStringLiteral("properties") << obj << false << int(Mode::NameMap);
-    QTest::addRow("components children are name maps") << int(Mode::Components) << QStringLiteral("schemas") << obj << false << int(Mode::NameMap);
-    QTest::addRow("components examples") << int(Mode::Components) << QStringLiteral("examples") << obj << false << int(Mode::ExampleMap);
-    QTest::addRow("$defs is a name map") << int(Mode::Generic) << QStringLiteral("$defs") << obj << false << int(Mode::NameMap);
-    QTest::addRow("default response is not literal") << int(Mode::NameMap) << QStringLiteral("default") << obj << false << int(Mode::Generic);
-    QTest::addRow("default value is literal") << int(Mode::Generic) << QStringLiteral("default") << obj << false << int(Mode::Literal);
+    const QJsonValue obj = QJsonObject {};
+    const QJsonValue arr = QJsonArray {};
+    QTest::addRow("example is literal") << int(Mode::Generic) << QStringLiteral("example") << obj << false
+                                        << int(Mode::Literal);
+    QTest::addRow("x- extension is literal")
+        << int(Mode::Generic) << QStringLiteral("x-foo") << obj << false << int(Mode::Literal);
+    QTest::addRow("schema examples array is literal")
+        << int(Mode::Generic) << QStringLiteral("examples") << arr << false << int(Mode::Literal);
+    QTest::addRow("OpenAPI examples map")
+        << int(Mode::Generic) << QStringLiteral("examples") << obj << false << int(Mode::ExampleMap);
+    QTest::addRow("Swagger examples map is literal")
+        << int(Mode::Generic) << QStringLiteral("examples") << obj << true << int(Mode::Literal);
+    QTest::addRow("example object value is literal")
+        << int(Mode::ExampleObject) << QStringLiteral("value") << obj << false << int(Mode::Literal);
+    QTest::addRow("property named example is a name")
+        << int(Mode::NameMap) << QStringLiteral("example") << obj << false << int(Mode::Generic);
+    QTest::addRow("properties is a name map")
+        << int(Mode::Generic) << QStringLiteral("properties") << obj << false << int(Mode::NameMap);
+    QTest::addRow("components children are name maps")
+        << int(Mode::Components) << QStringLiteral("schemas") << obj << false << int(Mode::NameMap);
+    QTest::addRow("components examples") << int(Mode::Components) << QStringLiteral("examples") << obj << false
+                                         << int(Mode::ExampleMap);
+    QTest::addRow("$defs is a name map") << int(Mode::Generic) << QStringLiteral("$defs") << obj << false
+                                         << int(Mode::NameMap);
+    QTest::addRow("default response is not literal")
+        << int(Mode::NameMap) << QStringLiteral("default") << obj << false << int(Mode::Generic);
+    QTest::addRow("default value is literal")
+        << int(Mode::Generic) << QStringLiteral("default") << obj << false << int(Mode::Literal);
 }
 
 void TestRefBundler::childMode()
@@ -70,12 +83,18 @@ void TestRefBundler::splitRef_data()
     QTest::addColumn<bool>("local");
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("pointer");
-    QTest::addRow("local") << QStringLiteral("#/a/b") << true << QStringLiteral("/d/root.yaml") << QStringLiteral("/a/b");
-    QTest::addRow("percent-encoded") << QStringLiteral("#/a%20b/c~1d") << true << QStringLiteral("/d/root.yaml") << QStringLiteral("/a b/c~1d");
-    QTest::addRow("relative with fragment") << QStringLiteral("./s/pet.yaml#/Pet") << true << QStringLiteral("/d/s/pet.yaml") << QStringLiteral("/Pet");
-    QTest::addRow("parent directory") << QStringLiteral("../shared.yaml#/X") << true << QStringLiteral("/shared.yaml") << QStringLiteral("/X");
-    QTest::addRow("whole file") << QStringLiteral("common.json") << true << QStringLiteral("/d/common.json") << QString();
-    QTest::addRow("encoded file name") << QStringLiteral("my%20file.yaml") << true << QStringLiteral("/d/my file.yaml") << QString();
+    QTest::addRow("local") << QStringLiteral("#/a/b") << true << QStringLiteral("/d/root.yaml")
+                           << QStringLiteral("/a/b");
+    QTest::addRow("percent-encoded") << QStringLiteral("#/a%20b/c~1d") << true << QStringLiteral("/d/root.yaml")
+                                     << QStringLiteral("/a b/c~1d");
+    QTest::addRow("relative with fragment")
+        << QStringLiteral("./s/pet.yaml#/Pet") << true << QStringLiteral("/d/s/pet.yaml") << QStringLiteral("/Pet");
+    QTest::addRow("parent directory") << QStringLiteral("../shared.yaml#/X") << true << QStringLiteral("/shared.yaml")
+                                      << QStringLiteral("/X");
+    QTest::addRow("whole file") << QStringLiteral("common.json") << true << QStringLiteral("/d/common.json")
+                                << QString();
+    QTest::addRow("encoded file name") << QStringLiteral("my%20file.yaml") << true << QStringLiteral("/d/my file.yaml")
+                                       << QString();
     QTest::addRow("https is remote") << QStringLiteral("https://x.org/a.yaml#/A") << false << QString() << QString();
 }
 
@@ -97,7 +116,8 @@ void TestRefBundler::splitRef()
 void TestRefBundler::bundlesExternalTargetsOnce()
 {
     QHash<QString, QJsonObject> files;
-    files.insert(QStringLiteral("/d/a.yaml"), json(R"({"A": {"properties": {"b": {"$ref": "b.yaml#/B"}, "self": {"$ref": "#/A"},
+    files.insert(
+        QStringLiteral("/d/a.yaml"), json(R"({"A": {"properties": {"b": {"$ref": "b.yaml#/B"}, "self": {"$ref": "#/A"},
                                                     "root": {"$ref": "root.yaml#/components/schemas/R"}}}})"));
     files.insert(QStringLiteral("/d/b.yaml"), json(R"({"B": {"items": {"$ref": "a.yaml#/A"}}})"));
     int fetches = 0;
@@ -114,17 +134,17 @@ void TestRefBundler::bundlesExternalTargetsOnce()
     QCOMPARE(fetches, 2);
     QCOMPARE(r.origins.size(), 2);
     QCOMPARE(JsonPointer::value(r.document, QStringLiteral("/components/schemas/X/$ref")).toString(),
-             QStringLiteral("#/x-understudy-bundled/0"));
+        QStringLiteral("#/x-understudy-bundled/0"));
     QCOMPARE(JsonPointer::value(r.document, QStringLiteral("/components/schemas/Y/$ref")).toString(),
-             QStringLiteral("#/x-understudy-bundled/0"));
+        QStringLiteral("#/x-understudy-bundled/0"));
     QCOMPARE(JsonPointer::value(r.document, QStringLiteral("/x-understudy-bundled/0/properties/self/$ref")).toString(),
-             QStringLiteral("#/x-understudy-bundled/0"));
+        QStringLiteral("#/x-understudy-bundled/0"));
     QCOMPARE(JsonPointer::value(r.document, QStringLiteral("/x-understudy-bundled/0/properties/root/$ref")).toString(),
-             QStringLiteral("#/components/schemas/R"));
+        QStringLiteral("#/components/schemas/R"));
     QCOMPARE(JsonPointer::value(r.document, QStringLiteral("/x-understudy-bundled/0/properties/b/$ref")).toString(),
-             QStringLiteral("#/x-understudy-bundled/1"));
+        QStringLiteral("#/x-understudy-bundled/1"));
     QCOMPARE(JsonPointer::value(r.document, QStringLiteral("/x-understudy-bundled/1/items/$ref")).toString(),
-             QStringLiteral("#/x-understudy-bundled/0"));
+        QStringLiteral("#/x-understudy-bundled/0"));
     QCOMPARE(r.origins.value(QStringLiteral("/x-understudy-bundled/1")).file, QStringLiteral("/d/b.yaml"));
     QCOMPARE(r.origins.value(QStringLiteral("/x-understudy-bundled/1")).pointer, QStringLiteral("/B"));
 }
@@ -134,15 +154,16 @@ void TestRefBundler::reportsProblems_data()
     QTest::addColumn<QByteArray>("root");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("pointer");
-    QTest::addRow("missing local target") << QByteArray(R"({"a": {"$ref": "#/nope"}})") << QStringLiteral("ref-missing")
-                                          << QStringLiteral("/a/$ref");
+    QTest::addRow("missing local target")
+        << QByteArray(R"({"a": {"$ref": "#/nope"}})") << QStringLiteral("ref-missing") << QStringLiteral("/a/$ref");
     QTest::addRow("missing pointer in external file") << QByteArray(R"({"a": {"$ref": "a.yaml#/Nope"}})")
                                                       << QStringLiteral("ref-missing") << QStringLiteral("/a/$ref");
-    QTest::addRow("two-step cycle") << QByteArray(R"({"A": {"$ref": "#/B"}, "B": {"$ref": "#/A"}})") << QStringLiteral("ref-cycle")
-                                    << QStringLiteral("/A/$ref");
-    QTest::addRow("self cycle") << QByteArray(R"({"A": {"$ref": "#/A"}})") << QStringLiteral("ref-cycle") << QStringLiteral("/A/$ref");
-    QTest::addRow("cycle through a file") << QByteArray(R"({"A": {"$ref": "loop.yaml#/L"}})") << QStringLiteral("ref-cycle")
-                                          << QStringLiteral("/A/$ref");
+    QTest::addRow("two-step cycle") << QByteArray(R"({"A": {"$ref": "#/B"}, "B": {"$ref": "#/A"}})")
+                                    << QStringLiteral("ref-cycle") << QStringLiteral("/A/$ref");
+    QTest::addRow("self cycle") << QByteArray(R"({"A": {"$ref": "#/A"}})") << QStringLiteral("ref-cycle")
+                                << QStringLiteral("/A/$ref");
+    QTest::addRow("cycle through a file")
+        << QByteArray(R"({"A": {"$ref": "loop.yaml#/L"}})") << QStringLiteral("ref-cycle") << QStringLiteral("/A/$ref");
     QTest::addRow("remote") << QByteArray(R"({"a": {"$ref": "http://x.org/s.json"}})") << QStringLiteral("ref-remote")
                             << QStringLiteral("/a/$ref");
 }
@@ -155,7 +176,8 @@ void TestRefBundler::reportsProblems()
     QHash<QString, QJsonObject> files;
     files.insert(QStringLiteral("/d/a.yaml"), json(R"({"A": {}})"));
     files.insert(QStringLiteral("/d/loop.yaml"), json(R"({"L": {"$ref": "#/M"}, "M": {"$ref": "root.yaml#/A"}})"));
-    RefBundler bundler([&](const QString& file, const QString&, const QString&) { return QJsonValue(files.value(file)); }, false);
+    RefBundler bundler(
+        [&](const QString& file, const QString&, const QString&) { return QJsonValue(files.value(file)); }, false);
     const RefBundler::Result r = bundler.bundle(QJsonDocument::fromJson(root).object(), QStringLiteral("/d/root.yaml"));
     QVERIFY(!r.diagnostics.isEmpty());
     QCOMPARE(r.diagnostics.at(0).code, code);

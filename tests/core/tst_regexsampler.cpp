@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Tests for RegexSampler: strings built from patterns match them, respect lengths and vary on request.
-#include "core/schema/regexsampler.h"
-
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+
+#include "core/schema/regexsampler.h"
 
 class TestRegexSampler : public QObject
 {

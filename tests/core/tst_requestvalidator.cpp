@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 // RequestValidator: the verdict for one request (failure kind, errors, order of stages), without HTTP.
-#include "testutils.h"
-
-#include "core/routing/router.h"
-#include "core/definition/definitionloader.h"
-#include "core/validation/requestvalidator.h"
-
 #include <QTest>
+
+#include "core/definition/definitionloader.h"
+#include "core/routing/router.h"
+#include "core/validation/requestvalidator.h"
+#include "testutils.h"
 
 class TestRequestValidator : public QObject
 {
@@ -20,7 +19,8 @@ private slots:
     void nothingToCheck();
 
 private:
-    RequestVerdict run(const QByteArray& method, const QString& target, const HeaderList& headers, const QByteArray& body);
+    RequestVerdict run(
+        const QByteArray& method, const QString& target, const HeaderList& headers, const QByteArray& body);
 
     DefinitionPtr m_definition;
     std::unique_ptr<RequestValidator> m_validator;
@@ -36,8 +36,8 @@ void TestRequestValidator::initTestCase()
     m_router = std::make_unique<Router>(m_definition);
 }
 
-RequestVerdict TestRequestValidator::run(const QByteArray& method, const QString& target, const HeaderList& headers,
-                                         const QByteArray& body)
+RequestVerdict TestRequestValidator::run(
+    const QByteArray& method, const QString& target, const HeaderList& headers, const QByteArray& body)
 {
     HttpRequest request;
     request.method = method;
@@ -62,26 +62,32 @@ void TestRequestValidator::verdicts_data()
     QTest::addColumn<QStringList>("errors");
 
     const QByteArray json("application/json");
-    QTest::addRow("valid") << QByteArray("GET") << "/search?limit=5" << QByteArray() << QByteArray() << QByteArray() << 0 << QStringList();
+    QTest::addRow("valid") << QByteArray("GET") << "/search?limit=5" << QByteArray() << QByteArray() << QByteArray()
+                           << 0 << QStringList();
     QTest::addRow("every parameter problem at once")
-        << QByteArray("GET") << "/search?limit=0&ids=a&filter[size]=11" << QByteArray() << QByteArray() << QByteArray() << 422
-        << QStringList{"query/limit minimum", "query/ids/0 type", "query/filter/size maximum"};
-    QTest::addRow("security before content type") << QByteArray("POST") << "/secure/own401" << QByteArray("text/csv") << QByteArray()
-                                                  << QByteArray("a") << 401 << QStringList{"header/Authorization security"};
-    QTest::addRow("content type before parameters") << QByteArray("POST") << "/orders?dryRun=x" << QByteArray("text/csv") << QByteArray()
-                                                    << QByteArray("a") << 415 << QStringList{"header/Content-Type contentType"};
-    QTest::addRow("malformed body before parameters") << QByteArray("POST") << "/orders?dryRun=x" << json << QByteArray()
-                                                      << QByteArray("{") << 400 << QStringList{"body syntax"};
-    QTest::addRow("parameters and body together") << QByteArray("POST") << "/orders?dryRun=x" << json << QByteArray()
-                                                  << QByteArray(R"({"name":"n","items":[{"id":1}]})") << 422
-                                                  << QStringList{"query/dryRun type", "body/items/0/quantity required"};
-    QTest::addRow("discriminator picks the failing branch") << QByteArray("POST") << "/pets" << json << QByteArray()
-                                                            << QByteArray(R"({"petType":"dog","bark":"meow"})") << 422
-                                                            << QStringList{"body/bark enum"};
-    QTest::addRow("media type parameters ignored") << QByteArray("POST") << "/pets" << QByteArray("application/json; charset=utf-8")
-                                                   << QByteArray() << QByteArray(R"({"petType":"cat","lives":1})") << 0 << QStringList();
-    QTest::addRow("authorized") << QByteArray("POST") << "/secure/own401" << json << QByteArray("Bearer t") << QByteArray("{}") << 0
-                                << QStringList();
+        << QByteArray("GET") << "/search?limit=0&ids=a&filter[size]=11" << QByteArray() << QByteArray() << QByteArray()
+        << 422 << QStringList { "query/limit minimum", "query/ids/0 type", "query/filter/size maximum" };
+    QTest::addRow("security before content type")
+        << QByteArray("POST") << "/secure/own401" << QByteArray("text/csv") << QByteArray() << QByteArray("a") << 401
+        << QStringList { "header/Authorization security" };
+    QTest::addRow("content type before parameters")
+        << QByteArray("POST") << "/orders?dryRun=x" << QByteArray("text/csv") << QByteArray() << QByteArray("a") << 415
+        << QStringList { "header/Content-Type contentType" };
+    QTest::addRow("malformed body before parameters")
+        << QByteArray("POST") << "/orders?dryRun=x" << json << QByteArray() << QByteArray("{") << 400
+        << QStringList { "body syntax" };
+    QTest::addRow("parameters and body together")
+        << QByteArray("POST") << "/orders?dryRun=x" << json << QByteArray()
+        << QByteArray(R"({"name":"n","items":[{"id":1}]})") << 422
+        << QStringList { "query/dryRun type", "body/items/0/quantity required" };
+    QTest::addRow("discriminator picks the failing branch")
+        << QByteArray("POST") << "/pets" << json << QByteArray() << QByteArray(R"({"petType":"dog","bark":"meow"})")
+        << 422 << QStringList { "body/bark enum" };
+    QTest::addRow("media type parameters ignored")
+        << QByteArray("POST") << "/pets" << QByteArray("application/json; charset=utf-8") << QByteArray()
+        << QByteArray(R"({"petType":"cat","lives":1})") << 0 << QStringList();
+    QTest::addRow("authorized") << QByteArray("POST") << "/secure/own401" << json << QByteArray("Bearer t")
+                                << QByteArray("{}") << 0 << QStringList();
 }
 
 void TestRequestValidator::verdicts()
@@ -111,13 +117,15 @@ void TestRequestValidator::verdicts()
 
 void TestRequestValidator::problemErrorLocations()
 {
-    const QList<ProblemError> errors = RequestValidator::toProblemErrors(
-        QStringLiteral("body"),
-        {SchemaError{QString(), QString(), QStringLiteral("required"), QStringLiteral("missing required property 'name'")},
-         SchemaError{QStringLiteral("/items/0/id"), QString(), QStringLiteral("type"), QStringLiteral("must be integer")}});
+    const QList<ProblemError> errors = RequestValidator::toProblemErrors(QStringLiteral("body"),
+        { SchemaError {
+              QString(), QString(), QStringLiteral("required"), QStringLiteral("missing required property 'name'") },
+            SchemaError { QStringLiteral("/items/0/id"), QString(), QStringLiteral("type"),
+                QStringLiteral("must be integer") } });
     QCOMPARE(errors.at(0).location, QStringLiteral("body/name"));
     QCOMPARE(errors.at(1).location, QStringLiteral("body/items/0/id"));
-    QCOMPARE(RequestVerdict::summary(errors), QStringLiteral("2 violations: body/name required, body/items/0/id type."));
+    QCOMPARE(
+        RequestVerdict::summary(errors), QStringLiteral("2 violations: body/name required, body/items/0/id type."));
 }
 
 void TestRequestValidator::nothingToCheck()
@@ -128,7 +136,8 @@ void TestRequestValidator::nothingToCheck()
     HttpRequest request;
     request.method = "GET";
     request.path = QStringLiteral("/multi");
-    const RequestVerdict verdict = validator.validate(*loaded.definition->operation(QStringLiteral("multi")), request, {});
+    const RequestVerdict verdict =
+        validator.validate(*loaded.definition->operation(QStringLiteral("multi")), request, {});
     QVERIFY(!verdict.checked);
     QVERIFY(verdict.ok());
     QVERIFY(verdict.trace.isEmpty());

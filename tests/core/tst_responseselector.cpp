@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "core/negotiation/responseselector.h"
-
 #include <QTest>
+
+#include "core/negotiation/responseselector.h"
 
 namespace {
 
@@ -51,13 +51,13 @@ void TestResponseSelector::normal_data()
     QTest::addColumn<QStringList>("codes");
     QTest::addColumn<QString>("chosen");
     QTest::addColumn<int>("status");
-    QTest::addRow("lowest 2xx wins, whatever the order") << QStringList{"404", "201", "200"} << "200" << 200;
-    QTest::addRow("range counts as its class") << QStringList{"4XX", "2XX"} << "2XX" << 200;
-    QTest::addRow("exact code beats its range") << QStringList{"2XX", "200"} << "200" << 200;
-    QTest::addRow("204 when it is the only success") << QStringList{"204", "404"} << "204" << 204;
-    QTest::addRow("default answers 200") << QStringList{"400", "default"} << "default" << 200;
-    QTest::addRow("no 2xx or default: the first") << QStringList{"404", "500"} << "404" << 404;
-    QTest::addRow("nothing defined") << QStringList{} << "" << 0;
+    QTest::addRow("lowest 2xx wins, whatever the order") << QStringList { "404", "201", "200" } << "200" << 200;
+    QTest::addRow("range counts as its class") << QStringList { "4XX", "2XX" } << "2XX" << 200;
+    QTest::addRow("exact code beats its range") << QStringList { "2XX", "200" } << "200" << 200;
+    QTest::addRow("204 when it is the only success") << QStringList { "204", "404" } << "204" << 204;
+    QTest::addRow("default answers 200") << QStringList { "400", "default" } << "default" << 200;
+    QTest::addRow("no 2xx or default: the first") << QStringList { "404", "500" } << "404" << 404;
+    QTest::addRow("nothing defined") << QStringList {} << "" << 0;
 }
 
 void TestResponseSelector::normal()
@@ -77,11 +77,11 @@ void TestResponseSelector::defined_data()
     QTest::addColumn<QStringList>("codes");
     QTest::addColumn<int>("forced");
     QTest::addColumn<QString>("chosen");
-    QTest::addRow("exact code") << QStringList{"200", "429"} << 429 << "429";
-    QTest::addRow("range covers it") << QStringList{"200", "4XX"} << 429 << "4XX";
-    QTest::addRow("exact beats range") << QStringList{"4XX", "429"} << 429 << "429";
-    QTest::addRow("default does not count") << QStringList{"200", "default"} << 418 << "";
-    QTest::addRow("undefined") << QStringList{"200"} << 500 << "";
+    QTest::addRow("exact code") << QStringList { "200", "429" } << 429 << "429";
+    QTest::addRow("range covers it") << QStringList { "200", "4XX" } << 429 << "4XX";
+    QTest::addRow("exact beats range") << QStringList { "4XX", "429" } << 429 << "429";
+    QTest::addRow("default does not count") << QStringList { "200", "default" } << 418 << "";
+    QTest::addRow("undefined") << QStringList { "200" } << 500 << "";
 }
 
 void TestResponseSelector::defined()
@@ -96,18 +96,19 @@ void TestResponseSelector::defined()
 
 void TestResponseSelector::ownerOfExample()
 {
-    const Operation op = makeOperation({"200:first:shared", "404:gone:shared"});
+    const Operation op = makeOperation({ "200:first:shared", "404:gone:shared" });
     QCOMPARE(ResponseSelector::ownerOfExample(op, QStringLiteral("gone"), nullptr)->code, QStringLiteral("404"));
     // The preferred response wins when it owns the name too.
-    QCOMPARE(ResponseSelector::ownerOfExample(op, QStringLiteral("shared"), &op.responses.at(1))->code, QStringLiteral("404"));
+    QCOMPARE(ResponseSelector::ownerOfExample(op, QStringLiteral("shared"), &op.responses.at(1))->code,
+        QStringLiteral("404"));
     QCOMPARE(ResponseSelector::ownerOfExample(op, QStringLiteral("shared"), nullptr)->code, QStringLiteral("200"));
     QCOMPARE(ResponseSelector::ownerOfExample(op, QStringLiteral("nope"), nullptr), nullptr);
 }
 
 void TestResponseSelector::exampleNames()
 {
-    const Operation op = makeOperation({"200:first:shared", "404:gone:shared"});
-    QCOMPARE(ResponseSelector::exampleNames(op), (QStringList{"first", "shared", "gone"}));
+    const Operation op = makeOperation({ "200:first:shared", "404:gone:shared" });
+    QCOMPARE(ResponseSelector::exampleNames(op), (QStringList { "first", "shared", "gone" }));
 }
 
 QTEST_GUILESS_MAIN(TestResponseSelector)

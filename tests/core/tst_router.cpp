@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "core/routing/router.h"
-
 #include <QJsonDocument>
 #include <QTest>
 
+#include "core/routing/router.h"
+
 namespace {
 
-Operation makeOperation(const QString& method, const QString& path, const QString& id,
-                        const QString& pathParamType = QString())
+Operation makeOperation(
+    const QString& method, const QString& path, const QString& id, const QString& pathParamType = QString())
 {
     Operation op;
     op.method = method;
@@ -20,7 +20,7 @@ Operation makeOperation(const QString& method, const QString& path, const QStrin
         p.in = QStringLiteral("path");
         p.required = true;
         if (!pathParamType.isEmpty())
-            p.schema = QJsonObject{{QStringLiteral("type"), pathParamType}};
+            p.schema = QJsonObject { { QStringLiteral("type"), pathParamType } };
         op.parameters.append(p);
     }
     return op;
@@ -39,8 +39,10 @@ DefinitionPtr makeDefinition(const QString& serverUrlPath = QString())
     def->operations = {
         makeOperation(QStringLiteral("GET"), QStringLiteral("/users"), QStringLiteral("listUsers")),
         makeOperation(QStringLiteral("POST"), QStringLiteral("/users"), QStringLiteral("createUser")),
-        makeOperation(QStringLiteral("GET"), QStringLiteral("/users/{id}"), QStringLiteral("getUser"), QStringLiteral("integer")),
-        makeOperation(QStringLiteral("DELETE"), QStringLiteral("/users/{id}"), QStringLiteral("deleteUser"), QStringLiteral("integer")),
+        makeOperation(
+            QStringLiteral("GET"), QStringLiteral("/users/{id}"), QStringLiteral("getUser"), QStringLiteral("integer")),
+        makeOperation(QStringLiteral("DELETE"), QStringLiteral("/users/{id}"), QStringLiteral("deleteUser"),
+            QStringLiteral("integer")),
         makeOperation(QStringLiteral("GET"), QStringLiteral("/users/me"), QStringLiteral("getMe")),
         makeOperation(QStringLiteral("GET"), QStringLiteral("/users/{name}/profile"), QStringLiteral("getProfile")),
         makeOperation(QStringLiteral("GET"), QStringLiteral("/items/{slug}"), QStringLiteral("getItemBySlug")),
@@ -48,7 +50,8 @@ DefinitionPtr makeDefinition(const QString& serverUrlPath = QString())
         makeOperation(QStringLiteral("GET"), QStringLiteral("/{owner}/{repo}"), QStringLiteral("getRepo")),
         makeOperation(QStringLiteral("GET"), QStringLiteral("/files/{name}.json"), QStringLiteral("getJsonFile")),
         makeOperation(QStringLiteral("GET"), QStringLiteral("/"), QStringLiteral("root")),
-        makeOperation(QStringLiteral("GET"), QStringLiteral("/orders/{number}"), QStringLiteral("getOrderByNumber"), QStringLiteral("integer")),
+        makeOperation(QStringLiteral("GET"), QStringLiteral("/orders/{number}"), QStringLiteral("getOrderByNumber"),
+            QStringLiteral("integer")),
         makeOperation(QStringLiteral("GET"), QStringLiteral("/orders/{code}"), QStringLiteral("getOrderByCode")),
     };
     for (int i = 0; i < def->operations.size(); ++i)
@@ -80,31 +83,86 @@ void TestRouter::match_data()
     QTest::addColumn<QString>("params");
 
     const QString none;
-    QTest::addRow("plain path") << none << "GET" << "/users" << "listUsers" << 0 << "";
-    QTest::addRow("method picks operation") << none << "POST" << "/users" << "createUser" << 0 << "";
-    QTest::addRow("trailing slash tolerated") << none << "GET" << "/users/" << "listUsers" << 0 << "";
-    QTest::addRow("templated path") << none << "GET" << "/users/42" << "getUser" << 0 << "id=42";
-    QTest::addRow("concrete path beats template") << none << "GET" << "/users/me" << "getMe" << 0 << "";
-    QTest::addRow("typed segment: word falls through to untyped match") << none << "GET" << "/users/abc" << "getUser" << 0 << "id=abc";
-    QTest::addRow("typed template wins for a number") << none << "GET" << "/orders/12" << "getOrderByNumber" << 0 << "number=12";
-    QTest::addRow("untyped template wins for a word") << none << "GET" << "/orders/ab-12" << "getOrderByCode" << 0 << "code=ab-12";
-    QTest::addRow("literal segment beats earlier template") << none << "GET" << "/items/abc" << "getItemBySlug" << 0 << "slug=abc";
-    QTest::addRow("deeper literal wins over root template") << none << "GET" << "/users/ann/profile" << "getProfile" << 0 << "name=ann";
-    QTest::addRow("two-segment catch-all") << none << "GET" << "/qt/qtbase" << "getRepo" << 0 << "owner=qt,repo=qtbase";
-    QTest::addRow("percent-decoded value") << none << "GET" << "/users/a%20b/profile" << "getProfile" << 0 << "name=a b";
-    QTest::addRow("encoded slash stays in segment") << none << "GET" << "/items/a%2Fb" << "getItemBySlug" << 0 << "slug=a/b";
-    QTest::addRow("utf-8 decoded") << none << "GET" << "/items/%C3%A9t%C3%A9" << "getItemBySlug" << 0 << "slug=été";
-    QTest::addRow("suffix template") << none << "GET" << "/files/report.json" << "getJsonFile" << 0 << "name=report";
-    QTest::addRow("root path") << none << "GET" << "/" << "root" << 0 << "";
-    QTest::addRow("unknown path") << none << "GET" << "/nope/a/b" << "" << 404 << "";
-    QTest::addRow("known path, wrong method") << none << "PUT" << "/users" << "" << 405 << "";
-    QTest::addRow("HEAD answered by GET") << none << "HEAD" << "/users/7" << "getUser" << 0 << "id=7";
-    QTest::addRow("lower-case method") << none << "get" << "/users" << "listUsers" << 0 << "";
-    QTest::addRow("base path stripped") << "/v2" << "GET" << "/v2/users" << "listUsers" << 0 << "";
-    QTest::addRow("base path optional") << "/v2" << "GET" << "/users" << "listUsers" << 0 << "";
-    QTest::addRow("base path with template") << "/v2" << "GET" << "/v2/users/5" << "getUser" << 0 << "id=5";
-    QTest::addRow("base path alone is root") << "/v2" << "GET" << "/v2" << "root" << 0 << "";
-    QTest::addRow("base path prefix of segment is not stripped") << "/v2" << "GET" << "/v2x/users" << "getRepo" << 0 << "owner=v2x,repo=users";
+    QTest::addRow("plain path") << none << "GET"
+                                << "/users"
+                                << "listUsers" << 0 << "";
+    QTest::addRow("method picks operation") << none << "POST"
+                                            << "/users"
+                                            << "createUser" << 0 << "";
+    QTest::addRow("trailing slash tolerated") << none << "GET"
+                                              << "/users/"
+                                              << "listUsers" << 0 << "";
+    QTest::addRow("templated path") << none << "GET"
+                                    << "/users/42"
+                                    << "getUser" << 0 << "id=42";
+    QTest::addRow("concrete path beats template") << none << "GET"
+                                                  << "/users/me"
+                                                  << "getMe" << 0 << "";
+    QTest::addRow("typed segment: word falls through to untyped match") << none << "GET"
+                                                                        << "/users/abc"
+                                                                        << "getUser" << 0 << "id=abc";
+    QTest::addRow("typed template wins for a number") << none << "GET"
+                                                      << "/orders/12"
+                                                      << "getOrderByNumber" << 0 << "number=12";
+    QTest::addRow("untyped template wins for a word") << none << "GET"
+                                                      << "/orders/ab-12"
+                                                      << "getOrderByCode" << 0 << "code=ab-12";
+    QTest::addRow("literal segment beats earlier template") << none << "GET"
+                                                            << "/items/abc"
+                                                            << "getItemBySlug" << 0 << "slug=abc";
+    QTest::addRow("deeper literal wins over root template") << none << "GET"
+                                                            << "/users/ann/profile"
+                                                            << "getProfile" << 0 << "name=ann";
+    QTest::addRow("two-segment catch-all") << none << "GET"
+                                           << "/qt/qtbase"
+                                           << "getRepo" << 0 << "owner=qt,repo=qtbase";
+    QTest::addRow("percent-decoded value") << none << "GET"
+                                           << "/users/a%20b/profile"
+                                           << "getProfile" << 0 << "name=a b";
+    QTest::addRow("encoded slash stays in segment") << none << "GET"
+                                                    << "/items/a%2Fb"
+                                                    << "getItemBySlug" << 0 << "slug=a/b";
+    QTest::addRow("utf-8 decoded") << none << "GET"
+                                   << "/items/%C3%A9t%C3%A9"
+                                   << "getItemBySlug" << 0 << "slug=été";
+    QTest::addRow("suffix template") << none << "GET"
+                                     << "/files/report.json"
+                                     << "getJsonFile" << 0 << "name=report";
+    QTest::addRow("root path") << none << "GET"
+                               << "/"
+                               << "root" << 0 << "";
+    QTest::addRow("unknown path") << none << "GET"
+                                  << "/nope/a/b"
+                                  << "" << 404 << "";
+    QTest::addRow("known path, wrong method") << none << "PUT"
+                                              << "/users"
+                                              << "" << 405 << "";
+    QTest::addRow("HEAD answered by GET") << none << "HEAD"
+                                          << "/users/7"
+                                          << "getUser" << 0 << "id=7";
+    QTest::addRow("lower-case method") << none << "get"
+                                       << "/users"
+                                       << "listUsers" << 0 << "";
+    QTest::addRow("base path stripped") << "/v2"
+                                        << "GET"
+                                        << "/v2/users"
+                                        << "listUsers" << 0 << "";
+    QTest::addRow("base path optional") << "/v2"
+                                        << "GET"
+                                        << "/users"
+                                        << "listUsers" << 0 << "";
+    QTest::addRow("base path with template") << "/v2"
+                                             << "GET"
+                                             << "/v2/users/5"
+                                             << "getUser" << 0 << "id=5";
+    QTest::addRow("base path alone is root") << "/v2"
+                                             << "GET"
+                                             << "/v2"
+                                             << "root" << 0 << "";
+    QTest::addRow("base path prefix of segment is not stripped") << "/v2"
+                                                                 << "GET"
+                                                                 << "/v2x/users"
+                                                                 << "getRepo" << 0 << "owner=v2x,repo=users";
 }
 
 void TestRouter::match()

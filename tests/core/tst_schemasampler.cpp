@@ -1,11 +1,5 @@
 // SPDX-License-Identifier: MIT
 // Tests for SchemaSampler: every sample honours its schema, feature by feature, and stays deterministic.
-#include "core/schema/schemasampler.h"
-#include "core/schema/schemavalidator.h"
-#include "core/json/jsonpointer.h"
-#include "schematestutils.h"
-#include "testutils.h"
-
 #include <cmath>
 
 #include <QElapsedTimer>
@@ -16,6 +10,12 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+
+#include "core/json/jsonpointer.h"
+#include "core/schema/schemasampler.h"
+#include "core/schema/schemavalidator.h"
+#include "schematestutils.h"
+#include "testutils.h"
 
 Q_DECLARE_METATYPE(SchemaDialect)
 
@@ -36,8 +36,8 @@ QJsonObject parseDoc(const QByteArray& json)
     return d.object();
 }
 
-QJsonValue sampleDoc(const QJsonObject& doc, SchemaDialect dialect, const SampleOptions& options = {},
-                     QStringList* notes = nullptr)
+QJsonValue sampleDoc(
+    const QJsonObject& doc, SchemaDialect dialect, const SampleOptions& options = {}, QStringList* notes = nullptr)
 {
     return SchemaSampler::sample(doc, doc.value(QLatin1String("schema")), dialect, options, notes);
 }
@@ -49,7 +49,7 @@ QJsonValue parseValue(const QByteArray& wrapped)
 
 QString show(const QJsonValue& v)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact));
 }
 
 int countNodes(const QJsonValue& v)
@@ -84,14 +84,20 @@ int depthOf(const QJsonValue& v)
 QString typeName(const QJsonValue& v)
 {
     switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("boolean");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("boolean");
     case QJsonValue::Double:
         return std::floor(v.toDouble()) == v.toDouble() ? QStringLiteral("integer") : QStringLiteral("number");
-    case QJsonValue::String: return QStringLiteral("string");
-    case QJsonValue::Array: return QStringLiteral("array");
-    case QJsonValue::Object: return QStringLiteral("object");
-    default: return QStringLiteral("undefined");
+    case QJsonValue::String:
+        return QStringLiteral("string");
+    case QJsonValue::Array:
+        return QStringLiteral("array");
+    case QJsonValue::Object:
+        return QStringLiteral("object");
+    default:
+        return QStringLiteral("undefined");
     }
 }
 
@@ -110,15 +116,20 @@ bool isMultiple(double v, double m)
 bool formatHolds(const QString& format, const QString& s)
 {
     static const QHash<QString, QString> patterns = {
-        {QStringLiteral("date-time"), QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$")},
-        {QStringLiteral("date"), QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$")},
-        {QStringLiteral("time"), QStringLiteral("^([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$")},
-        {QStringLiteral("email"), QStringLiteral("^[^@\\s]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$")},
-        {QStringLiteral("uuid"), QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")},
-        {QStringLiteral("uri"), QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*:\\S+$")},
-        {QStringLiteral("uri-reference"), QStringLiteral("^\\S+$")},
-        {QStringLiteral("hostname"), QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")},
-        {QStringLiteral("byte"), QStringLiteral("^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$")},
+        { QStringLiteral("date-time"),
+            QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?"
+                           "(Z|[+-]\\d{2}:\\d{2})$") },
+        { QStringLiteral("date"), QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$") },
+        { QStringLiteral("time"),
+            QStringLiteral("^([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$") },
+        { QStringLiteral("email"), QStringLiteral("^[^@\\s]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$") },
+        { QStringLiteral("uuid"), QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$") },
+        { QStringLiteral("uri"), QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*:\\S+$") },
+        { QStringLiteral("uri-reference"), QStringLiteral("^\\S+$") },
+        { QStringLiteral("hostname"),
+            QStringLiteral(
+                "^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$") },
+        { QStringLiteral("byte"), QStringLiteral("^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$") },
     };
     if (format == QLatin1String("ipv4")) {
         QHostAddress a;
@@ -135,20 +146,22 @@ bool formatHolds(const QString& format, const QString& s)
 }
 
 // Empty when `value` satisfies the document's "schema" according to the project's validator, else its errors.
-QString validationErrors(const QJsonObject& doc, SchemaDialect dialect, const QJsonValue& value, bool forResponse = true)
+QString validationErrors(
+    const QJsonObject& doc, SchemaDialect dialect, const QJsonValue& value, bool forResponse = true)
 {
     const CompiledSchemaPtr schema = SchemaValidator::compile(doc, QStringLiteral("/schema"), dialect);
     QList<SchemaError> errors;
     if (schema->validate(value, forResponse ? ValidationDirection::Response : ValidationDirection::Request, &errors))
         return QString();
-    QStringList lines{show(value)};
+    QStringList lines { show(value) };
     for (const SchemaError& e : std::as_const(errors))
         lines.append(e.toString());
     return lines.join(QLatin1String("; "));
 }
 
 // Common to every row: deterministic, and accepted by the project's validator.
-void checkCommon(const QJsonObject& doc, SchemaDialect dialect, const QJsonValue& value, const SampleOptions& options = {})
+void checkCommon(
+    const QJsonObject& doc, SchemaDialect dialect, const QJsonValue& value, const SampleOptions& options = {})
 {
     QCOMPARE(sampleDoc(doc, dialect, options), value);
     const QString errors = validationErrors(doc, dialect, value, options.forResponse);
@@ -190,54 +203,88 @@ void TestSchemaSampler::scalars_data()
 {
     QTest::addColumn<QByteArray>("doc");
     QTest::addColumn<SchemaDialect>("dialect");
-    QTest::addColumn<QString>("type");   // expected JSON type ("integer" = integral number)
+    QTest::addColumn<QString>("type"); // expected JSON type ("integer" = integral number)
     QTest::addColumn<QString>("format"); // checked with formatHolds() when set
     QTest::addColumn<QByteArray>("exact"); // exact expected value when not empty
 
-    QTest::addRow("string") << QByteArray(R"({"schema":{"type":"string"}})") << kV30 << "string" << "" << QByteArray();
-    QTest::addRow("integer") << QByteArray(R"({"schema":{"type":"integer"}})") << kV30 << "integer" << "" << QByteArray("0");
-    QTest::addRow("number") << QByteArray(R"({"schema":{"type":"number"}})") << kV30 << "integer" << "" << QByteArray();
-    QTest::addRow("boolean") << QByteArray(R"({"schema":{"type":"boolean"}})") << kV30 << "boolean" << "" << QByteArray();
-    QTest::addRow("null (3.1)") << QByteArray(R"({"schema":{"type":"null"}})") << kV31 << "null" << "" << QByteArray("null");
-    QTest::addRow("object") << QByteArray(R"({"schema":{"type":"object"}})") << kV30 << "object" << "" << QByteArray("{}");
-    QTest::addRow("array") << QByteArray(R"({"schema":{"type":"array","items":{"type":"string"}}})") << kV30 << "array" << "" << QByteArray();
+    QTest::addRow("string") << QByteArray(R"({"schema":{"type":"string"}})") << kV30 << "string"
+                            << "" << QByteArray();
+    QTest::addRow("integer") << QByteArray(R"({"schema":{"type":"integer"}})") << kV30 << "integer"
+                             << "" << QByteArray("0");
+    QTest::addRow("number") << QByteArray(R"({"schema":{"type":"number"}})") << kV30 << "integer"
+                            << "" << QByteArray();
+    QTest::addRow("boolean") << QByteArray(R"({"schema":{"type":"boolean"}})") << kV30 << "boolean"
+                             << "" << QByteArray();
+    QTest::addRow("null (3.1)") << QByteArray(R"({"schema":{"type":"null"}})") << kV31 << "null"
+                                << "" << QByteArray("null");
+    QTest::addRow("object") << QByteArray(R"({"schema":{"type":"object"}})") << kV30 << "object"
+                            << "" << QByteArray("{}");
+    QTest::addRow("array") << QByteArray(R"({"schema":{"type":"array","items":{"type":"string"}}})") << kV30 << "array"
+                           << "" << QByteArray();
     QTest::addRow("type array prefers first non-null (3.1)")
-        << QByteArray(R"({"schema":{"type":["null","integer","string"]}})") << kV31 << "integer" << "" << QByteArray();
+        << QByteArray(R"({"schema":{"type":["null","integer","string"]}})") << kV31 << "integer"
+        << "" << QByteArray();
     QTest::addRow("nullable stays non-null (3.0)")
-        << QByteArray(R"({"schema":{"type":"string","nullable":true}})") << kV30 << "string" << "" << QByteArray();
+        << QByteArray(R"({"schema":{"type":"string","nullable":true}})") << kV30 << "string"
+        << "" << QByteArray();
     QTest::addRow("untyped with minLength is a string")
-        << QByteArray(R"({"schema":{"minLength":2}})") << kV30 << "string" << "" << QByteArray();
-    for (const char* f : {"date-time", "date", "time", "email", "uuid", "uri", "uri-reference", "hostname", "ipv4", "ipv6", "byte"}) {
-        QTest::addRow("format %s", f) << QByteArray(R"({"schema":{"type":"string","format":")" + QByteArray(f) + R"("}})")
+        << QByteArray(R"({"schema":{"minLength":2}})") << kV30 << "string"
+        << "" << QByteArray();
+    for (const char* f :
+        { "date-time", "date", "time", "email", "uuid", "uri", "uri-reference", "hostname", "ipv4", "ipv6", "byte" }) {
+        QTest::addRow("format %s", f) << QByteArray(
+            R"({"schema":{"type":"string","format":")" + QByteArray(f) + R"("}})")
                                       << kV30 << "string" << QString::fromLatin1(f) << QByteArray();
     }
-    QTest::addRow("format binary") << QByteArray(R"({"schema":{"type":"string","format":"binary"}})") << kV30 << "string" << "" << QByteArray();
-    QTest::addRow("format password") << QByteArray(R"({"schema":{"type":"string","format":"password"}})") << kV30 << "string" << "" << QByteArray();
-    QTest::addRow("format int32") << QByteArray(R"({"schema":{"type":"integer","format":"int32","minimum":-5}})") << kV30 << "integer" << "" << QByteArray("0");
-    QTest::addRow("format int64") << QByteArray(R"({"schema":{"type":"integer","format":"int64"}})") << kV30 << "integer" << "" << QByteArray();
-    QTest::addRow("format float") << QByteArray(R"({"schema":{"type":"number","format":"float"}})") << kV30 << "integer" << "" << QByteArray();
-    QTest::addRow("format double") << QByteArray(R"({"schema":{"type":"number","format":"double","minimum":1.5}})") << kV30 << "number" << "" << QByteArray("1.5");
+    QTest::addRow("format binary") << QByteArray(R"({"schema":{"type":"string","format":"binary"}})") << kV30
+                                   << "string"
+                                   << "" << QByteArray();
+    QTest::addRow("format password") << QByteArray(R"({"schema":{"type":"string","format":"password"}})") << kV30
+                                     << "string"
+                                     << "" << QByteArray();
+    QTest::addRow("format int32") << QByteArray(R"({"schema":{"type":"integer","format":"int32","minimum":-5}})")
+                                  << kV30 << "integer"
+                                  << "" << QByteArray("0");
+    QTest::addRow("format int64") << QByteArray(R"({"schema":{"type":"integer","format":"int64"}})") << kV30
+                                  << "integer"
+                                  << "" << QByteArray();
+    QTest::addRow("format float") << QByteArray(R"({"schema":{"type":"number","format":"float"}})") << kV30 << "integer"
+                                  << "" << QByteArray();
+    QTest::addRow("format double") << QByteArray(R"({"schema":{"type":"number","format":"double","minimum":1.5}})")
+                                   << kV30 << "number"
+                                   << "" << QByteArray("1.5");
 
     QTest::addRow("enum takes the first value")
-        << QByteArray(R"({"schema":{"type":"string","enum":["open","closed"]}})") << kV30 << "string" << "" << QByteArray(R"("open")");
+        << QByteArray(R"({"schema":{"type":"string","enum":["open","closed"]}})") << kV30 << "string"
+        << "" << QByteArray(R"("open")");
     QTest::addRow("enum skips values of the wrong type")
-        << QByteArray(R"({"schema":{"type":"string","enum":[1,"b"]}})") << kV30 << "string" << "" << QByteArray(R"("b")");
-    QTest::addRow("const") << QByteArray(R"({"schema":{"const":"fixed"}})") << kV31 << "string" << "" << QByteArray(R"("fixed")");
-    QTest::addRow("valid default") << QByteArray(R"({"schema":{"type":"integer","default":42}})") << kV30 << "integer" << "" << QByteArray("42");
+        << QByteArray(R"({"schema":{"type":"string","enum":[1,"b"]}})") << kV30 << "string"
+        << "" << QByteArray(R"("b")");
+    QTest::addRow("const") << QByteArray(R"({"schema":{"const":"fixed"}})") << kV31 << "string"
+                           << "" << QByteArray(R"("fixed")");
+    QTest::addRow("valid default") << QByteArray(R"({"schema":{"type":"integer","default":42}})") << kV30 << "integer"
+                                   << "" << QByteArray("42");
     QTest::addRow("invalid default is ignored")
-        << QByteArray(R"({"schema":{"type":"integer","minimum":10,"default":3}})") << kV30 << "integer" << "" << QByteArray("10");
+        << QByteArray(R"({"schema":{"type":"integer","minimum":10,"default":3}})") << kV30 << "integer"
+        << "" << QByteArray("10");
     QTest::addRow("example beats default")
-        << QByteArray(R"({"schema":{"type":"string","example":"ex","default":"def"}})") << kV30 << "string" << "" << QByteArray(R"("ex")");
+        << QByteArray(R"({"schema":{"type":"string","example":"ex","default":"def"}})") << kV30 << "string"
+        << "" << QByteArray(R"("ex")");
     QTest::addRow("examples array (3.1), first valid")
-        << QByteArray(R"({"schema":{"type":"string","maxLength":3,"examples":["too long","ok"]}})") << kV31 << "string" << "" << QByteArray(R"("ok")");
+        << QByteArray(R"({"schema":{"type":"string","maxLength":3,"examples":["too long","ok"]}})") << kV31 << "string"
+        << "" << QByteArray(R"("ok")");
     QTest::addRow("example with a bad format is ignored")
-        << QByteArray(R"({"schema":{"type":"string","format":"date","example":"yesterday"}})") << kV30 << "string" << "date" << QByteArray(R"("2024-01-01")");
-    QTest::addRow("object example used when valid")
-        << QByteArray(R"({"schema":{"type":"object","required":["a"],"properties":{"a":{"type":"integer"}},"example":{"a":7}}})")
-        << kV30 << "object" << "" << QByteArray(R"({"a":7})");
-    QTest::addRow("object example with a writeOnly property is not used in responses")
-        << QByteArray(R"({"schema":{"type":"object","properties":{"p":{"type":"string","writeOnly":true},"a":{"type":"integer"}},"example":{"p":"secret","a":1}}})")
-        << kV30 << "object" << "" << QByteArray(R"({"a":0})");
+        << QByteArray(R"({"schema":{"type":"string","format":"date","example":"yesterday"}})") << kV30 << "string"
+        << "date" << QByteArray(R"("2024-01-01")");
+    QTest::addRow("object example used when valid") << QByteArray(
+        R"({"schema":{"type":"object","required":["a"],"properties":{"a":{"type":"integer"}},"example":{"a":7}}})")
+                                                    << kV30 << "object"
+                                                    << "" << QByteArray(R"({"a":7})");
+    QTest::addRow("object example with a writeOnly property is not used in responses") << QByteArray(
+        R"({"schema":{"type":"object","properties":{"p":{"type":"string","writeOnly":true},"a":{"type":"integer"}},"example":{"p":"secret","a":1}}})")
+                                                                                       << kV30 << "object"
+                                                                                       << ""
+                                                                                       << QByteArray(R"({"a":0})");
 }
 
 void TestSchemaSampler::scalars()
@@ -280,10 +327,13 @@ void TestSchemaSampler::numbers_data()
     QTest::addRow("integer with fractional multipleOf")
         << QByteArray(R"({"schema":{"type":"integer","multipleOf":2.5,"minimum":1}})") << kV30;
     QTest::addRow("two multipleOf values through allOf")
-        << QByteArray(R"({"schema":{"allOf":[{"type":"integer","multipleOf":4},{"multipleOf":6,"minimum":1}]}})") << kV30;
+        << QByteArray(R"({"schema":{"allOf":[{"type":"integer","multipleOf":4},{"multipleOf":6,"minimum":1}]}})")
+        << kV30;
     QTest::addRow("exclusive 3.1 bound equal to a multiple")
         << QByteArray(R"({"schema":{"type":"number","multipleOf":0.5,"exclusiveMinimum":2}})") << kV31;
-    QTest::addRow("int32 range") << QByteArray(R"({"schema":{"type":"integer","format":"int32","minimum":-3000000000}})") << kV30;
+    QTest::addRow("int32 range") << QByteArray(
+        R"({"schema":{"type":"integer","format":"int32","minimum":-3000000000}})")
+                                 << kV30;
 }
 
 void TestSchemaSampler::numbers()
@@ -295,7 +345,7 @@ void TestSchemaSampler::numbers()
     QVERIFY2(v.isDouble(), qPrintable(show(v)));
     const double x = v.toDouble();
     // Collect the bounds from the row (including allOf members) and check them by hand.
-    QList<QJsonObject> parts{d.value(QLatin1String("schema")).toObject()};
+    QList<QJsonObject> parts { d.value(QLatin1String("schema")).toObject() };
     for (const QJsonValue& p : parts.first().value(QLatin1String("allOf")).toArray())
         parts.append(p.toObject());
     for (const QJsonObject& s : parts) {
@@ -304,9 +354,13 @@ void TestSchemaSampler::numbers()
         const bool exMinBool = s.value(QLatin1String("exclusiveMinimum")).toBool();
         const bool exMaxBool = s.value(QLatin1String("exclusiveMaximum")).toBool();
         if (s.contains(QLatin1String("minimum")))
-            QVERIFY2(exMinBool ? x > s.value(QLatin1String("minimum")).toDouble() : x >= s.value(QLatin1String("minimum")).toDouble(), qPrintable(show(v)));
+            QVERIFY2(exMinBool ? x > s.value(QLatin1String("minimum")).toDouble()
+                               : x >= s.value(QLatin1String("minimum")).toDouble(),
+                qPrintable(show(v)));
         if (s.contains(QLatin1String("maximum")))
-            QVERIFY2(exMaxBool ? x < s.value(QLatin1String("maximum")).toDouble() : x <= s.value(QLatin1String("maximum")).toDouble(), qPrintable(show(v)));
+            QVERIFY2(exMaxBool ? x < s.value(QLatin1String("maximum")).toDouble()
+                               : x <= s.value(QLatin1String("maximum")).toDouble(),
+                qPrintable(show(v)));
         if (s.value(QLatin1String("exclusiveMinimum")).isDouble())
             QVERIFY2(x > s.value(QLatin1String("exclusiveMinimum")).toDouble(), qPrintable(show(v)));
         if (s.value(QLatin1String("exclusiveMaximum")).isDouble())
@@ -327,18 +381,31 @@ void TestSchemaSampler::strings_data()
     QTest::addRow("maxLength truncates") << QByteArray(R"({"schema":{"type":"string","maxLength":3}})") << false;
     QTest::addRow("maxLength zero") << QByteArray(R"({"schema":{"type":"string","maxLength":0}})") << false;
     QTest::addRow("pattern") << QByteArray(R"({"schema":{"type":"string","pattern":"^[A-Z]{3}-\\d{4}$"}})") << false;
-    QTest::addRow("pattern with minLength") << QByteArray(R"({"schema":{"type":"string","pattern":"^[a-z0-9_-]+$","minLength":12,"maxLength":12}})") << false;
-    QTest::addRow("unanchored pattern with minLength") << QByteArray(R"({"schema":{"type":"string","pattern":"\\d","minLength":5}})") << false;
-    QTest::addRow("email with minLength") << QByteArray(R"({"schema":{"type":"string","format":"email","minLength":30}})") << false;
-    QTest::addRow("uri with minLength") << QByteArray(R"({"schema":{"type":"string","format":"uri","minLength":40}})") << false;
-    QTest::addRow("uri with maxLength") << QByteArray(R"({"schema":{"type":"string","format":"uri","maxLength":5}})") << false;
-    QTest::addRow("hostname with minLength past one label") << QByteArray(R"({"schema":{"type":"string","format":"hostname","minLength":90}})") << false;
-    QTest::addRow("date-time with minLength") << QByteArray(R"({"schema":{"type":"string","format":"date-time","minLength":24}})") << false;
-    QTest::addRow("byte with minLength") << QByteArray(R"({"schema":{"type":"string","format":"byte","minLength":13}})") << false;
-    QTest::addRow("email with short maxLength") << QByteArray(R"({"schema":{"type":"string","format":"email","maxLength":8}})") << false;
-    QTest::addRow("pattern beyond the generator") << QByteArray(R"({"schema":{"type":"string","pattern":"^(?=.*[0-9])(?=.*[a-z]).{8}$"}})") << true;
-    QTest::addRow("pattern and format together") << QByteArray(R"({"schema":{"type":"string","format":"date","pattern":"^20"}})") << false;
-    QTest::addRow("code points count, not UTF-16 units") << QByteArray(R"({"schema":{"type":"string","pattern":"^\\u{1F600}+$","minLength":2,"maxLength":2}})") << false;
+    QTest::addRow("pattern with minLength")
+        << QByteArray(R"({"schema":{"type":"string","pattern":"^[a-z0-9_-]+$","minLength":12,"maxLength":12}})")
+        << false;
+    QTest::addRow("unanchored pattern with minLength")
+        << QByteArray(R"({"schema":{"type":"string","pattern":"\\d","minLength":5}})") << false;
+    QTest::addRow("email with minLength")
+        << QByteArray(R"({"schema":{"type":"string","format":"email","minLength":30}})") << false;
+    QTest::addRow("uri with minLength") << QByteArray(R"({"schema":{"type":"string","format":"uri","minLength":40}})")
+                                        << false;
+    QTest::addRow("uri with maxLength") << QByteArray(R"({"schema":{"type":"string","format":"uri","maxLength":5}})")
+                                        << false;
+    QTest::addRow("hostname with minLength past one label")
+        << QByteArray(R"({"schema":{"type":"string","format":"hostname","minLength":90}})") << false;
+    QTest::addRow("date-time with minLength")
+        << QByteArray(R"({"schema":{"type":"string","format":"date-time","minLength":24}})") << false;
+    QTest::addRow("byte with minLength") << QByteArray(R"({"schema":{"type":"string","format":"byte","minLength":13}})")
+                                         << false;
+    QTest::addRow("email with short maxLength")
+        << QByteArray(R"({"schema":{"type":"string","format":"email","maxLength":8}})") << false;
+    QTest::addRow("pattern beyond the generator")
+        << QByteArray(R"({"schema":{"type":"string","pattern":"^(?=.*[0-9])(?=.*[a-z]).{8}$"}})") << true;
+    QTest::addRow("pattern and format together")
+        << QByteArray(R"({"schema":{"type":"string","format":"date","pattern":"^20"}})") << false;
+    QTest::addRow("code points count, not UTF-16 units")
+        << QByteArray(R"({"schema":{"type":"string","pattern":"^\\u{1F600}+$","minLength":2,"maxLength":2}})") << false;
 }
 
 void TestSchemaSampler::strings()
@@ -379,41 +446,43 @@ void TestSchemaSampler::objects_data()
     const QByteArray person = R"({"schema":{"type":"object","required":["id"],"properties":{
         "id":{"type":"integer","readOnly":true},"name":{"type":"string"},
         "password":{"type":"string","writeOnly":true}}}})";
-    QTest::addRow("required and optional present") << person << true << QStringList{"id", "name"} << QStringList{"password"};
-    QTest::addRow("request drops readOnly, keeps writeOnly") << person << false << QStringList{"name", "password"} << QStringList{"id"};
+    QTest::addRow("required and optional present")
+        << person << true << QStringList { "id", "name" } << QStringList { "password" };
+    QTest::addRow("request drops readOnly, keeps writeOnly")
+        << person << false << QStringList { "name", "password" } << QStringList { "id" };
     QTest::addRow("writeOnly behind $ref is dropped too")
         << QByteArray(R"({"components":{"schemas":{"Secret":{"type":"string","writeOnly":true}}},
             "schema":{"type":"object","properties":{"s":{"$ref":"#/components/schemas/Secret"},"a":{"type":"string"}}}})")
-        << true << QStringList{"a"} << QStringList{"s"};
-    QTest::addRow("no extra properties by default")
-        << QByteArray(R"({"schema":{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":{"type":"integer"}}})")
-        << true << QStringList{"a"} << QStringList{"property1"};
+        << true << QStringList { "a" } << QStringList { "s" };
+    QTest::addRow("no extra properties by default") << QByteArray(
+        R"({"schema":{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":{"type":"integer"}}})")
+                                                    << true << QStringList { "a" } << QStringList { "property1" };
     QTest::addRow("minProperties filled from additionalProperties")
         << QByteArray(R"({"schema":{"type":"object","minProperties":2,"additionalProperties":{"type":"integer"}}})")
-        << true << QStringList{"property1", "property2"} << QStringList();
-    QTest::addRow("minProperties filled from patternProperties")
-        << QByteArray(R"({"schema":{"type":"object","minProperties":1,"patternProperties":{"^x-[a-z]+$":{"type":"string"}},"additionalProperties":false}})")
-        << true << QStringList{"x-a"} << QStringList();
-    QTest::addRow("maxProperties drops optional ones")
-        << QByteArray(R"({"schema":{"type":"object","maxProperties":1,"required":["z"],"properties":{"a":{"type":"string"},"b":{"type":"string"},"z":{"type":"string"}}}})")
-        << true << QStringList{"z"} << QStringList{"a", "b"};
-    QTest::addRow("allOf merges properties and required")
-        << QByteArray(R"({"components":{"schemas":{"Base":{"type":"object","required":["id"],"properties":{"id":{"type":"integer"}}}}},
+        << true << QStringList { "property1", "property2" } << QStringList();
+    QTest::addRow("minProperties filled from patternProperties") << QByteArray(
+        R"({"schema":{"type":"object","minProperties":1,"patternProperties":{"^x-[a-z]+$":{"type":"string"}},"additionalProperties":false}})")
+                                                                 << true << QStringList { "x-a" } << QStringList();
+    QTest::addRow("maxProperties drops optional ones") << QByteArray(
+        R"({"schema":{"type":"object","maxProperties":1,"required":["z"],"properties":{"a":{"type":"string"},"b":{"type":"string"},"z":{"type":"string"}}}})")
+                                                       << true << QStringList { "z" } << QStringList { "a", "b" };
+    QTest::addRow("allOf merges properties and required") << QByteArray(
+        R"({"components":{"schemas":{"Base":{"type":"object","required":["id"],"properties":{"id":{"type":"integer"}}}}},
             "schema":{"allOf":[{"$ref":"#/components/schemas/Base"},{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"}}}]}})")
-        << true << QStringList{"id", "kind"} << QStringList();
-    QTest::addRow("closed allOf branch keeps out the other branch's optional property")
-        << QByteArray(R"({"schema":{"allOf":[{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":false},
-            {"properties":{"b":{"type":"string"}}}]}})")
-        << true << QStringList{"a"} << QStringList{"b"};
+                                                          << true << QStringList { "id", "kind" } << QStringList();
+    QTest::addRow("closed allOf branch keeps out the other branch's optional property") << QByteArray(
+        R"({"schema":{"allOf":[{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":false},
+            {"properties":{"b":{"type":"string"}}}]}})") << true << QStringList { "a" } << QStringList { "b" };
     QTest::addRow("dependentRequired pulls in a dependency")
         << QByteArray(R"({"schema":{"type":"object","required":["card"],"properties":{"card":{"type":"string"}},
             "dependentRequired":{"card":["billing"]}}})")
-        << true << QStringList{"card", "billing"} << QStringList();
+        << true << QStringList { "card", "billing" } << QStringList();
     QTest::addRow("required property without a declaration")
-        << QByteArray(R"({"schema":{"type":"object","required":["ghost"]}})") << true << QStringList{"ghost"} << QStringList();
-    QTest::addRow("includeOptional off keeps only required")
-        << QByteArray(R"({"schema":{"type":"object","required":["a"],"properties":{"a":{"type":"string"},"b":{"type":"string"}}},"includeOptional":false})")
-        << true << QStringList{"a"} << QStringList{"b"};
+        << QByteArray(R"({"schema":{"type":"object","required":["ghost"]}})") << true << QStringList { "ghost" }
+        << QStringList();
+    QTest::addRow("includeOptional off keeps only required") << QByteArray(
+        R"({"schema":{"type":"object","required":["a"],"properties":{"a":{"type":"string"},"b":{"type":"string"}}},"includeOptional":false})")
+                                                             << true << QStringList { "a" } << QStringList { "b" };
 }
 
 void TestSchemaSampler::objects()
@@ -455,19 +524,44 @@ void TestSchemaSampler::arrays_data()
 {
     QTest::addColumn<QByteArray>("doc");
     QTest::addColumn<QString>("itemType"); // every item's type, when set
-    QTest::addRow("minItems") << QByteArray(R"({"schema":{"type":"array","minItems":3,"items":{"type":"string"}}})") << "string";
-    QTest::addRow("maxItems zero") << QByteArray(R"({"schema":{"type":"array","maxItems":0,"items":{"type":"string"}}})") << "";
-    QTest::addRow("unique enum items") << QByteArray(R"({"schema":{"type":"array","minItems":3,"uniqueItems":true,"items":{"enum":["a","b","c","d"]}}})") << "string";
-    QTest::addRow("unique integers") << QByteArray(R"({"schema":{"type":"array","minItems":5,"uniqueItems":true,"items":{"type":"integer","minimum":10}}})") << "integer";
-    QTest::addRow("unique numbers with multipleOf") << QByteArray(R"({"schema":{"type":"array","minItems":4,"uniqueItems":true,"items":{"type":"number","multipleOf":0.25}}})") << "";
-    QTest::addRow("unique patterned strings") << QByteArray(R"({"schema":{"type":"array","minItems":4,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-c]{2}$"}}})") << "string";
-    QTest::addRow("unique formatted strings") << QByteArray(R"({"schema":{"type":"array","minItems":3,"uniqueItems":true,"items":{"type":"string","format":"uuid"}}})") << "string";
-    QTest::addRow("unique booleans") << QByteArray(R"({"schema":{"type":"array","minItems":2,"uniqueItems":true,"items":{"type":"boolean"}}})") << "boolean";
-    QTest::addRow("unique objects") << QByteArray(R"({"schema":{"type":"array","minItems":3,"uniqueItems":true,"items":{"type":"object","required":["n"],"properties":{"n":{"type":"integer"}}}}})") << "object";
-    QTest::addRow("unique items with an example") << QByteArray(R"({"schema":{"type":"array","minItems":3,"uniqueItems":true,"items":{"type":"string","example":"x"}}})") << "string";
-    QTest::addRow("prefixItems (3.1)") << QByteArray(R"({"schema":{"type":"array","prefixItems":[{"type":"integer"},{"type":"string"}],"items":false}})") << "";
-    QTest::addRow("contains with minContains") << QByteArray(R"({"schema":{"type":"array","items":{"type":"integer"},"contains":{"minimum":5},"minContains":2}})") << "integer";
-    QTest::addRow("array of arrays") << QByteArray(R"({"schema":{"type":"array","items":{"type":"array","minItems":2,"items":{"type":"number"}}}})") << "array";
+    QTest::addRow("minItems") << QByteArray(R"({"schema":{"type":"array","minItems":3,"items":{"type":"string"}}})")
+                              << "string";
+    QTest::addRow("maxItems zero") << QByteArray(
+        R"({"schema":{"type":"array","maxItems":0,"items":{"type":"string"}}})")
+                                   << "";
+    QTest::addRow("unique enum items") << QByteArray(
+        R"({"schema":{"type":"array","minItems":3,"uniqueItems":true,"items":{"enum":["a","b","c","d"]}}})")
+                                       << "string";
+    QTest::addRow("unique integers") << QByteArray(
+        R"({"schema":{"type":"array","minItems":5,"uniqueItems":true,"items":{"type":"integer","minimum":10}}})")
+                                     << "integer";
+    QTest::addRow("unique numbers with multipleOf") << QByteArray(
+        R"({"schema":{"type":"array","minItems":4,"uniqueItems":true,"items":{"type":"number","multipleOf":0.25}}})")
+                                                    << "";
+    QTest::addRow("unique patterned strings") << QByteArray(
+        R"({"schema":{"type":"array","minItems":4,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-c]{2}$"}}})")
+                                              << "string";
+    QTest::addRow("unique formatted strings") << QByteArray(
+        R"({"schema":{"type":"array","minItems":3,"uniqueItems":true,"items":{"type":"string","format":"uuid"}}})")
+                                              << "string";
+    QTest::addRow("unique booleans") << QByteArray(
+        R"({"schema":{"type":"array","minItems":2,"uniqueItems":true,"items":{"type":"boolean"}}})")
+                                     << "boolean";
+    QTest::addRow("unique objects") << QByteArray(
+        R"({"schema":{"type":"array","minItems":3,"uniqueItems":true,"items":{"type":"object","required":["n"],"properties":{"n":{"type":"integer"}}}}})")
+                                    << "object";
+    QTest::addRow("unique items with an example") << QByteArray(
+        R"({"schema":{"type":"array","minItems":3,"uniqueItems":true,"items":{"type":"string","example":"x"}}})")
+                                                  << "string";
+    QTest::addRow("prefixItems (3.1)") << QByteArray(
+        R"({"schema":{"type":"array","prefixItems":[{"type":"integer"},{"type":"string"}],"items":false}})")
+                                       << "";
+    QTest::addRow("contains with minContains") << QByteArray(
+        R"({"schema":{"type":"array","items":{"type":"integer"},"contains":{"minimum":5},"minContains":2}})")
+                                               << "integer";
+    QTest::addRow("array of arrays") << QByteArray(
+        R"({"schema":{"type":"array","items":{"type":"array","minItems":2,"items":{"type":"number"}}}})")
+                                     << "array";
 }
 
 void TestSchemaSampler::arrays()
@@ -500,7 +594,8 @@ void TestSchemaSampler::arrays()
     }
     if (items.contains(QLatin1String("pattern"))) {
         for (const QJsonValue& item : a)
-            QVERIFY(QRegularExpression(items.value(QLatin1String("pattern")).toString()).match(item.toString()).hasMatch());
+            QVERIFY(
+                QRegularExpression(items.value(QLatin1String("pattern")).toString()).match(item.toString()).hasMatch());
     }
     if (items.contains(QLatin1String("multipleOf"))) {
         for (const QJsonValue& item : a)
@@ -524,42 +619,46 @@ void TestSchemaSampler::combinators_data()
 {
     QTest::addColumn<QByteArray>("doc");
     QTest::addColumn<SchemaDialect>("dialect");
-    QTest::addColumn<QString>("pointer");   // where to look in the sample
+    QTest::addColumn<QString>("pointer"); // where to look in the sample
     QTest::addColumn<QByteArray>("expected"); // JSON value expected there, or empty: only validity is checked
 
     const QByteArray pets = R"({"components":{"schemas":{
         "Cat":{"type":"object","required":["petType","lives"],"properties":{"petType":{"type":"string"},"lives":{"type":"integer"}}},
         "Dog":{"type":"object","required":["petType","bark"],"properties":{"petType":{"type":"string"},"bark":{"type":"boolean"}}}}},)";
-    QTest::addRow("discriminator with mapping")
-        << QByteArray(pets + R"("schema":{"oneOf":[{"$ref":"#/components/schemas/Cat"},{"$ref":"#/components/schemas/Dog"}],
+    QTest::addRow("discriminator with mapping") << QByteArray(
+        pets + R"("schema":{"oneOf":[{"$ref":"#/components/schemas/Cat"},{"$ref":"#/components/schemas/Dog"}],
             "discriminator":{"propertyName":"petType","mapping":{"cat":"#/components/schemas/Cat","dog":"#/components/schemas/Dog"}}}})")
-        << kV30 << "/petType" << QByteArray(R"("cat")");
-    QTest::addRow("discriminator, implicit mapping")
-        << QByteArray(pets + R"("schema":{"oneOf":[{"$ref":"#/components/schemas/Cat"},{"$ref":"#/components/schemas/Dog"}],
+                                                << kV30 << "/petType" << QByteArray(R"("cat")");
+    QTest::addRow("discriminator, implicit mapping") << QByteArray(
+        pets + R"("schema":{"oneOf":[{"$ref":"#/components/schemas/Cat"},{"$ref":"#/components/schemas/Dog"}],
             "discriminator":{"propertyName":"petType"}}})")
-        << kV30 << "/petType" << QByteArray(R"("Cat")");
-    QTest::addRow("discriminator inherited through allOf")
-        << QByteArray(R"({"components":{"schemas":{
+                                                     << kV30 << "/petType" << QByteArray(R"("Cat")");
+    QTest::addRow("discriminator inherited through allOf") << QByteArray(R"({"components":{"schemas":{
             "Pet":{"type":"object","required":["petType"],"properties":{"petType":{"type":"string"}},"discriminator":{"propertyName":"petType"}},
             "Cat":{"allOf":[{"$ref":"#/components/schemas/Pet"},{"type":"object","properties":{"lives":{"type":"integer"}}}]}}},
             "schema":{"$ref":"#/components/schemas/Cat"}})")
-        << kV30 << "/petType" << QByteArray(R"("Cat")");
+                                                           << kV30 << "/petType" << QByteArray(R"("Cat")");
     QTest::addRow("anyOf takes the first branch")
-        << QByteArray(R"({"schema":{"anyOf":[{"type":"string","maxLength":5000},{"type":"object"}]}})") << kV30 << "" << QByteArray(R"("string")");
+        << QByteArray(R"({"schema":{"anyOf":[{"type":"string","maxLength":5000},{"type":"object"}]}})") << kV30 << ""
+        << QByteArray(R"("string")");
     QTest::addRow("oneOf avoids matching two branches")
-        << QByteArray(R"({"schema":{"oneOf":[{"type":"integer"},{"type":"number"}]}})") << kV30 << "" << QByteArray("0.5");
+        << QByteArray(R"({"schema":{"oneOf":[{"type":"integer"},{"type":"number"}]}})") << kV30 << ""
+        << QByteArray("0.5");
     QTest::addRow("oneOf with overlapping objects moves on")
         << QByteArray(R"({"schema":{"oneOf":[{"type":"object","properties":{"a":{"type":"string"}}},
             {"type":"object","required":["b"],"properties":{"b":{"type":"integer"}},"additionalProperties":false}]}})")
         << kV30 << "" << QByteArray();
     QTest::addRow("allOf intersects bounds")
-        << QByteArray(R"({"schema":{"allOf":[{"type":"integer","minimum":5},{"minimum":6,"maximum":7}]}})") << kV30 << "" << QByteArray("6");
+        << QByteArray(R"({"schema":{"allOf":[{"type":"integer","minimum":5},{"minimum":6,"maximum":7}]}})") << kV30
+        << "" << QByteArray("6");
     QTest::addRow("allOf intersects enums")
-        << QByteArray(R"({"schema":{"allOf":[{"enum":["a","b","c"]},{"enum":["c","b"]}]}})") << kV30 << "" << QByteArray(R"("b")");
+        << QByteArray(R"({"schema":{"allOf":[{"enum":["a","b","c"]},{"enum":["c","b"]}]}})") << kV30 << ""
+        << QByteArray(R"("b")");
     QTest::addRow("not excludes the plain value")
-        << QByteArray(R"({"schema":{"type":"string","not":{"enum":["string"]}}})") << kV30 << "" << QByteArray(R"("string1")");
-    QTest::addRow("not excludes a type")
-        << QByteArray(R"({"schema":{"not":{"type":"object"}}})") << kV30 << "" << QByteArray();
+        << QByteArray(R"({"schema":{"type":"string","not":{"enum":["string"]}}})") << kV30 << ""
+        << QByteArray(R"("string1")");
+    QTest::addRow("not excludes a type") << QByteArray(R"({"schema":{"not":{"type":"object"}}})") << kV30 << ""
+                                         << QByteArray();
     QTest::addRow("enum with a not-const")
         << QByteArray(R"({"schema":{"enum":[1,2,3],"not":{"const":1}}})") << kV31 << "" << QByteArray("2");
     QTest::addRow("if/then picks the then branch")
@@ -570,15 +669,16 @@ void TestSchemaSampler::combinators_data()
     QTest::addRow("if/else when then cannot hold")
         << QByteArray(R"({"schema":{"type":"integer","if":{"minimum":0},"then":{"maximum":-1},"else":{"maximum":-5}}})")
         << kV31 << "" << QByteArray("-5");
-    QTest::addRow("nested oneOf inside a property")
-        << QByteArray(R"({"schema":{"type":"object","required":["v"],"properties":{"v":{"oneOf":[{"type":"string","format":"date"},{"type":"integer"}]}}}})")
-        << kV30 << "/v" << QByteArray(R"("2024-01-01")");
-    QTest::addRow("nullable allOf ref (3.0) keeps the object")
-        << QByteArray(R"({"components":{"schemas":{"U":{"type":"object","required":["login"],"properties":{"login":{"type":"string","example":"octocat"}}}}},
+    QTest::addRow("nested oneOf inside a property") << QByteArray(
+        R"({"schema":{"type":"object","required":["v"],"properties":{"v":{"oneOf":[{"type":"string","format":"date"},{"type":"integer"}]}}}})")
+                                                    << kV30 << "/v" << QByteArray(R"("2024-01-01")");
+    QTest::addRow("nullable allOf ref (3.0) keeps the object") << QByteArray(
+        R"({"components":{"schemas":{"U":{"type":"object","required":["login"],"properties":{"login":{"type":"string","example":"octocat"}}}}},
             "schema":{"nullable":true,"allOf":[{"$ref":"#/components/schemas/U"}]}})")
-        << kV30 << "/login" << QByteArray(R"("octocat")");
+                                                               << kV30 << "/login" << QByteArray(R"("octocat")");
     QTest::addRow("3.1 $ref with sibling keywords")
-        << QByteArray(R"({"$defs":{"n":{"type":"integer"}},"schema":{"$ref":"#/$defs/n","minimum":9}})") << kV31 << "" << QByteArray("9");
+        << QByteArray(R"({"$defs":{"n":{"type":"integer"}},"schema":{"$ref":"#/$defs/n","minimum":9}})") << kV31 << ""
+        << QByteArray("9");
 }
 
 void TestSchemaSampler::combinators()
@@ -596,7 +696,8 @@ void TestSchemaSampler::combinators()
         QCOMPARE(show(at), show(parseValue(expected)));
     }
     const QJsonObject schema = d.value(QLatin1String("schema")).toObject();
-    if (schema.contains(QLatin1String("not")) && schema.value(QLatin1String("not")).toObject().value(QLatin1String("type")) == QLatin1String("object"))
+    if (schema.contains(QLatin1String("not"))
+        && schema.value(QLatin1String("not")).toObject().value(QLatin1String("type")) == QLatin1String("object"))
         QVERIFY(!v.isObject());
     checkCommon(d, dialect, v);
 }
@@ -612,8 +713,7 @@ void TestSchemaSampler::recursion_data()
         << QByteArray(R"({"components":{"schemas":{"Item":{"type":"object","required":["next"],"properties":{
             "next":{"$ref":"#/components/schemas/MaybeItem"}}},"MaybeItem":{"type":"object","nullable":true,"required":["next"],
             "properties":{"next":{"$ref":"#/components/schemas/MaybeItem"}}}}},"schema":{"$ref":"#/components/schemas/Item"}})");
-    QTest::addRow("mutual cycle through anyOf (expandable field)")
-        << QByteArray(R"({"components":{"schemas":{
+    QTest::addRow("mutual cycle through anyOf (expandable field)") << QByteArray(R"({"components":{"schemas":{
             "customer":{"type":"object","required":["id","default_source"],"properties":{"id":{"type":"string"},
               "default_source":{"anyOf":[{"$ref":"#/components/schemas/source"},{"type":"string"}],"nullable":true}}},
             "source":{"type":"object","required":["customer"],"properties":{"customer":{"anyOf":[{"$ref":"#/components/schemas/customer"},{"type":"string"}]}}}}},
@@ -621,11 +721,11 @@ void TestSchemaSampler::recursion_data()
     QTest::addRow("required self-reference that cannot close")
         << QByteArray(R"({"components":{"schemas":{"Loop":{"type":"object","required":["again"],"properties":{
             "again":{"$ref":"#/components/schemas/Loop"}}}}},"schema":{"$ref":"#/components/schemas/Loop"}})");
-    QTest::addRow("allOf cycle")
-        << QByteArray(R"({"components":{"schemas":{"A":{"allOf":[{"$ref":"#/components/schemas/B"}],"type":"object"},
+    QTest::addRow("allOf cycle") << QByteArray(
+        R"({"components":{"schemas":{"A":{"allOf":[{"$ref":"#/components/schemas/B"}],"type":"object"},
             "B":{"allOf":[{"$ref":"#/components/schemas/A"}],"properties":{"x":{"type":"integer"}}}}},"schema":{"$ref":"#/components/schemas/A"}})");
-    QTest::addRow("array minItems cycle")
-        << QByteArray(R"({"components":{"schemas":{"L":{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/L"}}}},
+    QTest::addRow("array minItems cycle") << QByteArray(
+        R"({"components":{"schemas":{"L":{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/L"}}}},
             "schema":{"$ref":"#/components/schemas/L"}})");
 }
 
@@ -643,8 +743,9 @@ void TestSchemaSampler::recursion()
         // An expandable field picks its non-recursive branch, so the sample stays valid and small.
         QVERIFY(countNodes(v) < 10);
     }
-    const bool closable = !QTest::currentDataTag() || (qstrcmp(QTest::currentDataTag(), "required self-reference that cannot close") != 0
-                                                      && qstrcmp(QTest::currentDataTag(), "array minItems cycle") != 0);
+    const bool closable = !QTest::currentDataTag()
+        || (qstrcmp(QTest::currentDataTag(), "required self-reference that cannot close") != 0
+            && qstrcmp(QTest::currentDataTag(), "array minItems cycle") != 0);
     if (closable)
         QVERIFY2(validationErrors(d, kV30, v).isEmpty(), qPrintable(validationErrors(d, kV30, v)));
     else
@@ -654,21 +755,20 @@ void TestSchemaSampler::recursion()
 void TestSchemaSampler::nodeBudget()
 {
     // 40 required properties per level, arrays of 20, five levels: far beyond any budget if unchecked.
-    QJsonObject leaf{{QStringLiteral("type"), QStringLiteral("string")}};
+    QJsonObject leaf { { QStringLiteral("type"), QStringLiteral("string") } };
     QJsonObject level = leaf;
     for (int depth = 0; depth < 5; ++depth) {
         QJsonObject props;
         QJsonArray required;
         for (int i = 0; i < 40; ++i) {
             const QString name = QStringLiteral("p%1").arg(i);
-            props.insert(name, QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
-                                           {QStringLiteral("minItems"), 20},
-                                           {QStringLiteral("items"), level}});
+            props.insert(name,
+                QJsonObject { { QStringLiteral("type"), QStringLiteral("array") }, { QStringLiteral("minItems"), 20 },
+                    { QStringLiteral("items"), level } });
             required.append(name);
         }
-        level = QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
-                            {QStringLiteral("properties"), props},
-                            {QStringLiteral("required"), required}};
+        level = QJsonObject { { QStringLiteral("type"), QStringLiteral("object") },
+            { QStringLiteral("properties"), props }, { QStringLiteral("required"), required } };
     }
     SampleOptions options;
     options.maxNodes = 5000;
@@ -678,18 +778,21 @@ void TestSchemaSampler::nodeBudget()
     const QJsonValue v = SchemaSampler::sample(QJsonObject(), level, kV30, options, &notes);
     QVERIFY(timer.elapsed() < 30000); // generous: "does not hang"
     QVERIFY(countNodes(v) < 200000);
-    QVERIFY(std::any_of(notes.cbegin(), notes.cend(), [](const QString& n) { return n.contains(QLatin1String("budget")); }));
+    QVERIFY(std::any_of(
+        notes.cbegin(), notes.cend(), [](const QString& n) { return n.contains(QLatin1String("budget")); }));
 }
 
 void TestSchemaSampler::depthLimitDropsOptional()
 {
     // Ten nested objects, each with an optional "deeper" and a required "id".
-    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("integer")}};
+    QJsonObject schema { { QStringLiteral("type"), QStringLiteral("integer") } };
     for (int i = 0; i < 10; ++i) {
-        schema = QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
-                             {QStringLiteral("required"), QJsonArray{QStringLiteral("id")}},
-                             {QStringLiteral("properties"), QJsonObject{{QStringLiteral("id"), QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")}}},
-                                                                        {QStringLiteral("deeper"), schema}}}};
+        schema = QJsonObject { { QStringLiteral("type"), QStringLiteral("object") },
+            { QStringLiteral("required"), QJsonArray { QStringLiteral("id") } },
+            { QStringLiteral("properties"),
+                QJsonObject {
+                    { QStringLiteral("id"), QJsonObject { { QStringLiteral("type"), QStringLiteral("integer") } } },
+                    { QStringLiteral("deeper"), schema } } } };
     }
     SampleOptions options;
     options.maxDepth = 3;
@@ -707,13 +810,16 @@ void TestSchemaSampler::depthLimitDropsOptional()
 void TestSchemaSampler::requiredGoDeeperThanOptional()
 {
     // A chain of required objects, each with an optional object beside it: only the required chain goes deep.
-    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("integer")}};
+    QJsonObject schema { { QStringLiteral("type"), QStringLiteral("integer") } };
     for (int i = 0; i < 7; ++i) {
-        const QJsonObject side{{QStringLiteral("type"), QStringLiteral("object")},
-                               {QStringLiteral("properties"), QJsonObject{{QStringLiteral("x"), QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")}}}}}};
-        schema = QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
-                             {QStringLiteral("required"), QJsonArray{QStringLiteral("next")}},
-                             {QStringLiteral("properties"), QJsonObject{{QStringLiteral("next"), schema}, {QStringLiteral("side"), side}}}};
+        const QJsonObject side { { QStringLiteral("type"), QStringLiteral("object") },
+            { QStringLiteral("properties"),
+                QJsonObject { { QStringLiteral("x"),
+                    QJsonObject { { QStringLiteral("type"), QStringLiteral("integer") } } } } } };
+        schema = QJsonObject { { QStringLiteral("type"), QStringLiteral("object") },
+            { QStringLiteral("required"), QJsonArray { QStringLiteral("next") } },
+            { QStringLiteral("properties"),
+                QJsonObject { { QStringLiteral("next"), schema }, { QStringLiteral("side"), side } } } };
     }
     SampleOptions options;
     options.maxOptionalDepth = 2;
@@ -729,11 +835,13 @@ void TestSchemaSampler::requiredGoDeeperThanOptional()
 
 void TestSchemaSampler::notesExplainChoices()
 {
-    const QJsonObject d = parseDoc(R"({"schema":{"type":"object","required":["id"],"properties":{"id":{"type":"integer","example":42}}}})");
+    const QJsonObject d = parseDoc(
+        R"({"schema":{"type":"object","required":["id"],"properties":{"id":{"type":"integer","example":42}}}})");
     QStringList notes;
     const QJsonValue v = sampleDoc(d, kV30, {}, &notes);
     QCOMPARE(v.toObject().value(QLatin1String("id")).toInt(), 42);
-    QVERIFY2(notes.contains(QStringLiteral("property 'id' from its example")), qPrintable(notes.join(QLatin1String(" | "))));
+    QVERIFY2(
+        notes.contains(QStringLiteral("property 'id' from its example")), qPrintable(notes.join(QLatin1String(" | "))));
 }
 
 void TestSchemaSampler::unresolvableRefs_data()
@@ -742,7 +850,8 @@ void TestSchemaSampler::unresolvableRefs_data()
     QTest::addRow("missing local ref") << QByteArray(R"({"schema":{"$ref":"#/components/schemas/Nope"}})");
     QTest::addRow("remote ref") << QByteArray(R"({"schema":{"$ref":"https://example.com/schema.json#/Pet"}})");
     QTest::addRow("ref into a scalar") << QByteArray(R"({"x":3,"schema":{"$ref":"#/x"}})");
-    QTest::addRow("missing ref in a property") << QByteArray(R"({"schema":{"type":"object","required":["p"],"properties":{"p":{"$ref":"#/missing"}}}})");
+    QTest::addRow("missing ref in a property")
+        << QByteArray(R"({"schema":{"type":"object","required":["p"],"properties":{"p":{"$ref":"#/missing"}}}})");
 }
 
 void TestSchemaSampler::unresolvableRefs()
@@ -784,7 +893,8 @@ void TestSchemaSampler::githubResponses()
             for (auto r = responses.constBegin(); r != responses.constEnd(); ++r) {
                 QJsonObject response = r.value().toObject();
                 for (int hops = 0; hops < 8 && response.contains(QLatin1String("$ref")); ++hops) {
-                    const QStringList tokens = response.value(QLatin1String("$ref")).toString().mid(2).split(QLatin1Char('/'));
+                    const QStringList tokens =
+                        response.value(QLatin1String("$ref")).toString().mid(2).split(QLatin1Char('/'));
                     QJsonValue target = root;
                     for (const QString& t : tokens)
                         target = target.toObject().value(t);
@@ -798,23 +908,24 @@ void TestSchemaSampler::githubResponses()
                     // Responses reached through a $ref are sampled without a pointer: the sampler locates nothing.
                     const QString pointer = r.value().toObject().contains(QLatin1String("$ref"))
                         ? QString()
-                        : JsonPointer::join({QStringLiteral("paths"), p.key(), op.key(), QStringLiteral("responses"),
-                                             r.key(), QStringLiteral("content"), m.key(), QStringLiteral("schema")});
+                        : JsonPointer::join({ QStringLiteral("paths"), p.key(), op.key(), QStringLiteral("responses"),
+                            r.key(), QStringLiteral("content"), m.key(), QStringLiteral("schema") });
                     QElapsedTimer one;
                     one.start();
                     const QJsonValue v = SchemaSampler::sample(root, schema, kV30, options, nullptr, pointer);
                     sampleNs += one.nsecsElapsed();
                     ++schemas;
                     QVERIFY(allFinite(v));
-                    const QByteArray json = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+                    const QByteArray json = QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact);
                     QVERIFY(json.size() > 2);
                     QVERIFY2(json.size() < 1'000'000, qPrintable(p.key()));
                     totalBytes += json.size();
                     largest = qMax<qint64>(largest, json.size());
                     const CompiledSchemaPtr compiled = pointer.isNull()
-                        ? SchemaValidator::compile(QJsonObject{{QStringLiteral("components"), root.value(QLatin1String("components"))},
-                                                               {QStringLiteral("schema"), schema}},
-                                                   QStringLiteral("/schema"), kV30)
+                        ? SchemaValidator::compile(
+                            QJsonObject { { QStringLiteral("components"), root.value(QLatin1String("components")) },
+                                { QStringLiteral("schema"), schema } },
+                            QStringLiteral("/schema"), kV30)
                         : cache.get(pointer);
                     if (!compiled->isValid(v, ValidationDirection::Response)) {
                         ++selfCheckFailures;
@@ -827,7 +938,7 @@ void TestSchemaSampler::githubResponses()
     }
     qInfo("GitHub: %d response schemas sampled in %.1f ms (sampling only), %lld bytes total, largest %lld bytes, "
           "%d rejected by SchemaValidator",
-          schemas, sampleNs / 1e6, totalBytes, largest, selfCheckFailures);
+        schemas, sampleNs / 1e6, totalBytes, largest, selfCheckFailures);
     QVERIFY(schemas > 500);
     QVERIFY2(selfCheckFailures == 0, qPrintable(failures.join(QLatin1String("; "))));
 }

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: MIT
 // Unit tests for SchemaValidator: keywords per dialect, OpenAPI extras, error reports, recursion, caching.
-#include "core/schema/schemavalidator.h"
-
 #include <thread>
 #include <vector>
 
@@ -10,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include "core/schema/schemavalidator.h"
 
 Q_DECLARE_METATYPE(SchemaDialect)
 Q_DECLARE_METATYPE(ValidationDirection)
@@ -138,10 +138,10 @@ void TestSchemaValidator::validate_data()
         QStringLiteral("1"), false, QStringLiteral(" exclusiveMinimum must be > 1"));
     row("3.0 boolean exclusiveMaximum", oas30, QStringLiteral(R"({"maximum":5,"exclusiveMaximum":true})"),
         QStringLiteral("4.99"), true);
-    row("3.0 exclusiveMaximum false is inclusive", oas30,
-        QStringLiteral(R"({"maximum":5,"exclusiveMaximum":false})"), QStringLiteral("5"), true);
-    row("3.1 numeric exclusiveMaximum", oas31, QStringLiteral(R"({"exclusiveMaximum":5})"), QStringLiteral("5"),
-        false, QStringLiteral(" exclusiveMaximum must be < 5"));
+    row("3.0 exclusiveMaximum false is inclusive", oas30, QStringLiteral(R"({"maximum":5,"exclusiveMaximum":false})"),
+        QStringLiteral("5"), true);
+    row("3.1 numeric exclusiveMaximum", oas31, QStringLiteral(R"({"exclusiveMaximum":5})"), QStringLiteral("5"), false,
+        QStringLiteral(" exclusiveMaximum must be < 5"));
     row("multipleOf float ok", d2020, QStringLiteral(R"({"multipleOf":0.01})"), QStringLiteral("19.99"), true);
     row("multipleOf float bad", d2020, QStringLiteral(R"({"multipleOf":0.01})"), QStringLiteral("19.995"), false);
     // strings
@@ -150,8 +150,8 @@ void TestSchemaValidator::validate_data()
     row("maxLength counts code points", d2020, QStringLiteral(R"({"maxLength":1})"),
         QStringLiteral(R"("\ud83d\ude00")"), true);
     row("pattern is unanchored", d2020, QStringLiteral(R"({"pattern":"b"})"), QStringLiteral(R"("abc")"), true);
-    row("pattern \\d is ASCII only", d2020, QStringLiteral(R"({"pattern":"^\\d+$"})"),
-        QStringLiteral(R"("\u0661")"), false);
+    row("pattern \\d is ASCII only", d2020, QStringLiteral(R"({"pattern":"^\\d+$"})"), QStringLiteral(R"("\u0661")"),
+        false);
     // enum / const
     row("enum message", oas30, QStringLiteral(R"({"enum":["a","b"]})"), QStringLiteral(R"("c")"), false,
         QStringLiteral(" enum must be one of: a, b"));
@@ -159,13 +159,13 @@ void TestSchemaValidator::validate_data()
     // objects
     row("required message", oas30, QStringLiteral(R"({"required":["name"]})"), QStringLiteral("{}"), false,
         QStringLiteral(" required missing required property 'name'"));
-    row("additionalProperties false", oas30,
-        QStringLiteral(R"({"properties":{"a":{}},"additionalProperties":false})"), QStringLiteral(R"({"a":1,"b":2})"),
-        false, QStringLiteral("/b additionalProperties property 'b' is not allowed"));
+    row("additionalProperties false", oas30, QStringLiteral(R"({"properties":{"a":{}},"additionalProperties":false})"),
+        QStringLiteral(R"({"a":1,"b":2})"), false,
+        QStringLiteral("/b additionalProperties property 'b' is not allowed"));
     row("patternProperties", d2020, QStringLiteral(R"({"patternProperties":{"^x-":{"type":"string"}}})"),
         QStringLiteral(R"({"x-a":1})"), false, QStringLiteral("/x-a type must be string"));
-    row("propertyNames", d2020, QStringLiteral(R"({"propertyNames":{"maxLength":2}})"),
-        QStringLiteral(R"({"abc":1})"), false, QStringLiteral(" propertyNames property name 'abc' is not valid"));
+    row("propertyNames", d2020, QStringLiteral(R"({"propertyNames":{"maxLength":2}})"), QStringLiteral(R"({"abc":1})"),
+        false, QStringLiteral(" propertyNames property name 'abc' is not valid"));
     row("dependentRequired", d2020, QStringLiteral(R"({"dependentRequired":{"a":["b"]}})"),
         QStringLiteral(R"({"a":1})"), false,
         QStringLiteral(" dependentRequired property 'b' is required when 'a' is present"));
@@ -173,7 +173,8 @@ void TestSchemaValidator::validate_data()
         QStringLiteral(R"({"a":1,"b":2})"), true);
     row("unevaluatedProperties sees allOf", d2020,
         QStringLiteral(R"({"allOf":[{"properties":{"a":{}}}],"unevaluatedProperties":false})"),
-        QStringLiteral(R"({"a":1,"b":2})"), false, QStringLiteral("/b unevaluatedProperties property 'b' is not allowed"));
+        QStringLiteral(R"({"a":1,"b":2})"), false,
+        QStringLiteral("/b unevaluatedProperties property 'b' is not allowed"));
     // arrays
     row("prefixItems + items false", d2020, QStringLiteral(R"({"prefixItems":[{"type":"integer"}],"items":false})"),
         QStringLiteral("[1,2]"), false, QStringLiteral("/1 items item 1 is not allowed"));
@@ -186,7 +187,8 @@ void TestSchemaValidator::validate_data()
     row("uniqueItems long array", d2020, QStringLiteral(R"({"uniqueItems":true})"),
         QStringLiteral("[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,{\"a\":[1]},{\"a\":[1.0]}]"), false);
     // applicators
-    row("if/then/else", d2020, QStringLiteral(R"({"if":{"type":"integer"},"then":{"minimum":0},"else":{"type":"string"}})"),
+    row("if/then/else", d2020,
+        QStringLiteral(R"({"if":{"type":"integer"},"then":{"minimum":0},"else":{"type":"string"}})"),
         QStringLiteral("-1"), false, QStringLiteral(" minimum must be >= 0"));
     row("oneOf matched twice", oas30, QStringLiteral(R"({"oneOf":[{"type":"integer"},{"minimum":0}]})"),
         QStringLiteral("1"), false, QStringLiteral(" oneOf must match exactly one schema in oneOf (matched 0 and 1)"));
@@ -205,7 +207,8 @@ void TestSchemaValidator::validate_data()
         QStringLiteral(R"({"$ref":"#/$defs/s","maxLength":1,"$defs":{"s":{"type":"string"}}})"),
         QStringLiteral(R"("long")"), false);
     row("OpenAPI-only keywords ignored", oas30,
-        QStringLiteral(R"({"type":"string","example":1,"xml":{"name":"x"},"externalDocs":{"url":"u"},"deprecated":true})"),
+        QStringLiteral(
+            R"({"type":"string","example":1,"xml":{"name":"x"},"externalDocs":{"url":"u"},"deprecated":true})"),
         QStringLiteral(R"("s")"), true);
 
     // discriminator
@@ -215,25 +218,25 @@ void TestSchemaValidator::validate_data()
     };
     docRow("discriminator implicit name", pet, QStringLiteral(R"({"petType":"Cat","lives":9})"), none, true);
     docRow("discriminator implicit name, branch error", pet, QStringLiteral(R"({"petType":"Cat","lives":"nine"})"),
-           none, false, QStringLiteral("/lives type must be integer"));
+        none, false, QStringLiteral("/lives type must be integer"));
     docRow("discriminator mapping", pet, QStringLiteral(R"({"petType":"dog","bark":true})"), none, true);
     docRow("discriminator missing property", pet, QStringLiteral(R"({"bark":true})"), none, false,
-           QStringLiteral(" required missing required property 'petType'"));
+        QStringLiteral(" required missing required property 'petType'"));
     docRow("discriminator unknown value", pet, QStringLiteral(R"({"petType":"cow"})"), none, false,
-           QStringLiteral(" discriminator discriminator property 'petType' must be one of: dog, Cat, Dog"));
+        QStringLiteral(" discriminator discriminator property 'petType' must be one of: dog, Cat, Dog"));
     // readOnly / writeOnly by direction
     docRow("request: readOnly not required", account, QStringLiteral(R"({"name":"a","password":"12345678"})"),
-           ValidationDirection::Request, true);
+        ValidationDirection::Request, true);
     docRow("request: readOnly present is accepted", account,
-           QStringLiteral(R"({"id":1,"name":"a","password":"12345678"})"), ValidationDirection::Request, true);
+        QStringLiteral(R"({"id":1,"name":"a","password":"12345678"})"), ValidationDirection::Request, true);
     docRow("request: writeOnly required", account, QStringLiteral(R"({"name":"a"})"), ValidationDirection::Request,
-           false, QStringLiteral(" required missing required property 'password'"));
+        false, QStringLiteral(" required missing required property 'password'"));
     docRow("request: writeOnly still validated", account, QStringLiteral(R"({"name":"a","password":"short"})"),
-           ValidationDirection::Request, false, QStringLiteral("/password minLength must be at least 8 characters long"));
+        ValidationDirection::Request, false, QStringLiteral("/password minLength must be at least 8 characters long"));
     docRow("response: writeOnly not required", account, QStringLiteral(R"({"id":1,"name":"a"})"),
-           ValidationDirection::Response, true);
+        ValidationDirection::Response, true);
     docRow("response: readOnly required", account, QStringLiteral(R"({"name":"a"})"), ValidationDirection::Response,
-           false, QStringLiteral(" required missing required property 'id'"));
+        false, QStringLiteral(" required missing required property 'id'"));
     docRow("no direction: both required", account, QStringLiteral(R"({"name":"a"})"), none, false);
 }
 
@@ -266,8 +269,8 @@ void TestSchemaValidator::multipleErrorsCollected()
                         "tags": { "type": "array", "items": { "type": "string" } } } })");
     const auto compiled = SchemaValidator::compile(schema, QString(), SchemaDialect::OpenApi30);
     QList<SchemaError> errors;
-    QVERIFY(!compiled->validate(json(QStringLiteral(R"({"age": -1.5, "tags": [1, "x", true]})")),
-                                ValidationDirection::None, &errors));
+    QVERIFY(!compiled->validate(
+        json(QStringLiteral(R"({"age": -1.5, "tags": [1, "x", true]})")), ValidationDirection::None, &errors));
     const QStringList expected = {
         QStringLiteral(" required missing required property 'name'"),
         QStringLiteral("/age type must be integer"),
@@ -283,8 +286,8 @@ void TestSchemaValidator::errorLocationsAndMessages()
     const QJsonValue doc = json(R"({"components":{"schemas":{
         "List": {"type":"array","items":{"$ref":"#/components/schemas/Item"}},
         "Item": {"type":"object","properties":{"a/b":{"enum":[1,2]}}}}}})");
-    const auto compiled = SchemaValidator::compile(doc, QStringLiteral("/components/schemas/List"),
-                                                   SchemaDialect::OpenApi30);
+    const auto compiled =
+        SchemaValidator::compile(doc, QStringLiteral("/components/schemas/List"), SchemaDialect::OpenApi30);
     QList<SchemaError> errors;
     QVERIFY(!compiled->validate(json(QStringLiteral(R"([{"a/b":3}])")), ValidationDirection::None, &errors));
     QCOMPARE(errors.size(), 1);
@@ -298,11 +301,11 @@ void TestSchemaValidator::errorLocationsAndMessages()
 
 void TestSchemaValidator::discriminatorReportsOnlySelectedBranch()
 {
-    const auto compiled = SchemaValidator::compile(json(QString::fromUtf8(kPetDocument)),
-                                                   QStringLiteral("/components/schemas/Pet"), SchemaDialect::OpenApi30);
+    const auto compiled = SchemaValidator::compile(
+        json(QString::fromUtf8(kPetDocument)), QStringLiteral("/components/schemas/Pet"), SchemaDialect::OpenApi30);
     QList<SchemaError> errors;
-    QVERIFY(!compiled->validate(json(QStringLiteral(R"({"petType":"Dog","bark":"loud"})")), ValidationDirection::None,
-                                &errors));
+    QVERIFY(!compiled->validate(
+        json(QStringLiteral(R"({"petType":"Dog","bark":"loud"})")), ValidationDirection::None, &errors));
     // no "must match exactly one schema in oneOf": only the Dog branch speaks
     QCOMPARE(describe(errors), QStringList { QStringLiteral("/bark type must be boolean") });
     QVERIFY(errors[0].schemaPointer.startsWith(QLatin1String("/components/schemas/Dog/")));
@@ -321,8 +324,9 @@ void TestSchemaValidator::recursiveSchema()
         deep = QStringLiteral(R"({"value":%1,"children":[%2]})").arg(i).arg(deep);
     QVERIFY(compiled->isValid(json(deep)));
     QList<SchemaError> errors;
-    QVERIFY(!compiled->validate(json(QStringLiteral(R"({"value":1,"children":[{"value":2,"children":[{"value":"x"}]}]})")),
-                                ValidationDirection::None, &errors));
+    QVERIFY(
+        !compiled->validate(json(QStringLiteral(R"({"value":1,"children":[{"value":2,"children":[{"value":"x"}]}]})")),
+            ValidationDirection::None, &errors));
     QCOMPARE(describe(errors), QStringList { QStringLiteral("/children/0/children/0/value type must be integer") });
 
     // Instances deeper than the depth bound fail with an error instead of exhausting the stack.
@@ -361,15 +365,15 @@ void TestSchemaValidator::unresolvedRefAcceptsAnything()
 void TestSchemaValidator::patternMatchLimit()
 {
     Diagnostics warnings;
-    const auto compiled = SchemaValidator::compile(json(QStringLiteral(R"({"pattern":"^(a+)+$"})")), QString(),
-                                                   SchemaDialect::OpenApi31, &warnings);
+    const auto compiled = SchemaValidator::compile(
+        json(QStringLiteral(R"({"pattern":"^(a+)+$"})")), QString(), SchemaDialect::OpenApi31, &warnings);
     QCOMPARE(warnings.size(), 1);
     QCOMPARE(warnings[0].code, QStringLiteral("schema-pattern-backtracking"));
     QElapsedTimer timer;
     timer.start();
     QList<SchemaError> errors;
-    QVERIFY(!compiled->validate(QJsonValue(QStringLiteral("aaaaaaaaaaaaaaaaaaaaaaaaaaaa!")), ValidationDirection::None,
-                                &errors));
+    QVERIFY(!compiled->validate(
+        QJsonValue(QStringLiteral("aaaaaaaaaaaaaaaaaaaaaaaaaaaa!")), ValidationDirection::None, &errors));
     QVERIFY(compiled->isValid(QJsonValue(QStringLiteral("aaaa"))));
     QVERIFY2(timer.elapsed() < 5000, "catastrophic pattern must not hang"); // generous: it takes milliseconds
     QCOMPARE(errors.value(0).keyword, QStringLiteral("pattern"));
@@ -410,8 +414,8 @@ void TestSchemaValidator::cacheSharesAndIsThreadSafe()
     for (int t = 0; t < 4; ++t) {
         threads.emplace_back([&, t] {
             for (int i = 0; i < 500; ++i) {
-                const auto schema = cache.get(t % 2 ? QStringLiteral("/components/schemas/Pet")
-                                                    : QStringLiteral("/components/schemas/Account"));
+                const auto schema = cache.get(
+                    t % 2 ? QStringLiteral("/components/schemas/Pet") : QStringLiteral("/components/schemas/Account"));
                 if (t % 2 && (!schema->isValid(cat) || schema->isValid(badDog)))
                     ++wrong;
             }

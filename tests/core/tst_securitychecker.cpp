@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // SecurityChecker: the format of every scheme's credentials, OR/AND of requirements and the challenges.
-#include "core/validation/securitychecker.h"
-
 #include <QJsonDocument>
 #include <QTest>
+
+#include "core/validation/securitychecker.h"
 
 namespace {
 
@@ -18,7 +18,8 @@ const QJsonObject& schemes()
         "cookieKey": {"type": "apiKey", "in": "cookie", "name": "sid"},
         "oauth": {"type": "oauth2", "flows": {}},
         "oidc": {"type": "openIdConnect", "openIdConnectUrl": "urn:example:oidc"},
-        "tls": {"type": "mutualTLS"}})").object();
+        "tls": {"type": "mutualTLS"}})")
+                                     .object();
     return s;
 }
 
@@ -30,7 +31,7 @@ QList<SecurityRequirement> requirements(const QString& text)
         SecurityRequirement r;
         if (alternative != QLatin1String("{}"))
             for (const QString& name : alternative.split(QLatin1Char('+')))
-                r.schemes.append({name, {}});
+                r.schemes.append({ name, {} });
         out.append(r);
     }
     return out;
@@ -50,63 +51,78 @@ private slots:
 void TestSecurityChecker::check_data()
 {
     QTest::addColumn<QString>("requirements");
-    QTest::addColumn<QByteArray>("authorization");  // empty = no header
+    QTest::addColumn<QByteArray>("authorization"); // empty = no header
     QTest::addColumn<QByteArray>("query");
-    QTest::addColumn<QByteArray>("extraHeader");     // "Name: value" or empty
+    QTest::addColumn<QByteArray>("extraHeader"); // "Name: value" or empty
     QTest::addColumn<bool>("ok");
     QTest::addColumn<QStringList>("locations");
     QTest::addColumn<QList<QByteArray>>("challenges");
 
     const QList<QByteArray> none;
-    QTest::addRow("no requirements") << "" << QByteArray() << QByteArray() << QByteArray() << true << QStringList() << none;
-    QTest::addRow("anonymous alternative") << "bearer|{}" << QByteArray() << QByteArray() << QByteArray() << true << QStringList() << none;
-    QTest::addRow("bearer") << "bearer" << QByteArray("Bearer abc.def") << QByteArray() << QByteArray() << true << QStringList() << none;
-    QTest::addRow("bearer scheme is case-insensitive") << "bearer" << QByteArray("bEaReR x") << QByteArray() << QByteArray() << true
-                                                       << QStringList() << none;
+    QTest::addRow("no requirements") << "" << QByteArray() << QByteArray() << QByteArray() << true << QStringList()
+                                     << none;
+    QTest::addRow("anonymous alternative")
+        << "bearer|{}" << QByteArray() << QByteArray() << QByteArray() << true << QStringList() << none;
+    QTest::addRow("bearer") << "bearer" << QByteArray("Bearer abc.def") << QByteArray() << QByteArray() << true
+                            << QStringList() << none;
+    QTest::addRow("bearer scheme is case-insensitive")
+        << "bearer" << QByteArray("bEaReR x") << QByteArray() << QByteArray() << true << QStringList() << none;
     QTest::addRow("bearer without token") << "bearer" << QByteArray("Bearer") << QByteArray() << QByteArray() << false
-                                          << QStringList{"header/Authorization"} << QList<QByteArray>{"Bearer"};
+                                          << QStringList { "header/Authorization" } << QList<QByteArray> { "Bearer" };
     QTest::addRow("bearer given basic") << "bearer" << QByteArray("Basic dTpw") << QByteArray() << QByteArray() << false
-                                        << QStringList{"header/Authorization"} << QList<QByteArray>{"Bearer"};
-    QTest::addRow("basic") << "basic" << QByteArray("Basic dXNlcjpwYXNz") << QByteArray() << QByteArray() << true << QStringList() << none;
-    QTest::addRow("basic empty user and password") << "basic" << QByteArray("Basic Og==") << QByteArray() << QByteArray() << true
-                                                   << QStringList() << none;
+                                        << QStringList { "header/Authorization" } << QList<QByteArray> { "Bearer" };
+    QTest::addRow("basic") << "basic" << QByteArray("Basic dXNlcjpwYXNz") << QByteArray() << QByteArray() << true
+                           << QStringList() << none;
+    QTest::addRow("basic empty user and password")
+        << "basic" << QByteArray("Basic Og==") << QByteArray() << QByteArray() << true << QStringList() << none;
     QTest::addRow("basic not base64") << "basic" << QByteArray("Basic !!!") << QByteArray() << QByteArray() << false
-                                      << QStringList{"header/Authorization"} << QList<QByteArray>{"Basic realm=\"understudy\""};
-    QTest::addRow("basic without colon") << "basic" << QByteArray("Basic dXNlcg==") << QByteArray() << QByteArray() << false
-                                         << QStringList{"header/Authorization"} << QList<QByteArray>{"Basic realm=\"understudy\""};
-    QTest::addRow("digest complete") << "digest"
-                                     << QByteArray("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"/x\", response=\"abc\", qop=auth, nc=00000001")
-                                     << QByteArray() << QByteArray() << true << QStringList() << none;
-    QTest::addRow("digest with an empty field") << "digest" << QByteArray("Digest username=\"\", realm=r, nonce=n, uri=/, response=x")
-                                                << QByteArray() << QByteArray() << false << QStringList{"header/Authorization"}
-                                                << QList<QByteArray>{"Digest realm=\"understudy\", qop=\"auth\", nonce=\"dW5kZXJzdHVkeQ\""};
-    QTest::addRow("apiKey header") << "headerKey" << QByteArray() << QByteArray() << QByteArray("x-key: 1") << true << QStringList() << none;
-    QTest::addRow("apiKey header missing") << "headerKey" << QByteArray() << QByteArray() << QByteArray() << false
-                                           << QStringList{"header/X-Key"} << none;
-    QTest::addRow("apiKey query") << "queryKey" << QByteArray() << QByteArray("a=1&key=") << QByteArray() << true << QStringList() << none;
-    QTest::addRow("apiKey query missing") << "queryKey" << QByteArray() << QByteArray("keys=1") << QByteArray() << false
-                                          << QStringList{"query/key"} << none;
-    QTest::addRow("apiKey cookie") << "cookieKey" << QByteArray() << QByteArray() << QByteArray("Cookie: a=1; sid=2") << true
+                                      << QStringList { "header/Authorization" }
+                                      << QList<QByteArray> { "Basic realm=\"understudy\"" };
+    QTest::addRow("basic without colon") << "basic" << QByteArray("Basic dXNlcg==") << QByteArray() << QByteArray()
+                                         << false << QStringList { "header/Authorization" }
+                                         << QList<QByteArray> { "Basic realm=\"understudy\"" };
+    QTest::addRow("digest complete")
+        << "digest"
+        << QByteArray(
+               "Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"/x\", response=\"abc\", qop=auth, nc=00000001")
+        << QByteArray() << QByteArray() << true << QStringList() << none;
+    QTest::addRow("digest with an empty field")
+        << "digest" << QByteArray("Digest username=\"\", realm=r, nonce=n, uri=/, response=x") << QByteArray()
+        << QByteArray() << false << QStringList { "header/Authorization" }
+        << QList<QByteArray> { "Digest realm=\"understudy\", qop=\"auth\", nonce=\"dW5kZXJzdHVkeQ\"" };
+    QTest::addRow("apiKey header") << "headerKey" << QByteArray() << QByteArray() << QByteArray("x-key: 1") << true
                                    << QStringList() << none;
-    QTest::addRow("apiKey cookie missing") << "cookieKey" << QByteArray() << QByteArray() << QByteArray("Cookie: sidx=2") << false
-                                           << QStringList{"cookie/sid"} << none;
-    QTest::addRow("oauth2 is bearer") << "oauth" << QByteArray("Bearer t") << QByteArray() << QByteArray() << true << QStringList() << none;
+    QTest::addRow("apiKey header missing") << "headerKey" << QByteArray() << QByteArray() << QByteArray() << false
+                                           << QStringList { "header/X-Key" } << none;
+    QTest::addRow("apiKey query") << "queryKey" << QByteArray() << QByteArray("a=1&key=") << QByteArray() << true
+                                  << QStringList() << none;
+    QTest::addRow("apiKey query missing") << "queryKey" << QByteArray() << QByteArray("keys=1") << QByteArray() << false
+                                          << QStringList { "query/key" } << none;
+    QTest::addRow("apiKey cookie") << "cookieKey" << QByteArray() << QByteArray() << QByteArray("Cookie: a=1; sid=2")
+                                   << true << QStringList() << none;
+    QTest::addRow("apiKey cookie missing")
+        << "cookieKey" << QByteArray() << QByteArray() << QByteArray("Cookie: sidx=2") << false
+        << QStringList { "cookie/sid" } << none;
+    QTest::addRow("oauth2 is bearer") << "oauth" << QByteArray("Bearer t") << QByteArray() << QByteArray() << true
+                                      << QStringList() << none;
     QTest::addRow("openIdConnect missing") << "oidc" << QByteArray() << QByteArray() << QByteArray() << false
-                                           << QStringList{"header/Authorization"} << QList<QByteArray>{"Bearer"};
-    QTest::addRow("mutualTLS cannot be checked") << "tls" << QByteArray() << QByteArray() << QByteArray() << true << QStringList() << none;
-    QTest::addRow("undefined scheme cannot be checked") << "nope" << QByteArray() << QByteArray() << QByteArray() << true
-                                                        << QStringList() << none;
-    QTest::addRow("OR: second satisfied") << "bearer|headerKey" << QByteArray() << QByteArray() << QByteArray("X-Key: k") << true
-                                          << QStringList() << none;
-    QTest::addRow("OR: none, challenges deduplicated") << "bearer|oauth|headerKey" << QByteArray() << QByteArray() << QByteArray() << false
-                                                       << QStringList{"header/Authorization", "header/Authorization", "header/X-Key"}
-                                                       << QList<QByteArray>{"Bearer"};
-    QTest::addRow("AND: both") << "basic+headerKey" << QByteArray("Basic dTpw") << QByteArray() << QByteArray("X-Key: k") << true
-                               << QStringList() << none;
-    QTest::addRow("AND: one missing") << "basic+headerKey" << QByteArray("Basic dTpw") << QByteArray() << QByteArray() << false
-                                      << QStringList{"header/X-Key"} << none;
-    QTest::addRow("AND then OR") << "basic+headerKey|queryKey" << QByteArray() << QByteArray("key=1") << QByteArray() << true
-                                 << QStringList() << none;
+                                           << QStringList { "header/Authorization" } << QList<QByteArray> { "Bearer" };
+    QTest::addRow("mutualTLS cannot be checked")
+        << "tls" << QByteArray() << QByteArray() << QByteArray() << true << QStringList() << none;
+    QTest::addRow("undefined scheme cannot be checked")
+        << "nope" << QByteArray() << QByteArray() << QByteArray() << true << QStringList() << none;
+    QTest::addRow("OR: second satisfied") << "bearer|headerKey" << QByteArray() << QByteArray()
+                                          << QByteArray("X-Key: k") << true << QStringList() << none;
+    QTest::addRow("OR: none, challenges deduplicated")
+        << "bearer|oauth|headerKey" << QByteArray() << QByteArray() << QByteArray() << false
+        << QStringList { "header/Authorization", "header/Authorization", "header/X-Key" }
+        << QList<QByteArray> { "Bearer" };
+    QTest::addRow("AND: both") << "basic+headerKey" << QByteArray("Basic dTpw") << QByteArray()
+                               << QByteArray("X-Key: k") << true << QStringList() << none;
+    QTest::addRow("AND: one missing") << "basic+headerKey" << QByteArray("Basic dTpw") << QByteArray() << QByteArray()
+                                      << false << QStringList { "header/X-Key" } << none;
+    QTest::addRow("AND then OR") << "basic+headerKey|queryKey" << QByteArray() << QByteArray("key=1") << QByteArray()
+                                 << true << QStringList() << none;
 }
 
 void TestSecurityChecker::check()
@@ -128,7 +144,8 @@ void TestSecurityChecker::check()
     }
     request.query = query;
     const RequestParameters in = RequestParameters::from(request, {});
-    const SecurityOutcome outcome = SecurityChecker::check(::requirements(requirements), schemes(), request, in.cookies, in.query);
+    const SecurityOutcome outcome =
+        SecurityChecker::check(::requirements(requirements), schemes(), request, in.cookies, in.query);
     QCOMPARE(outcome.ok, ok);
     QStringList found;
     for (const ProblemError& e : outcome.errors) {

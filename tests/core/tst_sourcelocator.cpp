@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "core/json/sourcelocator.h"
-
 #include <QTest>
+
+#include "core/json/sourcelocator.h"
 
 class TestSourceLocator : public QObject
 {
@@ -24,7 +24,8 @@ void TestSourceLocator::locate_data()
     QTest::addRow("top-level key") << yaml << QStringLiteral("/paths") << 2 << 1;
     QTest::addRow("escaped key") << yaml << QStringLiteral("/paths/~1a~0b~1c/get") << 4 << 5;
     QTest::addRow("array element") << yaml << QStringLiteral("/paths/~1a~0b~1c/get/tags/1") << 5 << 17;
-    QTest::addRow("missing leaf falls back to parent") << yaml << QStringLiteral("/paths/~1a~0b~1c/get/nope/deeper") << 4 << 5;
+    QTest::addRow("missing leaf falls back to parent")
+        << yaml << QStringLiteral("/paths/~1a~0b~1c/get/nope/deeper") << 4 << 5;
     const QByteArray json = "{\n  \"a\": {\n    \"b\": [1, {\"c\": true}]\n  }\n}";
     QTest::addRow("JSON member") << json << QStringLiteral("/a/b") << 3 << 5;
     QTest::addRow("JSON nested in array") << json << QStringLiteral("/a/b/1/c") << 3 << 15;
@@ -36,7 +37,7 @@ void TestSourceLocator::locate()
     QFETCH(QString, pointer);
     QFETCH(int, line);
     QFETCH(int, column);
-    const auto found = SourceLocator::locate(text, {pointer});
+    const auto found = SourceLocator::locate(text, { pointer });
     QVERIFY(found.contains(pointer));
     QCOMPARE(found.value(pointer).line, line);
     QCOMPARE(found.value(pointer).column, column);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "core/json/jsonpointer.h"
-#include "core/definition/swaggerconverter.h"
-
 #include <QJsonDocument>
 #include <QTest>
+
+#include "core/definition/swaggerconverter.h"
+#include "core/json/jsonpointer.h"
 
 class TestSwaggerConverter : public QObject
 {
@@ -32,36 +32,51 @@ void TestSwaggerConverter::converts_data()
                                "responses": {"400": {"$ref": "#/responses/Err"},
                                              "200": {"description": "ok", "examples": {"text/csv": "a,b"}}}},
                       "put": {"parameters": [{"$ref": "#/parameters/Body"}], "responses": {}}}}})";
-    QTest::addRow("definitions become components/schemas") << base << QStringLiteral("/components/schemas/A/properties/b/$ref")
-                                                           << QJsonValue(QStringLiteral("#/components/schemas/B"));
-    QTest::addRow("x-nullable becomes nullable") << base << QStringLiteral("/components/schemas/B/nullable") << QJsonValue(true);
-    QTest::addRow("x-nullable next to a $ref") << base << QStringLiteral("/components/schemas/A/properties/b/nullable") << QJsonValue(true);
-    QTest::addRow("file type becomes binary string") << base << QStringLiteral("/components/schemas/A/properties/example/format")
-                                                     << QJsonValue(QStringLiteral("binary"));
+    QTest::addRow("definitions become components/schemas")
+        << base << QStringLiteral("/components/schemas/A/properties/b/$ref")
+        << QJsonValue(QStringLiteral("#/components/schemas/B"));
+    QTest::addRow("x-nullable becomes nullable")
+        << base << QStringLiteral("/components/schemas/B/nullable") << QJsonValue(true);
+    QTest::addRow("x-nullable next to a $ref")
+        << base << QStringLiteral("/components/schemas/A/properties/b/nullable") << QJsonValue(true);
+    QTest::addRow("file type becomes binary string")
+        << base << QStringLiteral("/components/schemas/A/properties/example/format")
+        << QJsonValue(QStringLiteral("binary"));
     QTest::addRow("example values are not rewritten") << base << QStringLiteral("/components/schemas/A/example/$ref")
                                                       << QJsonValue(QStringLiteral("#/definitions/keep"));
-    QTest::addRow("shared parameter") << base << QStringLiteral("/components/parameters/Q/style") << QJsonValue(QStringLiteral("pipeDelimited"));
+    QTest::addRow("shared parameter") << base << QStringLiteral("/components/parameters/Q/style")
+                                      << QJsonValue(QStringLiteral("pipeDelimited"));
     QTest::addRow("shared parameter ref rewritten") << base << QStringLiteral("/paths/~1p/post/parameters/0/$ref")
                                                     << QJsonValue(QStringLiteral("#/components/parameters/Q"));
-    QTest::addRow("shared body parameter becomes requestBody") << base
-        << QStringLiteral("/components/requestBodies/Body/content/application~1json/schema/$ref") << QJsonValue(QStringLiteral("#/components/schemas/A"));
-    QTest::addRow("form parameters, urlencoded") << base
-        << QStringLiteral("/paths/~1p/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/f/type")
+    QTest::addRow("shared body parameter becomes requestBody")
+        << base << QStringLiteral("/components/requestBodies/Body/content/application~1json/schema/$ref")
+        << QJsonValue(QStringLiteral("#/components/schemas/A"));
+    QTest::addRow("form parameters, urlencoded")
+        << base
+        << QStringLiteral(
+               "/paths/~1p/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/f/type")
         << QJsonValue(QStringLiteral("string"));
-    QTest::addRow("form parameters, multipart") << base
-        << QStringLiteral("/paths/~1p/post/requestBody/content/multipart~1form-data/schema/type") << QJsonValue(QStringLiteral("object"));
-    QTest::addRow("body parameter ref inlined") << base
-        << QStringLiteral("/paths/~1p/put/requestBody/content/application~1json/schema/$ref") << QJsonValue(QStringLiteral("#/components/schemas/A"));
+    QTest::addRow("form parameters, multipart")
+        << base << QStringLiteral("/paths/~1p/post/requestBody/content/multipart~1form-data/schema/type")
+        << QJsonValue(QStringLiteral("object"));
+    QTest::addRow("body parameter ref inlined")
+        << base << QStringLiteral("/paths/~1p/put/requestBody/content/application~1json/schema/$ref")
+        << QJsonValue(QStringLiteral("#/components/schemas/A"));
     QTest::addRow("shared response ref rewritten") << base << QStringLiteral("/paths/~1p/post/responses/400/$ref")
                                                    << QJsonValue(QStringLiteral("#/components/responses/Err"));
-    QTest::addRow("shared response content per produces") << base
-        << QStringLiteral("/components/responses/Err/content/application~1json/schema/$ref") << QJsonValue(QStringLiteral("#/components/schemas/B"));
-    QTest::addRow("response examples become media type example") << base
-        << QStringLiteral("/paths/~1p/post/responses/200/content/text~1csv/example") << QJsonValue(QStringLiteral("a,b"));
-    QTest::addRow("basic auth") << base << QStringLiteral("/components/securitySchemes/b/scheme") << QJsonValue(QStringLiteral("basic"));
-    QTest::addRow("oauth2 application flow") << base << QStringLiteral("/components/securitySchemes/o/flows/clientCredentials/tokenUrl")
-                                             << QJsonValue(QStringLiteral("https://t"));
-    QTest::addRow("host and basePath become a server") << base << QStringLiteral("/servers/0/url") << QJsonValue(QStringLiteral("http://h.io/api"));
+    QTest::addRow("shared response content per produces")
+        << base << QStringLiteral("/components/responses/Err/content/application~1json/schema/$ref")
+        << QJsonValue(QStringLiteral("#/components/schemas/B"));
+    QTest::addRow("response examples become media type example")
+        << base << QStringLiteral("/paths/~1p/post/responses/200/content/text~1csv/example")
+        << QJsonValue(QStringLiteral("a,b"));
+    QTest::addRow("basic auth") << base << QStringLiteral("/components/securitySchemes/b/scheme")
+                                << QJsonValue(QStringLiteral("basic"));
+    QTest::addRow("oauth2 application flow")
+        << base << QStringLiteral("/components/securitySchemes/o/flows/clientCredentials/tokenUrl")
+        << QJsonValue(QStringLiteral("https://t"));
+    QTest::addRow("host and basePath become a server")
+        << base << QStringLiteral("/servers/0/url") << QJsonValue(QStringLiteral("http://h.io/api"));
     QTest::addRow("openapi version") << base << QStringLiteral("/openapi") << QJsonValue(QStringLiteral("3.0.3"));
     QTest::addRow("basePath only") << QByteArray(R"({"swagger": "2.0", "basePath": "/v1", "paths": {}})")
                                    << QStringLiteral("/servers/0/url") << QJsonValue(QStringLiteral("/v1"));

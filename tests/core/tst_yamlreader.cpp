@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "core/definition/yamlreader.h"
+#include <cmath>
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
 
-#include <cmath>
+#include "core/definition/yamlreader.h"
 
 class TestYamlReader : public QObject
 {
@@ -57,7 +57,8 @@ void TestYamlReader::plainScalars()
 
 void TestYamlReader::quotedAndTaggedScalars()
 {
-    const YamlReadResult r = YamlReader::read("a: '42'\nb: \"true\"\nc: !!str 7\nd: .inf\ne: -.Inf\nf: .nan\ng:\n", QStringLiteral("t.yaml"), {});
+    const YamlReadResult r = YamlReader::read(
+        "a: '42'\nb: \"true\"\nc: !!str 7\nd: .inf\ne: -.Inf\nf: .nan\ng:\n", QStringLiteral("t.yaml"), {});
     QVERIFY(r.ok);
     const QJsonObject o = r.value.toObject();
     QCOMPARE(o.value(QLatin1String("a")), QJsonValue(QStringLiteral("42")));
@@ -75,7 +76,8 @@ void TestYamlReader::keysAreStrings()
     QVERIFY(r.ok);
     const QJsonObject o = r.value.toObject();
     // yaml-cpp reports a plain "~" key as an empty (null) node, so it becomes the empty string.
-    QCOMPARE(o.keys(), (QStringList{QString(), QStringLiteral("1.5"), QStringLiteral("200"), QStringLiteral("true")}));
+    QCOMPARE(
+        o.keys(), (QStringList { QString(), QStringLiteral("1.5"), QStringLiteral("200"), QStringLiteral("true") }));
 }
 
 void TestYamlReader::aliasesAreShared()
@@ -100,15 +102,22 @@ void TestYamlReader::guards_data()
             bomb += (i ? ", *" : "*") + QByteArray(1, char(c - 1));
         bomb += "]\n";
     }
-    QTest::addRow("alias bomb (10^26 nodes)") << bomb << 256 << qint64(1'000'000) << QStringLiteral("yaml-node-budget") << 0;
-    QTest::addRow("self alias in sequence") << QByteArray("a: &x [1, *x]\n") << 256 << qint64(1000) << QStringLiteral("yaml-alias-cycle") << 1;
-    QTest::addRow("self alias in map") << QByteArray("a:\n  &x\n  k: *x\n") << 256 << qint64(1000) << QStringLiteral("yaml-alias-cycle") << 3;
-    QTest::addRow("depth limit") << (QByteArray(20, '[') + QByteArray(20, ']')) << 10 << qint64(1000) << QStringLiteral("yaml-depth") << 1;
+    QTest::addRow("alias bomb (10^26 nodes)")
+        << bomb << 256 << qint64(1'000'000) << QStringLiteral("yaml-node-budget") << 0;
+    QTest::addRow("self alias in sequence")
+        << QByteArray("a: &x [1, *x]\n") << 256 << qint64(1000) << QStringLiteral("yaml-alias-cycle") << 1;
+    QTest::addRow("self alias in map") << QByteArray("a:\n  &x\n  k: *x\n") << 256 << qint64(1000)
+                                       << QStringLiteral("yaml-alias-cycle") << 3;
+    QTest::addRow("depth limit") << (QByteArray(20, '[') + QByteArray(20, ']')) << 10 << qint64(1000)
+                                 << QStringLiteral("yaml-depth") << 1;
     QTest::addRow("parser depth guard") << (QByteArray(3000, '[') + QByteArray(3000, ']')) << 100000 << qint64(100000)
                                         << QStringLiteral("yaml-depth") << 0;
-    QTest::addRow("node budget") << QByteArray("[1, 2, 3, 4, 5, 6]") << 10 << qint64(4) << QStringLiteral("yaml-node-budget") << 1;
-    QTest::addRow("syntax error") << QByteArray("a: b\n c: d\n  - e\n") << 10 << qint64(100) << QStringLiteral("yaml-syntax") << 0;
-    QTest::addRow("undefined alias") << QByteArray("a: *nope\n") << 10 << qint64(100) << QStringLiteral("yaml-syntax") << 1;
+    QTest::addRow("node budget") << QByteArray("[1, 2, 3, 4, 5, 6]") << 10 << qint64(4)
+                                 << QStringLiteral("yaml-node-budget") << 1;
+    QTest::addRow("syntax error") << QByteArray("a: b\n c: d\n  - e\n") << 10 << qint64(100)
+                                  << QStringLiteral("yaml-syntax") << 0;
+    QTest::addRow("undefined alias") << QByteArray("a: *nope\n") << 10 << qint64(100) << QStringLiteral("yaml-syntax")
+                                     << 1;
 }
 
 void TestYamlReader::guards()
@@ -120,7 +129,8 @@ void TestYamlReader::guards()
     QFETCH(int, line);
     QElapsedTimer timer;
     timer.start();
-    const YamlReadResult r = YamlReader::read(text, QStringLiteral("g.yaml"), YamlReader::Limits{maxDepth, maxNodes});
+    const YamlReadResult r =
+        YamlReader::read(text, QStringLiteral("g.yaml"), YamlReader::Limits { maxDepth, maxNodes });
     QVERIFY(timer.elapsed() < 5000);
     QVERIFY(!r.ok);
     QCOMPARE(r.diagnostics.size(), 1);

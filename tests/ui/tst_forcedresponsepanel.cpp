@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
-#include "ui/models/forcedsettings.h"
-#include "ui/widgets/forcedresponsepanel.h"
-
-#include "uitestutils.h"
-
 #include <QComboBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+
+#include "ui/models/forcedsettings.h"
+#include "ui/widgets/forcedresponsepanel.h"
+#include "uitestutils.h"
 
 class TestForcedResponsePanel : public QObject
 {
@@ -123,7 +122,7 @@ void TestForcedResponsePanel::settingsRoundTrip()
     QFETCH(QString, path);
     QSettings settings;
     const QHash<QString, ForcedResponse> forced { { QStringLiteral("a"), { 404, {} } },
-                                                  { QStringLiteral("b"), { 200, QStringLiteral("cats") } } };
+        { QStringLiteral("b"), { 200, QStringLiteral("cats") } } };
     ForcedSettings::save(settings, path, forced);
     QCOMPARE(ForcedSettings::load(settings, path), forced);
     QVERIFY(ForcedSettings::load(settings, QStringLiteral("/somewhere/else.yaml")).isEmpty());

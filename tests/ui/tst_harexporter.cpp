@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "ui/models/harexporter.h"
-
-#include "uitestutils.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "ui/models/harexporter.h"
+#include "uitestutils.h"
 
 class TestHarExporter : public QObject
 {
@@ -25,7 +24,7 @@ void TestHarExporter::emptyLog()
     const QJsonObject log = har.value(QLatin1String("log")).toObject();
     QCOMPARE(log.value(QLatin1String("version")).toString(), QStringLiteral("1.2"));
     QCOMPARE(log.value(QLatin1String("creator")).toObject().value(QLatin1String("name")).toString(),
-             QStringLiteral("Understudy"));
+        QStringLiteral("Understudy"));
     QVERIFY(log.value(QLatin1String("entries")).toArray().isEmpty());
 }
 
@@ -54,12 +53,14 @@ void TestHarExporter::entryFields()
     const QJsonArray query = request[QLatin1String("queryString")].toArray();
     QCOMPARE(query.size(), 2);
     QCOMPARE(query.at(1)[QLatin1String("value")].toString(), QStringLiteral("a b"));
-    QCOMPARE(request[QLatin1String("postData")][QLatin1String("mimeType")].toString(), QStringLiteral("application/json"));
+    QCOMPARE(
+        request[QLatin1String("postData")][QLatin1String("mimeType")].toString(), QStringLiteral("application/json"));
     QCOMPARE(request[QLatin1String("postData")][QLatin1String("text")].toString(), QStringLiteral(R"({"name":"Rex"})"));
     const QJsonObject response = entry[QLatin1String("response")].toObject();
     QCOMPARE(response[QLatin1String("status")].toInt(), 201);
     QCOMPARE(response[QLatin1String("content")][QLatin1String("size")].toInt(), 21);
-    QCOMPARE(response[QLatin1String("content")][QLatin1String("text")].toString(), QStringLiteral(R"({"id":1,"name":"Rex"})"));
+    QCOMPARE(response[QLatin1String("content")][QLatin1String("text")].toString(),
+        QStringLiteral(R"({"id":1,"name":"Rex"})"));
     for (const char* key : { "cookies", "headers", "redirectURL", "headersSize", "bodySize", "httpVersion" })
         QVERIFY2(response.contains(QLatin1String(key)), key);
     QVERIFY(entry.contains(QLatin1String("cache")));
@@ -74,7 +75,8 @@ void TestHarExporter::binaryBodyIsBase64()
     e.responseBody = QByteArray("\x89PNG\xff\xfe", 6);
     const QJsonObject har = HarExporter::toHar({ e }, QUrl(QStringLiteral("http://localhost:1")));
     const QJsonObject content =
-        har[QLatin1String("log")][QLatin1String("entries")][0][QLatin1String("response")][QLatin1String("content")].toObject();
+        har[QLatin1String("log")][QLatin1String("entries")][0][QLatin1String("response")][QLatin1String("content")]
+            .toObject();
     QCOMPARE(content[QLatin1String("encoding")].toString(), QStringLiteral("base64"));
     QCOMPARE(QByteArray::fromBase64(content[QLatin1String("text")].toString().toLatin1()), e.responseBody);
 }
@@ -85,7 +87,7 @@ void TestHarExporter::writesFile()
     const QString path = dir.filePath(QStringLiteral("log.har"));
     QString error;
     QVERIFY(HarExporter::writeFile(path, { UiTestUtils::makeEntry(1, "GET", QStringLiteral("/a"), 200) },
-                                   QUrl(QStringLiteral("http://127.0.0.1:4010")), &error));
+        QUrl(QStringLiteral("http://127.0.0.1:4010")), &error));
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());

@@ -1,28 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "core/engine/definitionwatcher.h"
-#include "core/engine/mockservice.h"
-#include "core/definition/definitionloader.h"
-#include "ui/models/forcedsettings.h"
-#include "ui/models/operationsfiltermodel.h"
-#include "ui/models/operationsmodel.h"
-#include "ui/models/requestlogfiltermodel.h"
-#include "ui/models/requestlogmodel.h"
-#include "ui/widgets/diagnosticsview.h"
-#include "ui/widgets/forcedresponsepanel.h"
-#include "ui/widgets/mainwindow.h"
-#include "ui/widgets/messagebanner.h"
-#include "ui/widgets/operationsbrowser.h"
-#include "ui/widgets/requestlogview.h"
-#include "ui/widgets/settingsdialog.h"
-#include "ui/widgets/tryitpanel.h"
-
-#include "uitestutils.h"
-
 #include <QAction>
-#include <QClipboard>
-#include <QStyle>
-#include <QComboBox>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -36,16 +16,35 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QTimer>
-#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
+
+#include "core/definition/definitionloader.h"
+#include "core/engine/definitionwatcher.h"
+#include "core/engine/mockservice.h"
+#include "ui/models/forcedsettings.h"
+#include "ui/models/operationsfiltermodel.h"
+#include "ui/models/operationsmodel.h"
+#include "ui/models/requestlogfiltermodel.h"
+#include "ui/models/requestlogmodel.h"
+#include "ui/widgets/diagnosticsview.h"
+#include "ui/widgets/forcedresponsepanel.h"
+#include "ui/widgets/mainwindow.h"
+#include "ui/widgets/messagebanner.h"
+#include "ui/widgets/operationsbrowser.h"
+#include "ui/widgets/requestlogview.h"
+#include "ui/widgets/settingsdialog.h"
+#include "ui/widgets/tryitpanel.h"
+#include "uitestutils.h"
 
 namespace {
 
@@ -211,12 +210,12 @@ void TestMainWindow::opensBundledExample()
     QVERIFY(w.windowTitle().endsWith(QStringLiteral("— Understudy")));
     const QStringList tree = UiTestUtils::dumpModel(*w.operationsBrowser()->filterModel());
     QVERIFY2(tree.contains(QStringLiteral("books")) && tree.contains(QStringLiteral("  GET /books"))
-                 && tree.contains(QStringLiteral("Other")) && tree.contains(QStringLiteral("  GET /health")),
-             qPrintable(tree.join(QLatin1Char('\n'))));
+            && tree.contains(QStringLiteral("Other")) && tree.contains(QStringLiteral("  GET /health")),
+        qPrintable(tree.join(QLatin1Char('\n'))));
     // Filtering via the line edit narrows the tree.
     w.operationsBrowser()->filterEdit()->setText(QStringLiteral("delete"));
     QCOMPARE(UiTestUtils::dumpModel(*w.operationsBrowser()->filterModel()),
-             (QStringList { QStringLiteral("books"), QStringLiteral("  DELETE /books/{bookId}") }));
+        (QStringList { QStringLiteral("books"), QStringLiteral("  DELETE /books/{bookId}") }));
     // The server was not started (autoStart false) and says so.
     QVERIFY(!w.service()->isRunning());
     QVERIFY(w.serverStatusText().contains(QLatin1String("Stopped")));
@@ -239,7 +238,8 @@ void TestMainWindow::serverRoundTripShowsLogDetails()
     QTRY_COMPARE(log->filterModel()->rowCount(), 1);
     const QModelIndex status = log->filterModel()->index(0, RequestLogModel::StatusColumn);
     QCOMPARE(status.data().toInt(), 200);
-    QCOMPARE(log->filterModel()->index(0, RequestLogModel::OperationColumn).data().toString(), QStringLiteral("listBooks"));
+    QCOMPARE(
+        log->filterModel()->index(0, RequestLogModel::OperationColumn).data().toString(), QStringLiteral("listBooks"));
     log->selectRow(0);
     QCOMPARE(log->selectedEntry().operationId, QStringLiteral("listBooks"));
     const QString response = log->detailsText(0);
@@ -285,8 +285,9 @@ void TestMainWindow::forcingPanelChangesNextResponse()
 
     // Persisted per definition and restored on the next open.
     QSettings settings;
-    QCOMPARE(ForcedSettings::load(settings, DefinitionLoader::bundledExamplePath()).value(QStringLiteral("getBook")).status,
-             404);
+    QCOMPARE(
+        ForcedSettings::load(settings, DefinitionLoader::bundledExamplePath()).value(QStringLiteral("getBook")).status,
+        404);
     {
         MainWindow again;
         QVERIFY(openAndWait(again, DefinitionLoader::bundledExamplePath()));
@@ -417,7 +418,7 @@ void TestMainWindow::staleLoadIsDiscarded()
     w.openDefinition(first, false);
     w.openDefinition(second, false);
     QVERIFY(done.wait(10000));
-    QTest::qWait(200);   // give the first job every chance to (wrongly) land
+    QTest::qWait(200); // give the first job every chance to (wrongly) land
     QCOMPARE(done.count(), 1);
     QCOMPARE(w.definition()->title, QStringLiteral("Second"));
 }
@@ -432,7 +433,8 @@ void TestMainWindow::redoclyOffKeepsServerStopped()
     w.show();
     QVERIFY(openAndWait(w, dir.filePath(QStringLiteral("api.yaml")), true));
     QVERIFY(!w.service()->isRunning());
-    QVERIFY2(w.serverStatusText().contains(QLatin1String("turned off by redocly.yaml")), qPrintable(w.serverStatusText()));
+    QVERIFY2(
+        w.serverStatusText().contains(QLatin1String("turned off by redocly.yaml")), qPrintable(w.serverStatusText()));
     QVERIFY(w.banner()->text().contains(QLatin1String("mockServer.off: true")));
 }
 
@@ -459,8 +461,9 @@ void TestMainWindow::deletedDefinitionIsReported()
     w.show();
     QVERIFY(openAndWait(w, path));
     QVERIFY(QFile::remove(path));
-    QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible() && w.banner()->text().contains(QLatin1String("was deleted")), 5000);
-    QVERIFY(w.definition());   // still serving
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w.banner()->isVisible() && w.banner()->text().contains(QLatin1String("was deleted")), 5000);
+    QVERIFY(w.definition()); // still serving
 }
 
 void TestMainWindow::settingsPersist()
@@ -482,7 +485,8 @@ void TestMainWindow::settingsPersist()
     QCOMPARE(settings.value(QStringLiteral("files/lastFolder")).toString(), m_dir.path());
     MainWindow again;
     QCOMPARE(again.portSpin()->value(), 4999);
-    QCOMPARE(again.findChild<QComboBox*>(QStringLiteral("hostCombo"))->currentData().toString(), QStringLiteral("0.0.0.0"));
+    QCOMPARE(
+        again.findChild<QComboBox*>(QStringLiteral("hostCombo"))->currentData().toString(), QStringLiteral("0.0.0.0"));
     QCOMPARE(again.size(), QSize(1111, 777));
     bool listed = false;
     for (QAction* a : again.findChildren<QAction*>())
@@ -570,7 +574,7 @@ void TestMainWindow::liveReloadServesEditOnSamePort()
     QCOMPARE(w.definition()->title, QStringLiteral("Edited"));
     QCOMPARE(w.windowTitle(), QStringLiteral("Edited 2.0 — Understudy"));
     QCOMPARE(w.operationsBrowser()->selectedOperation(), QStringLiteral("ping"));
-    QCOMPARE(loads.count(), 0);   // the live path, not a second open
+    QCOMPARE(loads.count(), 0); // the live path, not a second open
     QCOMPARE(get(QUrl(w.service()->url().toString() + QStringLiteral("/ping"))).status, 200);
 }
 
@@ -596,7 +600,8 @@ void TestMainWindow::brokenLiveEditKeepsServing()
     QCOMPARE(QJsonDocument::fromJson(old.body)[QStringLiteral("pong")], QJsonValue(true));
     QVERIFY(w.banner()->isVisible());
     QCOMPARE(w.banner()->kind(), MessageBanner::Kind::Error);
-    QVERIFY2(w.banner()->text().contains(QLatin1String("still serving the previous version")), qPrintable(w.banner()->text()));
+    QVERIFY2(w.banner()->text().contains(QLatin1String("still serving the previous version")),
+        qPrintable(w.banner()->text()));
     QVERIFY(w.diagnosticsView()->errorCount() > 0);
     QVERIFY(w.diagnosticsView()->isVisibleTo(&w));
 
@@ -627,7 +632,8 @@ paths:
     w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
     w.show();
     QVERIFY(openAndWait(w, path, true));
-    QVERIFY2(w.fileWatcher()->watchedFiles().contains(responses), qPrintable(w.fileWatcher()->watchedFiles().join(u' ')));
+    QVERIFY2(
+        w.fileWatcher()->watchedFiles().contains(responses), qPrintable(w.fileWatcher()->watchedFiles().join(u' ')));
     const QUrl url(w.service()->url().toString() + QStringLiteral("/ping"));
     QCOMPARE(QJsonDocument::fromJson(get(url).body)[QStringLiteral("pong")], QJsonValue(1));
 
@@ -664,7 +670,8 @@ void TestMainWindow::configEditReloads()
     QCOMPARE(waitForLiveReload(reloads), 1);
     QVERIFY(w.service()->config().off);
     QVERIFY(!w.service()->isRunning());
-    QVERIFY2(w.serverStatusText().contains(QLatin1String("turned off by redocly.yaml")), qPrintable(w.serverStatusText()));
+    QVERIFY2(
+        w.serverStatusText().contains(QLatin1String("turned off by redocly.yaml")), qPrintable(w.serverStatusText()));
 }
 
 void TestMainWindow::forcedStatusSurvivesReload()
@@ -725,14 +732,14 @@ void TestMainWindow::watchToggleOffSkipsReload()
     QVERIFY(!w.isWatchEnabled());
     QCOMPARE(QSettings().value(QStringLiteral("files/watch")).toBool(), false);
     {
-        MainWindow other;   // the choice is remembered
+        MainWindow other; // the choice is remembered
         QVERIFY(!other.isWatchEnabled());
     }
 
     QSignalSpy reloads(&w, &MainWindow::liveReloadFinished);
     QSignalSpy loads(&w, &MainWindow::loadFinished);
     writeFile(path, QByteArray(tinySpec).replace("pong: true", "pong: false"));
-    QVERIFY(!reloads.wait(1500));   // several debounce intervals
+    QVERIFY(!reloads.wait(1500)); // several debounce intervals
     QCOMPARE(loads.count(), 0);
     QCOMPARE(QJsonDocument::fromJson(get(url).body)[QStringLiteral("pong")], QJsonValue(true));
 
@@ -792,7 +799,8 @@ void TestMainWindow::settingsDialogAppliesToWindow()
     QVERIFY(w.statusBar()->currentMessage().contains(QLatin1String("restart")));
     bool autoStartOff = false;
     for (QAction* a : w.findChildren<QAction*>())
-        autoStartOff = autoStartOff || (a->text().remove(u'&').startsWith(QLatin1String("Start automatically")) && !a->isChecked());
+        autoStartOff = autoStartOff
+            || (a->text().remove(u'&').startsWith(QLatin1String("Start automatically")) && !a->isChecked());
     QVERIFY(autoStartOff);
 
     // Cancel changes nothing.
@@ -835,7 +843,7 @@ void TestMainWindow::screenshots()
 
     const QString base = w.service()->url().toString();
     for (const QString& p : { QStringLiteral("/v1/books"), QStringLiteral("/v1/books/1"), QStringLiteral("/v1/authors"),
-                              QStringLiteral("/v1/nope"), QStringLiteral("/v1/stats") })
+             QStringLiteral("/v1/nope"), QStringLiteral("/v1/stats") })
         get(QUrl(base + p));
     QTRY_COMPARE(w.requestLog()->model()->rowCount(), 5);
     w.requestLog()->selectRow(1);

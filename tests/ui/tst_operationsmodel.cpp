@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "ui/models/operationsfiltermodel.h"
-#include "ui/models/operationsmodel.h"
-
-#include "uitestutils.h"
-
 #include <QAbstractItemModelTester>
 #include <QFont>
 #include <QSignalSpy>
 #include <QTest>
+
+#include "ui/models/operationsfiltermodel.h"
+#include "ui/models/operationsmodel.h"
+#include "uitestutils.h"
 
 using UiTestUtils::dumpModel;
 
@@ -30,11 +29,17 @@ void TestOperationsModel::groupsByTag()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setDefinition(UiTestUtils::petStore());
     const QStringList expected {
-        QStringLiteral("pets"), QStringLiteral("  GET /pets"), QStringLiteral("  POST /pets"),
+        QStringLiteral("pets"),
+        QStringLiteral("  GET /pets"),
+        QStringLiteral("  POST /pets"),
         QStringLiteral("  GET /pets/{petId}"),
-        QStringLiteral("store"), QStringLiteral("  GET /pets/{petId}"), QStringLiteral("  POST /store/order"),
-        QStringLiteral("legacy"), QStringLiteral("  GET /v0/pets"),
-        QStringLiteral("Other"), QStringLiteral("  GET /health"),
+        QStringLiteral("store"),
+        QStringLiteral("  GET /pets/{petId}"),
+        QStringLiteral("  POST /store/order"),
+        QStringLiteral("legacy"),
+        QStringLiteral("  GET /v0/pets"),
+        QStringLiteral("Other"),
+        QStringLiteral("  GET /health"),
     };
     const QStringList actual = dumpModel(model);
     if (actual != expected)
@@ -69,15 +74,17 @@ void TestOperationsModel::forcedMarker()
     model.setDefinition(UiTestUtils::petStore());
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.setForced({ { QStringLiteral("listPets"), ForcedResponse { 404, {} } },
-                      { QStringLiteral("getPet"), ForcedResponse { 200, QStringLiteral("cats") } } });
+        { QStringLiteral("getPet"), ForcedResponse { 200, QStringLiteral("cats") } } });
     QVERIFY(changed.count() > 0);
     QCOMPARE(model.indexOfOperation(QStringLiteral("listPets")).data(OperationsModel::ForcedTextRole).toString(),
-             QStringLiteral("forced 404"));
+        QStringLiteral("forced 404"));
     QCOMPARE(model.indexOfOperation(QStringLiteral("getPet")).data(OperationsModel::ForcedTextRole).toString(),
-             QStringLiteral("forced 200 · cats"));
-    QVERIFY(model.indexOfOperation(QStringLiteral("health")).data(OperationsModel::ForcedTextRole).toString().isEmpty());
+        QStringLiteral("forced 200 · cats"));
+    QVERIFY(
+        model.indexOfOperation(QStringLiteral("health")).data(OperationsModel::ForcedTextRole).toString().isEmpty());
     model.setForced({});
-    QVERIFY(model.indexOfOperation(QStringLiteral("listPets")).data(OperationsModel::ForcedTextRole).toString().isEmpty());
+    QVERIFY(
+        model.indexOfOperation(QStringLiteral("listPets")).data(OperationsModel::ForcedTextRole).toString().isEmpty());
 }
 
 void TestOperationsModel::emptyDefinition()
@@ -99,14 +106,13 @@ void TestOperationsModel::filter_data()
     OperationsModel full;
     full.setDefinition(UiTestUtils::petStore());
     QTest::addRow("empty filter shows everything") << QString() << dumpModel(full);
-    QTest::addRow("method")
-        << QStringLiteral("post")
-        << QStringList { QStringLiteral("pets"), QStringLiteral("  POST /pets"), QStringLiteral("store"),
-                         QStringLiteral("  POST /store/order") };
+    QTest::addRow("method") << QStringLiteral("post")
+                            << QStringList { QStringLiteral("pets"), QStringLiteral("  POST /pets"),
+                                   QStringLiteral("store"), QStringLiteral("  POST /store/order") };
     QTest::addRow("method and path words")
         << QStringLiteral("GET {petId}")
         << QStringList { QStringLiteral("pets"), QStringLiteral("  GET /pets/{petId}"), QStringLiteral("store"),
-                         QStringLiteral("  GET /pets/{petId}") };
+               QStringLiteral("  GET /pets/{petId}") };
     QTest::addRow("summary") << QStringLiteral("old listing")
                              << QStringList { QStringLiteral("legacy"), QStringLiteral("  GET /v0/pets") };
     QTest::addRow("operationId") << QStringLiteral("placeorder")

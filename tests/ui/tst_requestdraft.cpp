@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "ui/models/requestdraft.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include "ui/models/requestdraft.h"
 
 using namespace Qt::StringLiterals;
 
@@ -44,12 +44,13 @@ Definition makeDefinition()
     name.example = u"a b/ü"_s;
     name.hasExample = true;
     search.parameters = { name,
-                          parameter(u"tags"_s, u"query"_s, json(R"({"type": "array", "items": {"type": "string",
-                              "enum": ["x&y", "z"]}, "example": ["x&y", "z"]})"), true),
-                          parameter(u"count"_s, u"query"_s, json(R"({"type": "integer", "minimum": 5})"), true),
-                          parameter(u"theme"_s, u"cookie"_s, json(R"({"type": "string", "default": "dark"})"), true),
-                          parameter(u"untyped"_s, u"header"_s, QJsonValue(QJsonValue::Undefined)),
-                          parameter(u"anything"_s, u"header"_s, QJsonObject()) };
+        parameter(u"tags"_s, u"query"_s, json(R"({"type": "array", "items": {"type": "string",
+                              "enum": ["x&y", "z"]}, "example": ["x&y", "z"]})"),
+            true),
+        parameter(u"count"_s, u"query"_s, json(R"({"type": "integer", "minimum": 5})"), true),
+        parameter(u"theme"_s, u"cookie"_s, json(R"({"type": "string", "default": "dark"})"), true),
+        parameter(u"untyped"_s, u"header"_s, QJsonValue(QJsonValue::Undefined)),
+        parameter(u"anything"_s, u"header"_s, QJsonObject()) };
     search.security = { SecurityRequirement { { { u"queryKey"_s, {} }, { u"cookieKey"_s, {} } } } };
 
     Operation upload;
@@ -87,8 +88,9 @@ void TestRequestDraft::urlEncodesPathAndExplodesArrays()
     const RequestDraft draft = RequestDraft::fromOperation(def, def.operations.at(0));
     QCOMPARE(draft.resolvedPath(), u"/api/files/a%20b%2F%C3%BC"_s);
     const QUrl url = draft.url(QUrl(u"http://127.0.0.1:4010/"_s));
-    QCOMPARE(url.toEncoded(), QByteArray("http://127.0.0.1:4010/api/files/a%20b%2F%C3%BC"
-                                         "?tags=x%26y&tags=z&count=5&api_key=%3Capi-key%3E"));
+    QCOMPARE(url.toEncoded(),
+        QByteArray("http://127.0.0.1:4010/api/files/a%20b%2F%C3%BC"
+                   "?tags=x%26y&tags=z&count=5&api_key=%3Capi-key%3E"));
     // A header without a schema gets a typed placeholder, and being optional it is not sent.
     QCOMPARE(draft.parameters.at(3).value, u"<value>"_s);
     QVERIFY(!draft.parameters.at(3).enabled);
@@ -100,7 +102,7 @@ void TestRequestDraft::cookiesAndApiKeys()
     const Definition def = makeDefinition();
     const RequestDraft draft = RequestDraft::fromOperation(def, def.operations.at(0));
     const HeaderList headers = draft.headers();
-    QCOMPARE(headers.size(), 1);   // the optional headers are off
+    QCOMPARE(headers.size(), 1); // the optional headers are off
     QCOMPARE(headers.first().first, QByteArray("Cookie"));
     QCOMPARE(headers.first().second, QByteArray("theme=dark; session=<api-key>"));
     QVERIFY(draft.bodyBytes().isEmpty());
@@ -114,8 +116,9 @@ void TestRequestDraft::multipartAndOptionalBasicAuth()
     QCOMPARE(draft.parameters.first().value, u"Basic dXNlcjpwYXNz"_s);
     // Anonymous access is allowed too, so the credential starts switched off.
     QVERIFY(!draft.parameters.first().enabled);
-    QCOMPARE(draft.bodyBytes(), QByteArray("--understudy-try-it-boundary\r\nContent-Disposition: form-data; "
-                                           "name=\"note\"\r\n\r\nhi\r\n--understudy-try-it-boundary--\r\n"));
+    QCOMPARE(draft.bodyBytes(),
+        QByteArray("--understudy-try-it-boundary\r\nContent-Disposition: form-data; "
+                   "name=\"note\"\r\n\r\nhi\r\n--understudy-try-it-boundary--\r\n"));
     QCOMPARE(draft.headers().first().second, QByteArray("multipart/form-data; boundary=understudy-try-it-boundary"));
 
     draft.forcedStatus = u"409"_s;
@@ -132,8 +135,8 @@ void TestRequestDraft::curlQuotesForTheShell()
     draft.contentType = u"text/plain"_s;
     draft.body = u"it's $HOME `x`"_s;
     QCOMPARE(draft.curlCommand(QUrl(u"http://127.0.0.1:4010"_s)),
-             u"curl -X POST 'http://127.0.0.1:4010/api/upload' -H 'Content-Type: text/plain' "
-             "--data-binary 'it'\\''s $HOME `x`'"_s);
+        u"curl -X POST 'http://127.0.0.1:4010/api/upload' -H 'Content-Type: text/plain' "
+        "--data-binary 'it'\\''s $HOME `x`'"_s);
 }
 
 QTEST_MAIN(TestRequestDraft)

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "ui/models/requestlogfiltermodel.h"
-#include "ui/models/requestlogmodel.h"
-
-#include "uitestutils.h"
-
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
+
+#include "ui/models/requestlogfiltermodel.h"
+#include "ui/models/requestlogmodel.h"
+#include "uitestutils.h"
 
 using UiTestUtils::makeEntry;
 
@@ -111,7 +110,8 @@ void TestRequestLogModel::columnsAndRoles()
     e.operationId = QStringLiteral("createPet");
     e.invalid = true;
     e.forced = true;
-    e.validationErrors = { { QStringLiteral("body/name"), QStringLiteral("required"), QStringLiteral("name is required") } };
+    e.validationErrors = { { QStringLiteral("body/name"), QStringLiteral("required"),
+        QStringLiteral("name is required") } };
     model.handleRequest(e);
     model.flush();
     auto cell = [&](int column, int role = Qt::DisplayRole) { return model.index(0, column).data(role); };
@@ -150,8 +150,8 @@ void TestRequestLogModel::filter_data()
     QTest::addColumn<QList<quint64>>("expectedIds");
     QTest::addRow("everything") << QString() << QString() << 0 << false << QList<quint64> { 1, 2, 3, 4 };
     QTest::addRow("text in path") << QStringLiteral("orders") << QString() << 0 << false << QList<quint64> { 3 };
-    QTest::addRow("text in operation id") << QStringLiteral("listpets") << QString() << 0 << false
-                                          << QList<quint64> { 1 };
+    QTest::addRow("text in operation id")
+        << QStringLiteral("listpets") << QString() << 0 << false << QList<quint64> { 1 };
     QTest::addRow("two words") << QStringLiteral("pets 404") << QString() << 0 << false << QList<quint64> { 2 };
     QTest::addRow("method") << QString() << QStringLiteral("post") << 0 << false << QList<quint64> { 4 };
     QTest::addRow("4xx") << QString() << QString() << 4 << false << QList<quint64> { 2, 4 };
@@ -176,7 +176,7 @@ void TestRequestLogModel::filter()
     RequestLogEntry invalid = makeEntry(4, "POST", QStringLiteral("/pets"), 422);
     invalid.invalid = true;
     for (const auto& e : { list, makeEntry(2, "GET", QStringLiteral("/pets/404"), 404),
-                           makeEntry(3, "GET", QStringLiteral("/orders"), 500), invalid })
+             makeEntry(3, "GET", QStringLiteral("/orders"), 500), invalid })
         model.handleRequest(e);
     model.flush();
     proxy.setText(text);
@@ -191,9 +191,10 @@ void TestRequestLogModel::filter()
     model.handleRequest(makeEntry(5, "POST", QStringLiteral("/orders"), 503));
     model.flush();
     const bool fifthVisible = proxy.rowCount() > ids.size();
-    QCOMPARE(fifthVisible, (method.isEmpty() || method.compare(QLatin1String("POST"), Qt::CaseInsensitive) == 0)
-                 && (statusClass == 0 || statusClass == 5) && !onlyFlagged
-                 && (text.isEmpty() || text == QLatin1String("orders")));
+    QCOMPARE(fifthVisible,
+        (method.isEmpty() || method.compare(QLatin1String("POST"), Qt::CaseInsensitive) == 0)
+            && (statusClass == 0 || statusClass == 5) && !onlyFlagged
+            && (text.isEmpty() || text == QLatin1String("orders")));
 }
 
 QTEST_MAIN(TestRequestLogModel)

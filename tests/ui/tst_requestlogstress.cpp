@@ -1,11 +1,5 @@
 // SPDX-License-Identifier: MIT
 // Floods the running mock from another thread and checks the window's event loop stays responsive.
-#include "core/engine/mockservice.h"
-#include "core/definition/definitionloader.h"
-#include "ui/models/requestlogmodel.h"
-#include "ui/widgets/mainwindow.h"
-#include "ui/widgets/requestlogview.h"
-
 #include <atomic>
 
 #include <QElapsedTimer>
@@ -18,6 +12,12 @@
 #include <QThread>
 #include <QTimer>
 
+#include "core/definition/definitionloader.h"
+#include "core/engine/mockservice.h"
+#include "ui/models/requestlogmodel.h"
+#include "ui/widgets/mainwindow.h"
+#include "ui/widgets/requestlogview.h"
+
 namespace {
 
 // Sends `total` GET requests over one keep-alive connection, reading every response (FLOOD_BATCH=n pipelines n).
@@ -27,8 +27,7 @@ public:
     FloodThread(quint16 port, int total)
         : m_port(port)
         , m_total(total)
-    {
-    }
+    { }
 
     std::atomic<int> answered { 0 };
     QString error;
@@ -44,7 +43,8 @@ protected:
             return;
         }
         const QByteArray request = "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n";
-        const int batch = qEnvironmentVariableIntValue("FLOOD_BATCH") > 0 ? qEnvironmentVariableIntValue("FLOOD_BATCH") : 1;
+        const int batch =
+            qEnvironmentVariableIntValue("FLOOD_BATCH") > 0 ? qEnvironmentVariableIntValue("FLOOD_BATCH") : 1;
         QByteArray buffer;
         int sent = 0;
         QElapsedTimer deadline;
@@ -129,7 +129,7 @@ void TestRequestLogStress::floodKeepsGuiResponsive()
     QVERIFY(loaded.wait(20000));
     QTRY_VERIFY(w.service()->isRunning());
     RequestLogModel* model = w.requestLog()->model();
-    model->setMaximumRows(5000);   // below the request count, so the cap is exercised too
+    model->setMaximumRows(5000); // below the request count, so the cap is exercised too
 
     // A 10 ms heartbeat: the largest gap between beats is the worst event-loop stall the user would feel.
     QElapsedTimer clock;
@@ -160,7 +160,7 @@ void TestRequestLogStress::floodKeepsGuiResponsive()
 
     QCOMPARE(model->rowCount(), 5000);
     qInfo("%d requests in %lld ms (%.0f req/s); GUI heartbeat worst gap %lld ms over %lld beats", total, floodMs,
-          total * 1000.0 / double(std::max<qint64>(1, floodMs)), worst, beats);
+        total * 1000.0 / double(std::max<qint64>(1, floodMs)), worst, beats);
     // Generous: the point is "never frozen", not a benchmark.
     QVERIFY2(worst < 500, qPrintable(QStringLiteral("GUI stalled for %1 ms").arg(worst)));
 }

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: MIT
 // The Settings dialog reads and writes the QSettings keys the window and app/main.cpp use.
-#include "ui/models/requestlogmodel.h"
-#include "ui/widgets/settingsdialog.h"
-
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -13,6 +10,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "ui/models/requestlogmodel.h"
+#include "ui/widgets/settingsdialog.h"
 
 class TestSettingsDialog : public QObject
 {
@@ -33,7 +33,10 @@ private slots:
     void screenshot();
 
 private:
-    QSettings iniSettings() const { return QSettings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat); }
+    QSettings iniSettings() const
+    {
+        return QSettings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    }
     QTemporaryDir m_dir;
 };
 
@@ -85,7 +88,8 @@ void TestSettingsDialog::readsLanguage()
     dialog.load(settings);
     QCOMPARE(dialog.language(), stored);
     // Unknown codes show the locale's own name, which CLDR may qualify ("español de España").
-    QVERIFY2(dialog.languageCombo()->currentText().startsWith(shown), qPrintable(dialog.languageCombo()->currentText()));
+    QVERIFY2(
+        dialog.languageCombo()->currentText().startsWith(shown), qPrintable(dialog.languageCombo()->currentText()));
     // Saving without touching it writes the same code back.
     dialog.save(settings);
     QCOMPARE(settings.value(QStringLiteral("ui/language")).toString(), stored);

@@ -1,14 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include "core/engine/mockservice.h"
-#include "core/definition/definitionloader.h"
-#include "ui/models/requestlogmodel.h"
-#include "ui/translation.h"
-#include "ui/widgets/mainwindow.h"
-#include "ui/widgets/operationsbrowser.h"
-#include "ui/widgets/requestlogview.h"
-#include "ui/widgets/settingsdialog.h"
-#include "ui/widgets/tryitpanel.h"
-
 #include <algorithm>
 
 #include <QAbstractButton>
@@ -30,6 +20,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+
+#include "core/definition/definitionloader.h"
+#include "core/engine/mockservice.h"
+#include "ui/models/requestlogmodel.h"
+#include "ui/translation.h"
+#include "ui/widgets/mainwindow.h"
+#include "ui/widgets/operationsbrowser.h"
+#include "ui/widgets/requestlogview.h"
+#include "ui/widgets/settingsdialog.h"
+#include "ui/widgets/tryitpanel.h"
 
 namespace {
 
@@ -97,7 +97,7 @@ QSet<QString> messageKeys(const QList<TsMessage>& messages)
     for (const TsMessage& m : messages) {
         if (m.type != QLatin1String("vanished") && m.type != QLatin1String("obsolete"))
             keys.insert(m.context + QStringLiteral(" | ") + m.source
-                        + (m.comment.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m.comment)));
+                + (m.comment.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m.comment)));
     }
     return keys;
 }
@@ -261,12 +261,12 @@ void TestTranslations::tsFilesMatchSources()
     // The same scan as the update_translations target: the ui library's sources.
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(lupdate, { QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                             QStringLiteral("-extensions"), QStringLiteral("cpp,h,ui"),
-                             QStringLiteral(UNDERSTUDY_SOURCE_DIR "/ui"), QStringLiteral("-ts"), copy });
+    process.start(lupdate,
+        { QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
+            QStringLiteral("-extensions"), QStringLiteral("cpp,h,ui"), QStringLiteral(UNDERSTUDY_SOURCE_DIR "/ui"),
+            QStringLiteral("-ts"), copy });
     QVERIFY(process.waitForFinished(120000));
-    QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
-             process.readAll().constData());
+    QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0, process.readAll().constData());
 
     QList<TsMessage> committed;
     QList<TsMessage> fresh;
@@ -321,31 +321,29 @@ void TestTranslations::windowSpeaksLanguage_data()
     QTest::addColumn<QString>("settingsTitle");
     // English is the source language: it must keep unique accelerators too (Open Recen&t vs &Reload).
     QTest::addRow("English") << QStringLiteral("en")
-                             << QStringList { QStringLiteral("&File"), QStringLiteral("&Server"), QStringLiteral("&View"),
-                                              QStringLiteral("&Tools"), QStringLiteral("&Help") }
-                             << QStringList { QStringLiteral("&Open…"), QStringLiteral("&Quit"), QStringLiteral("&Start"),
-                                              QStringLiteral("Open Recen&t") }
+                             << QStringList { QStringLiteral("&File"), QStringLiteral("&Server"),
+                                    QStringLiteral("&View"), QStringLiteral("&Tools"), QStringLiteral("&Help") }
+                             << QStringList { QStringLiteral("&Open…"), QStringLiteral("&Quit"),
+                                    QStringLiteral("&Start"), QStringLiteral("Open Recen&t") }
                              << QStringLiteral("Cancel") << QStringLiteral("Settings");
     // English is the source language: it must keep unique accelerators too (Open Recen&t vs &Reload).
     QTest::addRow("English") << QStringLiteral("en")
-                             << QStringList { QStringLiteral("&File"), QStringLiteral("&Server"), QStringLiteral("&View"),
-                                              QStringLiteral("&Tools"), QStringLiteral("&Help") }
-                             << QStringList { QStringLiteral("&Open…"), QStringLiteral("&Quit"), QStringLiteral("&Start"),
-                                              QStringLiteral("Open Recen&t") }
+                             << QStringList { QStringLiteral("&File"), QStringLiteral("&Server"),
+                                    QStringLiteral("&View"), QStringLiteral("&Tools"), QStringLiteral("&Help") }
+                             << QStringList { QStringLiteral("&Open…"), QStringLiteral("&Quit"),
+                                    QStringLiteral("&Start"), QStringLiteral("Open Recen&t") }
                              << QStringLiteral("Cancel") << QStringLiteral("Settings");
     QTest::addRow("German") << QStringLiteral("de")
                             << QStringList { QStringLiteral("&Datei"), QStringLiteral("&Server"),
-                                             QStringLiteral("&Ansicht"), QStringLiteral("&Extras"),
-                                             QStringLiteral("&Hilfe") }
+                                   QStringLiteral("&Ansicht"), QStringLiteral("&Extras"), QStringLiteral("&Hilfe") }
                             << QStringList { QStringLiteral("Ö&ffnen…"), QStringLiteral("&Beenden"),
-                                             QStringLiteral("&Starten"), QStringLiteral("URL &kopieren") }
+                                   QStringLiteral("&Starten"), QStringLiteral("URL &kopieren") }
                             << QStringLiteral("Abbrechen") << QStringLiteral("Einstellungen");
     QTest::addRow("French") << QStringLiteral("fr")
                             << QStringList { QStringLiteral("&Fichier"), QStringLiteral("&Serveur"),
-                                             QStringLiteral("&Affichage"), QStringLiteral("&Outils"),
-                                             QStringLiteral("Ai&de") }
+                                   QStringLiteral("&Affichage"), QStringLiteral("&Outils"), QStringLiteral("Ai&de") }
                             << QStringList { QStringLiteral("&Ouvrir…"), QStringLiteral("&Quitter"),
-                                             QStringLiteral("&Démarrer"), QStringLiteral("&Copier l’URL") }
+                                   QStringLiteral("&Démarrer"), QStringLiteral("&Copier l’URL") }
                             << QStringLiteral("Annuler") << QStringLiteral("Paramètres");
 }
 
@@ -380,10 +378,9 @@ void TestTranslations::windowSpeaksLanguage()
     SettingsDialog settings;
     QCOMPARE(settings.windowTitle(), settingsTitle);
     const QList<QAbstractButton*> buttons = settings.findChildren<QAbstractButton*>();
-    const bool translatedButton = std::any_of(buttons.cbegin(), buttons.cend(),
-                                              [&](const QAbstractButton* b) { return b->text() == qtText; });
+    const bool translatedButton =
+        std::any_of(buttons.cbegin(), buttons.cend(), [&](const QAbstractButton* b) { return b->text() == qtText; });
     QVERIFY2(translatedButton, "the dialog's Cancel button should come from Qt's catalogue");
-
 }
 
 void TestTranslations::screenshots_data()
@@ -432,10 +429,10 @@ void TestTranslations::screenshots()
 
 void TestTranslations::englishOverrideInstallsNothing()
 {
-    QCOMPARE(Translation::installTranslations(*QCoreApplication::instance(), QStringLiteral("de")),
-             QStringLiteral("de"));
-    QCOMPARE(Translation::installTranslations(*QCoreApplication::instance(), QStringLiteral("en")),
-             QStringLiteral("en"));
+    QCOMPARE(
+        Translation::installTranslations(*QCoreApplication::instance(), QStringLiteral("de")), QStringLiteral("de"));
+    QCOMPARE(
+        Translation::installTranslations(*QCoreApplication::instance(), QStringLiteral("en")), QStringLiteral("en"));
     MainWindow window;
     QCOMPARE(menuTitles(window).value(0), QStringLiteral("&File"));
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
@@ -443,8 +440,8 @@ void TestTranslations::englishOverrideInstallsNothing()
 
 void TestTranslations::unknownLanguageFallsBackToEnglish()
 {
-    QCOMPARE(Translation::installTranslations(*QCoreApplication::instance(), QStringLiteral("xx")),
-             QStringLiteral("en"));
+    QCOMPARE(
+        Translation::installTranslations(*QCoreApplication::instance(), QStringLiteral("xx")), QStringLiteral("en"));
     MainWindow window;
     QCOMPARE(menuTitles(window).value(0), QStringLiteral("&File"));
 }

@@ -1,8 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include "core/engine/mockservice.h"
-#include "core/definition/definitionloader.h"
-#include "ui/widgets/tryitpanel.h"
-
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -18,6 +14,10 @@
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTest>
+
+#include "core/definition/definitionloader.h"
+#include "core/engine/mockservice.h"
+#include "ui/widgets/tryitpanel.h"
 
 using namespace Qt::StringLiterals;
 
@@ -90,14 +90,13 @@ QString TestTryItPanel::header(const RequestDraft& draft, const QByteArray& name
 void TestTryItPanel::prefill_data()
 {
     QTest::addColumn<QString>("operationId");
-    QTest::addColumn<QString>("urlPattern");     // regex over path + query of the URL
-    QTest::addColumn<QString>("headerName");     // a header that must be sent ("" = none checked)
+    QTest::addColumn<QString>("urlPattern"); // regex over path + query of the URL
+    QTest::addColumn<QString>("headerName"); // a header that must be sent ("" = none checked)
     QTest::addColumn<QString>("headerValue");
-    QTest::addColumn<QString>("bodyContains");   // "" = no body
+    QTest::addColumn<QString>("bodyContains"); // "" = no body
 
-    QTest::addRow("path parameter from a pattern")
-        << u"getUser"_s << u"^/v1/users/[a-z][a-z0-9_-]{2,31}$"_s << u"Authorization"_s << u"Bearer <token>"_s
-        << QString();
+    QTest::addRow("path parameter from a pattern") << u"getUser"_s << u"^/v1/users/[a-z][a-z0-9_-]{2,31}$"_s
+                                                   << u"Authorization"_s << u"Bearer <token>"_s << QString();
     QTest::addRow("integer path parameter, anonymous operation")
         << u"getBook"_s << u"^/v1/books/[1-9][0-9]*$"_s << QString() << QString() << QString();
     QTest::addRow("optional query parameters stay off")
@@ -113,8 +112,8 @@ void TestTryItPanel::prefill_data()
         << u"updateBook"_s << u"^/v1/books/[1-9][0-9]*$"_s << u"Content-Type"_s << u"application/json"_s
         << u"\"isbn\": \"97"_s;
     QTest::addRow("uuid path parameter")
-        << u"getLoan"_s << u"^/v1/loans/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"_s
-        << QString() << QString() << QString();
+        << u"getLoan"_s << u"^/v1/loans/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"_s << QString()
+        << QString() << QString();
 }
 
 void TestTryItPanel::prefill()
@@ -202,12 +201,12 @@ void TestTryItPanel::namedBodyExamplesAreSelectable()
     Operation& op = definition->operations[definition->operation(QStringLiteral("createBook"))->index];
     MediaType& media = op.requestBody.content.first();
     media.examples = { NamedExample { u"tolkien"_s, u"A Tolkien"_s, {}, QJsonObject { { u"title"_s, u"The Hobbit"_s } },
-                                      true, {}, {} },
-                       NamedExample { u"austen"_s, {}, {}, QJsonObject { { u"title"_s, u"Emma"_s } }, true, {}, {} } };
+                           true, {}, {} },
+        NamedExample { u"austen"_s, {}, {}, QJsonObject { { u"title"_s, u"Emma"_s } }, true, {}, {} } };
     panel.setDefinition(definition);
     panel.setOperation(QStringLiteral("createBook"));
     auto* bodyExamples = panel.findChild<QComboBox*>(QStringLiteral("tryItBodyExample"));
-    QCOMPARE(bodyExamples->count(), 3);   // two named examples and the inline one
+    QCOMPARE(bodyExamples->count(), 3); // two named examples and the inline one
     QCOMPARE(bodyExamples->itemText(0), u"tolkien — A Tolkien"_s);
     bodyExamples->setCurrentIndex(1);
     emit bodyExamples->activated(1);
@@ -236,9 +235,9 @@ void TestTryItPanel::sendShowsResponse()
     QVERIFY(panel.findChild<QLabel*>(QStringLiteral("tryItDetails"))->text().contains(u"ms"_s));
 
     // The same request reached the app's live log through the mock (entries come in batches: wait for ours).
-    QTRY_VERIFY_WITH_TIMEOUT(!handled.isEmpty()
-                                 && !handled.last().at(0).value<RequestLogEntry>().requestHeader("Authorization").isEmpty(),
-                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !handled.isEmpty() && !handled.last().at(0).value<RequestLogEntry>().requestHeader("Authorization").isEmpty(),
+        5000);
     const auto entry = handled.last().at(0).value<RequestLogEntry>();
     QCOMPARE(entry.operationId, u"getUser"_s);
     QCOMPARE(entry.status, 200);
@@ -290,8 +289,8 @@ void TestTryItPanel::editedParametersAreSent()
     panel.setBaseUrl(m_service->url());
     panel.setOperation(QStringLiteral("getUser"));
     auto* table = panel.findChild<QTableWidget*>(QStringLiteral("tryItParameters"));
-    table->item(0, 1)->setText(u"alice_w"_s);          // username
-    table->item(1, 0)->setCheckState(Qt::Checked);      // all=false
+    table->item(0, 1)->setText(u"alice_w"_s); // username
+    table->item(1, 0)->setCheckState(Qt::Checked); // all=false
     table->item(1, 1)->setText(u"true"_s);
     auto* preview = panel.findChild<QLineEdit*>(QStringLiteral("tryItUrl"));
     QVERIFY2(preview->text().endsWith(u"/v1/users/alice_w?all=true"_s), qPrintable(preview->text()));
@@ -299,9 +298,8 @@ void TestTryItPanel::editedParametersAreSent()
     QSignalSpy handled(m_service, &MockService::requestHandled);
     QCOMPARE(sendAndWait(panel), 200);
     // Log entries arrive in batches, possibly after late ones of earlier sends: wait for ours.
-    QTRY_VERIFY_WITH_TIMEOUT(!handled.isEmpty()
-                                 && handled.last().at(0).value<RequestLogEntry>().path == u"/v1/users/alice_w"_s,
-                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !handled.isEmpty() && handled.last().at(0).value<RequestLogEntry>().path == u"/v1/users/alice_w"_s, 5000);
     const auto entry = handled.last().at(0).value<RequestLogEntry>();
     QCOMPARE(entry.query, QByteArray("all=true"));
 
@@ -321,7 +319,7 @@ void TestTryItPanel::stoppedMockDisablesSend()
     QVERIFY(hint->isVisibleTo(&panel));
     QVERIFY(!sendButton->toolTip().isEmpty());
     QSignalSpy sent(&panel, &TryItPanel::requestSent);
-    panel.send();   // ignored while stopped
+    panel.send(); // ignored while stopped
     QCOMPARE(sent.count(), 0);
 
     panel.setBaseUrl(m_service->url());
@@ -348,7 +346,7 @@ void TestTryItPanel::cancelAndTimeout()
     QVERIFY(panel.isBusy());
     QVERIFY(!sendButton->isEnabled());
     QVERIFY(cancelButton->isVisibleTo(&panel));
-    QTest::qWait(50);   // let the connection open so the abort hits a real socket
+    QTest::qWait(50); // let the connection open so the abort hits a real socket
     QTest::mouseClick(cancelButton, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(received.count(), 1, 5000);
     QCOMPARE(received.first().at(0).toInt(), 0);
@@ -406,7 +404,7 @@ void TestTryItPanel::unknownOperationShowsEmptyState()
     panel.setOperation(QStringLiteral("noSuchOperation"));
     QVERIFY(empty->isVisibleTo(&panel));
     QVERIFY(panel.operationId().isEmpty());
-    panel.copyAsCurl();   // nothing to copy, must not crash
+    panel.copyAsCurl(); // nothing to copy, must not crash
     panel.send();
     QVERIFY(!panel.isBusy());
 }
@@ -424,7 +422,7 @@ void TestTryItPanel::screenshot()
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     QCOMPARE(sendAndWait(panel), 200);
-    QTest::qWait(100);   // let the layout settle after the Cancel button hides
+    QTest::qWait(100); // let the layout settle after the Cancel button hides
     QVERIFY(panel.grab().save(QStringLiteral("/tmp/tryit.png")));
 }
 

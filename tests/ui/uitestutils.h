@@ -2,18 +2,18 @@
 // Helpers for the ui tests: a hand-made definition and model dumps.
 #pragma once
 
-#include "core/engine/requestlogentry.h"
-#include "core/definition/definition.h"
-
 #include <QAbstractItemModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringList>
 
+#include "core/definition/definition.h"
+#include "core/engine/requestlogentry.h"
+
 namespace UiTestUtils {
 
-inline Operation makeOperation(const QString& id, const QString& method, const QString& path,
-                               const QStringList& tags, const QString& summary = {}, bool deprecated = false)
+inline Operation makeOperation(const QString& id, const QString& method, const QString& path, const QStringList& tags,
+    const QString& summary = {}, bool deprecated = false)
 {
     Operation op;
     op.id = id;
@@ -32,15 +32,15 @@ inline DefinitionPtr petStore()
     def->file = QStringLiteral("/tmp/petstore.yaml");
     def->title = QStringLiteral("Pet Store");
     def->version = QStringLiteral("1.2");
-    def->tags = { { QStringLiteral("pets"), QStringLiteral("Everything about pets") },
-                  { QStringLiteral("store"), {} },
-                  { QStringLiteral("unused"), {} } };
+    def->tags = { { QStringLiteral("pets"), QStringLiteral("Everything about pets") }, { QStringLiteral("store"), {} },
+        { QStringLiteral("unused"), {} } };
     def->document = QJsonDocument::fromJson(R"({"components":{"schemas":{"Pet":{"type":"object","required":["name"],
         "properties":{"id":{"type":"integer","readOnly":true},"name":{"type":"string","example":"Rex"},
-        "tag":{"type":"string"}}}}}})").object();
+        "tag":{"type":"string"}}}}}})")
+                        .object();
 
     Operation list = makeOperation(QStringLiteral("listPets"), QStringLiteral("GET"), QStringLiteral("/pets"),
-                                   { QStringLiteral("pets") }, QStringLiteral("List all pets"));
+        { QStringLiteral("pets") }, QStringLiteral("List all pets"));
     Parameter limit;
     limit.name = QStringLiteral("limit");
     limit.in = QStringLiteral("query");
@@ -53,9 +53,10 @@ inline DefinitionPtr petStore()
     MediaType json;
     json.name = QStringLiteral("application/json");
     json.schema = QJsonObject { { QStringLiteral("type"), QStringLiteral("array") },
-                                { QStringLiteral("items"), QJsonObject { { QStringLiteral("$ref"),
-                                                                           QStringLiteral("#/components/schemas/Pet") } } } };
-    NamedExample cats { QStringLiteral("cats"), {}, {}, QJsonArray { QJsonObject { { QStringLiteral("name"), QStringLiteral("Tom") } } }, true, {}, {} };
+        { QStringLiteral("items"),
+            QJsonObject { { QStringLiteral("$ref"), QStringLiteral("#/components/schemas/Pet") } } } };
+    NamedExample cats { QStringLiteral("cats"), {}, {},
+        QJsonArray { QJsonObject { { QStringLiteral("name"), QStringLiteral("Tom") } } }, true, {}, {} };
     NamedExample empty { QStringLiteral("empty"), {}, {}, QJsonArray(), true, {}, {} };
     json.examples = { cats, empty };
     ok.content = { json };
@@ -65,7 +66,7 @@ inline DefinitionPtr petStore()
     list.responses = { ok, notFound };
 
     Operation create = makeOperation(QStringLiteral("createPet"), QStringLiteral("POST"), QStringLiteral("/pets"),
-                                     { QStringLiteral("pets") }, QStringLiteral("Create a pet"));
+        { QStringLiteral("pets") }, QStringLiteral("Create a pet"));
     create.requestBody.present = true;
     create.requestBody.required = true;
     MediaType body;
@@ -77,7 +78,7 @@ inline DefinitionPtr petStore()
     create.responses = { created };
 
     Operation get = makeOperation(QStringLiteral("getPet"), QStringLiteral("GET"), QStringLiteral("/pets/{petId}"),
-                                  { QStringLiteral("pets"), QStringLiteral("store") }, QStringLiteral("Info for a pet"));
+        { QStringLiteral("pets"), QStringLiteral("store") }, QStringLiteral("Info for a pet"));
     Parameter petId;
     petId.name = QStringLiteral("petId");
     petId.in = QStringLiteral("path");
@@ -87,11 +88,11 @@ inline DefinitionPtr petStore()
     get.parameters.append(petId);
     get.responses = { ok };
 
-    Operation order = makeOperation(QStringLiteral("placeOrder"), QStringLiteral("POST"), QStringLiteral("/store/order"),
-                                    { QStringLiteral("store") });
+    Operation order = makeOperation(QStringLiteral("placeOrder"), QStringLiteral("POST"),
+        QStringLiteral("/store/order"), { QStringLiteral("store") });
     Operation health = makeOperation(QStringLiteral("health"), QStringLiteral("GET"), QStringLiteral("/health"), {});
     Operation legacy = makeOperation(QStringLiteral("legacyPets"), QStringLiteral("GET"), QStringLiteral("/v0/pets"),
-                                     { QStringLiteral("legacy") }, QStringLiteral("Old listing"), true);
+        { QStringLiteral("legacy") }, QStringLiteral("Old listing"), true);
     def->operations = { list, create, get, order, health, legacy };
     for (int i = 0; i < def->operations.size(); ++i)
         def->operations[i].index = i;

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/curlcommand.h"
 
-#include "ui/models/specformat.h"
-
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
 #include <QUrlQuery>
+
+#include "ui/models/specformat.h"
 
 namespace CurlCommand {
 

@@ -2,11 +2,11 @@
 // Builds copy-pasteable curl command lines for an operation or a logged request.
 #pragma once
 
-#include "core/engine/requestlogentry.h"
-#include "core/definition/definition.h"
-
 #include <QString>
 #include <QUrl>
+
+#include "core/definition/definition.h"
+#include "core/engine/requestlogentry.h"
 
 namespace CurlCommand {
 

@@ -12,8 +12,8 @@ namespace {
 // Paths contain '/' which QSettings treats as group separators; a hash keeps one flat key per file.
 QString groupFor(const QString& definitionPath)
 {
-    const QString absolute = definitionPath.startsWith(QLatin1Char(':'))
-        ? definitionPath : QFileInfo(definitionPath).absoluteFilePath();
+    const QString absolute =
+        definitionPath.startsWith(QLatin1Char(':')) ? definitionPath : QFileInfo(definitionPath).absoluteFilePath();
     return QStringLiteral("forced/")
         + QString::fromLatin1(QCryptographicHash::hash(absolute.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
 }
@@ -25,7 +25,8 @@ QHash<QString, ForcedResponse> load(QSettings& settings, const QString& definiti
     const QVariantMap map = settings.value(groupFor(definitionPath) + QStringLiteral("/operations")).toMap();
     for (auto it = map.begin(); it != map.end(); ++it) {
         const QVariantMap entry = it->toMap();
-        ForcedResponse f { entry.value(QStringLiteral("status")).toInt(), entry.value(QStringLiteral("example")).toString() };
+        ForcedResponse f { entry.value(QStringLiteral("status")).toInt(),
+            entry.value(QStringLiteral("example")).toString() };
         if (!f.isEmpty())
             out.insert(it.key(), f);
     }
@@ -38,8 +39,8 @@ void save(QSettings& settings, const QString& definitionPath, const QHash<QStrin
     QVariantMap map;
     for (auto it = forced.begin(); it != forced.end(); ++it)
         if (!it->isEmpty())
-            map.insert(it.key(), QVariantMap { { QStringLiteral("status"), it->status },
-                                               { QStringLiteral("example"), it->example } });
+            map.insert(it.key(),
+                QVariantMap { { QStringLiteral("status"), it->status }, { QStringLiteral("example"), it->example } });
     if (map.isEmpty()) {
         settings.remove(group);
         return;

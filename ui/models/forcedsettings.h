@@ -2,10 +2,10 @@
 // Persists the forcing panel's choices per definition file in QSettings.
 #pragma once
 
-#include "core/negotiation/forcedresponsestore.h"
-
 #include <QHash>
 #include <QString>
+
+#include "core/negotiation/forcedresponsestore.h"
 
 class QSettings;
 

@@ -16,7 +16,7 @@ QJsonArray headersToJson(const HeaderList& headers)
     QJsonArray out;
     for (const auto& h : headers)
         out.append(QJsonObject { { QStringLiteral("name"), QString::fromLatin1(h.first) },
-                                 { QStringLiteral("value"), QString::fromUtf8(h.second) } });
+            { QStringLiteral("value"), QString::fromUtf8(h.second) } });
     return out;
 }
 
@@ -69,7 +69,7 @@ QJsonObject entryToJson(const RequestLogEntry& e, const QUrl& baseUrl)
     };
     if (!e.requestBody.isEmpty()) {
         QJsonObject postData { { QStringLiteral("mimeType"),
-                                 QString::fromLatin1(findHeader(e.requestHeaders, "Content-Type")) } };
+            QString::fromLatin1(findHeader(e.requestHeaders, "Content-Type")) } };
         putBody(postData, e.requestBody);
         request.insert(QStringLiteral("postData"), postData);
     }
@@ -94,13 +94,15 @@ QJsonObject entryToJson(const RequestLogEntry& e, const QUrl& baseUrl)
 
     const double ms = double(e.durationUs) / 1000.0;
     QJsonObject entry {
-        { QStringLiteral("startedDateTime"), e.time.toOffsetFromUtc(e.time.offsetFromUtc()).toString(Qt::ISODateWithMs) },
+        { QStringLiteral("startedDateTime"),
+            e.time.toOffsetFromUtc(e.time.offsetFromUtc()).toString(Qt::ISODateWithMs) },
         { QStringLiteral("time"), ms },
         { QStringLiteral("request"), request },
         { QStringLiteral("response"), response },
         { QStringLiteral("cache"), QJsonObject() },
-        { QStringLiteral("timings"), QJsonObject { { QStringLiteral("send"), 0 }, { QStringLiteral("wait"), ms },
-                                                   { QStringLiteral("receive"), 0 } } },
+        { QStringLiteral("timings"),
+            QJsonObject {
+                { QStringLiteral("send"), 0 }, { QStringLiteral("wait"), ms }, { QStringLiteral("receive"), 0 } } },
     };
     // Custom fields start with an underscore, as HAR 1.2 allows.
     if (!e.operationId.isEmpty())
@@ -113,8 +115,7 @@ QJsonObject entryToJson(const RequestLogEntry& e, const QUrl& baseUrl)
         QJsonArray errors;
         for (const auto& err : e.validationErrors)
             errors.append(QJsonObject { { QStringLiteral("location"), err.location },
-                                        { QStringLiteral("code"), err.code },
-                                        { QStringLiteral("message"), err.message } });
+                { QStringLiteral("code"), err.code }, { QStringLiteral("message"), err.message } });
         entry.insert(QStringLiteral("_validationErrors"), errors);
     }
     return entry;
@@ -129,8 +130,9 @@ QJsonObject toHar(const QList<RequestLogEntry>& entries, const QUrl& baseUrl)
         list.append(entryToJson(e, baseUrl));
     const QJsonObject log {
         { QStringLiteral("version"), QStringLiteral("1.2") },
-        { QStringLiteral("creator"), QJsonObject { { QStringLiteral("name"), QStringLiteral("Understudy") },
-                                                   { QStringLiteral("version"), QStringLiteral(UNDERSTUDY_VERSION) } } },
+        { QStringLiteral("creator"),
+            QJsonObject { { QStringLiteral("name"), QStringLiteral("Understudy") },
+                { QStringLiteral("version"), QStringLiteral(UNDERSTUDY_VERSION) } } },
         { QStringLiteral("pages"), QJsonArray() },
         { QStringLiteral("entries"), list },
     };

@@ -2,11 +2,11 @@
 // Turns request log entries into an HTTP Archive (HAR 1.2) document.
 #pragma once
 
-#include "core/engine/requestlogentry.h"
-
 #include <QJsonObject>
 #include <QList>
 #include <QUrl>
+
+#include "core/engine/requestlogentry.h"
 
 namespace HarExporter {
 
@@ -14,7 +14,7 @@ namespace HarExporter {
 QJsonObject toHar(const QList<RequestLogEntry>& entries, const QUrl& baseUrl);
 QByteArray toJson(const QList<RequestLogEntry>& entries, const QUrl& baseUrl);
 // Writes the HAR file; returns false with a readable reason on failure.
-bool writeFile(const QString& path, const QList<RequestLogEntry>& entries, const QUrl& baseUrl,
-               QString* error = nullptr);
+bool writeFile(
+    const QString& path, const QList<RequestLogEntry>& entries, const QUrl& baseUrl, QString* error = nullptr);
 
 } // namespace HarExporter

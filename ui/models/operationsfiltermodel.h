@@ -15,7 +15,10 @@ public:
 
     // Every whitespace-separated word must match (case-insensitive); a tag stays while one of its operations does.
     void setText(const QString& text);
-    QString text() const { return m_words.join(QLatin1Char(' ')); }
+    QString text() const
+    {
+        return m_words.join(QLatin1Char(' '));
+    }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;

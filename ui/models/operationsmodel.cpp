@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/operationsmodel.h"
 
-#include "ui/theme.h"
-
 #include <QFont>
 #include <QGuiApplication>
+
+#include "ui/theme.h"
 
 // Tag rows carry internalId 0; operation rows carry their tag's row + 1.
 
 OperationsModel::OperationsModel(QObject* parent)
     : QAbstractItemModel(parent)
-{
-}
+{ }
 
 OperationsModel::~OperationsModel() = default;
 
@@ -71,7 +70,7 @@ void OperationsModel::setForced(const QHash<QString, ForcedResponse>& forced)
         const QModelIndex parent = index(t, 0);
         if (!m_tags[t].operations.isEmpty())
             emit dataChanged(index(0, 0, parent), index(int(m_tags[t].operations.size()) - 1, 0, parent),
-                             { ForcedTextRole, Qt::DisplayRole, Qt::ToolTipRole });
+                { ForcedTextRole, Qt::DisplayRole, Qt::ToolTipRole });
     }
 }
 

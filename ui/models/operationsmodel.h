@@ -2,11 +2,11 @@
 // The definition's operations as a tree: tag -> operation (untagged ones under "Other").
 #pragma once
 
-#include "core/negotiation/forcedresponsestore.h"
-#include "core/definition/definition.h"
-
 #include <QAbstractItemModel>
 #include <QHash>
+
+#include "core/definition/definition.h"
+#include "core/negotiation/forcedresponsestore.h"
 
 class OperationsModel final : public QAbstractItemModel
 {
@@ -14,23 +14,27 @@ class OperationsModel final : public QAbstractItemModel
     Q_DISABLE_COPY_MOVE(OperationsModel)
 
 public:
-    enum Role {
-        OperationIdRole = Qt::UserRole + 1,  // QString; empty on tag rows
-        MethodRole,          // "GET"
-        PathRole,            // "/pets/{id}"
+    enum Role
+    {
+        OperationIdRole = Qt::UserRole + 1, // QString; empty on tag rows
+        MethodRole, // "GET"
+        PathRole, // "/pets/{id}"
         SummaryRole,
-        DeprecatedRole,      // bool
-        ForcedTextRole,      // "forced 404", "forced 200 · cat"; empty when automatic
-        IsTagRole,           // bool
-        OperationIndexRole,  // int index into Definition::operations; -1 on tag rows
-        SearchTextRole,      // method, path, summary and id for filtering
+        DeprecatedRole, // bool
+        ForcedTextRole, // "forced 404", "forced 200 · cat"; empty when automatic
+        IsTagRole, // bool
+        OperationIndexRole, // int index into Definition::operations; -1 on tag rows
+        SearchTextRole, // method, path, summary and id for filtering
     };
 
     explicit OperationsModel(QObject* parent = nullptr);
     ~OperationsModel() override;
 
     void setDefinition(DefinitionPtr definition);
-    DefinitionPtr definition() const { return m_definition; }
+    DefinitionPtr definition() const
+    {
+        return m_definition;
+    }
     // Marks operations whose response is forced.
     void setForced(const QHash<QString, ForcedResponse>& forced);
 
@@ -50,7 +54,7 @@ private:
     {
         QString name;
         QString description;
-        QList<int> operations;   // indexes into m_definition->operations
+        QList<int> operations; // indexes into m_definition->operations
     };
 
     const Operation* operationAt(const QModelIndex& index) const;

@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/requestdraft.h"
 
-#include "core/schema/schemasampler.h"
-#include "ui/models/curlcommand.h"
-#include "ui/models/specformat.h"
-
 #include <cmath>
 
 #include <QCoreApplication>
@@ -12,6 +8,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+
+#include "core/schema/schemasampler.h"
+#include "ui/models/curlcommand.h"
+#include "ui/models/specformat.h"
 
 namespace {
 
@@ -124,8 +124,8 @@ QString formEncode(const QJsonValue& value)
     QStringList pairs;
     const QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it)
-        pairs << QString::fromLatin1(QUrl::toPercentEncoding(it.key()) + '='
-                                     + QUrl::toPercentEncoding(plainText(it.value())));
+        pairs << QString::fromLatin1(
+            QUrl::toPercentEncoding(it.key()) + '=' + QUrl::toPercentEncoding(plainText(it.value())));
     return pairs.join(QLatin1Char('&'));
 }
 
@@ -164,16 +164,18 @@ DraftMediaType mediaTypeDraft(const Definition& definition, const MediaType& med
     for (const NamedExample& example : media.examples) {
         if (!example.hasValue)
             continue;
-        const QString label = example.summary.isEmpty() ? example.name
-                                                        : QStringLiteral("%1 — %2").arg(example.name, example.summary);
+        const QString label =
+            example.summary.isEmpty() ? example.name : QStringLiteral("%1 — %2").arg(example.name, example.summary);
         draft.examples.append({ example.name, label, bodyText(example.value, media.name) });
     }
     if (media.hasExample)
-        draft.examples.append({ {}, QCoreApplication::translate("RequestDraft", "Example"), bodyText(media.example, media.name) });
+        draft.examples.append(
+            { {}, QCoreApplication::translate("RequestDraft", "Example"), bodyText(media.example, media.name) });
     if (draft.examples.isEmpty()) {
         const QJsonValue sample = sampleSchema(definition, media.schema);
         if (!sample.isUndefined())
-            draft.examples.append({ {}, QCoreApplication::translate("RequestDraft", "Generated from the schema"), bodyText(sample, media.name) });
+            draft.examples.append({ {}, QCoreApplication::translate("RequestDraft", "Generated from the schema"),
+                bodyText(sample, media.name) });
         else
             draft.examples.append({ {}, QCoreApplication::translate("RequestDraft", "Empty"), QString() });
     }
@@ -201,7 +203,8 @@ QList<DraftParameter> credentials(const Definition& definition, const Operation&
         DraftParameter line;
         line.enabled = !anonymousAllowed;
         line.credential = true;
-        line.description = QCoreApplication::translate("RequestDraft", "Credential for the security scheme %1").arg(item.scheme);
+        line.description =
+            QCoreApplication::translate("RequestDraft", "Credential for the security scheme %1").arg(item.scheme);
         if (type == QLatin1String("apiKey")) {
             line.name = scheme.value(QLatin1String("name")).toString();
             line.in = scheme.value(QLatin1String("in")).toString(QStringLiteral("header"));
@@ -211,7 +214,7 @@ QList<DraftParameter> credentials(const Definition& definition, const Operation&
             line.name = QStringLiteral("Authorization");
             line.in = QStringLiteral("header");
             if (httpScheme == QLatin1String("basic"))
-                line.value = QStringLiteral("Basic dXNlcjpwYXNz");   // user:pass
+                line.value = QStringLiteral("Basic dXNlcjpwYXNz"); // user:pass
             else if (httpScheme.isEmpty() || httpScheme == QLatin1String("bearer"))
                 line.value = QStringLiteral("Bearer <token>");
             else
@@ -221,7 +224,7 @@ QList<DraftParameter> credentials(const Definition& definition, const Operation&
             line.in = QStringLiteral("header");
             line.value = QStringLiteral("Bearer <token>");
         } else {
-            continue;   // mutualTLS and unknown schemes have nothing to send in the request
+            continue; // mutualTLS and unknown schemes have nothing to send in the request
         }
         if (line.name.isEmpty())
             continue;
@@ -253,8 +256,8 @@ RequestDraft RequestDraft::fromOperation(const Definition& definition, const Ope
             line.enabled = line.required;
             line.description = p.description;
             line.value = parameterValue(definition, p);
-            line.explodeArray = p.in == QLatin1String("query") && p.explode
-                && p.style == QLatin1String("form") && schemaType(p.schema, definition.document) == QLatin1String("array");
+            line.explodeArray = p.in == QLatin1String("query") && p.explode && p.style == QLatin1String("form")
+                && schemaType(p.schema, definition.document) == QLatin1String("array");
             draft.parameters.append(line);
         }
     }
@@ -290,7 +293,8 @@ QString RequestDraft::resolvedPath() const
     QString path = basePath + pathTemplate;
     for (const DraftParameter& p : parameters) {
         if (p.in == QLatin1String("path"))
-            path.replace(QLatin1Char('{') + p.name + QLatin1Char('}'), QString::fromLatin1(QUrl::toPercentEncoding(p.value)));
+            path.replace(
+                QLatin1Char('{') + p.name + QLatin1Char('}'), QString::fromLatin1(QUrl::toPercentEncoding(p.value)));
     }
     return path;
 }
@@ -307,7 +311,8 @@ QUrl RequestDraft::url(const QUrl& baseUrl) const
         if (!p.enabled || p.in != QLatin1String("query") || p.name.isEmpty())
             continue;
         const QByteArray name = QUrl::toPercentEncoding(p.name);
-        const QStringList values = p.explodeArray ? p.value.split(QLatin1Char(','), Qt::SkipEmptyParts) : QStringList { p.value };
+        const QStringList values =
+            p.explodeArray ? p.value.split(QLatin1Char(','), Qt::SkipEmptyParts) : QStringList { p.value };
         for (const QString& value : values)
             items << name + '=' + QUrl::toPercentEncoding(value);
     }
@@ -363,8 +368,8 @@ QString RequestDraft::curlCommand(const QUrl& baseUrl) const
     args << CurlCommand::shellQuote(QString::fromUtf8(url(baseUrl).toEncoded()));
     for (const auto& header : headers())
         args << QStringLiteral("-H")
-             << CurlCommand::shellQuote(QString::fromLatin1(header.first) + QStringLiteral(": ")
-                                        + QString::fromUtf8(header.second));
+             << CurlCommand::shellQuote(
+                    QString::fromLatin1(header.first) + QStringLiteral(": ") + QString::fromUtf8(header.second));
     if (!bytes.isEmpty())
         args << QStringLiteral("--data-binary") << CurlCommand::shellQuote(QString::fromUtf8(bytes));
     return args.join(QLatin1Char(' '));
@@ -373,7 +378,7 @@ QString RequestDraft::curlCommand(const QUrl& baseUrl) const
 QString RequestDraft::contentTypeHeader(const QString& mediaType)
 {
     if (mediaType.contains(QLatin1Char('*')))
-        return QStringLiteral("application/octet-stream");   // "*/*" or "image/*" name no concrete type
+        return QStringLiteral("application/octet-stream"); // "*/*" or "image/*" name no concrete type
     if (mediaType.compare(QLatin1String("multipart/form-data"), Qt::CaseInsensitive) == 0)
         return mediaType + QStringLiteral("; boundary=") + multipartBoundary;
     return mediaType;

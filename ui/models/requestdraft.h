@@ -2,60 +2,60 @@
 // Plain values for the Try-it console: a request prefilled from an Operation, turned into URL, headers and body.
 #pragma once
 
-#include "core/http/httprequest.h"
-#include "core/definition/definition.h"
-
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+
+#include "core/definition/definition.h"
+#include "core/http/httprequest.h"
 
 // One editable name/value line of a draft: a path, query, header or cookie parameter (or a credential).
 struct DraftParameter
 {
     QString name;
     QString value;
-    QString in;                  // "path", "query", "header" or "cookie"
-    bool enabled = false;        // only enabled lines are sent (path lines always are)
+    QString in; // "path", "query", "header" or "cookie"
+    bool enabled = false; // only enabled lines are sent (path lines always are)
     bool required = false;
-    bool explodeArray = false;   // an exploded query array: "a,b" is sent as name=a&name=b
-    bool credential = false;     // filled from a security scheme rather than a parameter
+    bool explodeArray = false; // an exploded query array: "a,b" is sent as name=a&name=b
+    bool credential = false; // filled from a security scheme rather than a parameter
     QString description;
 };
 
 // A request body choice: one named example (or the inline example, or a generated sample) as text.
 struct DraftBodyExample
 {
-    QString name;                // example name; empty for the inline example or a generated sample
-    QString label;               // what the example combo shows
-    QString text;                // serialised for the media type
+    QString name; // example name; empty for the inline example or a generated sample
+    QString label; // what the example combo shows
+    QString text; // serialised for the media type
 };
 
 // A media type of the request body with the examples that can prefill it.
 struct DraftMediaType
 {
-    QString name;                // "application/json"; the Content-Type sent (multipart gets a boundary)
-    QList<DraftBodyExample> examples;   // never empty
+    QString name; // "application/json"; the Content-Type sent (multipart gets a boundary)
+    QList<DraftBodyExample> examples; // never empty
 };
 
 // Everything the Try-it form edits, as plain values; the widget only displays and edits it.
 struct RequestDraft
 {
     QString operationId;
-    QString method;              // "GET"
-    QString basePath;            // the first server's path, "" or "/v1"
-    QString pathTemplate;        // "/users/{username}"
-    QList<DraftParameter> parameters;   // path, query, header and cookie lines in that order, credentials last
+    QString method; // "GET"
+    QString basePath; // the first server's path, "" or "/v1"
+    QString pathTemplate; // "/users/{username}"
+    QList<DraftParameter> parameters; // path, query, header and cookie lines in that order, credentials last
 
-    bool hasBody = false;        // the operation declares a request body
+    bool hasBody = false; // the operation declares a request body
     QList<DraftMediaType> mediaTypes;
-    QString contentType;         // the media type to send; empty = no Content-Type
-    QString body;                // the body text to send (UTF-8)
+    QString contentType; // the media type to send; empty = no Content-Type
+    QString body; // the body text to send (UTF-8)
 
-    QStringList responseStatuses;    // statuses the operation defines ("200", "429"), for x-redocly-response-status
-    QStringList responseExamples;    // example names across all responses, for x-redocly-response-body-example
-    QString forcedStatus;            // sent as x-redocly-response-status when not empty
-    QString forcedExample;           // sent as x-redocly-response-body-example when not empty
+    QStringList responseStatuses; // statuses the operation defines ("200", "429"), for x-redocly-response-status
+    QStringList responseExamples; // example names across all responses, for x-redocly-response-body-example
+    QString forcedStatus; // sent as x-redocly-response-status when not empty
+    QString forcedExample; // sent as x-redocly-response-body-example when not empty
 
     // Prefills a draft from the definition: parameter values from examples, defaults, enums or SchemaSampler,
     // the body from the first media type's first example, credentials from the effective security requirement.

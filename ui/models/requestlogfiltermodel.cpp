@@ -5,8 +5,7 @@
 
 RequestLogFilterModel::RequestLogFilterModel(QObject* parent)
     : QSortFilterProxyModel(parent)
-{
-}
+{ }
 
 RequestLogFilterModel::~RequestLogFilterModel() = default;
 

@@ -15,7 +15,10 @@ public:
 
     // Every whitespace-separated word must occur (case-insensitive) in method, path, query, operation or status.
     void setText(const QString& text);
-    QString text() const { return m_words.join(QLatin1Char(' ')); }
+    QString text() const
+    {
+        return m_words.join(QLatin1Char(' '));
+    }
     // Empty = any method.
     void setMethod(const QString& method);
     // 0 = any; 2..5 = 2xx..5xx.

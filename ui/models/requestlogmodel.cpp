@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/requestlogmodel.h"
 
-#include "ui/theme.h"
-
 #include <algorithm>
 
 #include <QGuiApplication>
 #include <QTimer>
+
+#include "ui/theme.h"
 
 RequestLogModel::RequestLogModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -97,7 +97,7 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
         return e.invalid;
     case SearchTextRole:
         return QStringList { QString::fromLatin1(e.method), e.path, QString::fromUtf8(e.query), e.operationId,
-                             QString::number(e.status) }
+            QString::number(e.status) }
             .join(QLatin1Char(' '));
     }
     return {};
@@ -153,8 +153,8 @@ const RequestLogEntry* RequestLogModel::entry(int row) const
 int RequestLogModel::rowOfId(quint64 id) const
 {
     // Ids increase along the rows, so a binary search finds the row.
-    const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), id,
-                                     [](const RequestLogEntry& e, quint64 value) { return e.id < value; });
+    const auto it = std::lower_bound(
+        m_rows.begin(), m_rows.end(), id, [](const RequestLogEntry& e, quint64 value) { return e.id < value; });
     if (it == m_rows.end() || it->id != id)
         return -1;
     return int(it - m_rows.begin());

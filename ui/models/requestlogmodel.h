@@ -2,12 +2,12 @@
 // The live request log as a table: batches incoming entries and keeps at most maximumRows() of them.
 #pragma once
 
-#include "core/engine/requestlogentry.h"
-
 #include <deque>
 
 #include <QAbstractTableModel>
 #include <QList>
+
+#include "core/engine/requestlogentry.h"
 
 class QTimer;
 
@@ -17,19 +17,29 @@ class RequestLogModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(RequestLogModel)
 
 public:
-    enum Column { TimeColumn, MethodColumn, PathColumn, StatusColumn, DurationColumn, OperationColumn, FlagsColumn,
-                  ColumnCount };
-    enum Role {
+    enum Column
+    {
+        TimeColumn,
+        MethodColumn,
+        PathColumn,
+        StatusColumn,
+        DurationColumn,
+        OperationColumn,
+        FlagsColumn,
+        ColumnCount
+    };
+    enum Role
+    {
         EntryIdRole = Qt::UserRole + 1,
-        MethodRole,        // QString, upper case
-        StatusRole,        // int
-        ForcedRole,        // bool
-        InvalidRole,       // bool
-        SearchTextRole,    // method, path, query, operation id and status in one string for text filters
+        MethodRole, // QString, upper case
+        StatusRole, // int
+        ForcedRole, // bool
+        InvalidRole, // bool
+        SearchTextRole, // method, path, query, operation id and status in one string for text filters
     };
 
     static constexpr int defaultMaximumRows = 10000;
-    static constexpr int defaultFlushIntervalMs = 33;   // at most ~30 view updates per second
+    static constexpr int defaultFlushIntervalMs = 33; // at most ~30 view updates per second
 
     explicit RequestLogModel(QObject* parent = nullptr);
     ~RequestLogModel() override;
@@ -41,15 +51,24 @@ public:
 
     // Lowering the cap drops the oldest rows at once.
     void setMaximumRows(int rows);
-    int maximumRows() const { return m_maximumRows; }
+    int maximumRows() const
+    {
+        return m_maximumRows;
+    }
     void setFlushInterval(int ms);
 
     // Null when `row` is out of range. Valid until the next flush or clear.
     const RequestLogEntry* entry(int row) const;
-    int rowOfId(quint64 id) const;     // -1 when the entry is gone
+    int rowOfId(quint64 id) const; // -1 when the entry is gone
     QList<RequestLogEntry> entries() const;
-    int pendingCount() const { return m_pending.size(); }
-    quint64 droppedCount() const { return m_dropped; }
+    int pendingCount() const
+    {
+        return m_pending.size();
+    }
+    quint64 droppedCount() const
+    {
+        return m_dropped;
+    }
 
 public slots:
     // Queues the entry; it becomes a row at the next flush.

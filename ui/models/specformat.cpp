@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/specformat.h"
 
-#include "core/json/jsonpointer.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 #include <QStringDecoder>
+
+#include "core/json/jsonpointer.h"
 
 namespace SpecFormat {
 

@@ -2,10 +2,10 @@
 // Read-only helpers that turn parts of a definition into text for display (refs, samples, pretty JSON).
 #pragma once
 
-#include "core/definition/definition.h"
-
 #include <QJsonValue>
 #include <QString>
+
+#include "core/definition/definition.h"
 
 namespace SpecFormat {
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/diagnosticsview.h"
 
-#include "ui/theme.h"
-
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QStyle>
+
+#include "ui/theme.h"
 
 namespace {
 

@@ -2,9 +2,9 @@
 // Lists load and configuration diagnostics: severity, message, file:line and JSON pointer.
 #pragma once
 
-#include "core/json/diagnostic.h"
-
 #include <QTreeWidget>
+
+#include "core/json/diagnostic.h"
 
 class DiagnosticsView final : public QTreeWidget
 {
@@ -16,8 +16,14 @@ public:
     ~DiagnosticsView() override;
 
     void setDiagnostics(const Diagnostics& diagnostics);
-    int errorCount() const { return m_errors; }
-    int warningCount() const { return m_warnings; }
+    int errorCount() const
+    {
+        return m_errors;
+    }
+    int warningCount() const
+    {
+        return m_warnings;
+    }
 
 private:
     int m_errors = 0;

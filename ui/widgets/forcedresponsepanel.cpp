@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/forcedresponsepanel.h"
 
-#include "ui/theme.h"
-
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+
+#include "ui/theme.h"
 
 ForcedResponsePanel::ForcedResponsePanel(QWidget* parent)
     : QWidget(parent)
@@ -131,8 +131,8 @@ void ForcedResponsePanel::fillExamples(int status)
     for (const MediaType& mt : response->content)
         for (const NamedExample& ex : mt.examples)
             if (m_example->findData(ex.name) < 0)
-                m_example->addItem(ex.summary.isEmpty() ? ex.name : QStringLiteral("%1 — %2").arg(ex.name, ex.summary),
-                                   ex.name);
+                m_example->addItem(
+                    ex.summary.isEmpty() ? ex.name : QStringLiteral("%1 — %2").arg(ex.name, ex.summary), ex.name);
 }
 
 void ForcedResponsePanel::onStatusActivated()

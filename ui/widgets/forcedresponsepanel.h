@@ -2,12 +2,12 @@
 // Lets the user force the status and example the mock answers with for the selected operation.
 #pragma once
 
-#include "core/negotiation/forcedresponsestore.h"
-#include "core/definition/definition.h"
-
 #include <memory>
 
 #include <QWidget>
+
+#include "core/definition/definition.h"
+#include "core/negotiation/forcedresponsestore.h"
 
 class QComboBox;
 class QLabel;
@@ -28,8 +28,14 @@ public:
     // Re-reads the store (after Reset all or a settings restore).
     void refresh();
 
-    QComboBox* statusCombo() const { return m_status; }
-    QComboBox* exampleCombo() const { return m_example; }
+    QComboBox* statusCombo() const
+    {
+        return m_status;
+    }
+    QComboBox* exampleCombo() const
+    {
+        return m_example;
+    }
 
 signals:
     // The store changed; listeners persist it and update markers.

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/jsonhighlighter.h"
 
-#include "ui/theme.h"
-
 #include <QGuiApplication>
 #include <QPalette>
+
+#include "ui/theme.h"
 
 JsonHighlighter::JsonHighlighter(QTextDocument* document)
     : QSyntaxHighlighter(document)
     // A string (then maybe a colon, which makes it a key), a number, or a literal.
-    , m_token(QStringLiteral(R"JS(("(?:[^"\\]|\\.)*")(\s*:)?|(-?\b\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\b)|\b(true|false|null)\b)JS"))
+    , m_token(QStringLiteral(
+          R"JS(("(?:[^"\\]|\\.)*")(\s*:)?|(-?\b\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\b)|\b(true|false|null)\b)JS"))
     , m_headerLine(QStringLiteral(R"(^([A-Za-z0-9!#$%&'*+.^_`|~-]+):\s)"))
     , m_statusLine(QStringLiteral(R"(^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE|CONNECT|HTTP/\d(\.\d)?)\b)"))
 {

@@ -1,23 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/mainwindow.h"
 
-#include "core/engine/definitionwatcher.h"
-#include "core/engine/mockservice.h"
-#include "ui/models/curlcommand.h"
-#include "ui/models/forcedsettings.h"
-#include "ui/models/requestlogmodel.h"
-#include "ui/theme.h"
-#include "ui/widgets/diagnosticsview.h"
-#include "ui/widgets/forcedresponsepanel.h"
-#include "ui/widgets/messagebanner.h"
-#include "ui/widgets/operationdetailsview.h"
-#include "ui/widgets/operationsbrowser.h"
-#include "ui/widgets/requestlogview.h"
-#include "ui/widgets/settingsdialog.h"
-#include "ui/widgets/tryitpanel.h"
-
-#include <QtConcurrentRun>
-
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -48,6 +31,22 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrentRun>
+
+#include "core/engine/definitionwatcher.h"
+#include "core/engine/mockservice.h"
+#include "ui/models/curlcommand.h"
+#include "ui/models/forcedsettings.h"
+#include "ui/models/requestlogmodel.h"
+#include "ui/theme.h"
+#include "ui/widgets/diagnosticsview.h"
+#include "ui/widgets/forcedresponsepanel.h"
+#include "ui/widgets/messagebanner.h"
+#include "ui/widgets/operationdetailsview.h"
+#include "ui/widgets/operationsbrowser.h"
+#include "ui/widgets/requestlogview.h"
+#include "ui/widgets/settingsdialog.h"
+#include "ui/widgets/tryitpanel.h"
 
 namespace {
 constexpr int maxRecentFiles = 10;
@@ -60,7 +59,8 @@ bool isResource(const QString& path)
 
 QString displayName(const QString& path)
 {
-    return isResource(path) ? QCoreApplication::translate("MainWindow", "Bookshelf example") : QFileInfo(path).fileName();
+    return isResource(path) ? QCoreApplication::translate("MainWindow", "Bookshelf example")
+                            : QFileInfo(path).fileName();
 }
 } // namespace
 
@@ -103,14 +103,15 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_service, &MockService::stopped, this, [this] { updateServerState(m_stoppedReason); });
     connect(m_browser, &OperationsBrowser::operationSelected, this, &MainWindow::onOperationSelected);
     connect(m_forcing, &ForcedResponsePanel::forcedChanged, this, &MainWindow::onForcedChanged);
-    connect(m_log, &RequestLogView::message, this, [this](const QString& text) { statusBar()->showMessage(text, 4000); });
+    connect(
+        m_log, &RequestLogView::message, this, [this](const QString& text) { statusBar()->showMessage(text, 4000); });
     connect(m_fileWatcher, &DefinitionWatcher::reloaded, this, &MainWindow::onLiveReloaded);
     connect(m_fileWatcher, &DefinitionWatcher::reloadFailed, this, &MainWindow::onLiveReloadFailed);
 
     restoreSettings();
     showWelcome(tr("No definition open"),
-                tr("Open an OpenAPI 3.x or Swagger 2.0 file (YAML or JSON) with <b>Ctrl+O</b>, drop one onto this "
-                   "window, or start with the bundled example."));
+        tr("Open an OpenAPI 3.x or Swagger 2.0 file (YAML or JSON) with <b>Ctrl+O</b>, drop one onto this "
+           "window, or start with the bundled example."));
     updateServerState(tr("no definition loaded"));
 }
 
@@ -202,7 +203,7 @@ void MainWindow::createCentral()
     auto* exampleButton = new QPushButton(tr("Open the Bookshelf example"), welcome);
     connect(openButton, &QPushButton::clicked, this, &MainWindow::onOpenTriggered);
     connect(exampleButton, &QPushButton::clicked, this,
-            [this] { openDefinition(DefinitionLoader::bundledExamplePath(), true); });
+        [this] { openDefinition(DefinitionLoader::bundledExamplePath(), true); });
     auto* buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(openButton);
@@ -248,7 +249,7 @@ void MainWindow::createActions()
     m_openAction->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
     m_recentMenu = file->addMenu(tr("Open Recen&t"));
     file->addAction(tr("Open the Bookshelf &example"), this,
-                    [this] { openDefinition(DefinitionLoader::bundledExamplePath(), true); });
+        [this] { openDefinition(DefinitionLoader::bundledExamplePath(), true); });
     m_reloadAction = file->addAction(tr("&Reload"), this, &MainWindow::onReloadTriggered);
     m_reloadAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_reloadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
@@ -262,7 +263,7 @@ void MainWindow::createActions()
     connect(m_watchAction, &QAction::toggled, this, &MainWindow::onWatchToggled);
     // Only the user's own clicks are remembered; --no-watch (setWatchEnabled) lasts for this run.
     connect(m_watchAction, &QAction::triggered, this,
-            [](bool checked) { QSettings().setValue(SettingsKeys::watchFiles(), checked); });
+        [](bool checked) { QSettings().setValue(SettingsKeys::watchFiles(), checked); });
     file->addSeparator();
     file->addAction(tr("Export log as &HAR…"), m_log, &RequestLogView::exportHar);
     file->addSeparator();
@@ -484,7 +485,7 @@ void MainWindow::showDiagnostics(const Diagnostics& diagnostics)
     else
         m_diagnosticsDock->setWindowTitle(tr("Problems (%1, %2)")
                                               .arg(errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors),
-                                                   warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings)));
+                                                  warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings)));
 }
 
 void MainWindow::watchCurrentFiles()
@@ -547,8 +548,8 @@ void MainWindow::onLiveReloadFailed(const ReloadResult& result)
     if (m_definition && !QFileInfo::exists(m_path)) {
         // Saves by rename never get here (the watcher waits for the file to come back), so it is really gone.
         m_banner->showMessage(MessageBanner::Kind::Warning,
-                              tr("<b>%1</b> was deleted or moved. The mock keeps serving the last loaded version.")
-                                  .arg(m_path.toHtmlEscaped()));
+            tr("<b>%1</b> was deleted or moved. The mock keeps serving the last loaded version.")
+                .arg(m_path.toHtmlEscaped()));
         m_banner->addAction(tr("Open…"), [this] { onOpenTriggered(); });
         emit liveReloadFinished(false);
         return;
@@ -601,10 +602,11 @@ void MainWindow::applyDefinition(const LoadOutcome& outcome, bool live)
     const int warnings = m_diagnostics->warningCount();
     if (errors > 0) {
         m_banner->showMessage(MessageBanner::Kind::Warning,
-                              (errors == 1 ? tr("%1 loaded with 1 error; some operations may behave unexpectedly.").arg(displayName(m_path))
-                                             : tr("%1 loaded with %2 errors; some operations may behave unexpectedly.")
-                                                   .arg(displayName(m_path))
-                                                   .arg(errors)));
+            (errors == 1
+                    ? tr("%1 loaded with 1 error; some operations may behave unexpectedly.").arg(displayName(m_path))
+                    : tr("%1 loaded with %2 errors; some operations may behave unexpectedly.")
+                          .arg(displayName(m_path))
+                          .arg(errors)));
         m_banner->addAction(tr("Show problems"), [this] { m_diagnosticsDock->show(); });
     }
     m_diagnosticsDock->setVisible(errors + warnings > 0);
@@ -621,8 +623,8 @@ void MainWindow::applyDefinition(const LoadOutcome& outcome, bool live)
         stopServer();
         updateServerState(m_stoppedReason);
         m_banner->showMessage(MessageBanner::Kind::Info,
-                              tr("The mock is turned off by <b>%1</b> (<code>mockServer.off: true</code>).")
-                                  .arg(m_config.sourceFile.toHtmlEscaped()));
+            tr("The mock is turned off by <b>%1</b> (<code>mockServer.off: true</code>).")
+                .arg(m_config.sourceFile.toHtmlEscaped()));
         return;
     }
     if (outcome.autoStart && m_autoStartAction->isChecked() && !m_service->isRunning())
@@ -643,15 +645,15 @@ void MainWindow::showLoadFailure(const LoadOutcome& outcome)
     if (m_definition) {
         // Keep serving what worked; a typo while editing must not take the mock down.
         m_banner->showMessage(MessageBanner::Kind::Error,
-                              tr("Reloading %1 failed; still serving the previous version.<br>%2")
-                                  .arg(displayName(outcome.path).toHtmlEscaped(), errors.join(QStringLiteral("<br>"))));
+            tr("Reloading %1 failed; still serving the previous version.<br>%2")
+                .arg(displayName(outcome.path).toHtmlEscaped(), errors.join(QStringLiteral("<br>"))));
         m_banner->addAction(tr("Retry"), [this, path = outcome.path] { openDefinition(path, false); });
         return;
     }
     m_banner->hide();
     showWelcome(tr("Could not open %1").arg(displayName(outcome.path)),
-                errors.join(QStringLiteral("<br>")) + QStringLiteral("<br><br>")
-                    + tr("All problems are listed below. Fix the file and reload (Ctrl+R), or open another one."));
+        errors.join(QStringLiteral("<br>")) + QStringLiteral("<br><br>")
+            + tr("All problems are listed below. Fix the file and reload (Ctrl+R), or open another one."));
     m_path = outcome.path;
     m_reloadAction->setEnabled(true);
     updateServerState(tr("the definition could not be loaded"));
@@ -672,7 +674,9 @@ void MainWindow::updateTitle()
         return;
     }
     const QString title = m_definition->title.isEmpty() ? displayName(m_path) : m_definition->title;
-    setWindowTitle(tr("%1 %2 — Understudy", "window title: API title, API version").arg(title, m_definition->version).simplified());
+    setWindowTitle(tr("%1 %2 — Understudy", "window title: API title, API version")
+                       .arg(title, m_definition->version)
+                       .simplified());
 }
 
 bool MainWindow::startServer()
@@ -690,7 +694,7 @@ bool MainWindow::startServer()
             m_banner->hide();
         if (host == QHostAddress(QHostAddress::AnyIPv4)) {
             m_banner->showMessage(MessageBanner::Kind::Warning,
-                                  tr("The mock listens on all interfaces: other computers on your network can reach it."));
+                tr("The mock listens on all interfaces: other computers on your network can reach it."));
             m_banner->addAction(tr("Only this computer"), [this] {
                 m_hostCombo->setCurrentIndex(m_hostCombo->findData(QStringLiteral("127.0.0.1")));
                 onHostChanged();
@@ -711,7 +715,8 @@ bool MainWindow::startServer()
         offerFreePort(port);
     } else {
         m_stoppedReason = error;
-        m_banner->showMessage(MessageBanner::Kind::Error, tr("Could not start the mock: %1").arg(error.toHtmlEscaped()));
+        m_banner->showMessage(
+            MessageBanner::Kind::Error, tr("Could not start the mock: %1").arg(error.toHtmlEscaped()));
     }
     updateServerState(m_stoppedReason);
     return false;
@@ -721,8 +726,7 @@ void MainWindow::offerFreePort(quint16 takenPort)
 {
     const quint16 free = MockService::findFreePort(currentHost(), quint16(std::min(65535, takenPort + 1)));
     m_banner->showMessage(MessageBanner::Kind::Error,
-                          tr("Port <b>%1</b> is already in use by another program, so the mock could not start.")
-                              .arg(takenPort));
+        tr("Port <b>%1</b> is already in use by another program, so the mock could not start.").arg(takenPort));
     if (free != 0) {
         m_banner->addAction(tr("Use port %1").arg(free), [this, free] {
             m_portSpin->setValue(free);
@@ -757,13 +761,15 @@ void MainWindow::updateServerState(const QString& stoppedReason)
     m_tryIt->setBaseUrl(url);
     const QPalette pal = palette();
     if (running) {
-        m_statusLabel->setText(QStringLiteral("<span style='color:%1'>●</span> %2")
-                                   .arg(Theme::statusColor(200, pal).name(), tr("Listening on %1").arg(url.toString())));
+        m_statusLabel->setText(
+            QStringLiteral("<span style='color:%1'>●</span> %2")
+                .arg(Theme::statusColor(200, pal).name(), tr("Listening on %1").arg(url.toString())));
     } else {
         const QString reason = stoppedReason.isEmpty() ? m_stoppedReason : stoppedReason;
-        m_statusLabel->setText(QStringLiteral("<span style='color:%1'>●</span> %2")
-                                   .arg(Theme::dimmedTextColor(pal).name(),
-                                        reason.isEmpty() ? tr("Stopped") : tr("Stopped: %1").arg(reason.toHtmlEscaped())));
+        m_statusLabel->setText(
+            QStringLiteral("<span style='color:%1'>●</span> %2")
+                .arg(Theme::dimmedTextColor(pal).name(),
+                    reason.isEmpty() ? tr("Stopped") : tr("Stopped: %1").arg(reason.toHtmlEscaped())));
     }
     onOperationSelected(m_browser->selectedOperation());
 }
@@ -771,10 +777,11 @@ void MainWindow::updateServerState(const QString& stoppedReason)
 void MainWindow::onOpenTriggered()
 {
     QSettings settings;
-    const QString folder = settings.value(QStringLiteral("files/lastFolder"),
-                                          QStandardPaths::writableLocation(QStandardPaths::HomeLocation)).toString();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open API definition"), folder,
+    const QString folder =
+        settings
+            .value(QStringLiteral("files/lastFolder"), QStandardPaths::writableLocation(QStandardPaths::HomeLocation))
+            .toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open API definition"), folder,
         tr("OpenAPI definitions (*.yaml *.yml *.json);;YAML (*.yaml *.yml);;JSON (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
@@ -815,9 +822,9 @@ void MainWindow::onOpenInBrowserTriggered()
 void MainWindow::onAboutTriggered()
 {
     QMessageBox::about(this, tr("About Understudy"),
-                       tr("<h3>Understudy %1</h3><p>A desktop mock server for OpenAPI definitions: open a file, "
-                          "get a working HTTP API, watch every request.</p><p>Built with Qt %2.</p>")
-                           .arg(QStringLiteral(UNDERSTUDY_VERSION), QString::fromLatin1(qVersion())));
+        tr("<h3>Understudy %1</h3><p>A desktop mock server for OpenAPI definitions: open a file, "
+           "get a working HTTP API, watch every request.</p><p>Built with Qt %2.</p>")
+            .arg(QStringLiteral(UNDERSTUDY_VERSION), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::onSettingsTriggered()
@@ -851,7 +858,7 @@ void MainWindow::onHostChanged()
         startServer();
     else if (currentHost() == QHostAddress(QHostAddress::AnyIPv4))
         m_banner->showMessage(MessageBanner::Kind::Warning,
-                              tr("When started, the mock will be reachable from other computers on your network."));
+            tr("When started, the mock will be reachable from other computers on your network."));
     onOperationSelected(m_browser->selectedOperation());
 }
 
@@ -874,7 +881,7 @@ void MainWindow::onOperationSelected(const QString& operationId)
     if (base.isEmpty()) {
         base.setScheme(QStringLiteral("http"));
         base.setHost(currentHost() == QHostAddress(QHostAddress::AnyIPv4) ? QStringLiteral("127.0.0.1")
-                                                                         : currentHost().toString());
+                                                                          : currentHost().toString());
         base.setPort(m_portSpin->value());
     }
     m_curlField->setText(CurlCommand::forOperation(*op, *m_definition, base));
@@ -889,10 +896,11 @@ void MainWindow::onForcedChanged()
         QSettings settings;
         ForcedSettings::save(settings, m_path, forced);
     }
-    statusBar()->showMessage(forced.isEmpty() ? tr("All responses are automatic")
-                                              : (forced.size() == 1 ? tr("1 operation with a forced response")
-                                                                   : tr("%1 operations with a forced response").arg(forced.size())),
-                             3000);
+    statusBar()->showMessage(forced.isEmpty()
+            ? tr("All responses are automatic")
+            : (forced.size() == 1 ? tr("1 operation with a forced response")
+                                  : tr("%1 operations with a forced response").arg(forced.size())),
+        3000);
 }
 
 void MainWindow::addRecentFile(const QString& path)
@@ -914,8 +922,8 @@ void MainWindow::updateRecentMenu()
     const QStringList recent = QSettings().value(QStringLiteral("files/recent")).toStringList();
     for (int i = 0; i < recent.size(); ++i) {
         const QString path = recent.at(i);
-        QAction* a = m_recentMenu->addAction(QStringLiteral("&%1  %2").arg(i + 1).arg(QFileInfo(path).fileName()),
-                                             this, [this, path] { openDefinition(path, true); });
+        QAction* a = m_recentMenu->addAction(QStringLiteral("&%1  %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,
+            [this, path] { openDefinition(path, true); });
         a->setToolTip(path);
         a->setStatusTip(path);
         a->setEnabled(QFileInfo::exists(path));

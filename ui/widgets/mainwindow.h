@@ -2,15 +2,14 @@
 // The application window: opens definitions, runs the mock, and wires the browser, log and forcing panel.
 #pragma once
 
-#include "core/config/mockconfig.h"
-#include "core/definition/definitionloader.h"
-
 #include <QDateTime>
 #include <QHash>
-
 #include <QHostAddress>
 #include <QMainWindow>
 #include <QPointer>
+
+#include "core/config/mockconfig.h"
+#include "core/definition/definitionloader.h"
 
 class DefinitionWatcher;
 class DiagnosticsView;
@@ -50,22 +49,64 @@ public:
     void setInitialServer(const QHostAddress& host, quint16 port);
 
     // For tests and the app: the pieces of the window.
-    MockService* service() const { return m_service; }
-    OperationsBrowser* operationsBrowser() const { return m_browser; }
-    RequestLogView* requestLog() const { return m_log; }
-    ForcedResponsePanel* forcingPanel() const { return m_forcing; }
-    OperationDetailsView* detailsView() const { return m_details; }
-    TryItPanel* tryItPanel() const { return m_tryIt; }
+    MockService* service() const
+    {
+        return m_service;
+    }
+    OperationsBrowser* operationsBrowser() const
+    {
+        return m_browser;
+    }
+    RequestLogView* requestLog() const
+    {
+        return m_log;
+    }
+    ForcedResponsePanel* forcingPanel() const
+    {
+        return m_forcing;
+    }
+    OperationDetailsView* detailsView() const
+    {
+        return m_details;
+    }
+    TryItPanel* tryItPanel() const
+    {
+        return m_tryIt;
+    }
     // "Documentation" and "Try it" for the selected operation.
-    QTabWidget* detailsTabs() const { return m_detailsTabs; }
-    DiagnosticsView* diagnosticsView() const { return m_diagnostics; }
-    MessageBanner* banner() const { return m_banner; }
-    QSpinBox* portSpin() const { return m_portSpin; }
-    QLineEdit* urlField() const { return m_urlField; }
-    DefinitionPtr definition() const { return m_definition; }
-    QString definitionPath() const { return m_path; }
+    QTabWidget* detailsTabs() const
+    {
+        return m_detailsTabs;
+    }
+    DiagnosticsView* diagnosticsView() const
+    {
+        return m_diagnostics;
+    }
+    MessageBanner* banner() const
+    {
+        return m_banner;
+    }
+    QSpinBox* portSpin() const
+    {
+        return m_portSpin;
+    }
+    QLineEdit* urlField() const
+    {
+        return m_urlField;
+    }
+    DefinitionPtr definition() const
+    {
+        return m_definition;
+    }
+    QString definitionPath() const
+    {
+        return m_path;
+    }
     QString serverStatusText() const;
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const
+    {
+        return m_loading;
+    }
 
     bool startServer();
     void stopServer();
@@ -74,9 +115,18 @@ public:
     // (the "Watch files" toggle, persisted). A good edit is swapped into the running mock; a broken one is shown.
     void setWatchEnabled(bool enabled);
     bool isWatchEnabled() const;
-    QAction* watchAction() const { return m_watchAction; }
-    DefinitionWatcher* fileWatcher() const { return m_fileWatcher; }
-    QAction* settingsAction() const { return m_settingsAction; }
+    QAction* watchAction() const
+    {
+        return m_watchAction;
+    }
+    DefinitionWatcher* fileWatcher() const
+    {
+        return m_fileWatcher;
+    }
+    QAction* settingsAction() const
+    {
+        return m_settingsAction;
+    }
 
 signals:
     // Emitted after every load attempt (success or failure).

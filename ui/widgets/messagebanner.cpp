@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/messagebanner.h"
 
-#include "ui/theme.h"
-
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
 #include <QToolButton>
+
+#include "ui/theme.h"
 
 MessageBanner::MessageBanner(QWidget* parent)
     : QFrame(parent)

@@ -16,7 +16,12 @@ class MessageBanner final : public QFrame
     Q_DISABLE_COPY_MOVE(MessageBanner)
 
 public:
-    enum class Kind { Info, Warning, Error };
+    enum class Kind
+    {
+        Info,
+        Warning,
+        Error
+    };
 
     explicit MessageBanner(QWidget* parent = nullptr);
     ~MessageBanner() override;
@@ -26,7 +31,10 @@ public:
     // Adds a button that runs `action` (and hides the banner when `hides` is true).
     QToolButton* addAction(const QString& text, const std::function<void()>& action, bool hides = true);
     QString text() const;
-    Kind kind() const { return m_kind; }
+    Kind kind() const
+    {
+        return m_kind;
+    }
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/operationdelegate.h"
 
-#include "ui/models/operationsmodel.h"
-#include "ui/theme.h"
-
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
 
+#include "ui/models/operationsmodel.h"
+#include "ui/theme.h"
+
 namespace {
-constexpr int badgeWidthChars = 7;   // "OPTIONS" fits; all badges share one width so paths line up
+constexpr int badgeWidthChars = 7; // "OPTIONS" fits; all badges share one width so paths line up
 constexpr int padding = 6;
 
 QFont badgeFont(const QFont& base)
@@ -25,13 +25,12 @@ QFont badgeFont(const QFont& base)
 OperationDelegate::OperationDelegate(Mode mode, QObject* parent)
     : QStyledItemDelegate(parent)
     , m_mode(mode)
-{
-}
+{ }
 
 OperationDelegate::~OperationDelegate() = default;
 
-int OperationDelegate::paintBadge(QPainter* painter, const QRect& rect, const QString& method, const QPalette& palette,
-                                  const QFont& baseFont)
+int OperationDelegate::paintBadge(
+    QPainter* painter, const QRect& rect, const QString& method, const QPalette& palette, const QFont& baseFont)
 {
     const QFont font = badgeFont(baseFont);
     const QFontMetrics fm(font);
@@ -53,7 +52,8 @@ int OperationDelegate::paintBadge(QPainter* painter, const QRect& rect, const QS
 
 void OperationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
-    const QString method = index.data(m_mode == Mode::BadgeOnly ? int(Qt::DisplayRole) : int(OperationsModel::MethodRole)).toString();
+    const QString method =
+        index.data(m_mode == Mode::BadgeOnly ? int(Qt::DisplayRole) : int(OperationsModel::MethodRole)).toString();
     if (method.isEmpty() || (m_mode == Mode::OperationRow && index.data(OperationsModel::IsTagRole).toBool())) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
@@ -92,10 +92,11 @@ void OperationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
         f.setBold(true);
         const QFontMetrics fm(f);
         const int w = fm.horizontalAdvance(forced) + 10;
-        const QRect pill(textRect.right() - w, textRect.top() + (textRect.height() - fm.height() - 2) / 2, w,
-                         fm.height() + 2);
+        const QRect pill(
+            textRect.right() - w, textRect.top() + (textRect.height() - fm.height() - 2) / 2, w, fm.height() + 2);
         const bool selectedRow = opt.state & QStyle::State_Selected;
-        const QColor accent = selectedRow ? opt.palette.color(QPalette::HighlightedText) : Theme::statusColor(400, opt.palette);
+        const QColor accent =
+            selectedRow ? opt.palette.color(QPalette::HighlightedText) : Theme::statusColor(400, opt.palette);
         painter->setRenderHint(QPainter::Antialiasing);
         painter->setPen(accent);
         painter->setBrush(Qt::NoBrush);
@@ -125,7 +126,7 @@ void OperationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
         painter->setFont(sf);
         painter->setPen(selected ? opt.palette.color(textRole) : Theme::dimmedTextColor(opt.palette));
         painter->drawText(summaryRect, Qt::AlignVCenter | Qt::AlignLeft,
-                          QFontMetrics(sf).elidedText(summary, Qt::ElideRight, summaryRect.width()));
+            QFontMetrics(sf).elidedText(summary, Qt::ElideRight, summaryRect.width()));
     }
     painter->restore();
 }

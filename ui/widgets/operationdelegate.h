@@ -11,7 +11,11 @@ class OperationDelegate final : public QStyledItemDelegate
 
 public:
     // BadgeOnly paints just the method badge (the request log's method column).
-    enum class Mode { OperationRow, BadgeOnly };
+    enum class Mode
+    {
+        OperationRow,
+        BadgeOnly
+    };
 
     explicit OperationDelegate(Mode mode = Mode::OperationRow, QObject* parent = nullptr);
     ~OperationDelegate() override;
@@ -20,8 +24,8 @@ public:
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
     // Paints `method` as a rounded badge inside `rect` (left-aligned); returns the badge's right edge.
-    static int paintBadge(QPainter* painter, const QRect& rect, const QString& method, const QPalette& palette,
-                          const QFont& baseFont);
+    static int paintBadge(
+        QPainter* painter, const QRect& rect, const QString& method, const QPalette& palette, const QFont& baseFont);
 
 private:
     Mode m_mode;

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/operationdetailsview.h"
 
-#include "ui/models/specformat.h"
-#include "ui/theme.h"
-
 #include <QEvent>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextCursor>
+
+#include "ui/models/specformat.h"
+#include "ui/theme.h"
 
 namespace {
 
@@ -97,16 +97,19 @@ void OperationDetailsView::render()
     const QPalette pal = palette();
     const QString dim = colorName(Theme::dimmedTextColor(pal));
     if (!m_definition) {
-        cursor.insertHtml(QStringLiteral("<div align='center'><br><br><h2 style='color:%1'>%2</h2><p style='color:%1'>%3</p></div>")
-                              .arg(dim, esc(m_placeholderTitle), m_placeholderText));
+        cursor.insertHtml(
+            QStringLiteral("<div align='center'><br><br><h2 style='color:%1'>%2</h2><p style='color:%1'>%3</p></div>")
+                .arg(dim, esc(m_placeholderTitle), m_placeholderText));
         return;
     }
     const Definition& def = *m_definition;
     const Operation* op = m_operationId.isEmpty() ? nullptr : def.operation(m_operationId);
     if (!op) {
-        cursor.insertHtml(QStringLiteral("<h2>%1 <span style='color:%2'>%3</span></h2><p style='color:%2'>%4 · %5 · %6</p>")
-                              .arg(esc(def.title), dim, esc(def.version), tr("OpenAPI %1").arg(esc(def.specVersion)),
-                                   (def.operations.size() == 1 ? tr("1 operation") : tr("%1 operations").arg(def.operations.size())), esc(def.file)));
+        cursor.insertHtml(
+            QStringLiteral("<h2>%1 <span style='color:%2'>%3</span></h2><p style='color:%2'>%4 · %5 · %6</p>")
+                .arg(esc(def.title), dim, esc(def.version), tr("OpenAPI %1").arg(esc(def.specVersion)),
+                    (def.operations.size() == 1 ? tr("1 operation") : tr("%1 operations").arg(def.operations.size())),
+                    esc(def.file)));
         if (!def.description.isEmpty()) {
             cursor.insertBlock();
             cursor.insertMarkdown(def.description);
@@ -115,13 +118,14 @@ void OperationDetailsView::render()
             cursor.insertBlock();
             cursor.insertHtml(QStringLiteral("<p><b>%1</b><br>%2</p>")
                                   .arg(tr("This definition has no operations."),
-                                       tr("Add entries under <code>paths:</code> and reload (Ctrl+R); every request "
-                                          "is answered with 404 until then.")));
+                                      tr("Add entries under <code>paths:</code> and reload (Ctrl+R); every request "
+                                         "is answered with 404 until then.")));
         } else {
             cursor.insertBlock();
             cursor.insertHtml(QStringLiteral("<p style='color:%1'>%2</p>")
-                                  .arg(dim, tr("Select an operation on the left to see its parameters, responses and "
-                                               "a ready-to-run curl command.")));
+                                  .arg(dim,
+                                      tr("Select an operation on the left to see its parameters, responses and "
+                                         "a ready-to-run curl command.")));
         }
         return;
     }
@@ -139,7 +143,7 @@ void OperationDetailsView::render()
     if (op->deprecated)
         head += QStringLiteral("<p style='color:%1'><b>%2</b></p>")
                     .arg(colorName(Theme::statusColor(400, pal)),
-                         tr("Deprecated: clients should stop using this operation."));
+                        tr("Deprecated: clients should stop using this operation."));
     cursor.insertHtml(head);
 
     if (!op->description.isEmpty()) {
@@ -164,7 +168,7 @@ void OperationDetailsView::render()
             const QString sample = SpecFormat::prettyJson(SpecFormat::parameterSample(p, doc, false)).simplified();
             html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td><code>%4</code></td><td>%5</td></tr>")
                         .arg(name, esc(p.in), esc(SpecFormat::typeSummary(p.schema, doc)), esc(sample.left(60)),
-                             esc(p.description));
+                            esc(p.description));
         }
         html += QStringLiteral("</table>");
         cursor.insertHtml(html);
@@ -187,7 +191,8 @@ void OperationDetailsView::render()
     cursor.insertBlock();
     QString responses = heading(tr("Responses"));
     if (op->responses.isEmpty())
-        responses += QStringLiteral("<p style='color:%1'>%2</p>").arg(dim, tr("No responses are defined: the mock answers 500."));
+        responses += QStringLiteral("<p style='color:%1'>%2</p>")
+                         .arg(dim, tr("No responses are defined: the mock answers 500."));
     for (const Response& r : op->responses) {
         responses += QStringLiteral("<p>%1&nbsp;&nbsp;%2</p>").arg(statusSpan(r.code, pal), esc(r.description));
         for (const HeaderDef& h : r.headers)
@@ -232,7 +237,7 @@ void OperationDetailsView::render()
                 if (type == QLatin1String("apiKey"))
                     text += QStringLiteral(" (%1 %2 <code>%3</code>)")
                                 .arg(tr("API key in"), esc(scheme.value(QLatin1String("in")).toString()),
-                                     esc(scheme.value(QLatin1String("name")).toString()));
+                                    esc(scheme.value(QLatin1String("name")).toString()));
                 else if (type == QLatin1String("http"))
                     text += QStringLiteral(" (HTTP %1)").arg(esc(scheme.value(QLatin1String("scheme")).toString()));
                 else if (!type.isEmpty())

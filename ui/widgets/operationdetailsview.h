@@ -2,9 +2,9 @@
 // Renders one operation as a readable page: description, parameters, request body, responses and security.
 #pragma once
 
-#include "core/definition/definition.h"
-
 #include <QTextBrowser>
+
+#include "core/definition/definition.h"
 
 class OperationDetailsView final : public QTextBrowser
 {

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/operationsbrowser.h"
 
-#include "ui/models/operationsfiltermodel.h"
-#include "ui/models/operationsmodel.h"
-#include "ui/widgets/operationdelegate.h"
-
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include "ui/models/operationsfiltermodel.h"
+#include "ui/models/operationsmodel.h"
+#include "ui/widgets/operationdelegate.h"
 
 OperationsBrowser::OperationsBrowser(QWidget* parent)
     : QWidget(parent)
@@ -32,7 +32,7 @@ OperationsBrowser::OperationsBrowser(QWidget* parent)
     m_view->setAllColumnsShowFocus(true);
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
-    m_placeholder->setEnabled(false);   // the disabled palette gives a theme-aware muted colour
+    m_placeholder->setEnabled(false); // the disabled palette gives a theme-aware muted colour
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -46,10 +46,9 @@ OperationsBrowser::OperationsBrowser(QWidget* parent)
         m_view->expandAll();
         updatePlaceholder();
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex& current) {
-                emit operationSelected(current.data(OperationsModel::OperationIdRole).toString());
-            });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& current) {
+        emit operationSelected(current.data(OperationsModel::OperationIdRole).toString());
+    });
     // Enter in the filter jumps to the first match, so keyboard users never need the mouse.
     connect(m_filterEdit, &QLineEdit::returnPressed, this, [this] {
         const QModelIndex tag = m_filter->index(0, 0);

@@ -2,10 +2,10 @@
 // The operations tree with its filter box; reports which operation is selected.
 #pragma once
 
-#include "core/negotiation/forcedresponsestore.h"
-#include "core/definition/definition.h"
-
 #include <QWidget>
+
+#include "core/definition/definition.h"
+#include "core/negotiation/forcedresponsestore.h"
 
 class OperationsFilterModel;
 class OperationsModel;
@@ -28,10 +28,22 @@ public:
     QString selectedOperation() const;
     void focusFilter();
 
-    OperationsModel* model() const { return m_model; }
-    OperationsFilterModel* filterModel() const { return m_filter; }
-    QTreeView* view() const { return m_view; }
-    QLineEdit* filterEdit() const { return m_filterEdit; }
+    OperationsModel* model() const
+    {
+        return m_model;
+    }
+    OperationsFilterModel* filterModel() const
+    {
+        return m_filter;
+    }
+    QTreeView* view() const
+    {
+        return m_view;
+    }
+    QLineEdit* filterEdit() const
+    {
+        return m_filterEdit;
+    }
 
 signals:
     // Empty when a tag or nothing is selected.

@@ -1,15 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/requestlogview.h"
 
-#include "ui/models/curlcommand.h"
-#include "ui/models/harexporter.h"
-#include "ui/models/requestlogfiltermodel.h"
-#include "ui/models/requestlogmodel.h"
-#include "ui/models/specformat.h"
-#include "ui/theme.h"
-#include "ui/widgets/jsonhighlighter.h"
-#include "ui/widgets/operationdelegate.h"
-
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -30,6 +21,15 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include "ui/models/curlcommand.h"
+#include "ui/models/harexporter.h"
+#include "ui/models/requestlogfiltermodel.h"
+#include "ui/models/requestlogmodel.h"
+#include "ui/models/specformat.h"
+#include "ui/theme.h"
+#include "ui/widgets/jsonhighlighter.h"
+#include "ui/widgets/operationdelegate.h"
 
 namespace {
 
@@ -126,14 +126,15 @@ RequestLogView::RequestLogView(QWidget* parent)
     // Fixed row heights and column widths keep inserts O(visible rows) under a flood of requests.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->setItemDelegateForColumn(RequestLogModel::MethodColumn,
-                                     new OperationDelegate(OperationDelegate::Mode::BadgeOnly, m_view));
+    m_view->setItemDelegateForColumn(
+        RequestLogModel::MethodColumn, new OperationDelegate(OperationDelegate::Mode::BadgeOnly, m_view));
     QHeaderView* header = m_view->horizontalHeader();
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(false);
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    header->resizeSection(RequestLogModel::TimeColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
+    header->resizeSection(
+        RequestLogModel::TimeColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
     header->resizeSection(RequestLogModel::MethodColumn, em * 6);
     header->setSectionResizeMode(RequestLogModel::PathColumn, QHeaderView::Stretch);
     header->resizeSection(RequestLogModel::StatusColumn, em * 5);
@@ -172,9 +173,9 @@ RequestLogView::RequestLogView(QWidget* parent)
 
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &RequestLogFilterModel::setText);
     connect(m_method, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setMethod(m_method->currentData().toString()); });
+        [this] { m_filter->setMethod(m_method->currentData().toString()); });
     connect(m_statusClass, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setStatusClass(m_statusClass->currentData().toInt()); });
+        [this] { m_filter->setStatusClass(m_statusClass->currentData().toInt()); });
     connect(m_flagged, &QCheckBox::toggled, m_filter, &RequestLogFilterModel::setOnlyFlagged);
     connect(clearButton, &QToolButton::clicked, this, &RequestLogView::clear);
     connect(m_curlButton, &QToolButton::clicked, this, &RequestLogView::copySelectedAsCurl);
@@ -190,11 +191,11 @@ RequestLogView::RequestLogView(QWidget* parent)
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &RequestLogView::updatePlaceholder);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &RequestLogView::updatePlaceholder);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &RequestLogView::updatePlaceholder);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                const RequestLogEntry* e = m_model->entry(m_filter->mapToSource(current).row());
-                showEntry(e ? *e : RequestLogEntry());
-            });
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+            const RequestLogEntry* e = m_model->entry(m_filter->mapToSource(current).row());
+            showEntry(e ? *e : RequestLogEntry());
+        });
     updateCounter();
     updatePlaceholder();
     showEntry(RequestLogEntry());
@@ -267,9 +268,10 @@ void RequestLogView::exportHar()
         return;
     }
     const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QLatin1Char('/')
-        + QStringLiteral("understudy-%1.har").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export request log as HAR"), suggested,
-                                                      tr("HTTP Archive (*.har);;All files (*)"));
+        + QStringLiteral("understudy-%1.har")
+              .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export request log as HAR"), suggested, tr("HTTP Archive (*.har);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -304,8 +306,9 @@ void RequestLogView::showEntry(const RequestLogEntry& e)
     const QString version = QString::fromLatin1(e.httpVersion.isEmpty() ? QByteArray("1.1") : e.httpVersion);
     m_request->setPlainText(QStringLiteral("%1 %2 HTTP/%3\n%4\n%5")
                                 .arg(QString::fromLatin1(e.method), target, version, headerBlock(e.requestHeaders),
-                                     SpecFormat::prettyBody(e.requestBody, e.requestHeader("Content-Type"))));
-    QString responseText = QStringLiteral("HTTP/%1 %2\n%3\n").arg(version).arg(e.status).arg(headerBlock(e.responseHeaders));
+                                    SpecFormat::prettyBody(e.requestBody, e.requestHeader("Content-Type"))));
+    QString responseText =
+        QStringLiteral("HTTP/%1 %2\n%3\n").arg(version).arg(e.status).arg(headerBlock(e.responseHeaders));
     responseText += SpecFormat::prettyBody(e.responseBody, e.responseHeader("Content-Type"));
     m_response->setPlainText(responseText);
 
@@ -314,23 +317,25 @@ void RequestLogView::showEntry(const RequestLogEntry& e)
         validation = e.operationId.isEmpty() ? tr("No operation matched, so nothing was validated.")
                                              : tr("The request is valid for %1.").arg(e.operationId);
     } else {
-        validation = (e.validationErrors.size() == 1 ? tr("1 violation:") : tr("%1 violations:").arg(e.validationErrors.size())) + QLatin1Char('\n');
+        validation =
+            (e.validationErrors.size() == 1 ? tr("1 violation:") : tr("%1 violations:").arg(e.validationErrors.size()))
+            + QLatin1Char('\n');
         for (const auto& err : e.validationErrors)
             validation += QStringLiteral("\n• %1  [%2]\n  %3\n").arg(err.location, err.code, err.message);
     }
     m_validation->setPlainText(validation);
-    m_tabs->setTabText(2, e.validationErrors.isEmpty() ? tr("Validation")
-                                                       : tr("Validation (%1)").arg(e.validationErrors.size()));
+    m_tabs->setTabText(
+        2, e.validationErrors.isEmpty() ? tr("Validation") : tr("Validation (%1)").arg(e.validationErrors.size()));
 
     QString trace;
     for (int i = 0; i < e.trace.size(); ++i)
         trace += QStringLiteral("%1. %2\n").arg(i + 1).arg(e.trace.at(i));
     if (!e.exampleName.isEmpty())
         trace += QLatin1Char('\n') + tr("Example served: %1").arg(e.exampleName) + QLatin1Char('\n');
-    trace += QLatin1Char('\n') + tr("Handled in %1 µs from %2 at %3")
-                                     .arg(e.durationUs)
-                                     .arg(e.remoteAddress.isEmpty() ? tr("unknown") : e.remoteAddress,
-                                          e.time.toString(Qt::ISODateWithMs));
+    trace += QLatin1Char('\n')
+        + tr("Handled in %1 µs from %2 at %3")
+              .arg(e.durationUs)
+              .arg(e.remoteAddress.isEmpty() ? tr("unknown") : e.remoteAddress, e.time.toString(Qt::ISODateWithMs));
     m_trace->setPlainText(trace);
 }
 

@@ -2,10 +2,10 @@
 // The live request log: filter bar, table, and the selected exchange (request, response, validation, trace).
 #pragma once
 
-#include "core/engine/requestlogentry.h"
-
 #include <QUrl>
 #include <QWidget>
+
+#include "core/engine/requestlogentry.h"
 
 class JsonHighlighter;
 class QCheckBox;
@@ -29,11 +29,26 @@ public:
     explicit RequestLogView(QWidget* parent = nullptr);
     ~RequestLogView() override;
 
-    RequestLogModel* model() const { return m_model; }
-    RequestLogFilterModel* filterModel() const { return m_filter; }
-    QTableView* view() const { return m_view; }
-    QSplitter* splitter() const { return m_splitter; }
-    QTabWidget* detailsTabs() const { return m_tabs; }
+    RequestLogModel* model() const
+    {
+        return m_model;
+    }
+    RequestLogFilterModel* filterModel() const
+    {
+        return m_filter;
+    }
+    QTableView* view() const
+    {
+        return m_view;
+    }
+    QSplitter* splitter() const
+    {
+        return m_splitter;
+    }
+    QTabWidget* detailsTabs() const
+    {
+        return m_tabs;
+    }
 
     // The mock's URL, used by "Copy as curl" and the HAR export.
     void setBaseUrl(const QUrl& url);

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/settingsdialog.h"
 
-#include "ui/models/requestlogmodel.h"
-#include "ui/theme.h"
-
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -15,6 +12,9 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include "ui/models/requestlogmodel.h"
+#include "ui/theme.h"
 
 namespace {
 const QString localHost = QStringLiteral("127.0.0.1");
@@ -79,13 +79,12 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     auto* logForm = new QFormLayout(logBox);
     logForm->addRow(tr("&Keep the newest:"), m_logRows);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel
-                                             | QDialogButtonBox::RestoreDefaults,
-                                         this);
+    auto* buttons =
+        new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
-            &SettingsDialog::restoreDefaults);
+        &SettingsDialog::restoreDefaults);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(languageBox);

@@ -13,12 +13,30 @@ class QSpinBox;
 
 // The QSettings keys the window and the app share; app/main.cpp reads language() before any window exists.
 namespace SettingsKeys {
-inline QString language() { return QStringLiteral("ui/language"); }
-inline QString host() { return QStringLiteral("server/host"); }
-inline QString port() { return QStringLiteral("server/port"); }
-inline QString autoStart() { return QStringLiteral("server/autoStart"); }
-inline QString maximumLogRows() { return QStringLiteral("log/maximumRows"); }
-inline QString watchFiles() { return QStringLiteral("files/watch"); }
+inline QString language()
+{
+    return QStringLiteral("ui/language");
+}
+inline QString host()
+{
+    return QStringLiteral("server/host");
+}
+inline QString port()
+{
+    return QStringLiteral("server/port");
+}
+inline QString autoStart()
+{
+    return QStringLiteral("server/autoStart");
+}
+inline QString maximumLogRows()
+{
+    return QStringLiteral("log/maximumRows");
+}
+inline QString watchFiles()
+{
+    return QStringLiteral("files/watch");
+}
 } // namespace SettingsKeys
 
 class SettingsDialog final : public QDialog
@@ -46,11 +64,26 @@ public:
     bool autoStart() const;
     int maximumLogRows() const;
 
-    QComboBox* languageCombo() const { return m_language; }
-    QComboBox* hostCombo() const { return m_host; }
-    QSpinBox* portSpin() const { return m_port; }
-    QCheckBox* autoStartCheck() const { return m_autoStart; }
-    QSpinBox* logRowsSpin() const { return m_logRows; }
+    QComboBox* languageCombo() const
+    {
+        return m_language;
+    }
+    QComboBox* hostCombo() const
+    {
+        return m_host;
+    }
+    QSpinBox* portSpin() const
+    {
+        return m_port;
+    }
+    QCheckBox* autoStartCheck() const
+    {
+        return m_autoStart;
+    }
+    QSpinBox* logRowsSpin() const
+    {
+        return m_logRows;
+    }
 
 private:
     void selectLanguage(const QString& code);

@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/tryitpanel.h"
 
-#include "ui/models/specformat.h"
-#include "ui/theme.h"
-#include "ui/widgets/jsonhighlighter.h"
-
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -32,10 +28,25 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "ui/models/specformat.h"
+#include "ui/theme.h"
+#include "ui/widgets/jsonhighlighter.h"
+
 namespace {
 
-enum Column { NameColumn, ValueColumn, InColumn };
-enum Role { ExplodeRole = Qt::UserRole + 1, CredentialRole, RequiredRole, InRole };
+enum Column
+{
+    NameColumn,
+    ValueColumn,
+    InColumn
+};
+enum Role
+{
+    ExplodeRole = Qt::UserRole + 1,
+    CredentialRole,
+    RequiredRole,
+    InRole
+};
 
 QString locationText(const DraftParameter& p)
 {
@@ -169,8 +180,8 @@ void TryItPanel::buildUi()
     m_parameterTable->verticalHeader()->setVisible(false);
     m_parameterTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_parameterTable->setAlternatingRowColors(true);
-    m_parameterTable->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                                      | QAbstractItemView::AnyKeyPressed);
+    m_parameterTable->setEditTriggers(
+        QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     parametersLayout->addWidget(m_parameterTable);
     auto* parameterButtons = new QHBoxLayout;
     m_addParameterButton = new QToolButton(parametersPage);
@@ -178,7 +189,8 @@ void TryItPanel::buildUi()
     m_addParameterButton->setToolTip(tr("Add a header line (change its location in the In column)"));
     m_removeParameterButton = new QToolButton(parametersPage);
     m_removeParameterButton->setText(tr("Remove"));
-    m_removeParameterButton->setToolTip(tr("Remove the selected line (parameters of the definition cannot be removed)"));
+    m_removeParameterButton->setToolTip(
+        tr("Remove the selected line (parameters of the definition cannot be removed)"));
     parameterButtons->addWidget(m_addParameterButton);
     parameterButtons->addWidget(m_removeParameterButton);
     parameterButtons->addStretch(1);
@@ -259,9 +271,8 @@ void TryItPanel::buildUi()
     connect(m_mediaTypeCombo, &QComboBox::activated, this, &TryItPanel::onMediaTypeActivated);
     connect(m_bodyExampleCombo, &QComboBox::activated, this, &TryItPanel::onBodyExampleActivated);
     connect(m_parameterTable, &QTableWidget::itemChanged, this, &TryItPanel::updateUrlPreview);
-    connect(m_parameterTable, &QTableWidget::currentCellChanged, this, [this](int row) {
-        m_removeParameterButton->setEnabled(row >= m_draft.parameters.size());
-    });
+    connect(m_parameterTable, &QTableWidget::currentCellChanged, this,
+        [this](int row) { m_removeParameterButton->setEnabled(row >= m_draft.parameters.size()); });
     auto* sendShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     sendShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(sendShortcut, &QShortcut::activated, this, [this] {
@@ -282,7 +293,8 @@ void TryItPanel::setOperation(const QString& operationId)
 {
     if (m_reply)
         cancel();
-    const Operation* operation = m_definition && !operationId.isEmpty() ? m_definition->operation(operationId) : nullptr;
+    const Operation* operation =
+        m_definition && !operationId.isEmpty() ? m_definition->operation(operationId) : nullptr;
     if (!operation) {
         m_draft = RequestDraft();
         m_stack->setCurrentWidget(m_emptyLabel);
@@ -315,7 +327,7 @@ void TryItPanel::prefill()
         m_mediaTypeCombo->addItem(media.name);
     const bool hasBody = m_draft.hasBody && !m_draft.mediaTypes.isEmpty();
     for (QWidget* w : { static_cast<QWidget*>(m_mediaTypeCombo), static_cast<QWidget*>(m_bodyExampleCombo),
-                        static_cast<QWidget*>(m_bodyEdit) })
+             static_cast<QWidget*>(m_bodyEdit) })
         w->setEnabled(hasBody);
     m_bodyEdit->setVisible(hasBody);
     m_noBodyLabel->setVisible(!hasBody);
@@ -380,8 +392,8 @@ void TryItPanel::fillParameterTable()
         m_parameterTable->setItem(row, InColumn, in);
     }
     m_removeParameterButton->setEnabled(false);
-    m_requestTabs->setTabText(0, m_draft.parameters.isEmpty() ? tr("Parameters")
-                                                              : tr("Parameters (%1)").arg(m_draft.parameters.size()));
+    m_requestTabs->setTabText(
+        0, m_draft.parameters.isEmpty() ? tr("Parameters") : tr("Parameters (%1)").arg(m_draft.parameters.size()));
 }
 
 void TryItPanel::fillBodyExamples()
@@ -462,7 +474,8 @@ RequestDraft TryItPanel::currentDraft() const
         p.in = in->data(InRole).toString();
         if (p.in.isEmpty()) {
             const QString typed = in->text().trimmed().toLower();
-            p.in = typed == QLatin1String("query") || typed == QLatin1String("cookie") ? typed : QStringLiteral("header");
+            p.in =
+                typed == QLatin1String("query") || typed == QLatin1String("cookie") ? typed : QStringLiteral("header");
         }
         p.enabled = p.in == QLatin1String("path") || name->checkState() == Qt::Checked;
         p.explodeArray = name->data(ExplodeRole).toBool();
@@ -498,9 +511,10 @@ void TryItPanel::updateSendState()
     const bool running = !m_baseUrl.isEmpty();
     m_stoppedHint->setVisible(!running);
     m_sendButton->setEnabled(running && !m_reply && !m_draft.operationId.isEmpty());
-    m_sendButton->setToolTip(running ? tr("Send the request to the mock (%1)")
-                                           .arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText))
-                                     : tr("Start the mock to send requests"));
+    m_sendButton->setToolTip(running
+            ? tr("Send the request to the mock (%1)")
+                  .arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText))
+            : tr("Start the mock to send requests"));
 }
 
 void TryItPanel::updateMethodBadge()
@@ -552,7 +566,7 @@ void TryItPanel::cancel()
     if (!m_reply)
         return;
     m_cancelled = true;
-    m_reply->abort();   // finishes synchronously; handleReplyFinished reports the cancellation
+    m_reply->abort(); // finishes synchronously; handleReplyFinished reports the cancellation
 }
 
 void TryItPanel::handleTimeout()
@@ -592,14 +606,16 @@ void TryItPanel::handleReplyFinished()
 
     const QByteArray body = reply->readAll();
     const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-    const QString statusText = reason.isEmpty() ? QString::number(status) : QStringLiteral("%1 %2").arg(status).arg(reason);
+    const QString statusText =
+        reason.isEmpty() ? QString::number(status) : QStringLiteral("%1 %2").arg(status).arg(reason);
     m_lastStatus = status;
     const QString size = QLocale().formattedDataSize(body.size(), 1, QLocale::DataSizeTraditionalFormat);
     showResponseHeader(statusText, status, tr("%1 ms · %2").arg(elapsedMs).arg(size));
 
     QString text = QStringLiteral("HTTP/1.1 %1\n").arg(statusText);
     text += headerBlock(reply->rawHeaderPairs());
-    const QString pretty = SpecFormat::prettyBody(body, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray());
+    const QString pretty =
+        SpecFormat::prettyBody(body, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray());
     if (!pretty.isEmpty())
         text += QLatin1Char('\n') + pretty;
     m_responseEdit->setPlainText(text);
@@ -611,8 +627,8 @@ void TryItPanel::showResponseHeader(const QString& statusText, int status, const
     m_statusLabel->setText(statusText);
     QPalette pal = m_statusLabel->palette();
     // -1 marks a failure without any HTTP status: coloured like a server error.
-    const QColor colour = status == 0 ? palette().color(QPalette::WindowText)
-                                      : Theme::statusColor(status < 0 ? 500 : status, palette());
+    const QColor colour =
+        status == 0 ? palette().color(QPalette::WindowText) : Theme::statusColor(status < 0 ? 500 : status, palette());
     pal.setColor(QPalette::WindowText, colour);
     m_statusLabel->setPalette(pal);
     m_statusLabel->setProperty("status", status);

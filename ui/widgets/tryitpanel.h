@@ -2,14 +2,14 @@
 // The Try-it console: edits a request prefilled from an operation, sends it to the running mock, shows the answer.
 #pragma once
 
-#include "core/definition/definition.h"
-#include "ui/models/requestdraft.h"
-
 #include <QElapsedTimer>
 #include <QNetworkReply>
 #include <QPointer>
 #include <QUrl>
 #include <QWidget>
+
+#include "core/definition/definition.h"
+#include "ui/models/requestdraft.h"
 
 class JsonHighlighter;
 class QCheckBox;
@@ -43,12 +43,21 @@ public:
     // How long a request may take before it is aborted (default 30 s).
     void setTimeout(int milliseconds);
 
-    QString operationId() const { return m_draft.operationId; }
+    QString operationId() const
+    {
+        return m_draft.operationId;
+    }
     // The request as the form currently describes it.
     RequestDraft currentDraft() const;
-    bool isBusy() const { return m_reply != nullptr; }
+    bool isBusy() const
+    {
+        return m_reply != nullptr;
+    }
     // The last response: status (0 before any, or after a network error) and the shown text.
-    int lastStatus() const { return m_lastStatus; }
+    int lastStatus() const
+    {
+        return m_lastStatus;
+    }
     QString responseText() const;
 
 public slots:
@@ -83,7 +92,7 @@ private:
     void handleTimeout();
 
     DefinitionPtr m_definition;
-    RequestDraft m_draft;            // the prefill; the form holds the edits
+    RequestDraft m_draft; // the prefill; the form holds the edits
     QUrl m_baseUrl;
     int m_timeoutMs = 30000;
     int m_lastStatus = 0;
