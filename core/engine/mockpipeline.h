@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The whole answer to one request, top to bottom: route, force, check, choose, build. No event loop, no sockets.
+// The whole answer to one request as a list of stages: route, force, verdict, choose, negotiate, body, headers.
 #pragma once
 
 #include <memory>
@@ -8,7 +8,8 @@
 
 #include "core/config/mockconfig.h"
 #include "core/definition/definition.h"
-#include "core/generation/bodybuilder.h"
+#include "core/generation/bodystage.h"
+#include "core/generation/headerstage.h"
 #include "core/http/httpresponse.h"
 #include "core/http/problem.h"
 #include "core/negotiation/forcedresponsestore.h"
@@ -27,12 +28,20 @@ struct MockResult
     QString exampleName;
 };
 
+/**
+ * Thread-safe: `handle` may run on several threads at once. Everything the pipeline owns is either built in the
+ * constructor and read-only afterwards (router tables, validation plans, config) or guarded: the samples generated per
+ * schema location and the bytes serialised per example and media type live in BodyBuilder behind a read-write lock,
+ * the compiled schemas in the validator's SchemaCache, forced responses in the mutex-guarded ForcedResponseStore.
+ * Media type parsing memoises per thread (thread_local), so it shares nothing.
+ */
 class MockPipeline
 {
 public:
     MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced);
 
-    // Thread-safe; called on the mock thread for every request.
+    // Route -> ForcedChoice -> RequestVerdict -> ResponseChoice -> ContentChoice -> BodyStage -> HeaderStage; each
+    // stage appends its own trace sentences, and any stage may end the request with a Problem.
     MockResult handle(const HttpRequest& request) const;
 
     const Definition& definition() const
@@ -49,18 +58,16 @@ public:
     }
 
 private:
-    void buildBody(const HttpRequest& request, const Operation& operation, const Response& response,
-        const QList<QPair<QString, QString>>& pathParameters, const QString& forcedExample,
-        const QJsonValue& parsedBody, MockResult* result, const QJsonObject& problem = {}) const;
-    void finish(const HttpRequest& request, MockResult* result) const;
+    // No operation matched: a CORS preflight gets 204, anything else the router's 404/405 problem.
+    MockResult& answerUnrouted(const HttpRequest& request, const Problem& problem, MockResult* result) const;
     MockResult& answerWithProblem(const HttpRequest& request, const Problem& problem, MockResult* result) const;
-    // The generated problem for a refused request (used when the operation defines no fitting response).
-    static Problem rejectionProblem(const RequestVerdict& verdict);
+    void finish(const HttpRequest& request, MockResult* result) const;
 
     DefinitionPtr m_definition;
     MockConfig m_config;
     std::shared_ptr<ForcedResponseStore> m_forced;
     Router m_router;
-    BodyBuilder m_bodies;
     std::shared_ptr<const RequestValidator> m_validator; // owns the definition's compiled schemas
+    BodyStage m_body; // owns the sample and serialisation caches
+    HeaderStage m_headers;
 };

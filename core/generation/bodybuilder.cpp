@@ -17,29 +17,28 @@ QJsonObject BodyBuilder::resolvedSchema(const QJsonValue& schema) const
     return JsonPointer::followRefs(m_definition->document, schema);
 }
 
-QJsonValue BodyBuilder::generate(
-    const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema, QStringList* notes) const
+BodyBuilder::Sample BodyBuilder::generate(
+    const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema) const
 {
     {
-        QMutexLocker lock(&m_cacheMutex);
+        QReadLocker lock(&m_cacheLock);
         const auto it = m_generated.constFind(cacheKey);
-        if (it != m_generated.constEnd()) {
-            if (notes)
-                *notes = it->second;
-            return it->first;
-        }
+        if (it != m_generated.constEnd())
+            return it.value();
     }
     // Generation is deterministic, so one sample per schema location serves every request.
-    QStringList sampleNotes;
+    Sample sample;
     SampleOptions options;
     options.cache = m_schemas;
-    const QJsonValue value = SchemaSampler::sample(
-        m_definition->document, schema, m_definition->dialect, options, &sampleNotes, schemaPointer);
-    QMutexLocker lock(&m_cacheMutex);
-    m_generated.insert(cacheKey, { value, sampleNotes });
-    if (notes)
-        *notes = sampleNotes;
-    return value;
+    sample.value = SchemaSampler::sample(
+        m_definition->document, schema, m_definition->dialect, options, &sample.notes, schemaPointer);
+    // The seam for sampler failures: SchemaSampler returns a value for every schema today; when it reports an
+    // error (a generation budget, say), set `sample.error` here and the body stage answers Problem::generationFailed.
+    if (!sample.error.isEmpty())
+        return sample;
+    QWriteLocker lock(&m_cacheLock);
+    m_generated.insert(cacheKey, sample);
+    return sample;
 }
 
 BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExample) const
@@ -98,9 +97,15 @@ BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExam
         source.cacheKey = keyed(media.pointer, "/schema/examples");
         return source;
     }
-    QStringList notes;
-    source.value = generate(
-        media.schemaPointer.isEmpty() ? media.pointer : media.schemaPointer, media.schemaPointer, media.schema, &notes);
+    const Sample sample = generate(
+        media.schemaPointer.isEmpty() ? media.pointer : media.schemaPointer, media.schemaPointer, media.schema);
+    if (!sample.error.isEmpty()) {
+        source.error = sample.error;
+        source.reason = QStringLiteral("Could not generate a body for %1 from its schema.").arg(media.name);
+        return source;
+    }
+    const QStringList& notes = sample.notes;
+    source.value = sample.value;
     source.present = true;
     source.generated = true;
     source.cacheKey = keyed(media.pointer, "#generated");
@@ -116,13 +121,13 @@ QByteArray BodyBuilder::bytes(const BodySource& source, const QString& mediaType
         return serialize(source.value, mediaType);
     const QString key = source.cacheKey + QLatin1Char('|') + mediaType;
     {
-        QMutexLocker lock(&m_cacheMutex);
+        QReadLocker lock(&m_cacheLock);
         const auto it = m_bytes.constFind(key);
         if (it != m_bytes.constEnd())
             return it.value();
     }
     const QByteArray data = serialize(source.value, mediaType);
-    QMutexLocker lock(&m_cacheMutex);
+    QWriteLocker lock(&m_cacheLock);
     m_bytes.insert(key, data);
     return data;
 }
@@ -139,8 +144,10 @@ QJsonValue BodyBuilder::headerValue(const HeaderDef& header) const
     const QJsonObject schema = resolvedSchema(header.schema);
     if (schema.contains(QLatin1String("example")))
         return schema.value(QLatin1String("example"));
-    return generate(header.schemaPointer.isEmpty() ? header.pointer : header.schemaPointer, header.schemaPointer,
-        header.schema, nullptr);
+    // A header whose value cannot be generated is left empty rather than failing the whole response.
+    return generate(
+        header.schemaPointer.isEmpty() ? header.pointer : header.schemaPointer, header.schemaPointer, header.schema)
+        .value;
 }
 
 QByteArray BodyBuilder::serialize(const QJsonValue& value, const QString& mediaType)

@@ -3,11 +3,11 @@
 #pragma once
 
 #include <QHash>
+#include <QReadWriteLock>
 
 #include "core/definition/definition.h"
 
 class SchemaCache;
-#include <QMutex>
 
 struct BodySource
 {
@@ -17,8 +17,12 @@ struct BodySource
     bool generated = false;
     QString reason; // one trace sentence
     QString cacheKey; // identifies the value for serialisation caching (empty: do not cache)
+    QString error; // why a body could not be generated (the pipeline answers 500); empty: `value` is good
 };
 
+// Thread-safe: every method may be called from several threads at once. The two lazily filled caches (samples per
+// schema location, bytes per source and media type) are guarded by one read-write lock; generation and serialisation
+// run outside it, so two threads may compute the same deterministic entry once each and store equal values.
 class BodyBuilder
 {
 public:
@@ -48,12 +52,17 @@ public:
 private:
     // The schema with its $ref chain followed (to read a top-level example).
     QJsonObject resolvedSchema(const QJsonValue& schema) const;
-    QJsonValue generate(
-        const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema, QStringList* notes) const;
+    struct Sample
+    {
+        QJsonValue value;
+        QStringList notes; // trace sentences from the sampler
+        QString error; // empty unless the sampler failed; such samples are never cached
+    };
+    Sample generate(const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema) const;
 
     DefinitionPtr m_definition;
     const SchemaCache* m_schemas = nullptr;
-    mutable QMutex m_cacheMutex;
-    mutable QHash<QString, QPair<QJsonValue, QStringList>> m_generated; // schema pointer -> sample, notes
+    mutable QReadWriteLock m_cacheLock;
+    mutable QHash<QString, Sample> m_generated; // schema pointer -> sample
     mutable QHash<QString, QByteArray> m_bytes; // cacheKey + media type -> bytes
 };

@@ -106,6 +106,11 @@ Problem Problem::exampleNotFound(const QString& name, const QStringList& availab
     return p;
 }
 
+Problem Problem::generationFailed(const QString& detail)
+{
+    return make(500, QStringLiteral("generation-failed"), QStringLiteral("Response generation failed"), detail);
+}
+
 Problem Problem::mockOff(const QString& reason)
 {
     return make(503, QStringLiteral("mock-off"), QStringLiteral("Mock server is off"), reason);

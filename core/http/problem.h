@@ -38,5 +38,6 @@ struct Problem
     static Problem unauthorized(const QString& detail, const QList<QByteArray>& wwwAuthenticate); // 401
     static Problem noResponseDefined(const QString& operationId); // 500
     static Problem exampleNotFound(const QString& name, const QStringList& available); // 500
+    static Problem generationFailed(const QString& detail); // 500: a response body could not be generated
     static Problem mockOff(const QString& reason); // 503
 };

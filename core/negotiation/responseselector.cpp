@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "core/negotiation/responseselector.h"
 
-namespace {
-bool ownsExample(const Response& response, const QString& name)
+bool ResponseSelector::owns(const MediaType& media, const QString& name)
 {
-    for (const MediaType& media : response.content)
-        for (const NamedExample& example : media.examples)
-            if (example.name == name)
-                return true;
+    for (const NamedExample& example : media.examples)
+        if (example.name == name)
+            return true;
     return false;
 }
-} // namespace
+
+bool ResponseSelector::owns(const Response& response, const QString& name)
+{
+    for (const MediaType& media : response.content)
+        if (owns(media, name))
+            return true;
+    return false;
+}
 
 StatusChoice ResponseSelector::normal(const Operation& operation)
 {
@@ -93,10 +98,10 @@ StatusChoice ResponseSelector::forRejection(const Operation& operation, int stat
 const Response* ResponseSelector::ownerOfExample(
     const Operation& operation, const QString& name, const Response* preferred)
 {
-    if (preferred && ownsExample(*preferred, name))
+    if (preferred && owns(*preferred, name))
         return preferred;
     for (const Response& r : operation.responses)
-        if (ownsExample(r, name))
+        if (owns(r, name))
             return &r;
     return nullptr;
 }

@@ -28,6 +28,10 @@ public:
      */
     static StatusChoice forRejection(const Operation& operation, int status);
 
+    // Whether `media` (or any media type of `response`) has a named example called `name`.
+    static bool owns(const MediaType& media, const QString& name);
+    static bool owns(const Response& response, const QString& name);
+
     // The response whose media types own an example called `name`: `preferred` first, then document order.
     static const Response* ownerOfExample(const Operation& operation, const QString& name, const Response* preferred);
 

@@ -72,6 +72,36 @@ int RequestVerdict::status() const
     return 0;
 }
 
+Problem RequestVerdict::problem() const
+{
+    Problem problem;
+    switch (failure) {
+    case Failure::Security: {
+        QStringList reasons;
+        for (const ProblemError& e : errors)
+            reasons.append(e.message);
+        problem = Problem::unauthorized(
+            QStringLiteral("The request does not satisfy the operation's security requirements (%1)")
+                .arg(reasons.join(QStringLiteral("; "))),
+            challenges);
+        break;
+    }
+    case Failure::UnsupportedMediaType:
+        problem = Problem::unsupportedMediaType(contentType, supportedTypes);
+        break;
+    case Failure::Malformed:
+        problem = Problem::make(400, QStringLiteral("malformed-request"), QStringLiteral("Malformed request body"),
+            QStringLiteral("The request body cannot be read: %1").arg(errors.value(0).message));
+        break;
+    case Failure::Invalid:
+    case Failure::None:
+        problem = Problem::invalidRequest(errors);
+        break;
+    }
+    problem.errors = errors;
+    return problem;
+}
+
 QString RequestVerdict::summary(const QList<ProblemError>& errors)
 {
     QStringList parts;

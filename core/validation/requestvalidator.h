@@ -42,6 +42,9 @@ struct RequestVerdict
     }
     // 401, 415, 400 or 422; 0 when the request is fine.
     int status() const;
+    // The generated problem for a refused request (used when the operation defines no fitting response, and
+    // to fill a generated error body); a 422 invalid-request problem for an accepted one.
+    Problem problem() const;
     // "3 violations: query/limit maximum, body/name required, header/X-Id type."
     static QString summary(const QList<ProblemError>& errors);
 };

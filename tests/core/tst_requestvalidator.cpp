@@ -17,6 +17,8 @@ private slots:
     void verdicts();
     void problemErrorLocations();
     void nothingToCheck();
+    void verdictProblem_data();
+    void verdictProblem();
 
 private:
     RequestVerdict run(
@@ -141,6 +143,48 @@ void TestRequestValidator::nothingToCheck()
     QVERIFY(!verdict.checked);
     QVERIFY(verdict.ok());
     QVERIFY(verdict.trace.isEmpty());
+}
+
+void TestRequestValidator::verdictProblem_data()
+{
+    QTest::addColumn<int>("failure");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("detailContains");
+    QTest::addColumn<QByteArray>("header"); // a header the problem carries; empty: none
+    using F = RequestVerdict::Failure;
+    QTest::addRow("security: 401 with its challenge") << int(F::Security) << 401 << "unauthorized"
+                                                      << "security requirements (no token)" << QByteArray("Bearer");
+    QTest::addRow("content type: 415 listing the supported types")
+        << int(F::UnsupportedMediaType) << 415 << "unsupported-media-type"
+        << "Content-Type text/plain is not accepted; supported content types: application/json" << QByteArray();
+    QTest::addRow("unreadable body: 400 with the reason") << int(F::Malformed) << 400 << "malformed-request"
+                                                          << "cannot be read: no token" << QByteArray();
+    QTest::addRow("violations: 422") << int(F::Invalid) << 422 << "invalid-request"
+                                     << "1 violation" << QByteArray();
+}
+
+void TestRequestValidator::verdictProblem()
+{
+    QFETCH(int, failure);
+    QFETCH(int, status);
+    QFETCH(QString, type);
+    QFETCH(QString, detailContains);
+    QFETCH(QByteArray, header);
+    RequestVerdict verdict;
+    verdict.failure = RequestVerdict::Failure(failure);
+    verdict.errors = { ProblemError {
+        QStringLiteral("header/Authorization"), QStringLiteral("security"), QStringLiteral("no token") } };
+    verdict.challenges = { QByteArray("Bearer") };
+    verdict.contentType = QStringLiteral("text/plain");
+    verdict.supportedTypes = { QStringLiteral("application/json") };
+    const Problem problem = verdict.problem();
+    QCOMPARE(problem.status, status);
+    QCOMPARE(verdict.status(), status);
+    QVERIFY2(problem.type.endsWith(type), qPrintable(problem.type));
+    QVERIFY2(problem.detail.contains(detailContains), qPrintable(problem.detail));
+    QCOMPARE(problem.errors.size(), 1);
+    QCOMPARE(problem.toResponse().header("WWW-Authenticate"), header);
 }
 
 QTEST_GUILESS_MAIN(TestRequestValidator)

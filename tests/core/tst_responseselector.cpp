@@ -44,6 +44,7 @@ private slots:
     void defined();
     void ownerOfExample();
     void exampleNames();
+    void owns();
 };
 
 void TestResponseSelector::normal_data()
@@ -109,6 +110,15 @@ void TestResponseSelector::exampleNames()
 {
     const Operation op = makeOperation({ "200:first:shared", "404:gone:shared" });
     QCOMPARE(ResponseSelector::exampleNames(op), (QStringList { "first", "shared", "gone" }));
+}
+
+void TestResponseSelector::owns()
+{
+    const Operation op = makeOperation({ "200:first:shared", "404" });
+    QVERIFY(ResponseSelector::owns(op.responses.at(0), QStringLiteral("shared")));
+    QVERIFY(ResponseSelector::owns(op.responses.at(0).content.first(), QStringLiteral("first")));
+    QVERIFY(!ResponseSelector::owns(op.responses.at(0), QStringLiteral("nope")));
+    QVERIFY(!ResponseSelector::owns(op.responses.at(1), QStringLiteral("first")));
 }
 
 QTEST_GUILESS_MAIN(TestResponseSelector)
