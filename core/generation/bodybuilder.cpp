@@ -32,8 +32,12 @@ BodyBuilder::Sample BodyBuilder::generate(
     options.cache = m_schemas;
     sample.value = SchemaSampler::sample(
         m_definition->document, schema, m_definition->dialect, options, &sample.notes, schemaPointer);
-    // The seam for sampler failures: SchemaSampler returns a value for every schema today; when it reports an
-    // error (a generation budget, say), set `sample.error` here and the body stage answers Problem::generationFailed.
+    // The seam for sampler failures: an error set here reaches the body stage, which answers
+    // Problem::generationFailed (500). Today's sampler has no error value and never returns Undefined (it
+    // samples contradictions as null, with a note); a sampler error (a generation budget, say) belongs here too.
+    if (sample.value.isUndefined())
+        sample.error = QStringLiteral("The schema sampler produced no value for %1.")
+                           .arg(schemaPointer.isEmpty() ? QStringLiteral("an inline schema") : schemaPointer);
     if (!sample.error.isEmpty())
         return sample;
     QWriteLocker lock(&m_cacheLock);

@@ -10,7 +10,8 @@ namespace {
 
 using PathParameters = QList<QPair<QString, QString>>;
 
-RequestValues requestValues(const HttpRequest& request, const PathParameters& pathParameters, const QJsonValue& parsedBody)
+RequestValues requestValues(
+    const HttpRequest& request, const PathParameters& pathParameters, const QJsonValue& parsedBody)
 {
     RequestValues values;
     for (const auto& p : pathParameters)

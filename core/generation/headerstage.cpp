@@ -13,8 +13,7 @@ HeaderResult HeaderStage::build(const HeaderInput& input) const
     for (const HeaderDef& header : input.response.headers) {
         if (header.name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0)
             continue;
-        result.headers.append(
-            qMakePair(header.name.toUtf8(), BodyBuilder::headerText(m_values.headerValue(header))));
+        result.headers.append(qMakePair(header.name.toUtf8(), BodyBuilder::headerText(m_values.headerValue(header))));
     }
     if (input.deprecated) {
         // Replaces a declared Deprecation header: the operation's flag is the truth.

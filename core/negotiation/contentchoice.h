@@ -24,5 +24,6 @@ struct ContentChoice
      * `forcedExample` (owned by `response`, or empty) moves the choice to another acceptable media type of the
      * response when the negotiated one lacks that example.
      */
-    static ContentChoice choose(const Response& response, int status, const QString& accept, const QString& forcedExample);
+    static ContentChoice choose(
+        const Response& response, int status, const QString& accept, const QString& forcedExample);
 };

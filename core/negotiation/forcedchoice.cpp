@@ -18,10 +18,10 @@ ForcedChoice ForcedChoice::resolve(const Operation& operation, const ForcedReque
                 .arg(request.status)
                 .arg(choice.response->code));
     else
-        choice.trace.append(
-            QStringLiteral("%1 asked for status %2, which %3 does not define (defined: %4); answering as if it had not.")
-                .arg(request.statusSource)
-                .arg(request.status)
-                .arg(operation.id, operation.responseCodes().join(QStringLiteral(", "))));
+        choice.trace.append(QStringLiteral(
+            "%1 asked for status %2, which %3 does not define (defined: %4); answering as if it had not.")
+                                .arg(request.statusSource)
+                                .arg(request.status)
+                                .arg(operation.id, operation.responseCodes().join(QStringLiteral(", "))));
     return choice;
 }

@@ -16,8 +16,7 @@ void applyForcedExample(const ResponseChoiceInput& input, ResponseChoice* choice
             choice->forced = true;
             choice->outcome = ResponseChoice::Outcome::Problem;
             choice->response = nullptr;
-            choice->problem =
-                Problem::exampleNotFound(forced.example, ResponseSelector::exampleNames(input.operation));
+            choice->problem = Problem::exampleNotFound(forced.example, ResponseSelector::exampleNames(input.operation));
             return;
         }
         choice->trace.append(QStringLiteral("%1 asked for example '%2', which %3 does not have; serving the normal "

@@ -74,21 +74,31 @@ void TestBodyStage::build_data()
     QTest::addColumn<QString>("exampleName");
     QTest::addColumn<QStringList>("trace");
 
-    QTest::addRow("first named example") << "getWidget" << "" << "" << false << QByteArray(R"({"id":1,"name":"small"})")
-                                         << "small"
-                                         << QStringList { "Served the first named example 'small' of application/json." };
-    QTest::addRow("forced example") << "getWidget" << "large" << "" << false
-                                    << QByteArray(R"({"id":2,"name":"large"})") << "large"
+    QTest::addRow("first named example") << "getWidget"
+                                         << ""
+                                         << "" << false << QByteArray(R"({"id":1,"name":"small"})") << "small"
+                                         << QStringList {
+                                                "Served the first named example 'small' of application/json."
+                                            };
+    QTest::addRow("forced example") << "getWidget"
+                                    << "large"
+                                    << "" << false << QByteArray(R"({"id":2,"name":"large"})") << "large"
                                     << QStringList { "Served the forced example 'large' of application/json." };
     QTest::addRow("path parameter put into the example")
-        << "getWidget" << "" << "42" << false << QByteArray(R"({"id":42,"name":"small"})") << "small"
+        << "getWidget"
+        << ""
+        << "42" << false << QByteArray(R"({"id":42,"name":"small"})") << "small"
         << QStringList { "Served the first named example 'small' of application/json.",
                "Put request values into the response (strictExamples: false): path parameter id -> /id." };
     QTest::addRow("strictExamples serves the example verbatim")
-        << "getWidget" << "" << "42" << true << QByteArray(R"({"id":1,"name":"small"})") << "small"
+        << "getWidget"
+        << ""
+        << "42" << true << QByteArray(R"({"id":1,"name":"small"})") << "small"
         << QStringList { "Served the first named example 'small' of application/json." };
     QTest::addRow("path parameter that does not coerce is left out")
-        << "getWidget" << "" << "abc" << false << QByteArray(R"({"id":1,"name":"small"})") << "small"
+        << "getWidget"
+        << ""
+        << "abc" << false << QByteArray(R"({"id":1,"name":"small"})") << "small"
         << QStringList { "Served the first named example 'small' of application/json." };
 }
 
@@ -117,7 +127,8 @@ void TestBodyStage::build()
 void TestBodyStage::generatedErrorBodyGetsTheProblemsValues()
 {
     const BodyStage stage(m_definition, nullptr, false);
-    const QJsonObject problem { { QStringLiteral("status"), 422 }, { QStringLiteral("title"), QStringLiteral("Invalid request") } };
+    const QJsonObject problem { { QStringLiteral("status"), 422 },
+        { QStringLiteral("title"), QStringLiteral("Invalid request") } };
     const BodyResult result = run(stage, QStringLiteral("generated"), QStringLiteral("422"), QString(), {}, problem);
     QVERIFY(result.present);
     const QJsonObject body = QJsonDocument::fromJson(result.bytes).object();
@@ -158,7 +169,8 @@ void TestBodyStage::concurrentCallsAgree()
             for (int i = 0; i < 50; ++i) {
                 generated[t] = run(stage, QStringLiteral("generated"), QStringLiteral("200"), QString(), {}).bytes;
                 substituted[t] = run(stage, QStringLiteral("getWidget"), QStringLiteral("200"), QString(), path).bytes;
-                plain[t] = run(stage, QStringLiteral("getWidget"), QStringLiteral("200"), QStringLiteral("large"), {}).bytes;
+                plain[t] =
+                    run(stage, QStringLiteral("getWidget"), QStringLiteral("200"), QStringLiteral("large"), {}).bytes;
             }
         });
     }

@@ -22,7 +22,8 @@ void TestForcedChoice::resolve_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("response"); // empty: nothing usable forced
     QTest::addColumn<QString>("trace"); // empty: no sentence
-    QTest::addRow("nothing forced") << QStringList { "200", "404" } << 0 << "" << "";
+    QTest::addRow("nothing forced") << QStringList { "200", "404" } << 0 << ""
+                                    << "";
     QTest::addRow("defined status skips validation")
         << QStringList { "200", "404" } << 404 << "404"
         << "Prefer forced status 404 (response 404); request validation and authentication skipped.";
@@ -78,8 +79,8 @@ void TestForcedChoice::malformedPreferResolvesNothing()
     const Operation op = StageTestUtils::operation({ "200", "404" });
     ForcedRequest request;
     request.status = 404;
-    request.error = Problem::make(422, QStringLiteral("invalid-prefer-header"), QStringLiteral("Invalid Prefer header"),
-        QStringLiteral("bad"));
+    request.error = Problem::make(
+        422, QStringLiteral("invalid-prefer-header"), QStringLiteral("Invalid Prefer header"), QStringLiteral("bad"));
     const ForcedChoice choice = ForcedChoice::resolve(op, request);
     QVERIFY(!choice.response);
     QVERIFY(choice.request.error);

@@ -77,9 +77,9 @@ void TestMockPipeline::answers_data()
     QTest::addRow("invalid path parameter is refused")
         << QByteArray("GET") << "/widgets/abc" << HeaderList {} << 422 << QByteArray("application/problem+json")
         << QByteArray("invalid-request") << false << "";
-    QTest::addRow("malformed Prefer header") << QByteArray("GET") << "/widgets/5" << HeaderList { h("Prefer", "code=x") }
-                                             << 422 << QByteArray("application/problem+json")
-                                             << QByteArray("invalid-prefer-header") << false << "";
+    QTest::addRow("malformed Prefer header")
+        << QByteArray("GET") << "/widgets/5" << HeaderList { h("Prefer", "code=x") } << 422
+        << QByteArray("application/problem+json") << QByteArray("invalid-prefer-header") << false << "";
     QTest::addRow("no body for 204") << QByteArray("DELETE") << "/empty" << HeaderList {} << 204 << QByteArray()
                                      << QByteArray() << false << "";
     QTest::addRow("unknown path") << QByteArray("GET") << "/nope" << HeaderList {} << 404

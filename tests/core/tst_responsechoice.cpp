@@ -40,8 +40,8 @@ void TestResponseChoice::choose_data()
     QTest::addRow("nothing forced: the lowest 2xx")
         << QStringList { "404", "201", "200" } << 0 << "" << 0 << false << Respond << "200" << 200 << "" << false
         << "Chose 200, the lowest 2xx response.";
-    QTest::addRow("forced defined status") << owners << 404 << "" << 0 << false << Respond << "404" << 404 << ""
-                                           << true << "";
+    QTest::addRow("forced defined status")
+        << owners << 404 << "" << 0 << false << Respond << "404" << 404 << "" << true << "";
     QTest::addRow("forced example of the normal response")
         << owners << 0 << "large" << 0 << false << Respond << "200" << 200 << "large" << true
         << "Prefer forced the example 'large'.";
@@ -73,9 +73,8 @@ void TestResponseChoice::choose_data()
     QTest::addRow("refusal without a fitting response: generated problem")
         << QStringList { "200" } << 0 << "" << 401 << false << Generated << "" << 401 << "" << false
         << "defines no response for 401; answering with a generated problem";
-    QTest::addRow("no responses at all: a 500 problem")
-        << QStringList {} << 0 << "" << 0 << false << Refused << "" << 500 << "" << false
-        << "The operation defines no responses.";
+    QTest::addRow("no responses at all: a 500 problem") << QStringList {} << 0 << "" << 0 << false << Refused << ""
+                                                        << 500 << "" << false << "The operation defines no responses.";
 }
 
 void TestResponseChoice::choose()
