@@ -6,6 +6,21 @@
 #include "core/negotiation/forcedchoice.h"
 #include "core/negotiation/responsechoice.h"
 
+namespace {
+
+// A refusal answered with the definition's own error response: a generated body gets the real status,
+// title, detail and violations wherever its schema has room for them.
+QJsonObject refusalValues(const RequestVerdict& verdict, const ResponseChoice& choice)
+{
+    if (!choice.rejected)
+        return {};
+    QJsonObject problem = verdict.problem().toJson();
+    problem.insert(QStringLiteral("status"), choice.status);
+    return problem;
+}
+
+} // namespace
+
 MockPipeline::MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced)
     : m_definition(std::move(definition))
     , m_config(std::move(config))
@@ -56,15 +71,9 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
         return answerWithProblem(request, Problem::notAcceptable(content.accept, content.available), &result);
     result.trace.append(content.trace);
 
-    // A refusal answered with the definition's own error response: a generated body gets the real status,
-    // title, detail and violations wherever its schema has room for them.
-    QJsonObject problem;
-    if (choice.rejected) {
-        problem = verdict.problem().toJson();
-        problem.insert(QStringLiteral("status"), choice.status);
-    }
+    const QJsonObject refusal = refusalValues(verdict, choice);
     const BodyResult body =
-        m_body.build({ request, content, choice.example, route.match->pathParameters, verdict.body, problem });
+        m_body.build({ request, content, choice.example, route.match->pathParameters, verdict.body, refusal });
     result.trace.append(body.trace);
     result.exampleName = body.exampleName;
     if (body.error)
