@@ -14,7 +14,6 @@ ContentChoice ContentChoice::choose(
         choice.trace = QStringLiteral("Response %1 has no content: no body.").arg(response.code);
         return choice;
     }
-    choice.available.reserve(response.content.size());
     for (const MediaType& media : response.content)
         choice.available.append(media.name);
     MediaTypeChoice chosen = MediaTypeNegotiator::choose(accept, choice.available);

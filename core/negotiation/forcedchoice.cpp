@@ -3,11 +3,12 @@
 
 #include "core/negotiation/responseselector.h"
 
-ForcedChoice ForcedChoice::resolve(const Operation& operation, const ForcedRequest& request)
+ForcedChoice ForcedChoice::resolve(const Operation& operation, ForcedRequest forced)
 {
     ForcedChoice choice;
-    choice.request = request;
-    choice.trace = request.trace;
+    choice.request = std::move(forced);
+    choice.trace = choice.request.trace;
+    const ForcedRequest& request = choice.request;
     if (request.error || request.status == 0)
         return choice;
     choice.response = ResponseSelector::defined(operation, request.status);

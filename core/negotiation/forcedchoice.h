@@ -19,5 +19,5 @@ struct ForcedChoice
     }
 
     // A forced status the operation does not define is traced and then behaves as if nothing was forced.
-    static ForcedChoice resolve(const Operation& operation, const ForcedRequest& request);
+    static ForcedChoice resolve(const Operation& operation, ForcedRequest request);
 };
