@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/definition/yamlreader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <istream>
 #include <limits>
@@ -228,7 +229,11 @@ private:
         bool record = false; // keep `keys` (see KeyOrder::isRecorded)
         QString key;
         QStringList keys;
-        QJsonObject object;
+        // A map's members are collected and turned into a QJsonObject once, in key order: QJsonObject keeps
+        // its keys sorted in one array, so inserting them as written moves half of it per key (O(n^2)).
+        std::vector<std::pair<QString, QJsonValue>> members;
+        QHash<QString, qsizetype> memberIndex; // key -> position in `members`, once there are many
+        qsizetype replacing = -1; // a duplicate key's member, which its new value replaces
         QJsonArray array;
         YAML::anchor_t anchor = 0;
         qint64 nodesAtStart = 0;
@@ -285,6 +290,32 @@ private:
         return p;
     }
 
+    static qsizetype findMember(Frame& f, const QString& key)
+    {
+        constexpr size_t kScanLimit = 16;
+        if (f.members.size() <= kScanLimit) {
+            for (size_t i = 0; i < f.members.size(); ++i)
+                if (f.members[i].first == key)
+                    return static_cast<qsizetype>(i);
+            return -1;
+        }
+        if (f.memberIndex.isEmpty()) {
+            f.memberIndex.reserve(static_cast<qsizetype>(f.members.size() * 2));
+            for (size_t i = 0; i < f.members.size(); ++i)
+                f.memberIndex.insert(f.members[i].first, static_cast<qsizetype>(i));
+        }
+        return f.memberIndex.value(key, -1);
+    }
+
+    static QJsonObject toObject(std::vector<std::pair<QString, QJsonValue>>& members)
+    {
+        std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        QJsonObject object;
+        for (auto& member : members)
+            object.insert(member.first, std::move(member.second));
+        return object;
+    }
+
     void setKey(const QString& key, const YAML::Mark& mark)
     {
         Frame& f = m_frames.back();
@@ -292,7 +323,8 @@ private:
         f.haveKey = true;
         if (f.record)
             f.keys.append(key);
-        if (f.object.contains(key)) {
+        f.replacing = findMember(f, key);
+        if (f.replacing >= 0) {
             Diagnostic d = Diagnostic::warning(QStringLiteral("Duplicate key \"%1\"; the last value wins").arg(key),
                 m_file, JsonPointer::append(pointerOfTop(), key), QStringLiteral("yaml-duplicate-key"));
             d.line = mark.line + 1;
@@ -311,7 +343,14 @@ private:
         }
         Frame& f = m_frames.back();
         if (f.isMap) {
-            f.object.insert(f.key, v);
+            if (f.replacing >= 0) {
+                f.members[static_cast<size_t>(f.replacing)].second = v;
+            } else {
+                if (!f.memberIndex.isEmpty())
+                    f.memberIndex.insert(f.key, static_cast<qsizetype>(f.members.size()));
+                f.members.emplace_back(f.key, v);
+            }
+            f.replacing = -1;
             f.haveKey = false;
         } else {
             f.array.append(v);
@@ -351,7 +390,7 @@ private:
             m_keyOrders.insert(pointerOfTop(), std::move(m_frames.back().keys));
         Frame f = std::move(m_frames.back());
         m_frames.pop_back();
-        const QJsonValue v = f.isMap ? QJsonValue(std::move(f.object)) : QJsonValue(std::move(f.array));
+        const QJsonValue v = f.isMap ? QJsonValue(toObject(f.members)) : QJsonValue(std::move(f.array));
         if (f.anchor)
             m_anchors.insert(f.anchor, Anchored { v, m_nodes - f.nodesAtStart + 1, true });
         if (f.isKey) {
