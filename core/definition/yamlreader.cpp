@@ -229,10 +229,11 @@ private:
         bool record = false; // keep `keys` (see KeyOrder::isRecorded)
         QString key;
         QStringList keys;
-        // A map's members are collected and turned into a QJsonObject once, in key order: QJsonObject keeps
-        // its keys sorted in one array, so inserting them as written moves half of it per key (O(n^2)).
-        std::vector<std::pair<QString, QJsonValue>> members;
-        QHash<QString, qsizetype> memberIndex; // key -> position in `members`, once there are many
+        // A small map is built in place. A big one collects its members and becomes a QJsonObject once, in key
+        // order: QJsonObject keeps its keys sorted in one array, so inserting n keys as written moves O(n^2).
+        QJsonObject object;
+        std::vector<std::pair<QString, QJsonValue>> members; // once the map is big
+        QHash<QString, qsizetype> memberIndex; // key -> position in `members`
         qsizetype replacing = -1; // a duplicate key's member, which its new value replaces
         QJsonArray array;
         YAML::anchor_t anchor = 0;
@@ -290,21 +291,22 @@ private:
         return p;
     }
 
-    static qsizetype findMember(Frame& f, const QString& key)
+    static constexpr qsizetype kSmallMap = 32;
+
+    static bool isBig(const Frame& f)
     {
-        constexpr size_t kScanLimit = 16;
-        if (f.members.size() <= kScanLimit) {
-            for (size_t i = 0; i < f.members.size(); ++i)
-                if (f.members[i].first == key)
-                    return static_cast<qsizetype>(i);
-            return -1;
+        return !f.members.empty();
+    }
+
+    static void makeBig(Frame& f)
+    {
+        f.members.reserve(static_cast<size_t>(f.object.size()) * 4);
+        f.memberIndex.reserve(f.object.size() * 4);
+        for (auto it = f.object.constBegin(); it != f.object.constEnd(); ++it) {
+            f.memberIndex.insert(it.key(), static_cast<qsizetype>(f.members.size()));
+            f.members.emplace_back(it.key(), it.value());
         }
-        if (f.memberIndex.isEmpty()) {
-            f.memberIndex.reserve(static_cast<qsizetype>(f.members.size() * 2));
-            for (size_t i = 0; i < f.members.size(); ++i)
-                f.memberIndex.insert(f.members[i].first, static_cast<qsizetype>(i));
-        }
-        return f.memberIndex.value(key, -1);
+        f.object = QJsonObject();
     }
 
     static QJsonObject toObject(std::vector<std::pair<QString, QJsonValue>>& members)
@@ -323,8 +325,8 @@ private:
         f.haveKey = true;
         if (f.record)
             f.keys.append(key);
-        f.replacing = findMember(f, key);
-        if (f.replacing >= 0) {
+        f.replacing = isBig(f) ? f.memberIndex.value(key, -1) : -1;
+        if (isBig(f) ? f.replacing >= 0 : f.object.contains(key)) {
             Diagnostic d = Diagnostic::warning(QStringLiteral("Duplicate key \"%1\"; the last value wins").arg(key),
                 m_file, JsonPointer::append(pointerOfTop(), key), QStringLiteral("yaml-duplicate-key"));
             d.line = mark.line + 1;
@@ -343,11 +345,14 @@ private:
         }
         Frame& f = m_frames.back();
         if (f.isMap) {
-            if (f.replacing >= 0) {
+            if (!isBig(f)) {
+                f.object.insert(f.key, v);
+                if (f.object.size() > kSmallMap)
+                    makeBig(f);
+            } else if (f.replacing >= 0) {
                 f.members[static_cast<size_t>(f.replacing)].second = v;
             } else {
-                if (!f.memberIndex.isEmpty())
-                    f.memberIndex.insert(f.key, static_cast<qsizetype>(f.members.size()));
+                f.memberIndex.insert(f.key, static_cast<qsizetype>(f.members.size()));
                 f.members.emplace_back(f.key, v);
             }
             f.replacing = -1;
@@ -390,7 +395,8 @@ private:
             m_keyOrders.insert(pointerOfTop(), std::move(m_frames.back().keys));
         Frame f = std::move(m_frames.back());
         m_frames.pop_back();
-        const QJsonValue v = f.isMap ? QJsonValue(toObject(f.members)) : QJsonValue(std::move(f.array));
+        const QJsonValue v =
+            f.isMap ? QJsonValue(isBig(f) ? toObject(f.members) : std::move(f.object)) : QJsonValue(std::move(f.array));
         if (f.anchor)
             m_anchors.insert(f.anchor, Anchored { v, m_nodes - f.nodesAtStart + 1, true });
         if (f.isKey) {
