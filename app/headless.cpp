@@ -105,14 +105,16 @@ QString requestLine(const RequestLogEntry& e)
 
 namespace Headless {
 
-int check(const QString& file)
+int check(const QString& file, const QStringList& allowedFiles)
 {
     const QFileInfo info(file);
     if (!info.exists() || !info.isFile() || !info.isReadable()) {
         err() << QStringLiteral("%1: error: cannot read the file").arg(file) << Qt::endl;
         return 2;
     }
-    const LoadResult result = DefinitionLoader().loadFile(file);
+    LoadOptions loadOptions;
+    loadOptions.allowedPaths = allowedFiles;
+    const LoadResult result = DefinitionLoader(loadOptions).loadFile(file);
     printDiagnostics(out(), result.diagnostics);
     int errors = 0, warnings = 0;
     for (const Diagnostic& d : result.diagnostics) {
@@ -138,7 +140,9 @@ int check(const QString& file)
 int run(const CommandLineOptions& options)
 {
     const QString path = options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition;
-    const LoadResult loaded = DefinitionLoader().loadFile(path);
+    LoadOptions loadOptions;
+    loadOptions.allowedPaths = options.allowedFiles;
+    const LoadResult loaded = DefinitionLoader(loadOptions).loadFile(path);
     printDiagnostics(err(), loaded.diagnostics);
     if (!loaded.definition) {
         err() << QStringLiteral("understudy: cannot serve %1: the definition did not load").arg(path) << Qt::endl;
@@ -176,6 +180,7 @@ int run(const CommandLineOptions& options)
     // Live reload: same host and port, the new definition swapped in between two requests.
     DefinitionWatcher watcher;
     if (options.watch && !path.startsWith(QLatin1Char(':'))) {
+        watcher.setLoadOptions(loadOptions);
         watcher.watch(path, options.configFile, loaded.definition, config.config.sourceFile);
         QObject::connect(&watcher, &DefinitionWatcher::reloaded, &service, [&service](const ReloadResult& r) {
             printDiagnostics(err(), r.definition.diagnostics);

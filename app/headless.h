@@ -4,6 +4,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
 
 struct CommandLineOptions
 {
@@ -16,12 +17,13 @@ struct CommandLineOptions
     bool verbose = false;
     bool noAutoStart = false;
     bool watch = true; // live reload on file changes (--no-watch turns it off)
+    QStringList allowedFiles; // --allow-file: files and folders outside the project that refs may read
 };
 
 namespace Headless {
 
 // Prints the diagnostics of FILE; exit code 0 (valid, maybe warnings), 1 (errors), 2 (unreadable file).
-int check(const QString& file);
+int check(const QString& file, const QStringList& allowedFiles = {});
 
 // Loads the definition, starts the mock, prints one line per request until SIGINT/SIGTERM.
 int run(const CommandLineOptions& options);

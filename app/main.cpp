@@ -59,6 +59,10 @@ void setupParser(QCommandLineParser& parser)
         { QStringLiteral("verbose"), QStringLiteral("Headless: print the decision trace of every request.") },
         { QStringLiteral("no-autostart"), QStringLiteral("Window: open the definition without starting the mock.") },
         { QStringLiteral("no-watch"), QStringLiteral("Do not reload when the definition or its files change.") },
+        { QStringLiteral("allow-file"),
+            QStringLiteral("Let $ref and externalValue read PATH (a file or folder) outside the definition's project "
+                           "(the nearest folder up with .git or redocly.yaml). Repeatable."),
+            QStringLiteral("PATH") },
     });
     parser.addPositionalArgument(QStringLiteral("DEFINITION"), QStringLiteral("The OpenAPI definition to serve."),
         QStringLiteral("[DEFINITION]"));
@@ -113,7 +117,7 @@ int main(int argc, char** argv)
     if (parser.isSet(QStringLiteral("check"))) {
         if (positional.isEmpty())
             return usageError(parser, QStringLiteral("--check needs a DEFINITION file"));
-        return Headless::check(positional.first());
+        return Headless::check(positional.first(), parser.values(QStringLiteral("allow-file")));
     }
 
     CommandLineOptions options;
@@ -122,6 +126,7 @@ int main(int argc, char** argv)
     options.verbose = parser.isSet(QStringLiteral("verbose"));
     options.noAutoStart = parser.isSet(QStringLiteral("no-autostart"));
     options.watch = !parser.isSet(QStringLiteral("no-watch"));
+    options.allowedFiles = parser.values(QStringLiteral("allow-file"));
     if (parser.isSet(QStringLiteral("host"))) {
         const QString host = parser.value(QStringLiteral("host"));
         QHostAddress address;

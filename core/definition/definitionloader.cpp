@@ -11,6 +11,7 @@
 
 #include "core/definition/examplelinter.h"
 #include "core/definition/operationextractor.h"
+#include "core/definition/projectfiles.h"
 #include "core/definition/refbundler.h"
 #include "core/definition/swaggerconverter.h"
 #include "core/definition/yamlreader.h"
@@ -94,12 +95,14 @@ public:
 
 private:
     ParsedFile parse(const QByteArray& data, const QString& file);
+    bool checkEncoding(const QByteArray& data, const QString& file);
     QJsonValue fetch(const QString& file, const QString& fromFile, const QString& fromPointer);
     void addPositions();
     void addExampleWarnings(const Definition& definition);
     LoadResult fail();
 
     LoadOptions m_options;
+    ProjectFiles m_project;
     Diagnostics m_diagnostics;
     QHash<QString, QByteArray> m_sources; // file -> bytes, kept for lazy line/column lookup
     QStringList m_files;
@@ -114,6 +117,29 @@ QString absolutePath(const QString& path)
     return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
 }
 
+// yaml-cpp and QJsonDocument turn bad bytes into U+FFFD without a word; say where they are instead.
+bool LoadSession::checkEncoding(const QByteArray& data, const QString& file)
+{
+    // yaml-cpp reads UTF-16 and UTF-32 with a byte order mark itself.
+    if (data.startsWith("\xFE\xFF") || data.startsWith("\xFF\xFE") || data.startsWith(QByteArray("\0\0\xFE\xFF", 4)))
+        return true;
+    const JsonText::EncodingError bad = JsonText::firstEncodingError(data);
+    if (bad.offset < 0)
+        return true;
+    Diagnostic d = bad.nul
+        ? Diagnostic::error(
+            QStringLiteral("The file contains a NUL byte (is it text?)"), file, QString(), QStringLiteral("nul-byte"))
+        : Diagnostic::error(QStringLiteral("The file is not valid UTF-8: byte 0x%1 does not belong here")
+                                .arg(static_cast<uint>(bad.byte), 2, 16, QLatin1Char('0'))
+                                .toUpper(),
+            file, QString(), QStringLiteral("invalid-utf8"));
+    const SourceLocator::Position pos = SourceLocator::fromOffset(data, bad.offset);
+    d.line = pos.line;
+    d.column = pos.column;
+    m_diagnostics.append(d);
+    return false;
+}
+
 ParsedFile LoadSession::parse(const QByteArray& data, const QString& file)
 {
     ParsedFile parsed;
@@ -124,6 +150,8 @@ ParsedFile LoadSession::parse(const QByteArray& data, const QString& file)
         return parsed;
     }
     m_sources.insert(file, data);
+    if (!checkEncoding(data, file))
+        return parsed;
     const QString suffix = QFileInfo(file).suffix().toLower();
     int firstChar = 0;
     while (firstChar < data.size() && QChar::isSpace(static_cast<uchar>(data.at(firstChar))))
@@ -191,30 +219,51 @@ ParsedFile LoadSession::parse(const QByteArray& data, const QString& file)
 
 QJsonValue LoadSession::fetch(const QString& file, const QString& fromFile, const QString& fromPointer)
 {
-    const auto refError = [&](const QString& code, const QString& message) {
-        m_diagnostics.append(Diagnostic::error(message, fromFile, fromPointer, code));
+    const auto refError = [&](const QString& code, const QString& message, const QString& target = QString()) {
+        Diagnostic d = Diagnostic::error(message, fromFile, fromPointer, code);
+        d.target = target;
+        m_diagnostics.append(d);
         return QJsonValue(QJsonValue::Undefined);
     };
     if (m_files.size() > m_options.maxFiles)
         return refError(QStringLiteral("too-many-files"),
             QStringLiteral("More than %1 external files are referenced").arg(m_options.maxFiles));
-    QFile f(file);
-    if (!f.exists())
-        return refError(QStringLiteral("ref-file-missing"),
-            QStringLiteral("Referenced file %1 does not exist").arg(QDir::toNativeSeparators(file)));
-    if (f.size() > m_options.maxFileBytes)
+    const QString name = QDir::toNativeSeparators(file);
+    const qint64 maxBytes = qMin(m_options.maxFileBytes, m_options.maxReferencedFileBytes);
+    const ProjectFiles::Read read = m_project.read(file, maxBytes);
+    const QString leadsTo = read.canonical == file
+        ? QString()
+        : QStringLiteral(" (it leads to %1)").arg(QDir::toNativeSeparators(read.canonical));
+    switch (read.status) {
+    case ProjectFiles::Status::Ok:
+        break;
+    case ProjectFiles::Status::Missing:
+        return refError(
+            QStringLiteral("ref-file-missing"), QStringLiteral("Referenced file %1 does not exist").arg(name));
+    case ProjectFiles::Status::NotRegular:
+        return refError(QStringLiteral("ref-not-regular-file"),
+            QStringLiteral(
+                "Referenced file %1%2 is not a regular file (a device, FIFO, socket or folder); it is not read")
+                .arg(name, leadsTo),
+            read.canonical);
+    case ProjectFiles::Status::Outside:
+        return refError(QStringLiteral("ref-outside-project"),
+            QStringLiteral("Referenced file %1%2 is outside the project folder %3; it is not read unless allowed "
+                           "(--allow-file)")
+                .arg(name, leadsTo, QDir::toNativeSeparators(m_project.root())),
+            read.canonical);
+    case ProjectFiles::Status::TooLarge:
         return refError(QStringLiteral("file-too-large"),
-            QStringLiteral("Referenced file %1 is larger than %2 bytes")
-                .arg(QDir::toNativeSeparators(file))
-                .arg(m_options.maxFileBytes));
-    if (!f.open(QIODevice::ReadOnly))
+            QStringLiteral("Referenced file %1 is larger than %2 bytes").arg(name).arg(maxBytes));
+    case ProjectFiles::Status::Unreadable:
         return refError(QStringLiteral("file-unreadable"),
-            QStringLiteral("Cannot read referenced file %1: %2").arg(QDir::toNativeSeparators(file), f.errorString()));
+            QStringLiteral("Cannot read referenced file %1: %2").arg(name, read.error));
+    }
     m_files.append(file);
-    const ParsedFile parsed = parse(f.readAll(), file);
+    const ParsedFile parsed = parse(read.data, file);
     if (!parsed.ok)
-        return refError(QStringLiteral("ref-file-invalid"),
-            QStringLiteral("Referenced file %1 could not be parsed").arg(QDir::toNativeSeparators(file)));
+        return refError(
+            QStringLiteral("ref-file-invalid"), QStringLiteral("Referenced file %1 could not be parsed").arg(name));
     return parsed.root;
 }
 
@@ -275,29 +324,33 @@ LoadResult LoadSession::fail()
 LoadResult LoadSession::runFile(const QString& path)
 {
     const QString file = absolutePath(path);
-    QFile f(file);
-    if (!f.exists()) {
-        m_diagnostics.append(
-            Diagnostic::error(QStringLiteral("File does not exist"), file, QString(), QStringLiteral("file-missing")));
+    const ProjectFiles::Read read = ProjectFiles::readRegularFile(file, m_options.maxFileBytes);
+    const auto failWith = [&](const QString& code, const QString& message) {
+        m_diagnostics.append(Diagnostic::error(message, file, QString(), code));
         return fail();
+    };
+    switch (read.status) {
+    case ProjectFiles::Status::Ok:
+        break;
+    case ProjectFiles::Status::Missing:
+        return failWith(QStringLiteral("file-missing"), QStringLiteral("File does not exist"));
+    case ProjectFiles::Status::NotRegular:
+    case ProjectFiles::Status::Outside:
+        return failWith(QStringLiteral("file-not-regular"),
+            QStringLiteral("Not a regular file (a folder, device, FIFO or socket); it is not read"));
+    case ProjectFiles::Status::TooLarge:
+        return failWith(QStringLiteral("file-too-large"),
+            QStringLiteral("File is %1 bytes, more than the limit of %2").arg(read.size).arg(m_options.maxFileBytes));
+    case ProjectFiles::Status::Unreadable:
+        return failWith(QStringLiteral("file-unreadable"), QStringLiteral("Cannot read the file: %1").arg(read.error));
     }
-    if (f.size() > m_options.maxFileBytes) {
-        m_diagnostics.append(Diagnostic::error(
-            QStringLiteral("File is %1 bytes, more than the limit of %2").arg(f.size()).arg(m_options.maxFileBytes),
-            file, QString(), QStringLiteral("file-too-large")));
-        return fail();
-    }
-    if (!f.open(QIODevice::ReadOnly)) {
-        m_diagnostics.append(Diagnostic::error(QStringLiteral("Cannot read the file: %1").arg(f.errorString()), file,
-            QString(), QStringLiteral("file-unreadable")));
-        return fail();
-    }
-    return run(f.readAll(), file);
+    return run(read.data, file);
 }
 
 LoadResult LoadSession::run(const QByteArray& data, const QString& path)
 {
     const QString file = absolutePath(path);
+    m_project = ProjectFiles(file, m_options.allowedPaths);
     m_files.append(file);
     const ParsedFile parsed = parse(data, file);
     if (!parsed.ok)
@@ -374,7 +427,8 @@ LoadResult LoadSession::run(const QByteArray& data, const QString& path)
     definition->description = info.value(QLatin1String("description")).toString();
 
     OperationExtractor::Options extractOptions;
-    extractOptions.maxFileBytes = m_options.maxFileBytes;
+    extractOptions.maxFileBytes = qMin(m_options.maxFileBytes, m_options.maxReferencedFileBytes);
+    extractOptions.allowedPaths = m_options.allowedPaths;
     extractOptions.limits = YamlReader::Limits { m_options.maxDepth, m_options.maxNodes };
     OperationExtractor extractor(extractOptions);
     m_diagnostics.append(extractor.extract(definition.get()));

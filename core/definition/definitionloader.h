@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include "core/definition/definition.h"
 #include "core/json/diagnostic.h"
@@ -13,7 +14,11 @@ struct LoadOptions
     int maxDepth = 256; // nesting depth of any document
     qint64 maxNodes = 5'000'000; // total nodes produced across all files (alias expansion included)
     qint64 maxFileBytes = 256ll << 20; // refuse files larger than this
+    qint64 maxReferencedFileBytes = 64ll << 20; // and files read for `$ref` or `externalValue` larger than this
     int maxFiles = 500; // external files per definition
+    // Files and folders outside the definition's project that `$ref` and `externalValue` may still read
+    // (--allow-file); see ProjectFiles. Anything else outside is a "ref-outside-project" error.
+    QStringList allowedPaths;
 };
 
 struct LoadResult

@@ -76,6 +76,15 @@ void OperationExtractor::warn(const QString& code, const QString& message, const
     m_diagnostics.append(Diagnostic::warning(message, origin.file, origin.pointer, code));
 }
 
+void OperationExtractor::error(
+    const QString& code, const QString& message, const QString& documentPointer, const QString& target)
+{
+    const Definition::Origin origin = m_definition->originOf(documentPointer);
+    Diagnostic d = Diagnostic::error(message, origin.file, origin.pointer, code);
+    d.target = target;
+    m_diagnostics.append(d);
+}
+
 const QStringList* OperationExtractor::writtenOrder(const QString& documentPointer) const
 {
     if (m_definition->keyOrders.isEmpty())
@@ -95,30 +104,44 @@ QStringList OperationExtractor::keysOf(const QJsonObject& object, const QString&
     return KeyOrder::orderedKeys(object, writtenOrder(documentPointer));
 }
 
-// Follows a chain of local $refs; the bundler has already reported missing targets and cycles.
+// Follows a chain of local $refs; the bundler has already reported missing targets and cycles. Each target's
+// end is remembered, so a long chain (A0 -> A1 -> ... -> An) costs O(n) for all its links together.
 QJsonObject OperationExtractor::deref(const QJsonValue& value, const QString& pointer, QString* resolvedPointer)
 {
     QJsonObject object = value.toObject();
     QString current = pointer;
+    QStringList walked; // targets whose end this walk finds
     QSet<QString> seen;
+    bool found = true;
     while (object.contains(kRef)) {
         const QJsonValue refValue = object.value(kRef);
         if (!refValue.isString() || !JsonPointer::isLocalRef(refValue.toString()))
             break;
         const QString target = JsonPointer::fromFragment(refValue.toString());
-        if (seen.contains(target) || seen.size() > 64) {
-            object = QJsonObject();
+        const auto known = m_resolved.constFind(target);
+        if (known != m_resolved.constEnd()) {
+            object = known->object;
+            current = known->pointer;
+            break;
+        }
+        if (seen.contains(target)) {
+            found = false;
             break;
         }
         seen.insert(target);
+        walked.append(target);
         QJsonValue next;
         if (!JsonPointer::resolve(m_root, target, &next) || !next.isObject()) {
-            object = QJsonObject();
+            found = false;
             break;
         }
         object = next.toObject();
         current = target;
     }
+    if (!found)
+        object = QJsonObject();
+    for (const QString& target : std::as_const(walked))
+        m_resolved.insert(target, Resolved { object, current });
     if (resolvedPointer)
         *resolvedPointer = current;
     return object;
@@ -157,23 +180,50 @@ void OperationExtractor::readExternalValue(NamedExample* example)
     auto it = m_externalValues.constFind(file);
     if (it == m_externalValues.constEnd()) {
         QJsonValue value(QJsonValue::Undefined);
-        QFile f(file);
-        if (!f.open(QIODevice::ReadOnly)) {
+        const QString at = JsonPointer::append(example->pointer, QStringLiteral("externalValue"));
+        const QString name = QDir::toNativeSeparators(file);
+        const ProjectFiles::Read read = m_project.read(file, m_options.maxFileBytes);
+        const QString leadsTo = read.canonical == file
+            ? QString()
+            : QStringLiteral(" (it leads to %1)").arg(QDir::toNativeSeparators(read.canonical));
+        switch (read.status) {
+        case ProjectFiles::Status::Ok:
+            break;
+        case ProjectFiles::Status::Missing:
             warn(QStringLiteral("example-external-missing"),
-                QStringLiteral("Cannot read externalValue file %1: %2")
-                    .arg(QDir::toNativeSeparators(file), f.errorString()),
-                JsonPointer::append(example->pointer, QStringLiteral("externalValue")));
-        } else if (f.size() > m_options.maxFileBytes) {
+                QStringLiteral("Cannot read externalValue file %1: it does not exist").arg(name), at);
+            break;
+        case ProjectFiles::Status::Unreadable:
+            warn(QStringLiteral("example-external-missing"),
+                QStringLiteral("Cannot read externalValue file %1: %2").arg(name, read.error), at);
+            break;
+        case ProjectFiles::Status::TooLarge:
             warn(QStringLiteral("example-external-too-large"),
-                QStringLiteral("externalValue file %1 is larger than %2 bytes").arg(file).arg(m_options.maxFileBytes),
-                JsonPointer::append(example->pointer, QStringLiteral("externalValue")));
-        } else {
-            const QByteArray data = f.readAll();
+                QStringLiteral("externalValue file %1 is larger than %2 bytes").arg(name).arg(m_options.maxFileBytes),
+                at);
+            break;
+        case ProjectFiles::Status::NotRegular:
+            error(QStringLiteral("ref-not-regular-file"),
+                QStringLiteral("externalValue file %1%2 is not a regular file (a device, FIFO, socket or folder); "
+                               "it is not read")
+                    .arg(name, leadsTo),
+                at, read.canonical);
+            break;
+        case ProjectFiles::Status::Outside:
+            error(QStringLiteral("ref-outside-project"),
+                QStringLiteral("externalValue file %1%2 is outside the project folder %3; it is not read unless "
+                               "allowed (--allow-file)")
+                    .arg(name, leadsTo, QDir::toNativeSeparators(m_project.root())),
+                at, read.canonical);
+            break;
+        }
+        if (read.status == ProjectFiles::Status::Ok) {
+            const QByteArray& data = read.data;
             const QString suffix = QFileInfo(file).suffix().toLower();
             if (suffix == QLatin1String("json")) {
-                QJsonParseError error;
-                const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
-                if (error.error == QJsonParseError::NoError)
+                QJsonParseError parseError;
+                const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
+                if (parseError.error == QJsonParseError::NoError)
                     value = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
             }
             if (value.isUndefined()
@@ -316,6 +366,9 @@ Diagnostics OperationExtractor::extract(Definition* definition)
     m_definition = definition;
     m_root = definition->document;
     m_diagnostics.clear();
+    m_resolved.clear();
+    m_externalValues.clear();
+    m_project = ProjectFiles(definition->file, m_options.allowedPaths);
     const QJsonObject& doc = definition->document;
 
     const QJsonArray servers = doc.value(QLatin1String("servers")).toArray();

@@ -4,8 +4,10 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
+#include <QStringList>
 
 #include "core/definition/definition.h"
+#include "core/definition/projectfiles.h"
 #include "core/definition/yamlreader.h"
 #include "core/json/diagnostic.h"
 
@@ -16,8 +18,9 @@ class OperationExtractor
 public:
     struct Options
     {
-        qint64 maxFileBytes = 256ll << 20; // for externalValue files
+        qint64 maxFileBytes = 64ll << 20; // for externalValue files
         YamlReader::Limits limits;
+        QStringList allowedPaths; // outside the definition's project (see ProjectFiles)
     };
 
     explicit OperationExtractor(Options options);
@@ -37,6 +40,7 @@ private:
     QList<SecurityRequirement> security(const QJsonArray& array);
     void readExternalValue(NamedExample* example);
     void warn(const QString& code, const QString& message, const QString& documentPointer);
+    void error(const QString& code, const QString& message, const QString& documentPointer, const QString& target);
     // The keys of the object at `documentPointer`, in written order when the loader recorded it, else sorted.
     QStringList keysOf(const QJsonObject& object, const QString& documentPointer) const;
     const QStringList* writtenOrder(const QString& documentPointer) const;
@@ -47,4 +51,11 @@ private:
     Diagnostics m_diagnostics;
     QSet<QString> m_reportedCycles;
     QHash<QString, QJsonValue> m_externalValues; // file -> value (Undefined = unreadable)
+    struct Resolved
+    {
+        QJsonObject object;
+        QString pointer;
+    };
+    QHash<QString, Resolved> m_resolved; // local ref target -> end of its chain (empty object: missing or cycle)
+    ProjectFiles m_project;
 };

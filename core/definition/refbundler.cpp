@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QSet>
 #include <QUrl>
 
@@ -196,8 +197,13 @@ bool RefBundler::checkTarget(const QString& file, const QString& pointer, const 
         return false;
     }
     m_checked.insert(key);
-    // Follow pure-ref chains to detect cycles that have no structure (A -> B -> A, or A -> A).
+    // Follow pure-ref chains to detect cycles that have no structure (A -> B -> A, or A -> A). A chain stops at
+    // a link an earlier walk went through (its end, or its cycle, is known already), so all the refs of a long
+    // chain A0 -> A1 -> ... -> An cost O(n) together, not O(n^2).
+    if (m_chainWalked.contains(key))
+        return true;
     QSet<QString> seen { key };
+    const auto remember = qScopeGuard([&] { m_chainWalked.unite(seen); });
     QStringList chain { ref };
     QString chainFile = file;
     while (target.isObject()) {
@@ -210,6 +216,8 @@ bool RefBundler::checkTarget(const QString& file, const QString& pointer, const 
             break;
         chain.append(next.toString());
         const QString nextKey = targetKey(nextFile, nextPointer);
+        if (m_chainWalked.contains(nextKey))
+            break;
         if (seen.contains(nextKey)) {
             error(QStringLiteral("ref-cycle"),
                 QStringLiteral("$ref cycle with no schema or object in it: %1").arg(chain.join(QLatin1String(" -> "))),

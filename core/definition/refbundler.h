@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -84,5 +85,6 @@ private:
     QHash<QString, int> m_bundled; // file + "#" + pointer -> index
     QList<Target> m_pending; // bundled targets still to walk, by index
     QSet<QString> m_checked; // targets already validated
+    QSet<QString> m_chainWalked; // targets whose pure-ref chain has been followed (cycle reported if any)
     Result m_result;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/definition/yamlreader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <istream>
 #include <limits>
@@ -228,7 +229,12 @@ private:
         bool record = false; // keep `keys` (see KeyOrder::isRecorded)
         QString key;
         QStringList keys;
+        // A small map is built in place. A big one collects its members and becomes a QJsonObject once, in key
+        // order: QJsonObject keeps its keys sorted in one array, so inserting n keys as written moves O(n^2).
         QJsonObject object;
+        std::vector<std::pair<QString, QJsonValue>> members; // once the map is big
+        QHash<QString, qsizetype> memberIndex; // key -> position in `members`
+        qsizetype replacing = -1; // a duplicate key's member, which its new value replaces
         QJsonArray array;
         YAML::anchor_t anchor = 0;
         qint64 nodesAtStart = 0;
@@ -285,6 +291,33 @@ private:
         return p;
     }
 
+    static constexpr qsizetype kSmallMap = 32;
+
+    static bool isBig(const Frame& f)
+    {
+        return !f.members.empty();
+    }
+
+    static void makeBig(Frame& f)
+    {
+        f.members.reserve(static_cast<size_t>(f.object.size()) * 4);
+        f.memberIndex.reserve(f.object.size() * 4);
+        for (auto it = f.object.constBegin(); it != f.object.constEnd(); ++it) {
+            f.memberIndex.insert(it.key(), static_cast<qsizetype>(f.members.size()));
+            f.members.emplace_back(it.key(), it.value());
+        }
+        f.object = QJsonObject();
+    }
+
+    static QJsonObject toObject(std::vector<std::pair<QString, QJsonValue>>& members)
+    {
+        std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        QJsonObject object;
+        for (auto& member : members)
+            object.insert(member.first, std::move(member.second));
+        return object;
+    }
+
     void setKey(const QString& key, const YAML::Mark& mark)
     {
         Frame& f = m_frames.back();
@@ -292,7 +325,8 @@ private:
         f.haveKey = true;
         if (f.record)
             f.keys.append(key);
-        if (f.object.contains(key)) {
+        f.replacing = isBig(f) ? f.memberIndex.value(key, -1) : -1;
+        if (isBig(f) ? f.replacing >= 0 : f.object.contains(key)) {
             Diagnostic d = Diagnostic::warning(QStringLiteral("Duplicate key \"%1\"; the last value wins").arg(key),
                 m_file, JsonPointer::append(pointerOfTop(), key), QStringLiteral("yaml-duplicate-key"));
             d.line = mark.line + 1;
@@ -311,7 +345,17 @@ private:
         }
         Frame& f = m_frames.back();
         if (f.isMap) {
-            f.object.insert(f.key, v);
+            if (!isBig(f)) {
+                f.object.insert(f.key, v);
+                if (f.object.size() > kSmallMap)
+                    makeBig(f);
+            } else if (f.replacing >= 0) {
+                f.members[static_cast<size_t>(f.replacing)].second = v;
+            } else {
+                f.memberIndex.insert(f.key, static_cast<qsizetype>(f.members.size()));
+                f.members.emplace_back(f.key, v);
+            }
+            f.replacing = -1;
             f.haveKey = false;
         } else {
             f.array.append(v);
@@ -351,7 +395,8 @@ private:
             m_keyOrders.insert(pointerOfTop(), std::move(m_frames.back().keys));
         Frame f = std::move(m_frames.back());
         m_frames.pop_back();
-        const QJsonValue v = f.isMap ? QJsonValue(std::move(f.object)) : QJsonValue(std::move(f.array));
+        const QJsonValue v =
+            f.isMap ? QJsonValue(isBig(f) ? toObject(f.members) : std::move(f.object)) : QJsonValue(std::move(f.array));
         if (f.anchor)
             m_anchors.insert(f.anchor, Anchored { v, m_nodes - f.nodesAtStart + 1, true });
         if (f.isKey) {

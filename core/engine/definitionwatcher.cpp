@@ -135,6 +135,11 @@ void DefinitionWatcher::handleChange(const QString& path)
     m_debounce->start();
 }
 
+void DefinitionWatcher::setLoadOptions(const LoadOptions& options)
+{
+    m_loadOptions = options;
+}
+
 void DefinitionWatcher::reloadNow()
 {
     if (m_definitionPath.isEmpty())
@@ -142,12 +147,13 @@ void DefinitionWatcher::reloadNow()
     const quint64 generation = ++m_generation;
     const QString path = m_definitionPath;
     const QString config = m_explicitConfig;
+    const LoadOptions options = m_loadOptions;
     QPointer<DefinitionWatcher> self(this);
     QObject* home =
         QCoreApplication::instance(); // the watcher lives on the main thread; it may be gone by the time we finish
-    QThreadPool::globalInstance()->start([self, home, generation, path, config] {
+    QThreadPool::globalInstance()->start([self, home, generation, path, config, options] {
         ReloadResult result;
-        result.definition = DefinitionLoader().loadFile(path);
+        result.definition = DefinitionLoader(options).loadFile(path);
         result.config = config.isEmpty() ? MockConfigLoader::discover(path) : MockConfigLoader::load(config, path);
         QMetaObject::invokeMethod(
             home,

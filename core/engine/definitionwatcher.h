@@ -43,6 +43,8 @@ public:
         return m_enabled;
     }
     void setDebounceMs(int ms);
+    // What reloads pass to DefinitionLoader (e.g. the files the user allowed outside the project).
+    void setLoadOptions(const LoadOptions& options);
     QStringList watchedFiles() const;
 
     // Loads again now (off this thread); the result arrives through reloaded() / reloadFailed().
@@ -66,6 +68,7 @@ private:
     QTimer* m_debounce = nullptr;
     QString m_definitionPath;
     QString m_explicitConfig;
+    LoadOptions m_loadOptions;
     QStringList m_files;
     QHash<QString, QPair<qint64, qint64>> m_seen;
     bool m_enabled = true;

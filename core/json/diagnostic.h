@@ -22,6 +22,9 @@ struct Diagnostic
     int column = 0; // 1-based; 0 when unknown
     QString pointer; // JSON pointer inside `file` ("" = document root)
     QString code; // short machine-readable kind, e.g. "yaml-syntax", "ref-missing"
+    // What the problem is about when it is not the location: for "ref-outside-project" the absolute path of the
+    // referenced file (symlinks resolved), which the user may allow (LoadOptions::allowedPaths, --allow-file).
+    QString target;
 
     // "file:line:col: error: message (at /json/pointer)"
     QString toString() const;

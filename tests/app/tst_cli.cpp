@@ -2,12 +2,18 @@
 // The understudy executable as a user runs it: --help/--version, --check exit codes and format, --headless.
 #include <csignal>
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "testutils.h"
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 namespace {
 
@@ -56,6 +62,7 @@ private slots:
     void check_data();
     void check();
     void checkFormat();
+    void checkRefusesFilesOutsideTheProject();
     void headlessServesAndStops();
     void headlessOffConfigExitsNonZero();
     void headlessBadDefinitionExitsNonZero();
@@ -129,6 +136,47 @@ void TestCli::checkFormat()
     QVERIFY2(syntax.out.contains(QStringLiteral("syntax-error.yaml:3:"))
             || syntax.out.contains(QStringLiteral("syntax-error.yaml:4:")),
         qPrintable(syntax.out));
+}
+
+void TestCli::checkRefusesFilesOutsideTheProject()
+{
+    // proj/ has no .git or redocly.yaml, so proj/ itself is the project; shared.yaml sits next to it.
+    QTemporaryDir dir;
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("proj"))));
+    const auto write = [&](const QString& name, const QByteArray& data) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(data);
+    };
+    const QByteArray head =
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n"
+        "        '200':\n          description: ok\n          content:\n            application/json:\n"
+        "              schema: {$ref: '";
+    write(QStringLiteral("shared.yaml"), "type: string\n");
+    write(QStringLiteral("proj/api.yaml"), head + "../shared.yaml'}\n");
+    const QString api = dir.filePath(QStringLiteral("proj/api.yaml"));
+    const Run refused = runCli({ QStringLiteral("--check"), api });
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.out.contains(QStringLiteral("outside the project")), qPrintable(refused.out));
+    const Run allowed = runCli({ QStringLiteral("--check"), QStringLiteral("--allow-file"),
+        dir.filePath(QStringLiteral("shared.yaml")), api });
+    QVERIFY2(allowed.exitCode == 0, qPrintable(allowed.out + allowed.err));
+
+#ifdef Q_OS_UNIX
+    // A $ref to a FIFO or a device ends at once with an error instead of blocking or reading forever.
+    QVERIFY(::mkfifo(QFile::encodeName(dir.filePath(QStringLiteral("proj/fifo.yaml"))).constData(), 0600) == 0);
+    write(QStringLiteral("proj/fifo-ref.yaml"), head + "fifo.yaml'}\n");
+    write(QStringLiteral("proj/zero-ref.yaml"), head + "/dev/zero'}\n");
+    for (const QString& name : { QStringLiteral("proj/fifo-ref.yaml"), QStringLiteral("proj/zero-ref.yaml") }) {
+        QElapsedTimer timer;
+        timer.start();
+        const Run run = runCli(
+            { QStringLiteral("--check"), QStringLiteral("--allow-file"), QStringLiteral("/dev"), dir.filePath(name) });
+        QVERIFY2(timer.elapsed() < 10000, "must end in bounded time");
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("not a regular file")), qPrintable(run.out));
+    }
+#endif
 }
 
 void TestCli::headlessServesAndStops()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -8,6 +9,10 @@
 #include "core/definition/definitionloader.h"
 #include "core/json/jsonpointer.h"
 #include "testutils.h"
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 namespace {
 
@@ -97,6 +102,7 @@ class TestDefinitionLoader : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void versions_data();
     void versions();
     void openApi30Operations();
@@ -119,7 +125,60 @@ private slots:
     void realWorldDefinitions();
     void writtenOrder_data();
     void writtenOrder();
+    void filesStayInsideTheProject_data();
+    void filesStayInsideTheProject();
+    void definitionMustBeARegularFile_data();
+    void definitionMustBeARegularFile();
+    void encodingErrors_data();
+    void encodingErrors();
+    void longRefChains_data();
+    void longRefChains();
+    void bigMapping();
+
+private:
+    QString sandbox(const QString& relative = QString()) const
+    {
+        return QDir::cleanPath(m_sandbox.path() + QLatin1Char('/') + relative);
+    }
+    QTemporaryDir m_sandbox;
+    bool m_haveFifo = false;
 };
+
+// A project (proj/, marked by .git) with a definition folder (proj/api/) and files around it:
+//   secret.yaml, secret.json                  outside every project
+//   proj/shared/ok.yaml, ok.json              inside, reached with ../
+//   proj/api/escape.yaml, escape.json         symlinks to the secrets (escape the project)
+//   proj/api/inside.yaml                      a symlink to ../shared/ok.yaml (stays inside)
+//   proj/api/fifo.yaml                        a FIFO (opening it for reading would block)
+//   proj/api/big.yaml                         65 MiB, sparse (never read)
+//   plain/                                    a folder with no project marker: it is its own project
+void TestDefinitionLoader::initTestCase()
+{
+    QVERIFY(m_sandbox.isValid());
+    const auto write = [&](const QString& relative, const QByteArray& data) {
+        QDir().mkpath(QFileInfo(sandbox(relative)).path());
+        QFile f(sandbox(relative));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(data);
+    };
+    write(QStringLiteral("secret.yaml"), "type: string\ndescription: secret\n");
+    write(QStringLiteral("secret.json"), R"({"secret": true})");
+    write(QStringLiteral("proj/shared/ok.yaml"), "type: integer\n");
+    write(QStringLiteral("proj/shared/ok.json"), R"({"fine": true})");
+    write(QStringLiteral("proj/api/bad.yaml"), "type: object\ndescription: caf\xE9\n");
+    QVERIFY(QDir().mkpath(sandbox(QStringLiteral("proj/.git"))));
+    QVERIFY(QDir().mkpath(sandbox(QStringLiteral("plain"))));
+    QVERIFY(QFile::link(sandbox(QStringLiteral("secret.yaml")), sandbox(QStringLiteral("proj/api/escape.yaml"))));
+    QVERIFY(QFile::link(sandbox(QStringLiteral("secret.json")), sandbox(QStringLiteral("proj/api/escape.json"))));
+    QVERIFY(QFile::link(QStringLiteral("../shared/ok.yaml"), sandbox(QStringLiteral("proj/api/inside.yaml"))));
+    QFile big(sandbox(QStringLiteral("proj/api/big.yaml")));
+    QVERIFY(big.open(QIODevice::WriteOnly));
+    QVERIFY(big.resize(65ll << 20)); // a hole, not 65 MiB of disk
+    big.close();
+#ifdef Q_OS_UNIX
+    m_haveFifo = ::mkfifo(QFile::encodeName(sandbox(QStringLiteral("proj/api/fifo.yaml"))).constData(), 0600) == 0;
+#endif
+}
 
 void TestDefinitionLoader::versions_data()
 {
@@ -782,6 +841,295 @@ void TestDefinitionLoader::writtenOrder()
     QVERIFY2(r.definition, qPrintable(dump(r)));
     QVERIFY2(errors(r).isEmpty(), qPrintable(dump(r)));
     QCOMPARE(orderDump(*r.definition), expected);
+}
+
+void TestDefinitionLoader::filesStayInsideTheProject_data()
+{
+    // "@" stands for the sandbox folder. `code` is the error expected at the reference (empty: it loads);
+    // `target` the offending path the error carries.
+    QTest::addColumn<QString>("folder"); // where the definition is
+    QTest::addColumn<bool>("externalValue"); // else a schema $ref
+    QTest::addColumn<QString>("reference");
+    QTest::addColumn<QStringList>("allowed");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("target");
+    const QString api = QStringLiteral("proj/api");
+    const QString outside = QStringLiteral("ref-outside-project");
+    const QString device = QStringLiteral("ref-not-regular-file");
+    const QString etcPasswd = QStringLiteral("/etc/passwd");
+    QTest::addRow("$ref: /etc/passwd") << api << false << etcPasswd << QStringList() << outside << etcPasswd;
+    QTest::addRow("externalValue: /etc/passwd") << api << true << etcPasswd << QStringList() << outside << etcPasswd;
+    QTest::addRow("$ref: file:///etc/passwd")
+        << api << false << QStringLiteral("file:///etc/passwd") << QStringList() << outside << etcPasswd;
+    QTest::addRow("$ref ../ out of the project") << api << false << QStringLiteral("../../secret.yaml") << QStringList()
+                                                 << outside << QStringLiteral("@/secret.yaml");
+    QTest::addRow("externalValue ../ out of the project")
+        << api << true << QStringLiteral("../../secret.json") << QStringList() << outside
+        << QStringLiteral("@/secret.json");
+    QTest::addRow("$ref ../ out of a folder without a project marker")
+        << QStringLiteral("plain") << false << QStringLiteral("../secret.yaml") << QStringList() << outside
+        << QStringLiteral("@/secret.yaml");
+    QTest::addRow("$ref ../ within the project (up to .git)")
+        << api << false << QStringLiteral("../shared/ok.yaml") << QStringList() << QString() << QString();
+    QTest::addRow("externalValue ../ within the project")
+        << api << true << QStringLiteral("../shared/ok.json") << QStringList() << QString() << QString();
+    QTest::addRow("$ref through a symlink that escapes")
+        << api << false << QStringLiteral("escape.yaml") << QStringList() << outside << QStringLiteral("@/secret.yaml");
+    QTest::addRow("externalValue through a symlink that escapes")
+        << api << true << QStringLiteral("escape.json") << QStringList() << outside << QStringLiteral("@/secret.json");
+    QTest::addRow("$ref through a symlink that stays inside")
+        << api << false << QStringLiteral("inside.yaml") << QStringList() << QString() << QString();
+    QTest::addRow("$ref: /dev/zero") << api << false << QStringLiteral("/dev/zero") << QStringList() << device
+                                     << QStringLiteral("/dev/zero");
+    QTest::addRow("externalValue: /dev/zero")
+        << api << true << QStringLiteral("/dev/zero") << QStringList() << device << QStringLiteral("/dev/zero");
+    QTest::addRow("$ref: /dev/zero even when /dev is allowed")
+        << api << false << QStringLiteral("/dev/zero") << QStringList { QStringLiteral("/dev") } << device
+        << QStringLiteral("/dev/zero");
+    QTest::addRow("$ref to a FIFO") << api << false << QStringLiteral("fifo.yaml") << QStringList() << device
+                                    << QStringLiteral("@/proj/api/fifo.yaml");
+    QTest::addRow("externalValue of a FIFO") << api << true << QStringLiteral("fifo.yaml") << QStringList() << device
+                                             << QStringLiteral("@/proj/api/fifo.yaml");
+    QTest::addRow("$ref to a 65 MiB file")
+        << api << false << QStringLiteral("big.yaml") << QStringList() << QStringLiteral("file-too-large") << QString();
+    QTest::addRow("$ref to a file the user allowed")
+        << api << false << QStringLiteral("../../secret.yaml") << QStringList { QStringLiteral("@/secret.yaml") }
+        << QString() << QString();
+    QTest::addRow("externalValue in a folder the user allowed")
+        << api << true << QStringLiteral("escape.json") << QStringList { QStringLiteral("@") } << QString()
+        << QString();
+    QTest::addRow("allowing one file does not allow its neighbour")
+        << api << false << QStringLiteral("../../secret.yaml") << QStringList { QStringLiteral("@/secret.json") }
+        << outside << QStringLiteral("@/secret.yaml");
+    QTest::addRow("$ref to a file with invalid UTF-8") << api << false << QStringLiteral("bad.yaml") << QStringList()
+                                                       << QStringLiteral("ref-file-invalid") << QString();
+}
+
+void TestDefinitionLoader::filesStayInsideTheProject()
+{
+    QFETCH(QString, folder);
+    QFETCH(bool, externalValue);
+    QFETCH(QString, reference);
+    QFETCH(QStringList, allowed);
+    QFETCH(QString, code);
+    QFETCH(QString, target);
+    if (reference.contains(QLatin1String("fifo")) && !m_haveFifo)
+        QSKIP("mkfifo is not available");
+    const QString root = QFileInfo(m_sandbox.path()).canonicalFilePath();
+    for (QString& path : allowed)
+        path.replace(QLatin1Char('@'), root);
+    target.replace(QLatin1Char('@'), root);
+
+    QByteArray text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n"
+                      "        '200':\n          description: ok\n          content:\n            application/json:\n";
+    if (externalValue)
+        text += "              examples:\n                one: {externalValue: '" + reference.toUtf8() + "'}\n";
+    else
+        text += "              schema: {$ref: '" + reference.toUtf8() + "'}\n";
+    const QString file = sandbox(folder + QStringLiteral("/api.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+    f.close();
+
+    LoadOptions options;
+    options.allowedPaths = allowed;
+    QElapsedTimer timer;
+    timer.start();
+    const LoadResult r = DefinitionLoader(options).loadFile(file);
+    QVERIFY2(timer.elapsed() < 5000, "must not block or read without bound");
+    QVERIFY2(r.definition, qPrintable(dump(r)));
+    const Operation* op = r.definition->operations.isEmpty() ? nullptr : &r.definition->operations.first();
+    QVERIFY(op);
+    const MediaType& mt = op->responses.at(0).content.at(0);
+    if (code.isEmpty()) {
+        QVERIFY2(errors(r).isEmpty(), qPrintable(dump(r)));
+        if (externalValue) {
+            QVERIFY(mt.examples.at(0).hasValue);
+            QVERIFY(mt.examples.at(0).value.isObject());
+        } else {
+            QVERIFY(!r.definition->bundledOrigins.isEmpty());
+        }
+        return;
+    }
+    const Diagnostic* d = findCode(r, code);
+    QVERIFY2(d, qPrintable(dump(r)));
+    QCOMPARE(d->severity, Diagnostic::Severity::Error);
+    QCOMPARE(d->file, file);
+    QCOMPARE(d->pointer,
+        externalValue
+            ? QStringLiteral("/paths/~1a/get/responses/200/content/application~1json/examples/one/externalValue")
+            : QStringLiteral("/paths/~1a/get/responses/200/content/application~1json/schema/$ref"));
+    QCOMPARE(d->line, externalValue ? 12 : 11);
+    QVERIFY(d->column > 0);
+    if (!target.isEmpty())
+        QCOMPARE(d->target, target);
+    if (code != QLatin1String("ref-file-invalid")) {
+        // Nothing of a refused file is read into the definition.
+        QVERIFY(r.definition->bundledOrigins.isEmpty());
+        QCOMPARE(r.definition->files, QStringList { file });
+        if (externalValue)
+            QVERIFY(!mt.examples.at(0).hasValue);
+    }
+}
+
+void TestDefinitionLoader::definitionMustBeARegularFile_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addRow("a FIFO") << QStringLiteral("proj/api/fifo.yaml");
+    QTest::addRow("/dev/zero") << QStringLiteral("/dev/zero");
+    QTest::addRow("a folder") << QStringLiteral("proj");
+}
+
+void TestDefinitionLoader::definitionMustBeARegularFile()
+{
+    QFETCH(QString, path);
+    if (path.contains(QLatin1String("fifo")) && !m_haveFifo)
+        QSKIP("mkfifo is not available");
+    QElapsedTimer timer;
+    timer.start();
+    const LoadResult r = DefinitionLoader().loadFile(path.startsWith(QLatin1Char('/')) ? path : sandbox(path));
+    QVERIFY2(timer.elapsed() < 5000, "must not block");
+    QVERIFY(!r.definition);
+    QCOMPARE(r.diagnostics.size(), 1);
+    QCOMPARE(r.diagnostics.at(0).code, QStringLiteral("file-not-regular"));
+}
+
+void TestDefinitionLoader::encodingErrors_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    const QByteArray head = "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\n";
+    QTest::addRow("Latin-1 byte in YAML") << head + "x-name: Jos\xE9\n"
+                                          << QStringLiteral("a.yaml") << QStringLiteral("invalid-utf8") << 4 << 12;
+    QTest::addRow("NUL in YAML") << head + QByteArray("x-a: b\0c\n", 9) << QStringLiteral("a.yaml")
+                                 << QStringLiteral("nul-byte") << 4 << 7;
+    QTest::addRow("after multi-byte characters")
+        << head + "x-a: \xC3\xA9\xC3\xA9\xFF\n"
+        << QStringLiteral("a.yaml") << QStringLiteral("invalid-utf8") << 4 << 8;
+    QTest::addRow("surrogate in JSON") << QByteArray("{\"openapi\": \"3.0.0\",\n \"x\": \"\xED\xA0\x80\"}")
+                                       << QStringLiteral("a.json") << QStringLiteral("invalid-utf8") << 2 << 8;
+    QTest::addRow("NUL in JSON") << QByteArray("{\"openapi\": \"3.0.0\",\n\n  \"x\": \"\0\"}", 32)
+                                 << QStringLiteral("a.json") << QStringLiteral("nul-byte") << 3 << 9;
+}
+
+void TestDefinitionLoader::encodingErrors()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, name);
+    QFETCH(QString, code);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    const LoadResult r = DefinitionLoader().loadData(text, sandbox(name));
+    QVERIFY(!r.definition);
+    QCOMPARE(r.diagnostics.size(), 1);
+    const Diagnostic& d = r.diagnostics.at(0);
+    QCOMPARE(d.code, code);
+    QCOMPARE(d.severity, Diagnostic::Severity::Error);
+    QCOMPARE(d.file, sandbox(name));
+    QCOMPARE(d.line, line);
+    QCOMPARE(d.column, column);
+}
+
+void TestDefinitionLoader::longRefChains_data()
+{
+    QTest::addColumn<bool>("cycle"); // the schema chain's last link points back to its first
+    QTest::addRow("10,000 links of schemas, parameters, bodies and responses") << false;
+    QTest::addRow("a 10,000-link schema cycle") << true;
+}
+
+void TestDefinitionLoader::longRefChains()
+{
+    QFETCH(bool, cycle);
+    constexpr int kLinks = 10'000;
+    // A0 -> A1 -> ... -> A10000 for each kind, generated as JSON (quick to parse, so the time is the refs').
+    QJsonObject components;
+    const auto chain = [&](const char* kind, const char* prefix, const QJsonObject& last, bool loop) {
+        QJsonObject map;
+        const QString base = QStringLiteral("#/components/%1/%2").arg(QLatin1String(kind), QLatin1String(prefix));
+        for (int i = 0; i < kLinks; ++i)
+            map.insert(QLatin1String(prefix) + QString::number(i),
+                QJsonObject { { QStringLiteral("$ref"), base + QString::number(i + 1) } });
+        map.insert(QLatin1String(prefix) + QString::number(kLinks),
+            loop ? QJsonObject { { QStringLiteral("$ref"), base + QLatin1Char('0') } } : last);
+        components.insert(QLatin1String(kind), map);
+    };
+    const QJsonObject schemaRef { { QStringLiteral("$ref"), QStringLiteral("#/components/schemas/A0") } };
+    const QJsonObject jsonContent { { QStringLiteral("application/json"),
+        QJsonObject { { QStringLiteral("schema"), schemaRef } } } };
+    chain("schemas", "A", QJsonObject { { QStringLiteral("type"), QStringLiteral("string") } }, cycle);
+    chain("parameters", "P",
+        QJsonObject { { QStringLiteral("name"), QStringLiteral("q") },
+            { QStringLiteral("in"), QStringLiteral("query") }, { QStringLiteral("schema"), schemaRef } },
+        false);
+    chain("requestBodies", "B", QJsonObject { { QStringLiteral("content"), jsonContent } }, false);
+    chain("responses", "R",
+        QJsonObject {
+            { QStringLiteral("description"), QStringLiteral("ok") }, { QStringLiteral("content"), jsonContent } },
+        false);
+    const QJsonObject get {
+        { QStringLiteral("parameters"),
+            QJsonArray { QJsonObject { { QStringLiteral("$ref"), QStringLiteral("#/components/parameters/P0") } } } },
+        { QStringLiteral("requestBody"),
+            QJsonObject { { QStringLiteral("$ref"), QStringLiteral("#/components/requestBodies/B0") } } },
+        { QStringLiteral("responses"),
+            QJsonObject { { QStringLiteral("200"),
+                QJsonObject { { QStringLiteral("$ref"), QStringLiteral("#/components/responses/R0") } } } } },
+    };
+    const QJsonObject root {
+        { QStringLiteral("openapi"), QStringLiteral("3.0.3") },
+        { QStringLiteral("info"),
+            QJsonObject { { QStringLiteral("title"), QStringLiteral("chain") },
+                { QStringLiteral("version"), QStringLiteral("1") } } },
+        { QStringLiteral("paths"),
+            QJsonObject { { QStringLiteral("/a"), QJsonObject { { QStringLiteral("post"), get } } } } },
+        { QStringLiteral("components"), components },
+    };
+    const QByteArray text = QJsonDocument(root).toJson(QJsonDocument::Compact);
+
+    QElapsedTimer timer;
+    timer.start();
+    const LoadResult r = DefinitionLoader().loadData(text, sandbox(QStringLiteral("chain.json")));
+    QVERIFY2(timer.elapsed() < 5000, "a ref chain must resolve in linear time");
+    QVERIFY2(r.definition, qPrintable(dump(r)));
+    int cycles = 0;
+    for (const Diagnostic& d : r.diagnostics)
+        cycles += d.code == QLatin1String("ref-cycle") ? 1 : 0;
+    QCOMPARE(cycles, cycle ? 1 : 0);
+    if (!cycle)
+        QVERIFY2(errors(r).isEmpty(), qPrintable(dump(r)));
+    // Structural refs are followed to the end of their chains, however long.
+    QCOMPARE(r.definition->operations.size(), 1);
+    const Operation& op = r.definition->operations.first();
+    QCOMPARE(op.parameters.size(), 1);
+    QCOMPARE(op.parameters.at(0).name, QStringLiteral("q"));
+    QCOMPARE(op.parameters.at(0).pointer, QStringLiteral("/components/parameters/P10000"));
+    QVERIFY(op.requestBody.present);
+    QCOMPARE(op.requestBody.content.size(), 1);
+    QCOMPARE(op.responses.size(), 1);
+    QCOMPARE(op.responses.at(0).description, QStringLiteral("ok"));
+    QCOMPARE(op.responses.at(0).content.at(0).name, QStringLiteral("application/json"));
+}
+
+void TestDefinitionLoader::bigMapping()
+{
+    // 200,000 keys written in descending order (each sorts first): loading must stay linear in the keys.
+    constexpr int kKeys = 200'000;
+    QByteArray text = "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\nx-big:\n";
+    text.reserve(kKeys * 20);
+    for (int i = kKeys - 1; i >= 0; --i)
+        text += "  k" + QByteArray::number(i).rightJustified(7, '0') + ": " + QByteArray::number(i) + '\n';
+    QElapsedTimer timer;
+    timer.start();
+    const LoadResult r = DefinitionLoader().loadData(text, sandbox(QStringLiteral("big.yaml")));
+    QVERIFY2(timer.elapsed() < 8000, "a big mapping must load in linear time");
+    QVERIFY2(r.ok(), qPrintable(dump(r)));
+    const QJsonObject big = r.definition->document.value(QLatin1String("x-big")).toObject();
+    QCOMPARE(big.size(), kKeys);
+    QCOMPARE(big.value(QLatin1String("k0199999")).toInt(), 199999);
 }
 
 QTEST_GUILESS_MAIN(TestDefinitionLoader)

@@ -10,6 +10,8 @@ class TestJsonText : public QObject
 private slots:
     void nesting_data();
     void nesting();
+    void encoding_data();
+    void encoding();
 };
 
 void TestJsonText::nesting_data()
@@ -32,6 +34,42 @@ void TestJsonText::nesting()
     QFETCH(int, limit);
     QFETCH(qint64, offset);
     QCOMPARE(JsonText::nestingExceededAt(json, limit), offset);
+}
+
+void TestJsonText::encoding_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<qint64>("offset"); // -1 = clean
+    QTest::addColumn<bool>("nul");
+    QTest::addRow("ASCII") << QByteArray("openapi: 3.0.0\npaths: {}\n") << qint64(-1) << false;
+    QTest::addRow("two-, three- and four-byte forms")
+        << QByteArray("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 ok") << qint64(-1) << false;
+    QTest::addRow("UTF-8 byte order mark") << QByteArray("\xEF\xBB\xBF"
+                                                         "a: 1")
+                                           << qint64(-1) << false;
+    QTest::addRow("empty") << QByteArray() << qint64(-1) << false;
+    QTest::addRow("NUL after eight clean bytes") << QByteArray("abcdefgh\0ij", 11) << qint64(8) << true;
+    QTest::addRow("NUL first") << QByteArray("\0", 1) << qint64(0) << true;
+    QTest::addRow("Latin-1 byte") << QByteArray("name: Jos\xE9\n") << qint64(9) << false;
+    QTest::addRow("lone continuation byte") << QByteArray("ab\x80") << qint64(2) << false;
+    QTest::addRow("overlong slash") << QByteArray("a\xC0\xAF") << qint64(1) << false;
+    QTest::addRow("overlong three-byte form") << QByteArray("\xE0\x80\xAF") << qint64(0) << false;
+    QTest::addRow("UTF-16 surrogate") << QByteArray("x\xED\xA0\x80") << qint64(1) << false;
+    QTest::addRow("past U+10FFFF") << QByteArray("\xF4\x90\x80\x80") << qint64(0) << false;
+    QTest::addRow("truncated at the end") << QByteArray("abc\xE2\x82") << qint64(3) << false;
+    QTest::addRow("bad third byte") << QByteArray("\xE2\x82(") << qint64(0) << false;
+}
+
+void TestJsonText::encoding()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(qint64, offset);
+    QFETCH(bool, nul);
+    const JsonText::EncodingError e = JsonText::firstEncodingError(text);
+    QCOMPARE(e.offset, offset);
+    QCOMPARE(e.nul, nul);
+    if (offset >= 0)
+        QCOMPARE(e.byte, static_cast<unsigned char>(text.at(offset)));
 }
 
 QTEST_GUILESS_MAIN(TestJsonText)

@@ -21,6 +21,8 @@ private slots:
     void guards_data();
     void guards();
     void duplicateKeys();
+    void duplicateKeysInABigMapping();
+    void bigMappingIsLinear();
 };
 
 void TestYamlReader::plainScalars_data()
@@ -151,6 +153,48 @@ void TestYamlReader::duplicateKeys()
     QCOMPARE(r.diagnostics.at(1).pointer, QStringLiteral("/a"));
     QCOMPARE(r.diagnostics.at(1).line, 5);
     QCOMPARE(r.value.toObject().value(QLatin1String("a")).toInt(), 3);
+}
+
+void TestYamlReader::duplicateKeysInABigMapping()
+{
+    // Past a few members duplicates are found through an index: the last value still wins, once.
+    QByteArray text;
+    for (int i = 0; i < 40; ++i)
+        text += "k" + QByteArray::number(i) + ": " + QByteArray::number(i) + "\n";
+    text += "k3: again\nk39: last\nk40: new\n";
+    const YamlReadResult r = YamlReader::read(text, QStringLiteral("d.yaml"), {});
+    QVERIFY(r.ok);
+    QCOMPARE(r.diagnostics.size(), 2);
+    QCOMPARE(r.diagnostics.at(0).pointer, QStringLiteral("/k3"));
+    QCOMPARE(r.diagnostics.at(0).line, 41);
+    QCOMPARE(r.diagnostics.at(1).pointer, QStringLiteral("/k39"));
+    const QJsonObject o = r.value.toObject();
+    QCOMPARE(o.size(), 41);
+    QCOMPARE(o.value(QLatin1String("k3")).toString(), QStringLiteral("again"));
+    QCOMPARE(o.value(QLatin1String("k39")).toString(), QStringLiteral("last"));
+    QCOMPARE(o.value(QLatin1String("k38")).toInt(), 38);
+}
+
+void TestYamlReader::bigMappingIsLinear()
+{
+    // Keys written in descending order: each one sorts first, the worst case for inserting into a QJsonObject
+    // one key at a time (which moved the whole object per key: 1,000,000 keys took 70 s).
+    constexpr int kKeys = 100'000;
+    QByteArray text;
+    text.reserve(kKeys * 16);
+    for (int i = kKeys - 1; i >= 0; --i)
+        text += 'k' + QByteArray::number(i).rightJustified(7, '0') + ": " + QByteArray::number(i) + '\n';
+    QElapsedTimer timer;
+    timer.start();
+    const YamlReadResult r = YamlReader::read(text, QStringLiteral("big.yaml"), {});
+    QVERIFY2(timer.elapsed() < 5000, "a big mapping must load in linear time");
+    QVERIFY(r.ok);
+    QVERIFY(r.diagnostics.isEmpty());
+    const QJsonObject o = r.value.toObject();
+    QCOMPARE(o.size(), kKeys);
+    QCOMPARE(o.value(QLatin1String("k0000000")).toInt(), 0);
+    QCOMPARE(o.value(QLatin1String("k0012345")).toInt(), 12345);
+    QCOMPARE(o.begin().key(), QStringLiteral("k0000000"));
 }
 
 QTEST_GUILESS_MAIN(TestYamlReader)
