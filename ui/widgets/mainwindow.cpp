@@ -27,7 +27,6 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTcpServer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -687,9 +686,9 @@ bool MainWindow::startServer()
     }
     const QHostAddress host = currentHost();
     const quint16 port = quint16(m_portSpin->value());
-    QString error;
     m_stoppedReason.clear();
-    if (m_service->start(host, port, &error)) {
+    const StartResult started = m_service->start(host, port);
+    if (started) {
         if (m_banner->isVisible() && m_banner->kind() != MessageBanner::Kind::Warning)
             m_banner->hide();
         if (host == QHostAddress(QHostAddress::AnyIPv4)) {
@@ -708,9 +707,9 @@ bool MainWindow::startServer()
         updateServerState(m_stoppedReason);
         return false;
     }
-    // Distinguish "port taken" from other failures so we can offer a way out.
-    QTcpServer probe;
-    if (port != 0 && !probe.listen(host, port) && probe.serverError() == QAbstractSocket::AddressInUseError) {
+    // "Port taken" comes with a way out.
+    const QString& error = started.message;
+    if (started.error == StartError::PortTaken) {
         m_stoppedReason = tr("port %1 is already in use").arg(port);
         offerFreePort(port);
     } else {
