@@ -114,10 +114,9 @@ void TestMockSession::loads_data()
     QTest::addColumn<bool>("served");
     QTest::addColumn<bool>("withErrors");
     QTest::addRow("valid definition") << spec("Valid") << true << false;
-    QTest::addRow("definition with a missing $ref is still served")
-        << QByteArray("openapi: 3.0.3\ninfo: {title: Refs, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n"
-                      "        '200': {$ref: 'missing.yaml#/Nope'}\n")
-        << true << true;
+    QTest::addRow("definition with a missing $ref is still served") << QByteArray(
+        "openapi: 3.0.3\ninfo: {title: Refs, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n"
+        "        '200': {$ref: 'missing.yaml#/Nope'}\n") << true << true;
     QTest::addRow("syntax error") << brokenSpec << false << true;
     QTest::addRow("missing file") << QByteArray() << false << true;
 }
@@ -400,8 +399,8 @@ void TestMockSession::socketErrorsMapToKinds_data()
     QTest::addColumn<StartError>("kind");
     QTest::addRow("address in use") << QAbstractSocket::AddressInUseError << StartError::PortTaken;
     QTest::addRow("no permission") << QAbstractSocket::SocketAccessError << StartError::PermissionDenied;
-    QTest::addRow("not an address here")
-        << QAbstractSocket::SocketAddressNotAvailableError << StartError::AddressNotAvailable;
+    QTest::addRow("not an address here") << QAbstractSocket::SocketAddressNotAvailableError
+                                         << StartError::AddressNotAvailable;
     QTest::addRow("out of resources") << QAbstractSocket::SocketResourceError << StartError::Other;
     QTest::addRow("unknown") << QAbstractSocket::UnknownSocketError << StartError::Other;
 }
