@@ -144,8 +144,8 @@ bool ServerBar::startServer()
     }
     switch (started.error) {
     case StartError::ConfigOff:
-        m_stoppedReason = tr("turned off by %1 (mockServer.off: true)")
-                              .arg(QFileInfo(m_session->config().sourceFile).fileName());
+        m_stoppedReason =
+            tr("turned off by %1 (mockServer.off: true)").arg(QFileInfo(m_session->config().sourceFile).fileName());
         break;
     case StartError::PortTaken:
         // A way out: the next free port.
