@@ -250,14 +250,6 @@
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <source>No recent files</source>
-        <translation>Keine zuletzt geöffneten Dateien</translation>
-    </message>
-    <message>
-        <source>Clear list</source>
-        <translation>Liste leeren</translation>
-    </message>
-    <message>
         <source>Bookshelf example</source>
         <translation>Beispiel „Bookshelf“</translation>
     </message>
@@ -517,6 +509,17 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
     <message>
         <source>any</source>
         <translation>beliebig</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFilesMenu</name>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Liste leeren</translation>
     </message>
 </context>
 <context>

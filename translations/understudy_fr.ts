@@ -250,14 +250,6 @@
         <translation>Ouvrir…</translation>
     </message>
     <message>
-        <source>No recent files</source>
-        <translation>Aucun fichier récent</translation>
-    </message>
-    <message>
-        <source>Clear list</source>
-        <translation>Vider la liste</translation>
-    </message>
-    <message>
         <source>Bookshelf example</source>
         <translation>Exemple Bookshelf</translation>
     </message>
@@ -517,6 +509,17 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
     <message>
         <source>any</source>
         <translation>quelconque</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFilesMenu</name>
+    <message>
+        <source>No recent files</source>
+        <translation>Aucun fichier récent</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Vider la liste</translation>
     </message>
 </context>
 <context>

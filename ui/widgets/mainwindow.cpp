@@ -32,6 +32,7 @@
 #include "ui/widgets/operationdetailsview.h"
 #include "ui/widgets/operationpage.h"
 #include "ui/widgets/operationsbrowser.h"
+#include "ui/widgets/recentfilesmenu.h"
 #include "ui/widgets/requestlogview.h"
 #include "ui/widgets/serverbar.h"
 #include "ui/widgets/settingsdialog.h"
@@ -39,8 +40,6 @@
 #include "ui/widgets/welcomepage.h"
 
 namespace {
-constexpr int maxRecentFiles = 10;
-
 bool isResource(const QString& path)
 {
     return path.startsWith(QLatin1Char(':'));
@@ -138,7 +137,10 @@ void MainWindow::createActions()
     m_openAction = file->addAction(tr("&Open…"), this, &MainWindow::onOpenTriggered);
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
-    m_recentMenu = file->addMenu(tr("Open Recen&t"));
+    m_recentMenu = new RecentFilesMenu(tr("Open Recen&t"), file);
+    connect(m_recentMenu, &RecentFilesMenu::openRequested, this,
+        [this](const QString& path) { openDefinition(path, true); });
+    file->addMenu(m_recentMenu);
     file->addAction(tr("Open the Bookshelf &example"), this,
         [this] { openDefinition(DefinitionLoader::bundledExamplePath(), true); });
     m_reloadAction = file->addAction(tr("&Reload"), this, [this] {
@@ -252,7 +254,7 @@ void MainWindow::restoreSettings()
         settings.value(SettingsKeys::maximumLogRows(), RequestLogModel::defaultMaximumRows).toInt());
     m_watchAction->setChecked(settings.value(SettingsKeys::watchFiles(), true).toBool());
     m_log->setAutoScroll(settings.value(SettingsKeys::logAutoScroll(), true).toBool());
-    updateRecentMenu();
+    m_recentMenu->refresh();
 }
 
 void MainWindow::saveSettings() const
@@ -448,7 +450,7 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
     m_reloadAction->setEnabled(true);
     updateTitle();
     if (!isResource(path) && !live)
-        addRecentFile(path);
+        m_recentMenu->add(path);
 
     m_banner->hide();
     const int errors = m_diagnostics->errorCount();
@@ -595,42 +597,6 @@ void MainWindow::onForcedChanged()
             : (forced.size() == 1 ? tr("1 operation with a forced response")
                                   : tr("%1 operations with a forced response").arg(forced.size())),
         3000);
-}
-
-void MainWindow::addRecentFile(const QString& path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(SettingsKeys::recentFiles()).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > maxRecentFiles)
-        recent.removeLast();
-    settings.setValue(SettingsKeys::recentFiles(), recent);
-    settings.setValue(SettingsKeys::lastFolder(), QFileInfo(path).absolutePath());
-    updateRecentMenu();
-}
-
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(SettingsKeys::recentFiles()).toStringList();
-    for (int i = 0; i < recent.size(); ++i) {
-        const QString path = recent.at(i);
-        QAction* a = m_recentMenu->addAction(QStringLiteral("&%1  %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,
-            [this, path] { openDefinition(path, true); });
-        a->setToolTip(path);
-        a->setStatusTip(path);
-        a->setEnabled(QFileInfo::exists(path));
-    }
-    if (recent.isEmpty()) {
-        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
-        return;
-    }
-    m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("Clear list"), this, [this] {
-        QSettings().remove(SettingsKeys::recentFiles());
-        updateRecentMenu();
-    });
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

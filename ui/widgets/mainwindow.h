@@ -19,12 +19,12 @@ class OperationsBrowser;
 class QAction;
 class QDockWidget;
 class QLineEdit;
-class QMenu;
 class QProgressBar;
 class QSpinBox;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
+class RecentFilesMenu;
 class RequestLogView;
 class ServerBar;
 struct SessionLoad;
@@ -141,8 +141,6 @@ private:
     void showLoadFailure(const SessionLoad& load);
     void showDiagnostics(const Diagnostics& diagnostics);
     void showWelcome(const QString& title, const QString& text);
-    void addRecentFile(const QString& path);
-    void updateRecentMenu();
     void updateTitle();
 
     MockSession* m_session = nullptr;
@@ -168,5 +166,5 @@ private:
     QAction* m_autoStartAction = nullptr;
     QAction* m_watchAction = nullptr;
     QAction* m_settingsAction = nullptr;
-    QMenu* m_recentMenu = nullptr;
+    RecentFilesMenu* m_recentMenu = nullptr;
 };
