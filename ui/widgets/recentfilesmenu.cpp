@@ -8,8 +8,7 @@
 
 RecentFilesMenu::RecentFilesMenu(const QString& title, QWidget* parent)
     : QMenu(title, parent)
-{
-}
+{ }
 
 RecentFilesMenu::~RecentFilesMenu() = default;
 
