@@ -7,15 +7,14 @@
 #include <unistd.h>
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QSocketNotifier>
 #include <QTextStream>
 #include <QTimer>
 
-#include "core/config/mockconfig.h"
 #include "core/definition/definitionloader.h"
-#include "core/engine/definitionwatcher.h"
-#include "core/engine/mockservice.h"
+#include "core/engine/mocksession.h"
 
 namespace {
 
@@ -140,71 +139,78 @@ int check(const QString& file, const QStringList& allowedFiles)
 int run(const CommandLineOptions& options)
 {
     const QString path = options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition;
+    MockSession session;
     LoadOptions loadOptions;
     loadOptions.allowedPaths = options.allowedFiles;
-    const LoadResult loaded = DefinitionLoader(loadOptions).loadFile(path);
-    printDiagnostics(err(), loaded.diagnostics);
-    if (!loaded.definition) {
+    session.setLoadOptions(loadOptions);
+    session.setConfigFile(options.configFile);
+    session.setWatchEnabled(options.watch);
+
+    // The first load, before anything is served.
+    SessionLoad first;
+    {
+        QEventLoop waiting;
+        const auto done = [&first, &waiting](const SessionLoad& load) {
+            first = load;
+            waiting.quit();
+        };
+        const auto loaded = QObject::connect(&session, &MockSession::definitionLoaded, &waiting, done);
+        const auto failed = QObject::connect(&session, &MockSession::loadFailed, &waiting, done);
+        session.open(path);
+        waiting.exec();
+        QObject::disconnect(loaded);
+        QObject::disconnect(failed);
+    }
+    printDiagnostics(err(), first.definitionDiagnostics);
+    if (!first.definition) {
         err() << QStringLiteral("understudy: cannot serve %1: the definition did not load").arg(path) << Qt::endl;
         return 1;
     }
-
-    MockConfigResult config = options.configFile.isEmpty() ? MockConfigLoader::discover(path)
-                                                           : MockConfigLoader::load(options.configFile, path);
-    printDiagnostics(err(), config.diagnostics);
-    if (!options.configFile.isEmpty() && hasErrors(config.diagnostics))
+    printDiagnostics(err(), first.configDiagnostics);
+    if (!options.configFile.isEmpty() && hasErrors(first.configDiagnostics))
         return 2;
-    if (!config.config.sourceFile.isEmpty())
-        out() << QStringLiteral("Using mock configuration from %1").arg(config.config.sourceFile) << Qt::endl;
+    if (!first.config.sourceFile.isEmpty())
+        out() << QStringLiteral("Using mock configuration from %1").arg(first.config.sourceFile) << Qt::endl;
 
-    MockService service;
-    service.setDefinition(loaded.definition, config.config);
-    QString error;
-    if (!service.start(options.host, options.port, &error)) {
-        err() << QStringLiteral("understudy: %1").arg(error) << Qt::endl;
-        return config.config.off ? 3 : 1;
+    const StartResult started = session.start(options.host, options.port);
+    if (!started) {
+        err() << QStringLiteral("understudy: %1").arg(started.message) << Qt::endl;
+        return started.error == StartError::ConfigOff ? 3 : 1;
     }
     const bool verbose = options.verbose;
     // Lines are buffered and flushed a few times a second (and at exit), so that printing never becomes
     // the bottleneck under load; a terminal still sees each request within 100 ms.
     QTimer flushTimer;
     flushTimer.setInterval(100);
-    QObject::connect(&flushTimer, &QTimer::timeout, &service, [] { out().flush(); });
+    QObject::connect(&flushTimer, &QTimer::timeout, &session, [] { out().flush(); });
     flushTimer.start();
-    QObject::connect(&service, &MockService::requestHandled, &service, [verbose](const RequestLogEntry& e) {
+    QObject::connect(&session, &MockSession::requestHandled, &session, [verbose](const RequestLogEntry& e) {
         out() << requestLine(e) << '\n';
         if (verbose)
             for (const QString& sentence : e.trace)
                 out() << QStringLiteral("    ") << sentence << '\n';
     });
     // Live reload: same host and port, the new definition swapped in between two requests.
-    DefinitionWatcher watcher;
-    if (options.watch && !path.startsWith(QLatin1Char(':'))) {
-        watcher.setLoadOptions(loadOptions);
-        watcher.watch(path, options.configFile, loaded.definition, config.config.sourceFile);
-        QObject::connect(&watcher, &DefinitionWatcher::reloaded, &service, [&service](const ReloadResult& r) {
-            printDiagnostics(err(), r.definition.diagnostics);
-            service.setDefinition(r.definition.definition, r.config.config);
-            out() << QStringLiteral("Reloaded %1: %2 operations")
-                         .arg(r.definition.definition->title)
-                         .arg(r.definition.definition->operations.size())
-                  << Qt::endl;
-        });
-        QObject::connect(&watcher, &DefinitionWatcher::reloadFailed, &service, [](const ReloadResult& r) {
-            int errors = 0;
-            for (const Diagnostic& d : r.definition.diagnostics)
-                errors += d.severity == Diagnostic::Severity::Error ? 1 : 0;
-            out() << QStringLiteral("Reload failed with %1 error(s); still serving the previous definition").arg(errors)
-                  << Qt::endl;
-            printDiagnostics(err(), r.definition.diagnostics);
-        });
-    }
-    installSignalHandlers(&service);
-    out()
-        << QStringLiteral("Mock server for %1 listening on %2").arg(loaded.definition->title, service.url().toString())
-        << Qt::endl;
+    QObject::connect(&session, &MockSession::definitionLoaded, &session, [](const SessionLoad& load) {
+        printDiagnostics(err(), load.definitionDiagnostics);
+        out() << QStringLiteral("Reloaded %1: %2 operations")
+                     .arg(load.definition->title)
+                     .arg(load.definition->operations.size())
+              << Qt::endl;
+    });
+    QObject::connect(&session, &MockSession::loadFailed, &session, [](const SessionLoad& load) {
+        int errors = 0;
+        for (const Diagnostic& d : load.definitionDiagnostics)
+            errors += d.severity == Diagnostic::Severity::Error ? 1 : 0;
+        out() << QStringLiteral("Reload failed with %1 error(s); still serving the previous definition").arg(errors)
+              << Qt::endl;
+        printDiagnostics(err(), load.definitionDiagnostics);
+    });
+    installSignalHandlers(&session);
+    out() << QStringLiteral("Mock server for %1 listening on %2").arg(first.definition->title, session.url().toString())
+          << Qt::endl;
     const int code = QCoreApplication::exec();
-    service.stop();
+    session.stop();
     out() << QStringLiteral("Mock server stopped") << Qt::endl;
     return code;
 }

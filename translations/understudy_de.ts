@@ -86,38 +86,6 @@
         <translation>keine Definition geladen</translation>
     </message>
     <message>
-        <source>Documentation</source>
-        <translation>Dokumentation</translation>
-    </message>
-    <message>
-        <source>Try it</source>
-        <translation>Ausprobieren</translation>
-    </message>
-    <message>
-        <source>Select an operation to get a curl command for it</source>
-        <translation>Wählen Sie eine Operation, um einen curl-Befehl dafür zu erhalten</translation>
-    </message>
-    <message>
-        <source>Copy curl</source>
-        <translation>curl kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the command that calls this operation on the running mock</source>
-        <translation>Den Befehl kopieren, der diese Operation am laufenden Mock aufruft</translation>
-    </message>
-    <message>
-        <source>Copied the curl command</source>
-        <translation>curl-Befehl kopiert</translation>
-    </message>
-    <message>
-        <source>Open definition…</source>
-        <translation>Definition öffnen…</translation>
-    </message>
-    <message>
-        <source>Open the Bookshelf example</source>
-        <translation>Beispiel „Bookshelf“ öffnen</translation>
-    </message>
-    <message>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
@@ -154,18 +122,6 @@
         <translation>&amp;Server</translation>
     </message>
     <message>
-        <source>&amp;Start</source>
-        <translation>&amp;Starten</translation>
-    </message>
-    <message>
-        <source>&amp;Copy URL</source>
-        <translation>URL &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>Open in &amp;browser</source>
-        <translation>Im &amp;Browser öffnen</translation>
-    </message>
-    <message>
         <source>Start &amp;automatically after opening</source>
         <translation>Nach dem Öffnen &amp;automatisch starten</translation>
     </message>
@@ -200,42 +156,6 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <source>127.0.0.1 (this computer)</source>
-        <translation>127.0.0.1 (dieser Computer)</translation>
-    </message>
-    <message>
-        <source>0.0.0.0 (all interfaces)</source>
-        <translation>0.0.0.0 (alle Schnittstellen)</translation>
-    </message>
-    <message>
-        <source>Where the mock listens. All interfaces makes it reachable from your network.</source>
-        <translation>Wo der Mock lauscht. Mit „alle Schnittstellen“ ist er aus Ihrem Netzwerk erreichbar.</translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation>beliebig</translation>
-    </message>
-    <message>
-        <source>TCP port (0 = any free port)</source>
-        <translation>TCP-Port (0 = beliebiger freier Port)</translation>
-    </message>
-    <message>
-        <source>not running</source>
-        <translation>läuft nicht</translation>
-    </message>
-    <message>
-        <source> Host </source>
-        <translation> Host </translation>
-    </message>
-    <message>
-        <source> Port </source>
-        <translation> Port </translation>
     </message>
     <message>
         <source>Loading %1…</source>
@@ -294,58 +214,6 @@
         <translation>die Definition konnte nicht geladen werden</translation>
     </message>
     <message>
-        <source>The mock listens on all interfaces: other computers on your network can reach it.</source>
-        <translation>Der Mock lauscht auf allen Schnittstellen: Andere Computer in Ihrem Netzwerk können ihn erreichen.</translation>
-    </message>
-    <message>
-        <source>Only this computer</source>
-        <translation>Nur dieser Computer</translation>
-    </message>
-    <message>
-        <source>port %1 is already in use</source>
-        <translation>Port %1 ist bereits belegt</translation>
-    </message>
-    <message>
-        <source>Could not start the mock: %1</source>
-        <translation>Der Mock konnte nicht gestartet werden: %1</translation>
-    </message>
-    <message>
-        <source>Port &lt;b&gt;%1&lt;/b&gt; is already in use by another program, so the mock could not start.</source>
-        <translation>Port &lt;b&gt;%1&lt;/b&gt; wird bereits von einem anderen Programm verwendet, daher konnte der Mock nicht starten.</translation>
-    </message>
-    <message>
-        <source>Use port %1</source>
-        <translation>Port %1 verwenden</translation>
-    </message>
-    <message>
-        <source>stopped by you</source>
-        <translation>von Ihnen gestoppt</translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation>&amp;Stoppen</translation>
-    </message>
-    <message>
-        <source>Stop the mock (F5)</source>
-        <translation>Den Mock stoppen (F5)</translation>
-    </message>
-    <message>
-        <source>Start the mock (F5)</source>
-        <translation>Den Mock starten (F5)</translation>
-    </message>
-    <message>
-        <source>Listening on %1</source>
-        <translation>Lauscht auf %1</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>Gestoppt</translation>
-    </message>
-    <message>
-        <source>Stopped: %1</source>
-        <translation>Gestoppt: %1</translation>
-    </message>
-    <message>
         <source>Open API definition</source>
         <translation>API-Definition öffnen</translation>
     </message>
@@ -354,20 +222,12 @@
         <translation>OpenAPI-Definitionen (*.yaml *.yml *.json);;YAML (*.yaml *.yml);;JSON (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Copied %1</source>
-        <translation>%1 kopiert</translation>
-    </message>
-    <message>
         <source>About Understudy</source>
         <translation>Über Understudy</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Understudy %1&lt;/h3&gt;&lt;p&gt;A desktop mock server for OpenAPI definitions: open a file, get a working HTTP API, watch every request.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Understudy %1&lt;/h3&gt;&lt;p&gt;Ein Mock-Server für OpenAPI-Definitionen auf dem Desktop: Datei öffnen, funktionierende HTTP-API erhalten, jede Anfrage beobachten.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>When started, the mock will be reachable from other computers on your network.</source>
-        <translation>Nach dem Start ist der Mock von anderen Computern in Ihrem Netzwerk erreichbar.</translation>
     </message>
     <message>
         <source>All responses are automatic</source>
@@ -388,14 +248,6 @@
     <message>
         <source>Open…</source>
         <translation>Öffnen…</translation>
-    </message>
-    <message>
-        <source>No recent files</source>
-        <translation>Keine zuletzt geöffneten Dateien</translation>
-    </message>
-    <message>
-        <source>Clear list</source>
-        <translation>Liste leeren</translation>
     </message>
     <message>
         <source>Bookshelf example</source>
@@ -574,6 +426,33 @@
     </message>
 </context>
 <context>
+    <name>OperationPage</name>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Ausprobieren</translation>
+    </message>
+    <message>
+        <source>Select an operation to get a curl command for it</source>
+        <translation>Wählen Sie eine Operation, um einen curl-Befehl dafür zu erhalten</translation>
+    </message>
+    <message>
+        <source>Copy curl</source>
+        <translation>curl kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the command that calls this operation on the running mock</source>
+        <translation>Den Befehl kopieren, der diese Operation am laufenden Mock aufruft</translation>
+    </message>
+    <message>
+        <source>Copied the curl command</source>
+        <translation>curl-Befehl kopiert</translation>
+    </message>
+</context>
+<context>
     <name>OperationsBrowser</name>
     <message>
         <source>Filter by path, method, summary or operationId (Ctrl+F)</source>
@@ -630,6 +509,17 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
     <message>
         <source>any</source>
         <translation>beliebig</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFilesMenu</name>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Liste leeren</translation>
     </message>
 </context>
 <context>
@@ -878,6 +768,125 @@ curl %1/</translation>
     </message>
 </context>
 <context>
+    <name>ServerBar</name>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>URL &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Open in &amp;browser</source>
+        <translation>Im &amp;Browser öffnen</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (this computer)</source>
+        <translation>127.0.0.1 (dieser Computer)</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 (all interfaces)</source>
+        <translation>0.0.0.0 (alle Schnittstellen)</translation>
+    </message>
+    <message>
+        <source>Where the mock listens. All interfaces makes it reachable from your network.</source>
+        <translation>Wo der Mock lauscht. Mit „alle Schnittstellen“ ist er aus Ihrem Netzwerk erreichbar.</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>TCP port (0 = any free port)</source>
+        <translation>TCP-Port (0 = beliebiger freier Port)</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source> Host </source>
+        <translation> Host </translation>
+    </message>
+    <message>
+        <source> Port </source>
+        <translation> Port </translation>
+    </message>
+    <message>
+        <source>no definition loaded</source>
+        <translation>keine Definition geladen</translation>
+    </message>
+    <message>
+        <source>The mock listens on all interfaces: other computers on your network can reach it.</source>
+        <translation>Der Mock lauscht auf allen Schnittstellen: Andere Computer in Ihrem Netzwerk können ihn erreichen.</translation>
+    </message>
+    <message>
+        <source>Only this computer</source>
+        <translation>Nur dieser Computer</translation>
+    </message>
+    <message>
+        <source>turned off by %1 (mockServer.off: true)</source>
+        <translation>abgeschaltet durch %1 (mockServer.off: true)</translation>
+    </message>
+    <message>
+        <source>port %1 is already in use</source>
+        <translation>Port %1 ist bereits belegt</translation>
+    </message>
+    <message>
+        <source>Could not start the mock: %1</source>
+        <translation>Der Mock konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Port &lt;b&gt;%1&lt;/b&gt; is already in use by another program, so the mock could not start.</source>
+        <translation>Port &lt;b&gt;%1&lt;/b&gt; wird bereits von einem anderen Programm verwendet, daher konnte der Mock nicht starten.</translation>
+    </message>
+    <message>
+        <source>Use port %1</source>
+        <translation>Port %1 verwenden</translation>
+    </message>
+    <message>
+        <source>stopped by you</source>
+        <translation>von Ihnen gestoppt</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the mock (F5)</source>
+        <translation>Den Mock stoppen (F5)</translation>
+    </message>
+    <message>
+        <source>Start the mock (F5)</source>
+        <translation>Den Mock starten (F5)</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>Lauscht auf %1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Gestoppt: %1</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>When started, the mock will be reachable from other computers on your network.</source>
+        <translation>Nach dem Start ist der Mock von anderen Computern in Ihrem Netzwerk erreichbar.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1101,6 +1110,17 @@ curl %1/</translation>
     <message>
         <source>Copied</source>
         <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Open definition…</source>
+        <translation>Definition öffnen…</translation>
+    </message>
+    <message>
+        <source>Open the Bookshelf example</source>
+        <translation>Beispiel „Bookshelf“ öffnen</translation>
     </message>
 </context>
 </TS>

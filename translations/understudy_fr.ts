@@ -86,38 +86,6 @@
         <translation>aucune définition chargée</translation>
     </message>
     <message>
-        <source>Documentation</source>
-        <translation>Documentation</translation>
-    </message>
-    <message>
-        <source>Try it</source>
-        <translation>Essayer</translation>
-    </message>
-    <message>
-        <source>Select an operation to get a curl command for it</source>
-        <translation>Sélectionnez une opération pour obtenir sa commande curl</translation>
-    </message>
-    <message>
-        <source>Copy curl</source>
-        <translation>Copier curl</translation>
-    </message>
-    <message>
-        <source>Copy the command that calls this operation on the running mock</source>
-        <translation>Copier la commande qui appelle cette opération sur le mock en cours d’exécution</translation>
-    </message>
-    <message>
-        <source>Copied the curl command</source>
-        <translation>Commande curl copiée</translation>
-    </message>
-    <message>
-        <source>Open definition…</source>
-        <translation>Ouvrir une définition…</translation>
-    </message>
-    <message>
-        <source>Open the Bookshelf example</source>
-        <translation>Ouvrir l’exemple Bookshelf</translation>
-    </message>
-    <message>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
@@ -154,18 +122,6 @@
         <translation>&amp;Serveur</translation>
     </message>
     <message>
-        <source>&amp;Start</source>
-        <translation>&amp;Démarrer</translation>
-    </message>
-    <message>
-        <source>&amp;Copy URL</source>
-        <translation>&amp;Copier l’URL</translation>
-    </message>
-    <message>
-        <source>Open in &amp;browser</source>
-        <translation>Ouvrir dans le &amp;navigateur</translation>
-    </message>
-    <message>
         <source>Start &amp;automatically after opening</source>
         <translation>Démarrer &amp;automatiquement après l’ouverture</translation>
     </message>
@@ -200,42 +156,6 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>À propos de &amp;Qt</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>Serveur</translation>
-    </message>
-    <message>
-        <source>127.0.0.1 (this computer)</source>
-        <translation>127.0.0.1 (cet ordinateur)</translation>
-    </message>
-    <message>
-        <source>0.0.0.0 (all interfaces)</source>
-        <translation>0.0.0.0 (toutes les interfaces)</translation>
-    </message>
-    <message>
-        <source>Where the mock listens. All interfaces makes it reachable from your network.</source>
-        <translation>Adresse d’écoute du mock. Avec «&#xa0;toutes les interfaces&#xa0;», il est joignable depuis votre réseau.</translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation>auto</translation>
-    </message>
-    <message>
-        <source>TCP port (0 = any free port)</source>
-        <translation>Port TCP (0 = n’importe quel port libre)</translation>
-    </message>
-    <message>
-        <source>not running</source>
-        <translation>arrêté</translation>
-    </message>
-    <message>
-        <source> Host </source>
-        <translation> Hôte </translation>
-    </message>
-    <message>
-        <source> Port </source>
-        <translation> Port </translation>
     </message>
     <message>
         <source>Loading %1…</source>
@@ -294,58 +214,6 @@
         <translation>la définition n’a pas pu être chargée</translation>
     </message>
     <message>
-        <source>The mock listens on all interfaces: other computers on your network can reach it.</source>
-        <translation>Le mock écoute sur toutes les interfaces&#xa0;: les autres ordinateurs de votre réseau peuvent le joindre.</translation>
-    </message>
-    <message>
-        <source>Only this computer</source>
-        <translation>Cet ordinateur uniquement</translation>
-    </message>
-    <message>
-        <source>port %1 is already in use</source>
-        <translation>le port %1 est déjà utilisé</translation>
-    </message>
-    <message>
-        <source>Could not start the mock: %1</source>
-        <translation>Impossible de démarrer le mock&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Port &lt;b&gt;%1&lt;/b&gt; is already in use by another program, so the mock could not start.</source>
-        <translation>Le port &lt;b&gt;%1&lt;/b&gt; est déjà utilisé par un autre programme&#xa0;; le mock n’a donc pas pu démarrer.</translation>
-    </message>
-    <message>
-        <source>Use port %1</source>
-        <translation>Utiliser le port %1</translation>
-    </message>
-    <message>
-        <source>stopped by you</source>
-        <translation>arrêté par vous</translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation>&amp;Arrêter</translation>
-    </message>
-    <message>
-        <source>Stop the mock (F5)</source>
-        <translation>Arrêter le mock (F5)</translation>
-    </message>
-    <message>
-        <source>Start the mock (F5)</source>
-        <translation>Démarrer le mock (F5)</translation>
-    </message>
-    <message>
-        <source>Listening on %1</source>
-        <translation>À l’écoute sur %1</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>Arrêté</translation>
-    </message>
-    <message>
-        <source>Stopped: %1</source>
-        <translation>Arrêté&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Open API definition</source>
         <translation>Ouvrir une définition d’API</translation>
     </message>
@@ -354,20 +222,12 @@
         <translation>Définitions OpenAPI (*.yaml *.yml *.json);;YAML (*.yaml *.yml);;JSON (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>Copied %1</source>
-        <translation>%1 copié</translation>
-    </message>
-    <message>
         <source>About Understudy</source>
         <translation>À propos d’Understudy</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Understudy %1&lt;/h3&gt;&lt;p&gt;A desktop mock server for OpenAPI definitions: open a file, get a working HTTP API, watch every request.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Understudy %1&lt;/h3&gt;&lt;p&gt;Un serveur mock de bureau pour les définitions OpenAPI&#xa0;: ouvrez un fichier, obtenez une API HTTP fonctionnelle, observez chaque requête.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>When started, the mock will be reachable from other computers on your network.</source>
-        <translation>Une fois démarré, le mock sera joignable depuis les autres ordinateurs de votre réseau.</translation>
     </message>
     <message>
         <source>All responses are automatic</source>
@@ -388,14 +248,6 @@
     <message>
         <source>Open…</source>
         <translation>Ouvrir…</translation>
-    </message>
-    <message>
-        <source>No recent files</source>
-        <translation>Aucun fichier récent</translation>
-    </message>
-    <message>
-        <source>Clear list</source>
-        <translation>Vider la liste</translation>
     </message>
     <message>
         <source>Bookshelf example</source>
@@ -574,6 +426,33 @@
     </message>
 </context>
 <context>
+    <name>OperationPage</name>
+    <message>
+        <source>Documentation</source>
+        <translation>Documentation</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Essayer</translation>
+    </message>
+    <message>
+        <source>Select an operation to get a curl command for it</source>
+        <translation>Sélectionnez une opération pour obtenir sa commande curl</translation>
+    </message>
+    <message>
+        <source>Copy curl</source>
+        <translation>Copier curl</translation>
+    </message>
+    <message>
+        <source>Copy the command that calls this operation on the running mock</source>
+        <translation>Copier la commande qui appelle cette opération sur le mock en cours d’exécution</translation>
+    </message>
+    <message>
+        <source>Copied the curl command</source>
+        <translation>Commande curl copiée</translation>
+    </message>
+</context>
+<context>
     <name>OperationsBrowser</name>
     <message>
         <source>Filter by path, method, summary or operationId (Ctrl+F)</source>
@@ -630,6 +509,17 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
     <message>
         <source>any</source>
         <translation>quelconque</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFilesMenu</name>
+    <message>
+        <source>No recent files</source>
+        <translation>Aucun fichier récent</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Vider la liste</translation>
     </message>
 </context>
 <context>
@@ -878,6 +768,125 @@ curl %1/</translation>
     </message>
 </context>
 <context>
+    <name>ServerBar</name>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>&amp;Copier l’URL</translation>
+    </message>
+    <message>
+        <source>Open in &amp;browser</source>
+        <translation>Ouvrir dans le &amp;navigateur</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (this computer)</source>
+        <translation>127.0.0.1 (cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 (all interfaces)</source>
+        <translation>0.0.0.0 (toutes les interfaces)</translation>
+    </message>
+    <message>
+        <source>Where the mock listens. All interfaces makes it reachable from your network.</source>
+        <translation>Adresse d’écoute du mock. Avec «&#xa0;toutes les interfaces&#xa0;», il est joignable depuis votre réseau.</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <source>TCP port (0 = any free port)</source>
+        <translation>Port TCP (0 = n’importe quel port libre)</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source> Host </source>
+        <translation> Hôte </translation>
+    </message>
+    <message>
+        <source> Port </source>
+        <translation> Port </translation>
+    </message>
+    <message>
+        <source>no definition loaded</source>
+        <translation>aucune définition chargée</translation>
+    </message>
+    <message>
+        <source>The mock listens on all interfaces: other computers on your network can reach it.</source>
+        <translation>Le mock écoute sur toutes les interfaces&#xa0;: les autres ordinateurs de votre réseau peuvent le joindre.</translation>
+    </message>
+    <message>
+        <source>Only this computer</source>
+        <translation>Cet ordinateur uniquement</translation>
+    </message>
+    <message>
+        <source>turned off by %1 (mockServer.off: true)</source>
+        <translation>désactivé par %1 (mockServer.off: true)</translation>
+    </message>
+    <message>
+        <source>port %1 is already in use</source>
+        <translation>le port %1 est déjà utilisé</translation>
+    </message>
+    <message>
+        <source>Could not start the mock: %1</source>
+        <translation>Impossible de démarrer le mock&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Port &lt;b&gt;%1&lt;/b&gt; is already in use by another program, so the mock could not start.</source>
+        <translation>Le port &lt;b&gt;%1&lt;/b&gt; est déjà utilisé par un autre programme&#xa0;; le mock n’a donc pas pu démarrer.</translation>
+    </message>
+    <message>
+        <source>Use port %1</source>
+        <translation>Utiliser le port %1</translation>
+    </message>
+    <message>
+        <source>stopped by you</source>
+        <translation>arrêté par vous</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>Stop the mock (F5)</source>
+        <translation>Arrêter le mock (F5)</translation>
+    </message>
+    <message>
+        <source>Start the mock (F5)</source>
+        <translation>Démarrer le mock (F5)</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>À l’écoute sur %1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Arrêté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 copié</translation>
+    </message>
+    <message>
+        <source>When started, the mock will be reachable from other computers on your network.</source>
+        <translation>Une fois démarré, le mock sera joignable depuis les autres ordinateurs de votre réseau.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1101,6 +1110,17 @@ curl %1/</translation>
     <message>
         <source>Copied</source>
         <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Open definition…</source>
+        <translation>Ouvrir une définition…</translation>
+    </message>
+    <message>
+        <source>Open the Bookshelf example</source>
+        <translation>Ouvrir l’exemple Bookshelf</translation>
     </message>
 </context>
 </TS>

@@ -58,12 +58,15 @@ void MockServer::setPipeline(std::shared_ptr<const MockPipeline> pipeline)
     m_pipeline = std::move(pipeline);
 }
 
-quint16 MockServer::listenOn(const QHostAddress& host, quint16 port, QString* error)
+quint16 MockServer::listenOn(
+    const QHostAddress& host, quint16 port, QString* error, QAbstractSocket::SocketError* socketError)
 {
     auto* tcp = new QTcpServer(this);
     if (!tcp->listen(host, port)) {
         if (error)
             *error = tcp->errorString();
+        if (socketError)
+            *socketError = tcp->serverError();
         delete tcp;
         return 0;
     }

@@ -27,8 +27,9 @@ public:
         m_logBodies = enabled;
     }
 
-    // Binds a new listening socket; on failure returns 0 and sets `error`.
-    quint16 listenOn(const QHostAddress& host, quint16 port, QString* error);
+    // Binds a new listening socket; on failure returns 0 and sets `error` (and `socketError`, when given).
+    quint16 listenOn(
+        const QHostAddress& host, quint16 port, QString* error, QAbstractSocket::SocketError* socketError = nullptr);
     // Stops listening and drops every open connection (so the port is free again at once).
     void stopListening();
 

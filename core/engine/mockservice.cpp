@@ -76,35 +76,38 @@ std::shared_ptr<ForcedResponseStore> MockService::forcedResponses() const
     return m_forced;
 }
 
-bool MockService::start(const QHostAddress& host, quint16 port, QString* error)
+StartResult MockService::start(const QHostAddress& host, quint16 port)
 {
     if (isRunning())
         stop();
+    StartResult result;
     if (m_config.off) {
-        if (error)
-            *error = tr("The mock server is turned off by %1 (mockServer.off: true)")
-                         .arg(m_config.sourceFile.isEmpty() ? tr("the configuration") : m_config.sourceFile);
-        return false;
+        result.error = StartError::ConfigOff;
+        result.message = tr("The mock server is turned off by %1 (mockServer.off: true)")
+                             .arg(m_config.sourceFile.isEmpty() ? tr("the configuration") : m_config.sourceFile);
+        return result;
     }
     if (!m_definition) {
-        if (error)
-            *error = tr("No definition is loaded");
-        return false;
+        result.error = StartError::Other;
+        result.message = tr("No definition is loaded");
+        return result;
     }
     quint16 bound = 0;
     QString reason;
+    QAbstractSocket::SocketError socketError = QAbstractSocket::UnknownSocketError;
     MockServer* server = m_server;
     QMetaObject::invokeMethod(
-        server, [&] { bound = server->listenOn(host, port, &reason); }, Qt::BlockingQueuedConnection);
+        server, [&] { bound = server->listenOn(host, port, &reason, &socketError); }, Qt::BlockingQueuedConnection);
     if (bound == 0) {
-        if (error)
-            *error = tr("Cannot listen on %1:%2: %3").arg(host.toString()).arg(port).arg(reason);
-        return false;
+        result.error = StartResult::fromSocketError(socketError);
+        result.message = tr("Cannot listen on %1:%2: %3").arg(host.toString()).arg(port).arg(reason);
+        return result;
     }
     m_host = host;
     m_port = bound;
+    result.port = bound;
     emit started(url());
-    return true;
+    return result;
 }
 
 void MockService::stop()

@@ -11,6 +11,7 @@
 #include "core/config/mockconfig.h"
 #include "core/definition/definition.h"
 #include "core/engine/requestlogentry.h"
+#include "core/engine/startresult.h"
 #include "core/negotiation/forcedresponsestore.h"
 
 class MockServer;
@@ -34,9 +35,9 @@ public:
     std::shared_ptr<ForcedResponseStore> forcedResponses() const;
 
     // Listens on host:port (port 0 = any free port). Blocks only for the bind itself (a few
-    // microseconds on the mock thread). Returns false with a readable reason when the port is
-    // taken, the host is not local, or the configuration turns the mock off.
-    bool start(const QHostAddress& host, quint16 port, QString* error = nullptr);
+    // microseconds on the mock thread). On failure says why (port taken, permission, address not
+    // available, turned off by the configuration, ...) with a readable message.
+    StartResult start(const QHostAddress& host, quint16 port);
     void stop();
     bool isRunning() const;
     quint16 port() const;

@@ -41,8 +41,8 @@ void TestMockServer::initTestCase()
         loaded.diagnostics.isEmpty() ? "no definition" : qPrintable(loaded.diagnostics.first().toString()));
     m_service = new MockService;
     m_service->setDefinition(loaded.definition);
-    QString error;
-    QVERIFY2(m_service->start(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    const StartResult started = m_service->start(QHostAddress::LocalHost, 0);
+    QVERIFY2(started, qPrintable(started.message));
     m_port = m_service->port();
     QVERIFY(m_port != 0);
     QCOMPARE(m_service->url().toString(), QStringLiteral("http://127.0.0.1:%1").arg(m_port));
@@ -178,8 +178,10 @@ void TestMockServer::portTakenIsAClearError()
 {
     MockService other;
     other.setDefinition(m_service->definition());
-    QString error;
-    QVERIFY(!other.start(QHostAddress::LocalHost, m_port, &error));
+    const StartResult taken = other.start(QHostAddress::LocalHost, m_port);
+    QVERIFY(!taken);
+    QCOMPARE(taken.error, StartError::PortTaken);
+    const QString& error = taken.message;
     QVERIFY2(error.contains(QString::number(m_port)), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("in use"), Qt::CaseInsensitive), qPrintable(error));
     QVERIFY(!other.isRunning());
@@ -200,8 +202,9 @@ void TestMockServer::stopFreesThePort()
     QVERIFY(!service.isRunning());
     QVERIFY(service.url().isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(keepAlive.state(), QAbstractSocket::UnconnectedState, 3000);
-    QString error;
-    QVERIFY2(service.start(QHostAddress::LocalHost, port, &error), qPrintable(error));
+    const StartResult again = service.start(QHostAddress::LocalHost, port);
+    QVERIFY2(again, qPrintable(again.message));
+    QCOMPARE(again.port, port);
     QCOMPARE(roundTrip(port, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n").status, 200);
 }
 
@@ -224,9 +227,9 @@ void TestMockServer::offConfigRefusesToStart()
     config.off = true;
     config.sourceFile = QStringLiteral("/tmp/redocly.yaml");
     service.setDefinition(m_service->definition(), config);
-    QString error;
-    QVERIFY(!service.start(QHostAddress::LocalHost, 0, &error));
-    QVERIFY2(error.contains(QStringLiteral("off")), qPrintable(error));
+    const StartResult refused = service.start(QHostAddress::LocalHost, 0);
+    QCOMPARE(refused.error, StartError::ConfigOff);
+    QVERIFY2(refused.message.contains(QStringLiteral("off")), qPrintable(refused.message));
 }
 
 QTEST_GUILESS_MAIN(TestMockServer)

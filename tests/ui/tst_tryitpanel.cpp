@@ -58,8 +58,8 @@ void TestTryItPanel::initTestCase()
     m_definition = loaded.definition;
     m_service = new MockService(this);
     m_service->setDefinition(m_definition);
-    QString error;
-    QVERIFY2(m_service->start(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    const StartResult started = m_service->start(QHostAddress::LocalHost, 0);
+    QVERIFY2(started, qPrintable(started.message));
 }
 
 void TestTryItPanel::cleanupTestCase()

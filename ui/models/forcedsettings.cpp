@@ -6,6 +6,8 @@
 #include <QSettings>
 #include <QVariantMap>
 
+#include "ui/settingskeys.h"
+
 namespace ForcedSettings {
 
 namespace {
@@ -14,7 +16,7 @@ QString groupFor(const QString& definitionPath)
 {
     const QString absolute =
         definitionPath.startsWith(QLatin1Char(':')) ? definitionPath : QFileInfo(definitionPath).absoluteFilePath();
-    return QStringLiteral("forced/")
+    return SettingsKeys::forcedResponsesPrefix()
         + QString::fromLatin1(QCryptographicHash::hash(absolute.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
 }
 } // namespace

@@ -1,14 +1,10 @@
 // SPDX-License-Identifier: MIT
-// The application window: opens definitions, runs the mock, and wires the browser, log and forcing panel.
+// The application window: lays out the pages (welcome, operations, log, server bar) and connects them to a MockSession.
 #pragma once
 
-#include <QDateTime>
-#include <QHash>
 #include <QHostAddress>
 #include <QMainWindow>
-#include <QPointer>
 
-#include "core/config/mockconfig.h"
 #include "core/definition/definitionloader.h"
 
 class DefinitionWatcher;
@@ -16,23 +12,24 @@ class DiagnosticsView;
 class ForcedResponsePanel;
 class MessageBanner;
 class MockService;
+class MockSession;
 class OperationDetailsView;
+class OperationPage;
 class OperationsBrowser;
 class QAction;
-class QComboBox;
 class QDockWidget;
-class QLabel;
 class QLineEdit;
-class QMenu;
 class QProgressBar;
 class QSpinBox;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
-class QToolButton;
+class RecentFilesMenu;
 class RequestLogView;
-struct ReloadResult;
+class ServerBar;
+struct SessionLoad;
 class TryItPanel;
+class WelcomePage;
 
 class MainWindow final : public QMainWindow
 {
@@ -49,9 +46,22 @@ public:
     void setInitialServer(const QHostAddress& host, quint16 port);
 
     // For tests and the app: the pieces of the window.
-    MockService* service() const
+    MockSession* session() const
     {
-        return m_service;
+        return m_session;
+    }
+    MockService* service() const;
+    ServerBar* serverBar() const
+    {
+        return m_serverBar;
+    }
+    WelcomePage* welcomePage() const
+    {
+        return m_welcome;
+    }
+    OperationPage* operationPage() const
+    {
+        return m_operationPage;
     }
     OperationsBrowser* operationsBrowser() const
     {
@@ -61,23 +71,11 @@ public:
     {
         return m_log;
     }
-    ForcedResponsePanel* forcingPanel() const
-    {
-        return m_forcing;
-    }
-    OperationDetailsView* detailsView() const
-    {
-        return m_details;
-    }
-    TryItPanel* tryItPanel() const
-    {
-        return m_tryIt;
-    }
+    ForcedResponsePanel* forcingPanel() const;
+    OperationDetailsView* detailsView() const;
+    TryItPanel* tryItPanel() const;
     // "Documentation" and "Try it" for the selected operation.
-    QTabWidget* detailsTabs() const
-    {
-        return m_detailsTabs;
-    }
+    QTabWidget* detailsTabs() const;
     DiagnosticsView* diagnosticsView() const
     {
         return m_diagnostics;
@@ -86,27 +84,12 @@ public:
     {
         return m_banner;
     }
-    QSpinBox* portSpin() const
-    {
-        return m_portSpin;
-    }
-    QLineEdit* urlField() const
-    {
-        return m_urlField;
-    }
-    DefinitionPtr definition() const
-    {
-        return m_definition;
-    }
-    QString definitionPath() const
-    {
-        return m_path;
-    }
+    QSpinBox* portSpin() const;
+    QLineEdit* urlField() const;
+    DefinitionPtr definition() const;
+    QString definitionPath() const;
     QString serverStatusText() const;
-    bool isLoading() const
-    {
-        return m_loading;
-    }
+    bool isLoading() const;
 
     bool startServer();
     void stopServer();
@@ -119,10 +102,7 @@ public:
     {
         return m_watchAction;
     }
-    DefinitionWatcher* fileWatcher() const
-    {
-        return m_fileWatcher;
-    }
+    DefinitionWatcher* fileWatcher() const;
     QAction* settingsAction() const
     {
         return m_settingsAction;
@@ -136,91 +116,55 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
-    void changeEvent(QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
-    struct LoadOutcome;
-
+    void createCentral();
     void createActions();
     void createServerBar();
-    void createCentral();
+    void connectSession();
     void restoreSettings();
     void saveSettings() const;
 
     void onOpenTriggered();
-    void onReloadTriggered();
-    void onStartStopTriggered();
-    void onCopyUrlTriggered();
-    void onOpenInBrowserTriggered();
     void onAboutTriggered();
-    void onHostChanged();
-    void onOperationSelected(const QString& operationId);
-    void onForcedChanged();
     void onSettingsTriggered();
     void onWatchToggled(bool enabled);
-    void onLiveReloaded(const ReloadResult& result);
-    void onLiveReloadFailed(const ReloadResult& result);
-    void handleLoadFinished(const LoadOutcome& outcome);
+    void onOperationSelected(const QString& operationId);
+    void onForcedChanged();
+    void onLoadStarted(const QString& path);
+    void onDefinitionLoaded(const SessionLoad& load);
+    void onLoadFailed(const SessionLoad& load);
 
-    void applyDefinition(const LoadOutcome& outcome, bool live);
-    void showLoadFailure(const LoadOutcome& outcome);
+    void applyDefinition(const SessionLoad& load, bool live, bool autoStart);
+    void showLoadFailure(const SessionLoad& load);
     void showDiagnostics(const Diagnostics& diagnostics);
-    void watchCurrentFiles();
-    QHash<QString, QDateTime> fileStamps() const;
-    void selectHost(const QString& host);
-    void addRecentFile(const QString& path);
-    void updateRecentMenu();
-    void updateServerState(const QString& stoppedReason = {});
-    void updateTitle();
-    void offerFreePort(quint16 takenPort);
-    QHostAddress currentHost() const;
     void showWelcome(const QString& title, const QString& text);
+    void updateTitle();
 
-    MockService* m_service = nullptr;
-    DefinitionPtr m_definition;
-    MockConfig m_config;
-    QString m_path;
-    int m_generation = 0;
-    bool m_loading = false;
+    MockSession* m_session = nullptr;
+    // The autoStart of the last openDefinition(); only the newest open's result arrives.
     bool m_autoStartPending = false;
-    QString m_stoppedReason;
 
+    ServerBar* m_serverBar = nullptr;
+    WelcomePage* m_welcome = nullptr;
+    OperationPage* m_operationPage = nullptr;
     OperationsBrowser* m_browser = nullptr;
-    OperationDetailsView* m_details = nullptr;
-    TryItPanel* m_tryIt = nullptr;
-    QTabWidget* m_detailsTabs = nullptr;
-    ForcedResponsePanel* m_forcing = nullptr;
     RequestLogView* m_log = nullptr;
     DiagnosticsView* m_diagnostics = nullptr;
     QDockWidget* m_diagnosticsDock = nullptr;
     MessageBanner* m_banner = nullptr;
     QStackedWidget* m_stack = nullptr;
-    QLabel* m_welcomeTitle = nullptr;
-    QLabel* m_welcomeText = nullptr;
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_rightSplitter = nullptr;
-    QLineEdit* m_curlField = nullptr;
-
-    QComboBox* m_hostCombo = nullptr;
-    QSpinBox* m_portSpin = nullptr;
-    QLineEdit* m_urlField = nullptr;
-    QLabel* m_statusLabel = nullptr;
     QProgressBar* m_busy = nullptr;
-    DefinitionWatcher* m_fileWatcher = nullptr;
-    // Modification times of the watched files when watching was last armed or a reload landed, so that
-    // turning "Watch files" back on reloads only when something changed meanwhile.
-    QHash<QString, QDateTime> m_stamps;
 
     QAction* m_openAction = nullptr;
     QAction* m_reloadAction = nullptr;
-    QAction* m_startStopAction = nullptr;
-    QAction* m_copyUrlAction = nullptr;
-    QAction* m_openBrowserAction = nullptr;
     QAction* m_clearLogAction = nullptr;
     QAction* m_autoStartAction = nullptr;
     QAction* m_watchAction = nullptr;
     QAction* m_settingsAction = nullptr;
-    QMenu* m_recentMenu = nullptr;
+    RecentFilesMenu* m_recentMenu = nullptr;
 };

@@ -17,7 +17,7 @@
 #include "ui/theme.h"
 
 namespace {
-const QString localHost = QStringLiteral("127.0.0.1");
+const QString localHost = SettingsKeys::defaultHost();
 const QString anyHost = QStringLiteral("0.0.0.0");
 constexpr int minimumLogRows = 100;
 constexpr int maximumLogRowsLimit = 1000000;

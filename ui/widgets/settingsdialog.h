@@ -6,38 +6,12 @@
 #include <QHostAddress>
 #include <QString>
 
+#include "ui/settingskeys.h"
+
 class QCheckBox;
 class QComboBox;
 class QSettings;
 class QSpinBox;
-
-// The QSettings keys the window and the app share; app/main.cpp reads language() before any window exists.
-namespace SettingsKeys {
-inline QString language()
-{
-    return QStringLiteral("ui/language");
-}
-inline QString host()
-{
-    return QStringLiteral("server/host");
-}
-inline QString port()
-{
-    return QStringLiteral("server/port");
-}
-inline QString autoStart()
-{
-    return QStringLiteral("server/autoStart");
-}
-inline QString maximumLogRows()
-{
-    return QStringLiteral("log/maximumRows");
-}
-inline QString watchFiles()
-{
-    return QStringLiteral("files/watch");
-}
-} // namespace SettingsKeys
 
 class SettingsDialog final : public QDialog
 {
@@ -45,7 +19,7 @@ class SettingsDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
 public:
-    static constexpr quint16 defaultPort = 4010;
+    static constexpr quint16 defaultPort = SettingsKeys::defaultPort;
 
     explicit SettingsDialog(QWidget* parent = nullptr);
     ~SettingsDialog() override;

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+// OperationPage: what it shows for an operation, the overview and a placeholder; the curl command and its copy.
+#include <QApplication>
+#include <QClipboard>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+
+#include "core/definition/definitionloader.h"
+#include "ui/widgets/operationdetailsview.h"
+#include "ui/widgets/operationpage.h"
+#include "ui/widgets/tryitpanel.h"
+
+class TestOperationPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void shows_data();
+    void shows();
+    void copiesCurl();
+    void placeholderWithoutDefinition();
+
+private:
+    DefinitionPtr m_definition;
+};
+
+void TestOperationPage::initTestCase()
+{
+    const LoadResult loaded = DefinitionLoader().loadFile(DefinitionLoader::bundledExamplePath());
+    QVERIFY(loaded.definition);
+    m_definition = loaded.definition;
+}
+
+void TestOperationPage::shows_data()
+{
+    QTest::addColumn<QString>("operationId");
+    QTest::addColumn<QString>("shownId"); // empty: the overview
+    QTest::addColumn<QString>("curlStart"); // empty: no command
+    QTest::addRow("an operation") << QStringLiteral("listBooks") << QStringLiteral("listBooks")
+                                  << QStringLiteral("curl 'http://127.0.0.1:4321/v1/books");
+    QTest::addRow("nothing selected") << QString() << QString() << QString();
+    QTest::addRow("an operation the definition does not have") << QStringLiteral("gone") << QString() << QString();
+}
+
+void TestOperationPage::shows()
+{
+    QFETCH(QString, operationId);
+    QFETCH(QString, shownId);
+    QFETCH(QString, curlStart);
+    OperationPage page;
+    page.setDefinition(m_definition);
+    page.showOperation(operationId, QUrl(QStringLiteral("http://127.0.0.1:4321")));
+    QCOMPARE(page.operationId(), shownId);
+    QCOMPARE(page.tryItPanel()->operationId(), shownId);
+    if (curlStart.isEmpty())
+        QVERIFY(page.curlField()->text().isEmpty());
+    else
+        QVERIFY2(page.curlField()->text().startsWith(curlStart), qPrintable(page.curlField()->text()));
+    const QString shown = page.detailsView()->toPlainText();
+    if (shownId.isEmpty())
+        QVERIFY2(shown.contains(m_definition->title), qPrintable(shown));
+    else
+        QVERIFY2(shown.contains(QLatin1String("/books")), qPrintable(shown));
+}
+
+void TestOperationPage::copiesCurl()
+{
+    OperationPage page;
+    page.setDefinition(m_definition);
+    QSignalSpy message(&page, &OperationPage::message);
+    QApplication::clipboard()->clear();
+    page.showOperation(QStringLiteral("getBook"), QUrl(QStringLiteral("http://127.0.0.1:4010")));
+    QToolButton* copy = nullptr;
+    for (QToolButton* b : page.findChildren<QToolButton*>())
+        if (b->text() == QLatin1String("Copy curl"))
+            copy = b;
+    QVERIFY(copy);
+    copy->click();
+    QCOMPARE(QApplication::clipboard()->text(), page.curlField()->text());
+    QCOMPARE(message.count(), 1);
+    QCOMPARE(message.first().first().toString(), QStringLiteral("Copied the curl command"));
+}
+
+void TestOperationPage::placeholderWithoutDefinition()
+{
+    OperationPage page;
+    page.showPlaceholder(QStringLiteral("Could not open x.yaml"), QStringLiteral("It is broken"));
+    page.showOperation(QStringLiteral("listBooks"), QUrl(QStringLiteral("http://127.0.0.1:4010")));
+    QVERIFY(page.operationId().isEmpty());
+    QVERIFY(page.curlField()->text().isEmpty());
+    QVERIFY(page.detailsView()->toPlainText().contains(QLatin1String("Could not open x.yaml")));
+}
+
+QTEST_MAIN(TestOperationPage)
+#include "tst_operationpage.moc"

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+// Every QSettings key the window, its pages and the app use, with the defaults that go with them.
+#pragma once
+
+#include <QString>
+
+// Keys are functions (not literals at the call sites) so that a rename happens here once.
+// app/main.cpp reads language() before any window exists (Translation::settingsKey is the same key).
+namespace SettingsKeys {
+
+inline constexpr quint16 defaultPort = 4010;
+inline QString defaultHost()
+{
+    return QStringLiteral("127.0.0.1");
+}
+
+// Settings dialog
+inline QString language()
+{
+    return QStringLiteral("ui/language");
+}
+inline QString host()
+{
+    return QStringLiteral("server/host");
+}
+inline QString port()
+{
+    return QStringLiteral("server/port");
+}
+inline QString autoStart()
+{
+    return QStringLiteral("server/autoStart");
+}
+inline QString maximumLogRows()
+{
+    return QStringLiteral("log/maximumRows");
+}
+
+// Files
+inline QString watchFiles()
+{
+    return QStringLiteral("files/watch");
+}
+inline QString recentFiles()
+{
+    return QStringLiteral("files/recent");
+}
+inline QString lastFolder()
+{
+    return QStringLiteral("files/lastFolder");
+}
+// One group per definition file, under this prefix (ForcedSettings).
+inline QString forcedResponsesPrefix()
+{
+    return QStringLiteral("forced/");
+}
+
+// Window layout
+inline QString windowGeometry()
+{
+    return QStringLiteral("window/geometry");
+}
+inline QString windowState()
+{
+    return QStringLiteral("window/state");
+}
+inline QString mainSplitter()
+{
+    return QStringLiteral("window/mainSplitter");
+}
+inline QString rightSplitter()
+{
+    return QStringLiteral("window/rightSplitter");
+}
+inline QString logSplitter()
+{
+    return QStringLiteral("window/logSplitter");
+}
+inline QString logAutoScroll()
+{
+    return QStringLiteral("log/autoScroll");
+}
+
+} // namespace SettingsKeys

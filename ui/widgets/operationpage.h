@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+// The selected operation: its forcing panel and curl command above its documentation and Try-it console.
+#pragma once
+
+#include <QUrl>
+#include <QWidget>
+
+#include "core/definition/definition.h"
+
+class ForcedResponsePanel;
+class OperationDetailsView;
+class QLineEdit;
+class QTabWidget;
+class TryItPanel;
+
+class OperationPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OperationPage)
+
+public:
+    explicit OperationPage(QWidget* parent = nullptr);
+    ~OperationPage() override;
+
+    void setDefinition(const DefinitionPtr& definition);
+    // Shows `operationId` of the definition (the overview when empty or unknown); the curl command targets
+    // `mockUrl` (the running mock, or where it will listen).
+    void showOperation(const QString& operationId, const QUrl& mockUrl);
+    // Nothing to show: no definition, or it could not be loaded.
+    void showPlaceholder(const QString& title, const QString& text);
+    // Where Try-it sends its requests (empty while the mock is stopped).
+    void setBaseUrl(const QUrl& mockUrl);
+
+    QString operationId() const
+    {
+        return m_operationId;
+    }
+    ForcedResponsePanel* forcingPanel() const
+    {
+        return m_forcing;
+    }
+    OperationDetailsView* detailsView() const
+    {
+        return m_details;
+    }
+    TryItPanel* tryItPanel() const
+    {
+        return m_tryIt;
+    }
+    QTabWidget* tabs() const
+    {
+        return m_tabs;
+    }
+    QLineEdit* curlField() const
+    {
+        return m_curlField;
+    }
+
+signals:
+    // A short note for the status bar.
+    void message(const QString& text, int timeoutMs);
+
+private:
+    void copyCurl();
+
+    DefinitionPtr m_definition;
+    QString m_operationId;
+    ForcedResponsePanel* m_forcing = nullptr;
+    OperationDetailsView* m_details = nullptr;
+    TryItPanel* m_tryIt = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QLineEdit* m_curlField = nullptr;
+};

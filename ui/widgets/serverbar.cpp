@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+#include "ui/widgets/serverbar.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QEvent>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QStyle>
+
+#include "core/engine/mockservice.h"
+#include "core/engine/mocksession.h"
+#include "ui/settingskeys.h"
+#include "ui/theme.h"
+#include "ui/widgets/messagebanner.h"
+
+ServerBar::ServerBar(MockSession* session, QWidget* parent)
+    : QToolBar(tr("Server"), parent)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("serverToolBar"));
+    setMovable(false);
+    setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    m_startStopAction = new QAction(tr("&Start"), this);
+    m_startStopAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_startStopAction->setObjectName(QStringLiteral("startStopAction"));
+    connect(m_startStopAction, &QAction::triggered, this, &ServerBar::onStartStopTriggered);
+    m_copyUrlAction = new QAction(tr("&Copy URL"), this);
+    m_copyUrlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_copyUrlAction, &QAction::triggered, this, &ServerBar::onCopyUrlTriggered);
+    m_openBrowserAction = new QAction(tr("Open in &browser"), this);
+    connect(m_openBrowserAction, &QAction::triggered, this, &ServerBar::onOpenInBrowserTriggered);
+
+    m_hostCombo = new QComboBox(this);
+    m_hostCombo->setObjectName(QStringLiteral("hostCombo"));
+    m_hostCombo->addItem(tr("127.0.0.1 (this computer)"), QStringLiteral("127.0.0.1"));
+    m_hostCombo->addItem(tr("0.0.0.0 (all interfaces)"), QStringLiteral("0.0.0.0"));
+    m_hostCombo->setToolTip(tr("Where the mock listens. All interfaces makes it reachable from your network."));
+    m_portSpin = new QSpinBox(this);
+    m_portSpin->setObjectName(QStringLiteral("portSpin"));
+    m_portSpin->setRange(0, 65535);
+    m_portSpin->setValue(SettingsKeys::defaultPort);
+    m_portSpin->setSpecialValueText(tr("any"));
+    m_portSpin->setToolTip(tr("TCP port (0 = any free port)"));
+    m_urlField = new QLineEdit(this);
+    m_urlField->setObjectName(QStringLiteral("urlField"));
+    m_urlField->setReadOnly(true);
+    m_urlField->setFont(Theme::monospaceFont());
+    m_urlField->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("http://127.0.0.1:65535/__")));
+    m_urlField->setPlaceholderText(tr("not running"));
+
+    addAction(m_startStopAction);
+    addWidget(new QLabel(tr(" Host "), this));
+    addWidget(m_hostCombo);
+    addWidget(new QLabel(tr(" Port "), this));
+    addWidget(m_portSpin);
+    addSeparator();
+    addWidget(m_urlField);
+    addAction(m_copyUrlAction);
+    addAction(m_openBrowserAction);
+
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("serverStatus"));
+    m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    connect(m_hostCombo, &QComboBox::activated, this, &ServerBar::onHostChanged);
+    connect(m_portSpin, &QSpinBox::editingFinished, this, &ServerBar::onPortEdited);
+    connect(m_session, &MockSession::started, this, [this] { updateState(); });
+    connect(m_session, &MockSession::stopped, this, [this] { updateState(m_stoppedReason); });
+}
+
+ServerBar::~ServerBar() = default;
+
+void ServerBar::setBanner(MessageBanner* banner)
+{
+    m_banner = banner;
+}
+
+QHostAddress ServerBar::host() const
+{
+    return QHostAddress(m_hostCombo->currentData().toString());
+}
+
+void ServerBar::selectHost(const QString& host)
+{
+    int index = m_hostCombo->findData(host);
+    if (index < 0) {
+        m_hostCombo->addItem(host, host);
+        index = m_hostCombo->count() - 1;
+    }
+    m_hostCombo->setCurrentIndex(index);
+}
+
+quint16 ServerBar::port() const
+{
+    return quint16(m_portSpin->value());
+}
+
+void ServerBar::setPort(quint16 port)
+{
+    m_portSpin->setValue(port);
+}
+
+QUrl ServerBar::targetUrl() const
+{
+    QUrl base = m_session->url();
+    if (base.isEmpty()) {
+        base.setScheme(QStringLiteral("http"));
+        base.setHost(host() == QHostAddress(QHostAddress::AnyIPv4) ? QStringLiteral("127.0.0.1") : host().toString());
+        base.setPort(m_portSpin->value());
+    }
+    return base;
+}
+
+bool ServerBar::startServer()
+{
+    if (!m_session->definition()) {
+        updateState(tr("no definition loaded"));
+        return false;
+    }
+    const QHostAddress host = this->host();
+    const quint16 port = this->port();
+    m_stoppedReason.clear();
+    const StartResult started = m_session->start(host, port);
+    if (started) {
+        if (m_banner && m_banner->isVisible() && m_banner->kind() != MessageBanner::Kind::Warning)
+            m_banner->hide();
+        if (m_banner && host == QHostAddress(QHostAddress::AnyIPv4)) {
+            m_banner->showMessage(MessageBanner::Kind::Warning,
+                tr("The mock listens on all interfaces: other computers on your network can reach it."));
+            m_banner->addAction(tr("Only this computer"), [this] {
+                m_hostCombo->setCurrentIndex(m_hostCombo->findData(QStringLiteral("127.0.0.1")));
+                onHostChanged();
+            });
+        }
+        updateState();
+        return true;
+    }
+    switch (started.error) {
+    case StartError::ConfigOff:
+        m_stoppedReason =
+            tr("turned off by %1 (mockServer.off: true)").arg(QFileInfo(m_session->config().sourceFile).fileName());
+        break;
+    case StartError::PortTaken:
+        // A way out: the next free port.
+        m_stoppedReason = tr("port %1 is already in use").arg(port);
+        offerFreePort(port);
+        break;
+    default:
+        m_stoppedReason = started.message;
+        if (m_banner)
+            m_banner->showMessage(
+                MessageBanner::Kind::Error, tr("Could not start the mock: %1").arg(started.message.toHtmlEscaped()));
+        break;
+    }
+    updateState(m_stoppedReason);
+    return false;
+}
+
+void ServerBar::offerFreePort(quint16 takenPort)
+{
+    if (!m_banner)
+        return;
+    const quint16 free = MockService::findFreePort(host(), quint16(std::min(65535, takenPort + 1)));
+    m_banner->showMessage(MessageBanner::Kind::Error,
+        tr("Port <b>%1</b> is already in use by another program, so the mock could not start.").arg(takenPort));
+    if (free != 0) {
+        m_banner->addAction(tr("Use port %1").arg(free), [this, free] {
+            m_portSpin->setValue(free);
+            startServer();
+        });
+    }
+}
+
+void ServerBar::stopServer()
+{
+    m_session->stop();
+    updateState(m_stoppedReason.isEmpty() ? tr("stopped by you") : m_stoppedReason);
+}
+
+void ServerBar::setStoppedReason(const QString& reason)
+{
+    m_stoppedReason = reason;
+}
+
+QString ServerBar::statusText() const
+{
+    return m_statusLabel ? m_statusLabel->text() : QString();
+}
+
+void ServerBar::updateState(const QString& shownReason)
+{
+    const bool running = m_session->isRunning();
+    const QUrl url = m_session->url();
+    m_startStopAction->setText(running ? tr("&Stop") : tr("&Start"));
+    m_startStopAction->setIcon(style()->standardIcon(running ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
+    m_startStopAction->setToolTip(running ? tr("Stop the mock (F5)") : tr("Start the mock (F5)"));
+    m_startStopAction->setEnabled(m_session->definition() != nullptr);
+    m_copyUrlAction->setEnabled(running);
+    m_openBrowserAction->setEnabled(running);
+    m_urlField->setText(running ? url.toString() : QString());
+    if (m_statusLabel) {
+        const QPalette pal = palette();
+        if (running) {
+            m_statusLabel->setText(
+                QStringLiteral("<span style='color:%1'>●</span> %2")
+                    .arg(Theme::statusColor(200, pal).name(), tr("Listening on %1").arg(url.toString())));
+        } else {
+            const QString reason = shownReason.isEmpty() ? m_stoppedReason : shownReason;
+            m_statusLabel->setText(
+                QStringLiteral("<span style='color:%1'>●</span> %2")
+                    .arg(Theme::dimmedTextColor(pal).name(),
+                        reason.isEmpty() ? tr("Stopped") : tr("Stopped: %1").arg(reason.toHtmlEscaped())));
+        }
+    }
+    emit stateChanged(url);
+}
+
+void ServerBar::onStartStopTriggered()
+{
+    if (m_session->isRunning()) {
+        m_stoppedReason.clear();
+        stopServer();
+    } else {
+        startServer();
+    }
+}
+
+void ServerBar::onCopyUrlTriggered()
+{
+    if (!m_session->isRunning())
+        return;
+    QApplication::clipboard()->setText(m_session->url().toString());
+    emit message(tr("Copied %1").arg(m_session->url().toString()), 3000);
+}
+
+void ServerBar::onOpenInBrowserTriggered()
+{
+    if (m_session->isRunning())
+        QDesktopServices::openUrl(m_session->url());
+}
+
+void ServerBar::onHostChanged()
+{
+    if (m_session->isRunning())
+        startServer();
+    else if (m_banner && host() == QHostAddress(QHostAddress::AnyIPv4))
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+            tr("When started, the mock will be reachable from other computers on your network."));
+    emit addressChanged();
+}
+
+void ServerBar::onPortEdited()
+{
+    // Restart only when the port really changed, so focus changes do not bounce the server.
+    if (m_session->isRunning() && m_portSpin->value() != 0 && m_portSpin->value() != m_session->port())
+        startServer();
+    emit addressChanged();
+}
+
+void ServerBar::changeEvent(QEvent* event)
+{
+    QToolBar::changeEvent(event);
+    // The status dot is rich text with a palette-derived colour; recompute it for the new theme.
+    if (event->type() == QEvent::PaletteChange && m_statusLabel)
+        updateState(m_stoppedReason);
+}

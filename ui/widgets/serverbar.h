@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+// The server toolbar: start/stop, host, port, the mock's URL, and the status indicator and banners that go with them.
+#pragma once
+
+#include <QHostAddress>
+#include <QLabel>
+#include <QPointer>
+#include <QToolBar>
+#include <QUrl>
+
+class MessageBanner;
+class MockSession;
+class QAction;
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
+
+class ServerBar final : public QToolBar
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerBar)
+
+public:
+    explicit ServerBar(MockSession* session, QWidget* parent = nullptr);
+    ~ServerBar() override;
+
+    // Where "port taken" (with a free port to use instead) and "all interfaces" messages go.
+    void setBanner(MessageBanner* banner);
+
+    // Starts the mock on the chosen host and port; on failure says why (status text, banner).
+    bool startServer();
+    // Stops the mock; the status says why (the reason set with setStoppedReason, else "stopped by you").
+    void stopServer();
+    // The reason the status shows while stopped, until the next start.
+    void setStoppedReason(const QString& reason);
+    QString stoppedReason() const
+    {
+        return m_stoppedReason;
+    }
+    // Refreshes actions, URL and status; `shownReason` overrides the stopped reason for this once.
+    void updateState(const QString& shownReason = {});
+    QString statusText() const;
+
+    QHostAddress host() const;
+    void selectHost(const QString& host);
+    quint16 port() const;
+    void setPort(quint16 port);
+    // The running mock's URL, or where it will listen once started (for commands shown before starting).
+    QUrl targetUrl() const;
+
+    QAction* startStopAction() const
+    {
+        return m_startStopAction;
+    }
+    QAction* copyUrlAction() const
+    {
+        return m_copyUrlAction;
+    }
+    QAction* openInBrowserAction() const
+    {
+        return m_openBrowserAction;
+    }
+    // The "● Listening on …" indicator; the window puts it into its status bar.
+    QLabel* statusIndicator() const
+    {
+        return m_statusLabel;
+    }
+    QComboBox* hostCombo() const
+    {
+        return m_hostCombo;
+    }
+    QSpinBox* portSpin() const
+    {
+        return m_portSpin;
+    }
+    QLineEdit* urlField() const
+    {
+        return m_urlField;
+    }
+
+signals:
+    // The host or the port was edited (a running mock has moved there already).
+    void addressChanged();
+    // After every updateState(): running or not, and the URL (empty when stopped).
+    void stateChanged(const QUrl& url);
+    // A short note for the status bar.
+    void message(const QString& text, int timeoutMs);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void onStartStopTriggered();
+    void onCopyUrlTriggered();
+    void onOpenInBrowserTriggered();
+    void onHostChanged();
+    void onPortEdited();
+    void offerFreePort(quint16 takenPort);
+
+    MockSession* m_session = nullptr;
+    QPointer<MessageBanner> m_banner;
+    QString m_stoppedReason;
+    QAction* m_startStopAction = nullptr;
+    QAction* m_copyUrlAction = nullptr;
+    QAction* m_openBrowserAction = nullptr;
+    QComboBox* m_hostCombo = nullptr;
+    QSpinBox* m_portSpin = nullptr;
+    QLineEdit* m_urlField = nullptr;
+    QPointer<QLabel> m_statusLabel;
+};
