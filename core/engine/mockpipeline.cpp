@@ -73,9 +73,7 @@ MockPipeline::MockPipeline(DefinitionPtr definition, MockConfig config, std::sha
     , m_router(m_definition)
     , m_bodies(m_definition)
     , m_validator(std::make_shared<const RequestValidator>(m_definition))
-{
-    m_bodies.setSchemaCache(m_validator->schemas());
-}
+{ }
 
 Problem MockPipeline::rejectionProblem(const RequestVerdict& verdict)
 {

@@ -32,7 +32,7 @@ QJsonValue BodyBuilder::generate(
     // Generation is deterministic, so one sample per schema location serves every request.
     QStringList sampleNotes;
     SampleOptions options;
-    options.cache = m_schemas;
+    options.cache = &m_definition->schemas();
     const QJsonValue value = SchemaSampler::sample(
         m_definition->document, schema, m_definition->dialect, options, &sampleNotes, schemaPointer);
     QMutexLocker lock(&m_cacheMutex);

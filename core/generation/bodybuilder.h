@@ -3,11 +3,9 @@
 #pragma once
 
 #include <QHash>
+#include <QMutex>
 
 #include "core/definition/definition.h"
-
-class SchemaCache;
-#include <QMutex>
 
 struct BodySource
 {
@@ -23,12 +21,6 @@ class BodyBuilder
 {
 public:
     explicit BodyBuilder(DefinitionPtr definition);
-
-    // Compiled validators the sampler may reuse (owned elsewhere, must outlive this builder).
-    void setSchemaCache(const SchemaCache* cache)
-    {
-        m_schemas = cache;
-    }
 
     // `forcedExample` names an example of `media` (the caller checked that it exists), or is empty.
     BodySource choose(const MediaType& media, const QString& forcedExample = {}) const;
@@ -52,7 +44,6 @@ private:
         const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema, QStringList* notes) const;
 
     DefinitionPtr m_definition;
-    const SchemaCache* m_schemas = nullptr;
     mutable QMutex m_cacheMutex;
     mutable QHash<QString, QPair<QJsonValue, QStringList>> m_generated; // schema pointer -> sample, notes
     mutable QHash<QString, QByteArray> m_bytes; // cacheKey + media type -> bytes

@@ -17,8 +17,10 @@
 #include <QTimeZone>
 
 #include "core/json/jsonpointer.h"
+#include "core/schema/ecmaregex.h"
 #include "core/schema/formatcheckers.h"
 #include "core/schema/regexsampler.h"
+#include "core/schema/schemanumbers.h"
 #include "core/schema/schemavalidator.h"
 
 namespace {
@@ -131,16 +133,6 @@ QString lastToken(const QString& ref)
 {
     const QStringList tokens = JsonPointer::split(JsonPointer::fromFragment(ref));
     return tokens.isEmpty() ? ref : tokens.last();
-}
-
-bool isMultipleOf(double value, double divisor)
-{
-    if (!(divisor > 0) || !std::isfinite(value))
-        return true;
-    const double q = value / divisor;
-    if (!std::isfinite(q))
-        return false;
-    return std::fabs(q - std::round(q)) <= 1e-9 * qMax(1.0, std::fabs(q));
 }
 
 int decimalsOf(double m)
@@ -858,7 +850,7 @@ private:
                 continue;
             bool matched = false;
             for (const QString& p : f.closedPatterns.at(i)) {
-                const QRegularExpression re = RegexSampler::compile(p);
+                const QRegularExpression re = EcmaRegex::compile(p);
                 if (re.isValid() && re.match(name).hasMatch()) {
                     matched = true;
                     break;
@@ -879,7 +871,7 @@ private:
         Subs list = f.props.value(name);
         bool patternHit = false;
         for (const auto& pp : f.patternProps) {
-            const QRegularExpression re = RegexSampler::compile(pp.first);
+            const QRegularExpression re = EcmaRegex::compile(pp.first);
             if (re.isValid() && re.match(name).hasMatch()) {
                 list.append(pp.second);
                 patternHit = true;
@@ -1193,7 +1185,7 @@ private:
         if (len < f.minLength || (f.maxLength >= 0 && len > f.maxLength))
             return false;
         for (const QString& p : f.patterns) {
-            const QRegularExpression re = RegexSampler::compile(p);
+            const QRegularExpression re = EcmaRegex::compile(p);
             if (re.isValid() && !re.match(s).hasMatch())
                 return false;
         }
@@ -1261,7 +1253,7 @@ private:
             // Combine divisors: the smallest multiple of m that is also a multiple of d (bounded search).
             double combined = 0;
             for (int k = 1; k <= 1000; ++k) {
-                if (isMultipleOf(m * k, d)) {
+                if (SchemaNumbers::isMultipleOf(m * k, d)) {
                     combined = m * k;
                     break;
                 }
@@ -1272,9 +1264,9 @@ private:
             else
                 m = combined;
         }
-        if (integer && m > 0 && !isMultipleOf(m, 1.0)) {
+        if (integer && m > 0 && !SchemaNumbers::isMultipleOf(m, 1.0)) {
             for (int k = 2; k <= 1000; ++k) {
-                if (isMultipleOf(m * k, 1.0)) {
+                if (SchemaNumbers::isMultipleOf(m * k, 1.0)) {
                     m = std::round(m * k);
                     break;
                 }

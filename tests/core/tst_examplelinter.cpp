@@ -16,6 +16,8 @@ private slots:
     void warnings();
     void validExamplesAreQuiet();
     void diagnosticsAreCapped();
+    void validatorStrictness_data();
+    void validatorStrictness();
 
 private:
     LoadResult m_loaded;
@@ -85,6 +87,48 @@ void TestExampleLinter::diagnosticsAreCapped()
     const Diagnostics capped = ExampleLinter::lint(*m_loaded.definition, options);
     QCOMPARE(capped.size(), 3);
     QVERIFY(capped.last().message.contains(QLatin1String("4 more examples")));
+}
+
+// Cases the old prefilter let through: the linter now checks with the mock's own SchemaValidator.
+void TestExampleLinter::validatorStrictness_data()
+{
+    QTest::addColumn<QByteArray>("schema"); // components/schemas/S of an OpenAPI 3.1 document
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("multipleOf 0.01 and 100000000.001")
+        << QByteArray(R"({"type": "number", "multipleOf": 0.01, "example": 100000000.001})") << "multiple of 0.01";
+    QTest::addRow("pattern $ before a final newline")
+        << QByteArray(R"({"type": "string", "pattern": "^\d+$", "example": "123\n"})") << "must match pattern";
+    QTest::addRow("unevaluatedProperties")
+        << QByteArray(R"({"type": "object", "properties": {"a": {}}, "unevaluatedProperties": false,
+                        "example": {"a": 1, "b": 2}})")
+        << "property 'b' is not allowed";
+    QTest::addRow("dependentSchemas") << QByteArray(
+        R"({"type": "object", "dependentSchemas": {"a": {"required": ["b"]}}, "example": {"a": 1}})")
+                                      << "missing required property 'b'";
+    QTest::addRow("$dynamicRef") << QByteArray(
+        R"({"type": "object", "properties": {"n": {"$dynamicRef": "#/components/schemas/N"}},
+                        "example": {"n": "text"}})")
+                                 << "/n: must be integer";
+}
+
+void TestExampleLinter::validatorStrictness()
+{
+    QFETCH(QByteArray, schema);
+    QFETCH(QString, mentions);
+    const QByteArray document = R"({"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {},
+        "components": {"schemas": {"N": {"type": "integer"}, "S": )"
+        + schema + "}}}";
+    const LoadResult loaded = DefinitionLoader().loadData(document, QStringLiteral("strict.json"));
+    QVERIFY(loaded.definition);
+    int found = 0;
+    for (const Diagnostic& d : loaded.diagnostics) {
+        if (d.code != QLatin1String("example-invalid"))
+            continue;
+        ++found;
+        QCOMPARE(d.pointer, QStringLiteral("/components/schemas/S/example"));
+        QVERIFY2(d.message.contains(mentions), qPrintable(d.message));
+    }
+    QCOMPARE(found, 1);
 }
 
 QTEST_GUILESS_MAIN(TestExampleLinter)
