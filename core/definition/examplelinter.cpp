@@ -5,6 +5,7 @@
 #include <QSet>
 
 #include "core/json/jsonpointer.h"
+#include "core/schema/schemachecks.h"
 #include "core/schema/schemavalidator.h"
 
 namespace {
@@ -41,6 +42,7 @@ private:
     QSet<QString> m_checked; // example pointers
     QSet<QString> m_walked; // schema pointers
     int m_dropped = 0;
+    int m_schemaProblems = 0;
     friend Diagnostics finish(LintRun& run);
 };
 
@@ -96,6 +98,14 @@ void LintRun::walkSchema(const QString& pointer, const QJsonValue& value, int de
     if (depth > kMaxSchemaDepth || !value.isObject() || m_walked.contains(pointer))
         return;
     m_walked.insert(pointer);
+    for (const SchemaProblem& problem :
+        SchemaChecks::impossibilities(m_definition.document, pointer, value, m_definition.dialect)) {
+        if (m_schemaProblems++ >= m_options.maxDiagnostics)
+            break;
+        const Definition::Origin origin = m_definition.originOf(problem.pointer);
+        diagnostics.append(Diagnostic::warning(QStringLiteral("Schema can never be satisfied: %1").arg(problem.message),
+            origin.file, origin.pointer, QStringLiteral("schema-impossible")));
+    }
     const QJsonObject schema = value.toObject();
     const QJsonValue ref = schema.value(QLatin1String("$ref"));
     if (ref.isString() && JsonPointer::isLocalRef(ref.toString()))

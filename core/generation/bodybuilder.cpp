@@ -17,29 +17,35 @@ QJsonObject BodyBuilder::resolvedSchema(const QJsonValue& schema) const
     return JsonPointer::followRefs(m_definition->document, schema);
 }
 
-QJsonValue BodyBuilder::generate(
-    const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema, QStringList* notes) const
+QJsonValue BodyBuilder::generate(const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema,
+    QStringList* notes, QString* error) const
 {
     {
         QMutexLocker lock(&m_cacheMutex);
         const auto it = m_generated.constFind(cacheKey);
         if (it != m_generated.constEnd()) {
             if (notes)
-                *notes = it->second;
-            return it->first;
+                *notes = it->notes;
+            if (error)
+                *error = it->error;
+            return it->value;
         }
     }
     // Generation is deterministic, so one sample per schema location serves every request.
-    QStringList sampleNotes;
+    Generated generated;
     SampleOptions options;
     options.cache = &m_definition->schemas();
-    const QJsonValue value = SchemaSampler::sample(
-        m_definition->document, schema, m_definition->dialect, options, &sampleNotes, schemaPointer);
+    const SampleResult result = SchemaSampler::generate(
+        m_definition->document, schema, m_definition->dialect, options, &generated.notes, schemaPointer);
+    generated.value = result.ok() ? result.value : QJsonValue(QJsonValue::Null);
+    generated.error = result.error;
     QMutexLocker lock(&m_cacheMutex);
-    m_generated.insert(cacheKey, { value, sampleNotes });
+    m_generated.insert(cacheKey, generated);
     if (notes)
-        *notes = sampleNotes;
-    return value;
+        *notes = generated.notes;
+    if (error)
+        *error = generated.error;
+    return generated.value;
 }
 
 BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExample) const
@@ -99,14 +105,16 @@ BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExam
         return source;
     }
     QStringList notes;
-    source.value = generate(
-        media.schemaPointer.isEmpty() ? media.pointer : media.schemaPointer, media.schemaPointer, media.schema, &notes);
+    source.value = generate(media.schemaPointer.isEmpty() ? media.pointer : media.schemaPointer, media.schemaPointer,
+        media.schema, &notes, &source.error);
     source.present = true;
     source.generated = true;
     source.cacheKey = keyed(media.pointer, "#generated");
     source.reason = QStringLiteral("No example for %1: generated the body from its schema.").arg(media.name);
     if (!notes.isEmpty())
         source.reason += QLatin1Char(' ') + notes.join(QLatin1String("; ")) + QLatin1Char('.');
+    if (!source.error.isEmpty())
+        source.reason += QStringLiteral(" No body could be generated: %1.").arg(source.error);
     return source;
 }
 

@@ -15,6 +15,7 @@ struct BodySource
     bool generated = false;
     QString reason; // one trace sentence
     QString cacheKey; // identifies the value for serialisation caching (empty: do not cache)
+    QString error; // generation failed (impossible schema, over the SampleBudget): `value` is null, answer a 500
 };
 
 class BodyBuilder
@@ -40,11 +41,17 @@ public:
 private:
     // The schema with its $ref chain followed (to read a top-level example).
     QJsonObject resolvedSchema(const QJsonValue& schema) const;
-    QJsonValue generate(
-        const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema, QStringList* notes) const;
+    QJsonValue generate(const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema,
+        QStringList* notes, QString* error = nullptr) const;
 
     DefinitionPtr m_definition;
     mutable QMutex m_cacheMutex;
-    mutable QHash<QString, QPair<QJsonValue, QStringList>> m_generated; // schema pointer -> sample, notes
+    struct Generated
+    {
+        QJsonValue value;
+        QStringList notes;
+        QString error;
+    };
+    mutable QHash<QString, Generated> m_generated; // schema pointer -> sample (or why there is none), notes
     mutable QHash<QString, QByteArray> m_bytes; // cacheKey + media type -> bytes
 };
