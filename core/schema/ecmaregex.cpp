@@ -151,7 +151,7 @@ bool isValidPattern(const QString& ecmaPattern)
             ++i;
         }
     }
-    return QRegularExpression(toPcre(ecmaPattern)).isValid();
+    return compile(ecmaPattern).isValid();
 }
 
 bool mayBacktrackCatastrophically(const QString& p)

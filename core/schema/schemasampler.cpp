@@ -751,10 +751,19 @@ private:
                     .arg(where());
             });
         }
-        if (m_nodes > m_options.maxNodes * 2) {
-            // Even minimal values can explode (required properties x minItems): stop building altogether.
+        if (m_nodes > qint64(m_options.maxNodes) * 2) {
+            // Even minimal values can explode (required properties x minItems): stop building altogether, with the
+            // smallest value when the schema allows it, else with an error (never an invalid body).
+            const QJsonValue truncated = smallest(f);
+            if (!accepts(truncated, sources)) {
+                failBudget(QStringLiteral("the schema demands a body of more than %1 values, over the generation "
+                                          "limit (at %2)")
+                               .arg(qint64(m_options.maxNodes) * 2)
+                               .arg(where()));
+                return QJsonValue(QJsonValue::Null);
+            }
             note([&] { return QStringLiteral("node budget exhausted at %1; the sample is truncated").arg(where()); });
-            return smallest(f);
+            return truncated;
         }
         minimal = minimal || m_exhausted;
         if (!f.pending.isEmpty())

@@ -202,6 +202,8 @@ private slots:
     void impossibleBranchIsSkipped();
     void budget_data();
     void budget();
+    void timeBudget();
+    void manyRequiredProperties();
 };
 
 void TestSchemaSampler::scalars_data()
@@ -1020,6 +1022,11 @@ void TestSchemaSampler::budget_data()
         << qint64(8 << 20) << false;
     QTest::addRow("minProperties over the byte limit")
         << QByteArray(R"({"type": "object", "minProperties": 100000})") << qint64(1000) << false;
+    QTest::addRow("six levels of minItems 50") << QByteArray(R"({"type": "array", "minItems": 50, "items":
+        {"type": "array", "minItems": 50, "items": {"type": "array", "minItems": 50, "items": {"type": "array",
+        "minItems": 50, "items": {"type": "array", "minItems": 50, "items": {"type": "array", "minItems": 50,
+        "items": {"type": "integer"}}}}}}})") << qint64(8 << 20)
+                                               << false;
 }
 
 // A body the schema demands but the budget refuses ends at once with an error, never a hang or a huge value.
@@ -1046,6 +1053,51 @@ void TestSchemaSampler::budget()
         QVERIFY2(result.error.contains(QLatin1String("limit")) || result.error.contains(QLatin1String("distinct")),
             qPrintable(result.error));
     }
+}
+
+// The time limit alone stops a body that fits the byte limit but takes long (10,000 nested values per item).
+void TestSchemaSampler::timeBudget()
+{
+    const QJsonObject doc = parseDoc(R"({"schema": {"type": "array", "minItems": 100000, "items": {"type": "string",
+        "minLength": 60}}})");
+    SampleOptions options;
+    options.maxNodes = 10000000;
+    options.budget.maxMilliseconds = 1;
+    options.budget.maxBytes = 0;
+    QElapsedTimer timer;
+    timer.start();
+    const SampleResult result = SchemaSampler::generate(
+        doc, doc.value(QLatin1String("schema")), kV30, options, nullptr, QStringLiteral("/schema"));
+    QVERIFY2(timer.elapsed() < 10000, "the time budget does not stop generation");
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.contains(QLatin1String("longer than the limit of 1 ms")), qPrintable(result.error));
+}
+
+// An object with 20,000 required properties: compiling its validator and sampling it stay linear.
+void TestSchemaSampler::manyRequiredProperties()
+{
+    QJsonObject properties;
+    QJsonArray required;
+    for (int i = 0; i < 20000; ++i) {
+        const QString name = QStringLiteral("p%1").arg(i, 5, 10, QLatin1Char('0')); // sorted: cheap to insert
+        properties.insert(name, QJsonObject { { QStringLiteral("type"), QStringLiteral("integer") } });
+        required.append(name);
+    }
+    const QJsonObject schema { { QStringLiteral("type"), QStringLiteral("object") },
+        { QStringLiteral("properties"), properties }, { QStringLiteral("required"), required } };
+    const QJsonObject doc { { QStringLiteral("schema"), schema } };
+    const SchemaCache cache(doc, kV30);
+    SampleOptions options;
+    options.cache = &cache;
+    options.maxNodes = 100000;
+    options.budget.maxMilliseconds = 0;
+    QElapsedTimer timer;
+    timer.start();
+    const SampleResult result = SchemaSampler::generate(doc, schema, kV30, options, nullptr, QStringLiteral("/schema"));
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.value.toObject().size(), 20000);
+    QVERIFY(cache.get(QStringLiteral("/schema"))->isValid(result.value));
+    QVERIFY2(timer.elapsed() < 20000, "compiling or sampling a wide object is superlinear");
 }
 
 QTEST_GUILESS_MAIN(TestSchemaSampler)
