@@ -96,16 +96,18 @@ QList<SchemaProblem> impossibilities(
     };
     for (const auto& pair : pairs) {
         const QJsonValue lo = s.value(QLatin1String(pair[0]));
+        if (!lo.isDouble())
+            continue; // most schemas have no bounds: one lookup instead of two
         const QJsonValue hi = s.value(QLatin1String(pair[1]));
-        if (lo.isDouble() && hi.isDouble() && lo.toDouble() > hi.toDouble())
+        if (hi.isDouble() && lo.toDouble() > hi.toDouble())
             add(QLatin1String(pair[0]),
                 QStringLiteral("%1 %2 is above %3 %4")
                     .arg(QLatin1String(pair[0]), number(lo.toDouble()), QLatin1String(pair[1]), number(hi.toDouble())));
     }
     const QJsonValue exclusiveMinimum = s.value(QLatin1String("exclusiveMinimum"));
-    const QJsonValue exclusiveMaximum = s.value(QLatin1String("exclusiveMaximum"));
-    if (exclusiveMinimum.isDouble() && exclusiveMaximum.isDouble()
-        && exclusiveMinimum.toDouble() >= exclusiveMaximum.toDouble())
+    const QJsonValue exclusiveMaximum =
+        exclusiveMinimum.isDouble() ? s.value(QLatin1String("exclusiveMaximum")) : QJsonValue();
+    if (exclusiveMaximum.isDouble() && exclusiveMinimum.toDouble() >= exclusiveMaximum.toDouble())
         add(QStringLiteral("exclusiveMinimum"), QStringLiteral("exclusiveMinimum is not below exclusiveMaximum"));
 
     const QJsonValue pattern = s.value(QLatin1String("pattern"));

@@ -616,6 +616,8 @@ private:
                 const QJsonObject props = v.toObject();
                 const QString propsAt = child("properties");
                 for (auto p = props.constBegin(); p != props.constEnd(); ++p) {
+                    if (spend(0))
+                        return; // a huge object over the time budget: stop merging too
                     auto slot = f.props.find(p.key());
                     if (slot == f.props.end()) {
                         f.propOrder.append(p.key());
