@@ -1,6 +1,35 @@
 // SPDX-License-Identifier: MIT
 #include "core/definition/definition.h"
 
+#include "core/schema/schemavalidator.h"
+
+DefinitionSchemas& DefinitionSchemas::operator=(const DefinitionSchemas& other)
+{
+    if (this != &other) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_cache.reset();
+    }
+    return *this;
+}
+
+std::shared_ptr<const SchemaCache> DefinitionSchemas::get(const QJsonObject& document, SchemaDialect dialect) const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (!m_cache)
+        m_cache = std::make_shared<const SchemaCache>(QJsonValue(document), dialect);
+    return m_cache;
+}
+
+const SchemaCache& Definition::schemas() const
+{
+    return *compiledSchemas.get(document, dialect);
+}
+
+std::shared_ptr<const SchemaCache> Definition::sharedSchemas() const
+{
+    return compiledSchemas.get(document, dialect);
+}
+
 int Response::status() const
 {
     if (isDefault())

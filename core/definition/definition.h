@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 
 #include <QHash>
 #include <QJsonObject>
@@ -13,6 +14,8 @@
 
 #include "core/json/diagnostic.h"
 #include "core/schema/schemadialect.h"
+
+class SchemaCache;
 
 // Schemas stay as QJsonValue inside Definition::document. Every "$ref" in the document is a local
 // pointer ("#/..."): external files are bundled in by the loader (see ARCHITECTURE.md), so
@@ -154,6 +157,21 @@ struct Tag
     QString description;
 };
 
+// Holds a definition's compiled schemas, created on first use. A copy starts empty: its document may be changed.
+class DefinitionSchemas
+{
+public:
+    DefinitionSchemas() = default;
+    DefinitionSchemas(const DefinitionSchemas&) { }
+    DefinitionSchemas& operator=(const DefinitionSchemas& other);
+
+    std::shared_ptr<const SchemaCache> get(const QJsonObject& document, SchemaDialect dialect) const;
+
+private:
+    mutable std::mutex m_mutex;
+    mutable std::shared_ptr<const SchemaCache> m_cache;
+};
+
 struct Definition
 {
     QString file; // absolute path of the root file, or ":/examples/bookshelf.yaml"
@@ -184,6 +202,13 @@ struct Definition
     // path items, responses, content, examples, headers): file -> pointer in that file (see originOf) -> keys.
     // A Swagger 2.0 root also gets the converted `content` maps' order, under their document pointers.
     QHash<QString, QHash<QString, QStringList>> keyOrders;
+
+    // The one schema cache of this definition: every schema pointer of `document` compiled once, lazily and
+    // thread-safely, for request validation, generation, the example linter and the UI alike. Call it only once
+    // `document` and `dialect` are final.
+    const SchemaCache& schemas() const;
+    std::shared_ptr<const SchemaCache> sharedSchemas() const;
+    DefinitionSchemas compiledSchemas;
 
     // The first server's path ("/v2"), "" when none.
     QString basePath() const;

@@ -5,29 +5,25 @@
 #include <QSet>
 
 #include "core/json/jsonpointer.h"
-#include "core/schema/samplevalidator.h"
+#include "core/schema/schemachecks.h"
 #include "core/schema/schemavalidator.h"
 
 namespace {
 
 constexpr int kMaxSchemaDepth = 64;
 
-// One lint run: a schema cache for the document, the pointers already checked, the diagnostics so far.
+// One lint run: the definition's schema cache, the pointers already checked, the diagnostics so far.
 class LintRun
 {
 public:
     LintRun(const Definition& definition, const LintOptions& options)
         : m_definition(definition)
         , m_options(options)
-        , m_schemas(definition.document, definition.dialect)
-        , m_requestPrefilter(definition.document, definition.dialect, false)
-        , m_responsePrefilter(definition.document, definition.dialect, true)
+        , m_schemas(definition.schemas())
     { }
 
-    // `schema` is the value at `schemaPointer` when the caller has it already (Undefined: look it up).
     void checkExample(const QString& schemaPointer, const QJsonValue& example, const QString& examplePointer,
-        ValidationDirection direction, const QString& what,
-        const QJsonValue& schema = QJsonValue(QJsonValue::Undefined));
+        ValidationDirection direction, const QString& what);
     void checkMedia(const MediaType& media, ValidationDirection direction, const QString& what);
     void checkNamed(const QList<NamedExample>& examples, const QString& schemaPointer, ValidationDirection direction,
         const QString& what);
@@ -42,28 +38,20 @@ public:
 private:
     const Definition& m_definition;
     const LintOptions& m_options;
-    SchemaCache m_schemas;
-    // SampleValidator is stricter than SchemaValidator and needs no compiling: what it accepts is valid, so only
-    // the examples it rejects pay for a compiled schema (and get precise error messages).
-    SampleValidator m_requestPrefilter;
-    SampleValidator m_responsePrefilter;
+    const SchemaCache& m_schemas; // the definition's own: what the linter compiles, the mock reuses
     QSet<QString> m_checked; // example pointers
     QSet<QString> m_walked; // schema pointers
     int m_dropped = 0;
+    int m_schemaProblems = 0;
     friend Diagnostics finish(LintRun& run);
 };
 
 void LintRun::checkExample(const QString& schemaPointer, const QJsonValue& example, const QString& examplePointer,
-    ValidationDirection direction, const QString& what, const QJsonValue& schemaValue)
+    ValidationDirection direction, const QString& what)
 {
     if (schemaPointer.isEmpty() || example.isUndefined() || m_checked.contains(examplePointer))
         return;
     m_checked.insert(examplePointer);
-    const SampleValidator& prefilter =
-        direction == ValidationDirection::Request ? m_requestPrefilter : m_responsePrefilter;
-    if (prefilter.accepts(example,
-            schemaValue.isUndefined() ? JsonPointer::value(m_definition.document, schemaPointer) : schemaValue))
-        return;
     const CompiledSchemaPtr schema = m_schemas.get(schemaPointer);
     if (!schema)
         return;
@@ -110,6 +98,14 @@ void LintRun::walkSchema(const QString& pointer, const QJsonValue& value, int de
     if (depth > kMaxSchemaDepth || !value.isObject() || m_walked.contains(pointer))
         return;
     m_walked.insert(pointer);
+    for (const SchemaProblem& problem :
+        SchemaChecks::impossibilities(m_definition.document, pointer, value, m_definition.dialect)) {
+        if (m_schemaProblems++ >= m_options.maxDiagnostics)
+            break;
+        const Definition::Origin origin = m_definition.originOf(problem.pointer);
+        diagnostics.append(Diagnostic::warning(QStringLiteral("Schema can never be satisfied: %1").arg(problem.message),
+            origin.file, origin.pointer, QStringLiteral("schema-impossible")));
+    }
     const QJsonObject schema = value.toObject();
     const QJsonValue ref = schema.value(QLatin1String("$ref"));
     if (ref.isString() && JsonPointer::isLocalRef(ref.toString()))
@@ -117,14 +113,14 @@ void LintRun::walkSchema(const QString& pointer, const QJsonValue& value, int de
     if (schema.contains(QLatin1String("example")))
         checkExample(pointer, schema.value(QLatin1String("example")),
             JsonPointer::append(pointer, QStringLiteral("example")), ValidationDirection::Response,
-            QStringLiteral("Schema example"), value);
+            QStringLiteral("Schema example"));
     const QJsonValue examples = schema.value(QLatin1String("examples"));
     if (examples.isArray() && isModernDialect(m_definition.dialect)) {
         const QJsonArray list = examples.toArray();
         const QString examplesPointer = JsonPointer::append(pointer, QStringLiteral("examples"));
         for (int i = 0; i < list.size(); ++i)
             checkExample(pointer, list.at(i), JsonPointer::append(examplesPointer, i), ValidationDirection::Response,
-                QStringLiteral("Schema example %1").arg(i), value);
+                QStringLiteral("Schema example %1").arg(i));
     }
     for (const QLatin1String key : { QLatin1String("properties"), QLatin1String("patternProperties") }) {
         const QJsonObject members = schema.value(key).toObject();

@@ -27,7 +27,7 @@ MockPipeline::MockPipeline(DefinitionPtr definition, MockConfig config, std::sha
     , m_forced(forced ? std::move(forced) : std::make_shared<ForcedResponseStore>())
     , m_router(m_definition)
     , m_validator(std::make_shared<const RequestValidator>(m_definition))
-    , m_body(m_definition, m_validator->schemas(), m_config.strictExamples)
+    , m_body(m_definition, m_config.strictExamples)
     , m_headers(m_body.builder())
 { }
 

@@ -32,7 +32,7 @@ struct MockResult
  * Thread-safe: `handle` may run on several threads at once. Everything the pipeline owns is either built in the
  * constructor and read-only afterwards (router tables, validation plans, config) or guarded: the samples generated per
  * schema location and the bytes serialised per example and media type live in BodyBuilder behind a read-write lock,
- * the compiled schemas in the validator's SchemaCache, forced responses in the mutex-guarded ForcedResponseStore.
+ * the compiled schemas in the Definition's read-write locked SchemaCache, forced responses in the mutex-guarded ForcedResponseStore.
  * Media type parsing memoises per thread (thread_local), so it shares nothing.
  */
 class MockPipeline
@@ -67,7 +67,7 @@ private:
     MockConfig m_config;
     std::shared_ptr<ForcedResponseStore> m_forced;
     Router m_router;
-    std::shared_ptr<const RequestValidator> m_validator; // owns the definition's compiled schemas
+    std::shared_ptr<const RequestValidator> m_validator;
     BodyStage m_body; // owns the sample and serialisation caches
     HeaderStage m_headers;
 };

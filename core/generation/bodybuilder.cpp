@@ -26,20 +26,19 @@ BodyBuilder::Sample BodyBuilder::generate(
         if (it != m_generated.constEnd())
             return it.value();
     }
-    // Generation is deterministic, so one sample per schema location serves every request.
+    // Generation is deterministic, so one sample per schema location serves every request. A sampler error
+    // (an impossible schema, or one over the SampleBudget) reaches the body stage, which answers
+    // Problem::generationFailed (500).
     Sample sample;
     SampleOptions options;
-    options.cache = m_schemas;
-    sample.value = SchemaSampler::sample(
+    options.cache = &m_definition->schemas();
+    const SampleResult result = SchemaSampler::generate(
         m_definition->document, schema, m_definition->dialect, options, &sample.notes, schemaPointer);
-    // The seam for sampler failures: an error set here reaches the body stage, which answers
-    // Problem::generationFailed (500). Today's sampler has no error value and never returns Undefined (it
-    // samples contradictions as null, with a note); a sampler error (a generation budget, say) belongs here too.
-    if (sample.value.isUndefined())
+    sample.value = result.ok() ? result.value : QJsonValue(QJsonValue::Null);
+    sample.error = result.error;
+    if (sample.error.isEmpty() && result.value.isUndefined())
         sample.error = QStringLiteral("The schema sampler produced no value for %1.")
                            .arg(schemaPointer.isEmpty() ? QStringLiteral("an inline schema") : schemaPointer);
-    if (!sample.error.isEmpty())
-        return sample;
     QWriteLocker lock(&m_cacheLock);
     m_generated.insert(cacheKey, sample);
     return sample;
@@ -116,6 +115,8 @@ BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExam
     source.reason = QStringLiteral("No example for %1: generated the body from its schema.").arg(media.name);
     if (!notes.isEmpty())
         source.reason += QLatin1Char(' ') + notes.join(QLatin1String("; ")) + QLatin1Char('.');
+    if (!source.error.isEmpty())
+        source.reason += QStringLiteral(" No body could be generated: %1.").arg(source.error);
     return source;
 }
 

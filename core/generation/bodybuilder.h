@@ -7,8 +7,6 @@
 
 #include "core/definition/definition.h"
 
-class SchemaCache;
-
 struct BodySource
 {
     QJsonValue value;
@@ -17,7 +15,7 @@ struct BodySource
     bool generated = false;
     QString reason; // one trace sentence
     QString cacheKey; // identifies the value for serialisation caching (empty: do not cache)
-    QString error; // why a body could not be generated (the pipeline answers 500); empty: `value` is good
+    QString error; // generation failed (impossible schema, over the SampleBudget): `value` is null, answer a 500
 };
 
 // Thread-safe: every method may be called from several threads at once. The two lazily filled caches (samples per
@@ -27,12 +25,6 @@ class BodyBuilder
 {
 public:
     explicit BodyBuilder(DefinitionPtr definition);
-
-    // Compiled validators the sampler may reuse (owned elsewhere, must outlive this builder).
-    void setSchemaCache(const SchemaCache* cache)
-    {
-        m_schemas = cache;
-    }
 
     // `forcedExample` names an example of `media` (the caller checked that it exists), or is empty.
     BodySource choose(const MediaType& media, const QString& forcedExample = {}) const;
@@ -54,15 +46,16 @@ private:
     QJsonObject resolvedSchema(const QJsonValue& schema) const;
     struct Sample
     {
-        QJsonValue value;
+        QJsonValue value; // null when `error` is set
         QStringList notes; // trace sentences from the sampler
-        QString error; // empty unless the sampler failed; such samples are never cached
+        QString error; // empty unless the schema cannot be sampled (impossible, or over the SampleBudget)
     };
+    // Errors are cached like values: an impossible or over-budget schema is not retried on every request (a
+    // reload, which builds a new pipeline, tries again).
     Sample generate(const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema) const;
 
     DefinitionPtr m_definition;
-    const SchemaCache* m_schemas = nullptr;
     mutable QReadWriteLock m_cacheLock;
-    mutable QHash<QString, Sample> m_generated; // schema pointer -> sample
+    mutable QHash<QString, Sample> m_generated; // schema pointer -> sample (or why there is none)
     mutable QHash<QString, QByteArray> m_bytes; // cacheKey + media type -> bytes
 };

@@ -48,12 +48,10 @@ bool maySubstitute(const HttpRequest& request, const PathParameters& pathParamet
 
 } // namespace
 
-BodyStage::BodyStage(DefinitionPtr definition, const SchemaCache* schemas, bool strictExamples)
+BodyStage::BodyStage(DefinitionPtr definition, bool strictExamples)
     : m_bodies(std::move(definition))
     , m_strictExamples(strictExamples)
-{
-    m_bodies.setSchemaCache(schemas);
-}
+{ }
 
 BodyResult BodyStage::build(const BodyInput& input) const
 {

@@ -34,7 +34,7 @@ struct BodyResult
 class BodyStage
 {
 public:
-    BodyStage(DefinitionPtr definition, const SchemaCache* schemas, bool strictExamples);
+    BodyStage(DefinitionPtr definition, bool strictExamples);
 
     /**
      * Body source (forced example, examples, example, schema example, generated), then substitution: a generated

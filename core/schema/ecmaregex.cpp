@@ -3,6 +3,8 @@
 
 #include <QHash>
 #include <QList>
+#include <QMutex>
+#include <QMutexLocker>
 
 namespace EcmaRegex {
 
@@ -122,8 +124,18 @@ QString toPcre(const QString& p)
 
 QRegularExpression compile(const QString& ecmaPattern)
 {
+    constexpr qsizetype kMaxCached = 4096;
+    static QMutex mutex;
+    static QHash<QString, QRegularExpression> cache;
+    QMutexLocker lock(&mutex);
+    const auto it = cache.constFind(ecmaPattern);
+    if (it != cache.constEnd())
+        return it.value();
     QRegularExpression re(toPcre(ecmaPattern));
     re.optimize();
+    if (cache.size() >= kMaxCached)
+        cache.clear();
+    cache.insert(ecmaPattern, re);
     return re;
 }
 
@@ -139,7 +151,7 @@ bool isValidPattern(const QString& ecmaPattern)
             ++i;
         }
     }
-    return QRegularExpression(toPcre(ecmaPattern)).isValid();
+    return compile(ecmaPattern).isValid();
 }
 
 bool mayBacktrackCatastrophically(const QString& p)

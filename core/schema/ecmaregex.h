@@ -11,7 +11,9 @@ namespace EcmaRegex {
 // \u{X} escapes, and `$` only matches at the very end (no "before a final newline").
 QString toPcre(const QString& ecmaPattern);
 
-// The compiled, unanchored expression (search semantics, like ECMA `test`).
+// The compiled, unanchored expression (search semantics, like ECMA `test`). Compiled once per pattern in a
+// process-wide, thread-safe cache (the validator, the sampler and the regex sampler share it); invalid patterns
+// give an invalid expression (check isValid()).
 QRegularExpression compile(const QString& ecmaPattern);
 
 bool isValidPattern(const QString& ecmaPattern);

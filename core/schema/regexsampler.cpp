@@ -3,9 +3,7 @@
 
 #include <vector>
 
-#include <QHash>
-#include <QMutex>
-#include <QMutexLocker>
+#include "core/schema/ecmaregex.h"
 
 namespace RegexSampler {
 
@@ -607,52 +605,6 @@ int codePointLength(const QString& s)
     return n;
 }
 
-QString toPcre(const QString& pattern)
-{
-    if (!pattern.contains(QLatin1String("\\u")))
-        return pattern;
-    QString out;
-    out.reserve(pattern.size() + 8);
-    for (int i = 0; i < pattern.size(); ++i) {
-        const QChar c = pattern.at(i);
-        if (c == QLatin1Char('\\') && i + 1 < pattern.size()) {
-            const QChar next = pattern.at(i + 1);
-            if (next == QLatin1Char('u')) {
-                if (i + 2 < pattern.size() && pattern.at(i + 2) == QLatin1Char('{')) {
-                    out += QLatin1String("\\x");
-                    i += 1;
-                    continue;
-                }
-                out += QLatin1String("\\x{") + pattern.mid(i + 2, 4) + QLatin1Char('}');
-                i += 5;
-                continue;
-            }
-            out += c;
-            out += next;
-            ++i;
-            continue;
-        }
-        out += c;
-    }
-    return out;
-}
-
-QRegularExpression compile(const QString& pattern)
-{
-    static QMutex mutex;
-    static QHash<QString, QRegularExpression> cache;
-    QMutexLocker lock(&mutex);
-    const auto it = cache.constFind(pattern);
-    if (it != cache.constEnd())
-        return it.value();
-    QRegularExpression re(toPcre(pattern));
-    re.optimize();
-    if (cache.size() > 4096)
-        cache.clear();
-    cache.insert(pattern, re);
-    return re;
-}
-
 bool sample(const QString& pattern, int minLength, int maxLength, int variant, QString* out, QString* why)
 {
     const auto fail = [why](const QString& reason) {
@@ -660,7 +612,7 @@ bool sample(const QString& pattern, int minLength, int maxLength, int variant, Q
             *why = reason;
         return false;
     };
-    const QRegularExpression re = compile(pattern);
+    const QRegularExpression re = EcmaRegex::compile(pattern);
     if (!re.isValid())
         return fail(QStringLiteral("the pattern does not compile"));
     Node root;

@@ -102,12 +102,13 @@ Compiler::Compiler(QJsonValue root, SchemaDialect dialect, const SchemaOptions& 
 
 const Node* Compiler::compileAt(const QString& pointer)
 {
-    if (!JsonPointer::resolve(m_root, pointer, nullptr)) {
+    QJsonValue value;
+    if (!JsonPointer::resolve(m_root, pointer, &value)) {
         warn(QStringLiteral("schema location '%1' does not exist; accepting anything").arg(pointer), pointer,
             QStringLiteral("schema-ref-unresolved"));
         return &m_graph->alwaysTrue;
     }
-    return nodeAt(pointer, 0);
+    return nodeAt(pointer, 0, &value);
 }
 
 void Compiler::warn(const QString& message, const QString& pointer, const QString& code)
@@ -299,7 +300,7 @@ const Node* Compiler::compileRef(const QString& ref, const QString& base, const 
     return nodeAt(pointer, depth + 1);
 }
 
-Node* Compiler::nodeAt(const QString& pointer, int depth)
+Node* Compiler::nodeAt(const QString& pointer, int depth, const QJsonValue* known)
 {
     auto memo = m_memo.constFind(pointer);
     if (memo != m_memo.constEnd())
@@ -315,7 +316,7 @@ Node* Compiler::nodeAt(const QString& pointer, int depth)
         return node;
     }
     ensureScanned(pointer);
-    const QJsonValue value = JsonPointer::value(m_root, pointer);
+    const QJsonValue value = known ? *known : JsonPointer::value(m_root, pointer);
     if (value.isBool()) {
         node->kind = value.toBool() ? Node::Kind::AlwaysTrue : Node::Kind::AlwaysFalse;
         return node;
@@ -330,14 +331,9 @@ Node* Compiler::nodeAt(const QString& pointer, int depth)
     return node;
 }
 
-const Node* Compiler::child(const QString& pointer, const QString& key, int depth)
+const Node* Compiler::child(const QString& pointer, const QJsonValue& value, int depth)
 {
-    return nodeAt(JsonPointer::append(pointer, key), depth + 1);
-}
-
-const Node* Compiler::child(const QString& pointer, const QString& key, const QString& key2, int depth)
-{
-    return nodeAt(JsonPointer::append(JsonPointer::append(pointer, key), key2), depth + 1);
+    return nodeAt(pointer, depth + 1, &value);
 }
 
 std::unique_ptr<Pattern> Compiler::makePattern(const QString& source, const QString& at)
@@ -496,21 +492,24 @@ void Compiler::fill(Node* n, const QJsonObject& obj, const QString& base, int de
     const QString tupleKey = prefixItems.isArray() ? QStringLiteral("prefixItems") : QStringLiteral("items");
     const QJsonValue tuple = prefixItems.isArray() ? prefixItems : items;
     if (tuple.isArray()) {
-        const int count = int(tuple.toArray().size());
-        for (int i = 0; i < count; ++i)
-            n->prefixItems.push_back(child(JsonPointer::append(at, tupleKey), QString::number(i), depth));
+        const QJsonArray tupleItems = tuple.toArray();
+        const QString tupleAt = JsonPointer::append(at, tupleKey);
+        for (int i = 0; i < tupleItems.size(); ++i)
+            n->prefixItems.push_back(child(JsonPointer::append(tupleAt, i), tupleItems.at(i), depth));
     }
     if (items.isObject() || items.isBool()) {
-        n->items = child(at, QStringLiteral("items"), depth);
+        n->items = child(JsonPointer::append(at, QStringLiteral("items")), obj.value(QLatin1String("items")), depth);
     } else if (!m_modern && items.isArray()) {
         const QJsonValue additionalItems = obj.value(QLatin1String("additionalItems"));
         if (additionalItems.isObject() || additionalItems.isBool())
-            n->items = child(at, QStringLiteral("additionalItems"), depth);
+            n->items = child(JsonPointer::append(at, QStringLiteral("additionalItems")),
+                obj.value(QLatin1String("additionalItems")), depth);
     }
     if (m_modern) {
         const QJsonValue contains = obj.value(QLatin1String("contains"));
         if (contains.isObject() || contains.isBool()) {
-            n->contains = child(at, QStringLiteral("contains"), depth);
+            n->contains =
+                child(JsonPointer::append(at, QStringLiteral("contains")), obj.value(QLatin1String("contains")), depth);
             const int minContains = toCount(obj.value(QLatin1String("minContains")));
             if (minContains >= 0)
                 n->minContains = minContains;
@@ -518,16 +517,18 @@ void Compiler::fill(Node* n, const QJsonObject& obj, const QString& base, int de
         }
         const QJsonValue unevaluatedItems = obj.value(QLatin1String("unevaluatedItems"));
         if (unevaluatedItems.isObject() || unevaluatedItems.isBool())
-            n->unevaluatedItems = child(at, QStringLiteral("unevaluatedItems"), depth);
+            n->unevaluatedItems = child(JsonPointer::append(at, QStringLiteral("unevaluatedItems")),
+                obj.value(QLatin1String("unevaluatedItems")), depth);
     }
 
     // objects
     n->minProperties = toCount(obj.value(QLatin1String("minProperties")));
     n->maxProperties = toCount(obj.value(QLatin1String("maxProperties")));
     const QJsonObject properties = obj.value(QLatin1String("properties")).toObject();
+    const QString propertiesAt = JsonPointer::append(at, QStringLiteral("properties"));
     for (auto it = properties.constBegin(); it != properties.constEnd(); ++it) {
         PropertyRule rule;
-        rule.schema = child(JsonPointer::append(at, QStringLiteral("properties")), it.key(), depth);
+        rule.schema = child(JsonPointer::append(propertiesAt, it.key()), it.value(), depth);
         rule.readOnly = flagOf(it.value(), QStringLiteral("readOnly"), 0);
         rule.writeOnly = flagOf(it.value(), QStringLiteral("writeOnly"), 0);
         n->properties.insert(it.key(), rule);
@@ -556,15 +557,17 @@ void Compiler::fill(Node* n, const QJsonObject& obj, const QString& base, int de
             JsonPointer::append(JsonPointer::append(at, QStringLiteral("patternProperties")), it.key());
         auto compiled = makePattern(it.key(), patternAt);
         if (compiled)
-            n->patternProperties.emplace_back(std::move(compiled), nodeAt(patternAt, depth + 1));
+            n->patternProperties.emplace_back(std::move(compiled), child(patternAt, it.value(), depth));
     }
     const QJsonValue additionalProperties = obj.value(QLatin1String("additionalProperties"));
     if (additionalProperties.isObject() || additionalProperties.isBool())
-        n->additionalProperties = child(at, QStringLiteral("additionalProperties"), depth);
+        n->additionalProperties = child(JsonPointer::append(at, QStringLiteral("additionalProperties")),
+            obj.value(QLatin1String("additionalProperties")), depth);
     if (m_dialect != SchemaDialect::Draft4 && m_dialect != SchemaDialect::OpenApi30) {
         const QJsonValue propertyNames = obj.value(QLatin1String("propertyNames"));
         if (propertyNames.isObject() || propertyNames.isBool())
-            n->propertyNames = child(at, QStringLiteral("propertyNames"), depth);
+            n->propertyNames = child(JsonPointer::append(at, QStringLiteral("propertyNames")),
+                obj.value(QLatin1String("propertyNames")), depth);
     }
     auto addDependencies = [&](const QString& keyword, bool namesAllowed, bool schemasAllowed) {
         const QJsonObject deps = obj.value(keyword).toObject();
@@ -575,7 +578,8 @@ void Compiler::fill(Node* n, const QJsonObject& obj, const QString& base, int de
                     names.append(name.toString());
                 n->dependentRequired.emplace_back(it.key(), names);
             } else if (schemasAllowed && (it.value().isObject() || it.value().isBool())) {
-                n->dependentSchemas.emplace_back(it.key(), child(JsonPointer::append(at, keyword), it.key(), depth));
+                n->dependentSchemas.emplace_back(it.key(),
+                    child(JsonPointer::append(JsonPointer::append(at, keyword), it.key()), it.value(), depth));
             }
         }
     };
@@ -585,29 +589,32 @@ void Compiler::fill(Node* n, const QJsonObject& obj, const QString& base, int de
         addDependencies(QStringLiteral("dependentSchemas"), false, true);
         const QJsonValue unevaluatedProperties = obj.value(QLatin1String("unevaluatedProperties"));
         if (unevaluatedProperties.isObject() || unevaluatedProperties.isBool())
-            n->unevaluatedProperties = child(at, QStringLiteral("unevaluatedProperties"), depth);
+            n->unevaluatedProperties = child(JsonPointer::append(at, QStringLiteral("unevaluatedProperties")),
+                obj.value(QLatin1String("unevaluatedProperties")), depth);
     }
 
     // applicators
     auto list = [&](const QString& keyword, std::vector<const Node*>* out) {
         const QJsonArray a = obj.value(keyword).toArray();
         for (int i = 0; i < a.size(); ++i)
-            out->push_back(child(JsonPointer::append(at, keyword), QString::number(i), depth));
+            out->push_back(child(JsonPointer::append(JsonPointer::append(at, keyword), i), a.at(i), depth));
     };
     list(QStringLiteral("allOf"), &n->allOf);
     list(QStringLiteral("anyOf"), &n->anyOf);
     list(QStringLiteral("oneOf"), &n->oneOf);
     const QJsonValue notSchema = obj.value(QLatin1String("not"));
     if (notSchema.isObject() || notSchema.isBool())
-        n->notSchema = child(at, QStringLiteral("not"), depth);
+        n->notSchema = child(JsonPointer::append(at, QStringLiteral("not")), obj.value(QLatin1String("not")), depth);
     if (m_modern) {
         const QJsonValue ifSchema = obj.value(QLatin1String("if"));
         if (ifSchema.isObject() || ifSchema.isBool()) {
-            n->ifSchema = child(at, QStringLiteral("if"), depth);
+            n->ifSchema = child(JsonPointer::append(at, QStringLiteral("if")), obj.value(QLatin1String("if")), depth);
             if (obj.contains(QLatin1String("then")))
-                n->thenSchema = child(at, QStringLiteral("then"), depth);
+                n->thenSchema =
+                    child(JsonPointer::append(at, QStringLiteral("then")), obj.value(QLatin1String("then")), depth);
             if (obj.contains(QLatin1String("else")))
-                n->elseSchema = child(at, QStringLiteral("else"), depth);
+                n->elseSchema =
+                    child(JsonPointer::append(at, QStringLiteral("else")), obj.value(QLatin1String("else")), depth);
         }
     }
     if (isOpenApiDialect(m_dialect) && obj.value(QLatin1String("discriminator")).isObject())

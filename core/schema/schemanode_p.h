@@ -165,9 +165,9 @@ public:
     }
 
 private:
-    Node* nodeAt(const QString& pointer, int depth);
-    const Node* child(const QString& pointer, const QString& key, int depth);
-    const Node* child(const QString& pointer, const QString& key, const QString& key2, int depth);
+    // `known`: the value at `pointer` when the caller has it (saves resolving the pointer from the root again).
+    Node* nodeAt(const QString& pointer, int depth, const QJsonValue* known = nullptr);
+    const Node* child(const QString& pointer, const QJsonValue& value, int depth);
     void fill(Node* node, const QJsonObject& obj, const QString& base, int depth);
     void fillDiscriminator(Node* node, const QJsonObject& obj, int depth);
     bool resolveRefTo(const QString& ref, const QString& base, QString* target) const;

@@ -8,6 +8,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,8 +18,10 @@
 #include <QTimeZone>
 
 #include "core/json/jsonpointer.h"
+#include "core/schema/ecmaregex.h"
 #include "core/schema/formatcheckers.h"
 #include "core/schema/regexsampler.h"
+#include "core/schema/schemanumbers.h"
 #include "core/schema/schemavalidator.h"
 
 namespace {
@@ -89,10 +92,11 @@ struct Flat
     QStringList propOrder;
     QHash<QString, Subs> props;
     QStringList required;
+    QSet<QString> requiredSet; // the same names, for lookups in objects with many properties
     int minProperties = 0;
     int maxProperties = -1;
     Subs additional;
-    QList<QStringList> closedNames; // one entry per schema with additionalProperties: false
+    QList<QSet<QString>> closedNames; // one entry per schema with additionalProperties: false
     QList<QStringList> closedPatterns;
     QList<QPair<QString, Sub>> patternProps;
     Subs propertyNames;
@@ -133,15 +137,81 @@ QString lastToken(const QString& ref)
     return tokens.isEmpty() ? ref : tokens.last();
 }
 
-bool isMultipleOf(double value, double divisor)
+// A count keyword (minLength, minItems, ...) as an int; huge values saturate (the budget refuses them).
+int toCount(double d)
 {
-    if (!(divisor > 0) || !std::isfinite(value))
-        return true;
-    const double q = value / divisor;
-    if (!std::isfinite(q))
-        return false;
-    return std::fabs(q - std::round(q)) <= 1e-9 * qMax(1.0, std::fabs(q));
+    return d >= 2147483647.0 ? 2147483647 : d > 0 ? int(d) : 0;
 }
+
+// About as many bytes as `v` takes as compact JSON (UTF-16 units for strings), without serialising it.
+qint64 approxBytes(const QJsonValue& v)
+{
+    switch (v.type()) {
+    case QJsonValue::String:
+        return v.toString().size() + 2;
+    case QJsonValue::Double:
+        return 8;
+    case QJsonValue::Array: {
+        qint64 n = 2;
+        for (const QJsonValue& item : v.toArray())
+            n += approxBytes(item) + 1;
+        return n;
+    }
+    case QJsonValue::Object: {
+        const QJsonObject o = v.toObject();
+        qint64 n = 2;
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+            n += it.key().size() + 4 + approxBytes(it.value());
+        return n;
+    }
+    default:
+        return 5;
+    }
+}
+
+QString byteLimitText(qint64 bytes)
+{
+    if (bytes % (1 << 20) == 0)
+        return QStringLiteral("%1 MiB").arg(bytes >> 20);
+    if (bytes % 1024 == 0)
+        return QStringLiteral("%1 KiB").arg(bytes >> 10);
+    return QStringLiteral("%1 bytes").arg(bytes);
+}
+
+// An object under construction: QJsonObject inserts keep their keys sorted (each insert moves the tail), so
+// members are collected here and inserted in key order once, which keeps huge objects linear.
+class ObjectBuilder
+{
+public:
+    qsizetype size() const
+    {
+        return m_values.size();
+    }
+    bool contains(const QString& key) const
+    {
+        return m_values.contains(key);
+    }
+    void insert(const QString& key, const QJsonValue& value)
+    {
+        m_values.insert(key, value);
+    }
+    void remove(const QString& key)
+    {
+        m_values.remove(key);
+    }
+    QJsonObject build() const
+    {
+        QStringList keys = m_values.keys();
+        std::sort(keys.begin(), keys.end());
+        QJsonObject out;
+        for (const QString& key : std::as_const(keys))
+            out.insert(key, m_values.value(key));
+        return out;
+    }
+
+private:
+    QHash<QString, QJsonValue> m_values;
+};
 
 int decimalsOf(double m)
 {
@@ -175,16 +245,77 @@ public:
         , m_direction(options.forResponse ? ValidationDirection::Response : ValidationDirection::Request)
     { }
 
-    QJsonValue run(const Sub& schema)
+    SampleResult run(const Sub& schema)
     {
+        m_clock.start();
         const Subs sources { schema };
         Flat f;
         flatten(schema, f, 0);
-        return sampleFlat(f, sources, 0, false, 0);
+        const QJsonValue value = sampleFlat(f, sources, 0, false, 0);
+        SampleResult result;
+        if (stopped()) {
+            result.value = QJsonValue(QJsonValue::Undefined);
+            result.error = m_error;
+            result.errorPointer = m_errorPointer;
+        } else {
+            result.value = value;
+        }
+        return result;
     }
 
 private:
     // --- bookkeeping ---------------------------------------------------------------------------------------
+
+    bool stopped() const
+    {
+        return !m_error.isEmpty();
+    }
+
+    // The first reason no valid value exists (an impossible schema); sampling unwinds quickly after it.
+    void fail(const QString& message, const Subs& sources)
+    {
+        if (stopped())
+            return;
+        m_error = message;
+        m_errorPointer = sources.isEmpty() ? QString() : sources.first().pointer;
+        m_budgetError = false;
+    }
+
+    void failBudget(const QString& message)
+    {
+        if (stopped())
+            return;
+        m_error = message;
+        m_budgetError = true;
+    }
+
+    qint64 bytesLeft() const
+    {
+        return m_options.budget.maxBytes > 0 ? m_options.budget.maxBytes - m_bytes : std::numeric_limits<qint64>::max();
+    }
+
+    void overBytes()
+    {
+        failBudget(QStringLiteral("the schema demands a body over the generation limit of %1 (at %2)")
+                       .arg(byteLimitText(m_options.budget.maxBytes), where()));
+    }
+
+    // Counts `bytes` against the budget (and looks at the clock now and then); true when sampling must stop.
+    bool spend(qint64 bytes)
+    {
+        m_bytes += bytes;
+        if (stopped())
+            return true;
+        if (bytesLeft() < 0)
+            overBytes();
+        if (m_options.budget.maxMilliseconds > 0 && (++m_ticks & 31) == 0
+            && m_clock.elapsed() > m_options.budget.maxMilliseconds)
+            failBudget(QStringLiteral("generating the body took longer than the limit of %1 ms (at %2); the schema "
+                                      "demands a body too large to generate")
+                           .arg(m_options.budget.maxMilliseconds)
+                           .arg(where()));
+        return stopped();
+    }
 
     QString where() const
     {
@@ -446,7 +577,7 @@ private:
                 else if (f.format != v.toString())
                     f.needsCheck = true;
             } else if (key == QLatin1String("minLength") && v.isDouble()) {
-                f.minLength = qMax(f.minLength, int(qBound(0.0, v.toDouble(), 1e6)));
+                f.minLength = qMax(f.minLength, toCount(v.toDouble()));
             } else if (key == QLatin1String("maxLength") && v.isDouble()) {
                 const int m = int(qBound(0.0, v.toDouble(), 1e9));
                 f.maxLength = f.maxLength < 0 ? m : qMin(f.maxLength, m);
@@ -454,7 +585,7 @@ private:
                 if (!f.patterns.contains(v.toString()))
                     f.patterns.append(v.toString());
             } else if (key == QLatin1String("minItems") && v.isDouble()) {
-                f.minItems = qMax(f.minItems, int(qBound(0.0, v.toDouble(), 1e5)));
+                f.minItems = qMax(f.minItems, toCount(v.toDouble()));
             } else if (key == QLatin1String("maxItems") && v.isDouble()) {
                 const int m = int(qBound(0.0, v.toDouble(), 1e9));
                 f.maxItems = f.maxItems < 0 ? m : qMin(f.maxItems, m);
@@ -485,6 +616,8 @@ private:
                 const QJsonObject props = v.toObject();
                 const QString propsAt = child("properties");
                 for (auto p = props.constBegin(); p != props.constEnd(); ++p) {
+                    if (spend(0))
+                        return; // a huge object over the time budget: stop merging too
                     auto slot = f.props.find(p.key());
                     if (slot == f.props.end()) {
                         f.propOrder.append(p.key());
@@ -494,17 +627,20 @@ private:
                 }
             } else if (key == QLatin1String("required") && v.isArray()) {
                 for (const QJsonValue& r : v.toArray()) {
-                    if (r.isString() && !f.required.contains(r.toString()))
+                    if (r.isString() && !f.requiredSet.contains(r.toString())) {
                         f.required.append(r.toString());
+                        f.requiredSet.insert(r.toString());
+                    }
                 }
             } else if (key == QLatin1String("minProperties") && v.isDouble()) {
-                f.minProperties = qMax(f.minProperties, int(qBound(0.0, v.toDouble(), 1e5)));
+                f.minProperties = qMax(f.minProperties, toCount(v.toDouble()));
             } else if (key == QLatin1String("maxProperties") && v.isDouble()) {
                 const int m = int(qBound(0.0, v.toDouble(), 1e9));
                 f.maxProperties = f.maxProperties < 0 ? m : qMin(f.maxProperties, m);
             } else if (key == QLatin1String("additionalProperties")) {
                 if (v.isBool() && !v.toBool()) {
-                    f.closedNames.append(s.value(QLatin1String("properties")).toObject().keys());
+                    const QStringList names = s.value(QLatin1String("properties")).toObject().keys();
+                    f.closedNames.append(QSet<QString>(names.cbegin(), names.cend()));
                     f.closedPatterns.append(s.value(QLatin1String("patternProperties")).toObject().keys());
                 } else if (v.isObject()) {
                     f.additional.append(Sub { v, child("additionalProperties") });
@@ -601,6 +737,8 @@ private:
 
     QJsonValue sampleFlat(Flat f, const Subs& sources, int depth, bool minimal, int variant)
     {
+        if (spend(0))
+            return QJsonValue(QJsonValue::Null);
         if (depth > m_options.maxDepth + kHardDepthSlack) {
             note([&] {
                 return QStringLiteral("recursion at %1 could not be closed; cut with an empty value").arg(where());
@@ -615,10 +753,19 @@ private:
                     .arg(where());
             });
         }
-        if (m_nodes > m_options.maxNodes * 2) {
-            // Even minimal values can explode (required properties x minItems): stop building altogether.
+        if (m_nodes > qint64(m_options.maxNodes) * 2) {
+            // Even minimal values can explode (required properties x minItems): stop building altogether, with the
+            // smallest value when the schema allows it, else with an error (never an invalid body).
+            const QJsonValue truncated = smallest(f);
+            if (!accepts(truncated, sources)) {
+                failBudget(QStringLiteral("the schema demands a body of more than %1 values, over the generation "
+                                          "limit (at %2)")
+                               .arg(qint64(m_options.maxNodes) * 2)
+                               .arg(where()));
+                return QJsonValue(QJsonValue::Null);
+            }
             note([&] { return QStringLiteral("node budget exhausted at %1; the sample is truncated").arg(where()); });
-            return smallest(f);
+            return truncated;
         }
         minimal = minimal || m_exhausted;
         if (!f.pending.isEmpty())
@@ -673,6 +820,8 @@ private:
         const QString propertyName = p.discriminator.value(QLatin1String("propertyName")).toString();
         QJsonValue first;
         bool haveFirst = false;
+        QString branchError;
+        QString branchErrorPointer;
         for (Option& o : options) {
             if (p.kind != Pending::IfThenElse) {
                 o.flat = f;
@@ -682,6 +831,17 @@ private:
             const int attempts = p.kind == Pending::OneOf ? 3 : 1;
             for (int attempt = 0; attempt < attempts; ++attempt) {
                 QJsonValue v = sampleFlat(o.flat, sources, depth, minimal, variant + attempt);
+                if (stopped()) {
+                    if (m_budgetError)
+                        return QJsonValue(QJsonValue::Null);
+                    // An impossible branch rules out only itself: remember why and try the next one.
+                    if (branchError.isEmpty()) {
+                        branchError = m_error;
+                        branchErrorPointer = m_errorPointer;
+                    }
+                    m_error.clear();
+                    break;
+                }
                 bool ok = true;
                 if (!propertyName.isEmpty() && !o.discriminatorValue.isEmpty() && v.isObject()) {
                     QJsonObject obj = v.toObject();
@@ -717,6 +877,12 @@ private:
                     haveFirst = true;
                 }
             }
+        }
+        if (!haveFirst && !branchError.isEmpty()) {
+            m_error = branchError;
+            m_errorPointer = branchErrorPointer;
+            m_budgetError = false;
+            return QJsonValue(QJsonValue::Null);
         }
         note([&] {
             const char* kind = p.kind == Pending::OneOf ? "oneOf" : p.kind == Pending::AnyOf ? "anyOf" : "if/then/else";
@@ -781,13 +947,19 @@ private:
     {
         ++m_nodes;
         if (f.impossible) {
-            note([&] {
-                return QStringLiteral("%1 has contradictory constraints; nothing can satisfy it").arg(where());
-            });
+            fail(QStringLiteral("%1 has contradictory constraints; nothing can satisfy it").arg(where()), sources);
             return QJsonValue(QJsonValue::Null);
         }
-        if (f.hasConst)
+        if (f.hasTypes && f.types.isEmpty()) {
+            fail(
+                QStringLiteral("%1: its types contradict each other (allOf/$ref); nothing can satisfy it").arg(where()),
+                sources);
+            return QJsonValue(QJsonValue::Null);
+        }
+        if (f.hasConst) {
+            spend(approxBytes(f.constValue));
             return f.constValue;
+        }
 
         int remaining = variant;
         for (int pass = 0; pass < 2; ++pass) {
@@ -797,6 +969,7 @@ private:
                     continue;
                 if (remaining-- > 0)
                     continue;
+                spend(approxBytes(c));
                 note([&] {
                     return QStringLiteral("%1 from its %2")
                         .arg(where(), QLatin1String(pass == 0 ? "example" : "default"));
@@ -817,15 +990,23 @@ private:
             const qsizetype count = f.enumValues.size();
             for (qsizetype k = 0; k < count; ++k) {
                 const QJsonValue e = f.enumValues.at((remaining + k) % count);
-                if (accepts(e, sources))
+                if (accepts(e, sources)) {
+                    spend(approxBytes(e));
                     return e;
+                }
             }
-            note([&] { return QStringLiteral("no enum value of %1 fits its other constraints").arg(where()); });
-            return f.enumValues.isEmpty() ? QJsonValue(QJsonValue::Null) : f.enumValues.at(0);
+            fail(count == 0 ? QStringLiteral("%1 has an empty enum (after allOf); nothing can satisfy it").arg(where())
+                            : QStringLiteral("no enum value of %1 fits its other constraints").arg(where()),
+                sources);
+            return QJsonValue(QJsonValue::Null);
         }
 
         const QString type = chooseType(f, minimal);
         QJsonValue v = synth(type, f, depth, minimal, remaining);
+        if (stopped())
+            return QJsonValue(QJsonValue::Null);
+        if (!v.isObject() && !v.isArray())
+            spend(approxBytes(v));
         if (!f.needsCheck || accepts(v, sources))
             return v;
         // `not` / combinators rejected the plain value: try neighbours, then the other allowed types.
@@ -845,8 +1026,11 @@ private:
             if (accepts(alt, sources))
                 return alt;
         }
-        note([&] { return QStringLiteral("%1 may not satisfy every constraint (not/oneOf)").arg(where()); });
-        return v;
+        fail(QStringLiteral("no value for %1 satisfies its schema (`not` or conflicting formats rule out every "
+                            "candidate)")
+                 .arg(where()),
+            sources);
+        return QJsonValue(QJsonValue::Null);
     }
 
     // --- objects -------------------------------------------------------------------------------------------
@@ -858,7 +1042,7 @@ private:
                 continue;
             bool matched = false;
             for (const QString& p : f.closedPatterns.at(i)) {
-                const QRegularExpression re = RegexSampler::compile(p);
+                const QRegularExpression re = EcmaRegex::compile(p);
                 if (re.isValid() && re.match(name).hasMatch()) {
                     matched = true;
                     break;
@@ -879,7 +1063,7 @@ private:
         Subs list = f.props.value(name);
         bool patternHit = false;
         for (const auto& pp : f.patternProps) {
-            const QRegularExpression re = RegexSampler::compile(pp.first);
+            const QRegularExpression re = EcmaRegex::compile(pp.first);
             if (re.isValid() && re.match(name).hasMatch()) {
                 list.append(pp.second);
                 patternHit = true;
@@ -892,27 +1076,47 @@ private:
 
     QJsonValue synthObject(const Flat& f, int depth, bool minimal, int variant)
     {
-        QJsonObject out;
+        ObjectBuilder out;
+        if (f.maxProperties >= 0 && f.minProperties > f.maxProperties) {
+            fail(QStringLiteral("%1: minProperties is above maxProperties").arg(where()), {});
+            return QJsonObject();
+        }
+        if (qint64(f.minProperties) * 4 > bytesLeft()) {
+            overBytes();
+            return QJsonObject();
+        }
+        spend(2);
         const bool childBase = minimal || depth >= m_options.maxDepth;
         pushActive(f.refs);
+        const auto abandon = [&] {
+            popActive(f.refs);
+            return QJsonObject();
+        };
         QStringList skippedOptional;
         QStringList optionalIncluded;
         QSet<QString> excluded;
 
         const auto addProperty = [&](const QString& name, const Subs& schemas, Flat pf, bool childMinimal) {
+            if (spend(name.size() + 4))
+                return;
             m_path.append(name);
             out.insert(name, sampleFlat(std::move(pf), schemas, depth + 1, childMinimal, variant));
             m_path.removeLast();
         };
 
         for (const QString& name : f.propOrder) {
-            const bool required = f.required.contains(name);
+            if (stopped())
+                return abandon();
+            const bool required = f.requiredSet.contains(name);
             if (!nameAllowed(f, name)) {
-                if (required)
-                    note([&] {
-                        return QStringLiteral("required property '%1' is forbidden by additionalProperties: false")
-                            .arg(name);
-                    });
+                if (required) {
+                    fail(QStringLiteral(
+                             "required property '%1' of %2 is not allowed by the schema (additionalProperties: "
+                             "false or propertyNames)")
+                             .arg(name, where()),
+                        {});
+                    return abandon();
+                }
                 continue;
             }
             const Subs schemas = propertySchemas(f, name);
@@ -955,14 +1159,17 @@ private:
             }
             bool added = false;
             for (const QString& name : std::as_const(mustHave)) {
+                if (stopped())
+                    return abandon();
                 if (out.contains(name) || excluded.contains(name))
                     continue;
                 if (!nameAllowed(f, name)) {
-                    note([&] {
-                        return QStringLiteral("required property '%1' is not allowed by the schema").arg(name);
-                    });
-                    excluded.insert(name);
-                    continue;
+                    fail(QStringLiteral(
+                             "required property '%1' of %2 is not allowed by the schema (additionalProperties: "
+                             "false or propertyNames)")
+                             .arg(name, where()),
+                        {});
+                    return abandon();
                 }
                 const Subs schemas = propertySchemas(f, name);
                 Flat pf = flattenAll(schemas);
@@ -1027,7 +1234,9 @@ private:
                 out.insert(prop, value);
         }
         popActive(f.refs);
-        return out;
+        if (stopped())
+            return QJsonObject();
+        return out.build();
     }
 
     // --- arrays --------------------------------------------------------------------------------------------
@@ -1045,11 +1254,26 @@ private:
         n = qMax(n, needContains);
         if (f.maxItems >= 0)
             n = qMin(n, f.maxItems);
+        if (f.maxItems >= 0 && f.minItems > f.maxItems) {
+            fail(QStringLiteral("%1: minItems is above maxItems").arg(where()), {});
+            popActive(f.refs);
+            return QJsonArray();
+        }
         if (f.itemsForbidden && n > prefixCount) {
-            if (f.minItems > prefixCount)
-                note([&] { return QStringLiteral("%1: minItems exceeds the allowed tuple length").arg(where()); });
+            if (f.minItems > prefixCount) {
+                fail(QStringLiteral("%1: minItems exceeds the allowed tuple length").arg(where()), {});
+                popActive(f.refs);
+                return QJsonArray();
+            }
             n = prefixCount;
         }
+        // Every item costs at least a digit and a comma: refuse what cannot fit before building any of it.
+        if (qint64(n) * 2 > bytesLeft()) {
+            overBytes();
+            popActive(f.refs);
+            return QJsonArray();
+        }
+        spend(2);
         if (recursive && n > 0)
             note([&] { return QStringLiteral("recursion at %1 closed with %2 item(s)").arg(where()).arg(n); });
 
@@ -1059,7 +1283,7 @@ private:
             return QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact);
         };
         const Flat restFlat = flattenAll(rest);
-        for (int i = 0; i < n; ++i) {
+        for (int i = 0; i < n && !spend(1); ++i) {
             Subs schemas = i < prefixCount ? f.prefix.at(i) + f.itemsAll : rest;
             if (i < needContains)
                 schemas += f.contains;
@@ -1074,17 +1298,21 @@ private:
                     item = sampleFlat(itemFlat, schemas, depth + 1, itemMinimal, base + n * attempt);
                     k = key(item);
                 }
-                if (seen.contains(k))
-                    note([&] {
-                        return QStringLiteral("%1 could not be made distinct from earlier items").arg(where());
-                    });
+                if (seen.contains(k) && !stopped()) {
+                    fail(QStringLiteral("%1 could not be made distinct from earlier items (uniqueItems)").arg(where()),
+                        schemas);
+                    m_path.removeLast();
+                    break;
+                }
                 seen.insert(k);
             }
             m_path.removeLast();
+            if (stopped())
+                break;
             out.append(item);
         }
         popActive(f.refs);
-        return out;
+        return stopped() ? QJsonArray() : out;
     }
 
     // --- strings -------------------------------------------------------------------------------------------
@@ -1164,10 +1392,10 @@ private:
                 && format != QLatin1String("password")) {
                 return false;
             } else {
-                QString padded = s.isEmpty() ? QStringLiteral("x") : s;
-                while (cpLength(padded) < minL)
-                    padded += s.isEmpty() ? QStringLiteral("x") : s;
-                s = leftCodePoints(padded, minL);
+                // Repeat the base as often as needed in one go (growing it piecewise and re-measuring was quadratic).
+                const QString unit = s.isEmpty() ? QStringLiteral("x") : s;
+                const int unitLength = qMax(1, cpLength(unit));
+                s = leftCodePoints(unit.repeated(minL / unitLength + 1), minL);
             }
         } else {
             static const QHash<QString, QString> shortForms = { { QStringLiteral("email"), QStringLiteral("a@b.co") },
@@ -1193,7 +1421,7 @@ private:
         if (len < f.minLength || (f.maxLength >= 0 && len > f.maxLength))
             return false;
         for (const QString& p : f.patterns) {
-            const QRegularExpression re = RegexSampler::compile(p);
+            const QRegularExpression re = EcmaRegex::compile(p);
             if (re.isValid() && !re.match(s).hasMatch())
                 return false;
         }
@@ -1203,8 +1431,12 @@ private:
     QJsonValue synthString(const Flat& f, int variant)
     {
         if (f.maxLength >= 0 && f.minLength > f.maxLength) {
-            note([&] { return QStringLiteral("%1: minLength is above maxLength").arg(where()); });
-            return QString(f.minLength, QLatin1Char('a'));
+            fail(QStringLiteral("%1: minLength is above maxLength").arg(where()), {});
+            return QString();
+        }
+        if (f.minLength > bytesLeft()) {
+            overBytes();
+            return QString();
         }
         for (const QString& pattern : f.patterns) {
             QString why;
@@ -1261,7 +1493,7 @@ private:
             // Combine divisors: the smallest multiple of m that is also a multiple of d (bounded search).
             double combined = 0;
             for (int k = 1; k <= 1000; ++k) {
-                if (isMultipleOf(m * k, d)) {
+                if (SchemaNumbers::isMultipleOf(m * k, d)) {
                     combined = m * k;
                     break;
                 }
@@ -1272,9 +1504,9 @@ private:
             else
                 m = combined;
         }
-        if (integer && m > 0 && !isMultipleOf(m, 1.0)) {
+        if (integer && m > 0 && !SchemaNumbers::isMultipleOf(m, 1.0)) {
             for (int k = 2; k <= 1000; ++k) {
-                if (isMultipleOf(m * k, 1.0)) {
+                if (SchemaNumbers::isMultipleOf(m * k, 1.0)) {
                     m = std::round(m * k);
                     break;
                 }
@@ -1301,18 +1533,26 @@ private:
             if (target > 0 && k == 0)
                 k = 1; // variants must differ
             k = qBound(kLo, k, kHi);
-            if (kLo > kHi)
-                note([&] { return QStringLiteral("%1: no multiple of %2 within the bounds").arg(where()).arg(m); });
+            if (kLo > kHi) {
+                fail(QStringLiteral("%1: no multiple of %2 within the bounds").arg(where()).arg(m), {});
+                return 0;
+            }
             v = roundTo(k * m, decimals);
         } else if (integer) {
             const double iLo = std::isfinite(lo) ? (loEx ? std::floor(lo) + 1 : std::ceil(lo)) : -kInf;
             const double iHi = std::isfinite(hi) ? (hiEx ? std::ceil(hi) - 1 : std::floor(hi)) : kInf;
-            if (iLo > iHi)
-                note([&] { return QStringLiteral("%1: no integer within the bounds").arg(where()); });
+            if (iLo > iHi) {
+                fail(QStringLiteral("%1: no integer within the bounds").arg(where()), {});
+                return 0;
+            }
             v = qBound(iLo, target, iHi);
             if (v > iHi)
                 v = iHi;
         } else {
+            if (lo > hi || (lo == hi && (loEx || hiEx))) {
+                fail(QStringLiteral("%1: no number within the bounds").arg(where()), {});
+                return 0;
+            }
             const bool belowLo = v < lo || (loEx && v <= lo);
             const bool aboveHi = v > hi || (hiEx && v >= hi);
             if (belowLo) {
@@ -1343,6 +1583,12 @@ private:
     QHash<QString, int> m_active;
     QSet<QString> m_noteSet;
     QStringList m_path;
+    QElapsedTimer m_clock;
+    qint64 m_bytes = 0;
+    int m_ticks = 0;
+    QString m_error;
+    QString m_errorPointer;
+    bool m_budgetError = false;
     int m_nodes = 0;
     bool m_exhausted = false;
 };
@@ -1382,6 +1628,17 @@ std::shared_ptr<const SchemaCache> documentCache(const QJsonValue& root, SchemaD
 } // namespace
 
 QJsonValue SchemaSampler::sample(const QJsonValue& root, const QJsonValue& schema, SchemaDialect dialect,
+    const SampleOptions& options, QStringList* notes, const QString& schemaPointer)
+{
+    const SampleResult result = generate(root, schema, dialect, options, notes, schemaPointer);
+    if (result.ok())
+        return result.value;
+    if (notes)
+        notes->append(result.error);
+    return QJsonValue(QJsonValue::Null);
+}
+
+SampleResult SchemaSampler::generate(const QJsonValue& root, const QJsonValue& schema, SchemaDialect dialect,
     const SampleOptions& options, QStringList* notes, const QString& schemaPointer)
 {
     QString pointer = schemaPointer;

@@ -3,15 +3,37 @@
 #pragma once
 
 #include <QJsonValue>
+#include <QString>
 #include <QStringList>
 
 #include "core/schema/schemadialect.h"
 
 class SchemaCache;
 
+// What one generated body may cost: past either limit the sampler stops with an error instead of a value.
+struct SampleBudget
+{
+    qint64 maxMilliseconds = 100; // wall time of one sample() call (compiling validators included); <= 0: none
+    qint64 maxBytes = 8ll << 20; // approximate size of the value as compact JSON; <= 0: none
+};
+
+// A generated value, or why none could be generated (an impossible schema, or one over the budget).
+struct SampleResult
+{
+    QJsonValue value; // Undefined when `error` is set
+    QString error; // empty on success: "the schema demands a body over the 8 MiB generation limit", ...
+    QString errorPointer; // the schema location that could not be satisfied, when known
+
+    bool ok() const
+    {
+        return error.isEmpty();
+    }
+};
+
 // How a sample is built.
 struct SampleOptions
 {
+    SampleBudget budget;
     bool forResponse = true; // responses drop writeOnly properties, requests drop readOnly ones
     int maxDepth = 8; // past this nesting, optional properties go and arrays shrink to minItems
     int maxOptionalDepth = 4; // optional properties only this deep (required ones go on to maxDepth and beyond)
@@ -30,6 +52,9 @@ class SchemaSampler
 {
 public:
     // `schemaPointer` is where `schema` sits inside `root` (null QString: unknown, e.g. a schema built in code).
+    static SampleResult generate(const QJsonValue& root, const QJsonValue& schema, SchemaDialect dialect,
+        const SampleOptions& options = {}, QStringList* notes = nullptr, const QString& schemaPointer = QString());
+    // generate().value, or null when no value could be generated (the error becomes the last note).
     static QJsonValue sample(const QJsonValue& root, const QJsonValue& schema, SchemaDialect dialect,
         const SampleOptions& options = {}, QStringList* notes = nullptr, const QString& schemaPointer = QString());
 };

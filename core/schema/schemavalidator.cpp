@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <limits>
+#include <mutex>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,6 +11,7 @@
 
 #include "core/json/jsonpointer.h"
 #include "core/schema/schemanode_p.h"
+#include "core/schema/schemanumbers.h"
 
 using namespace SchemaInternal;
 
@@ -192,19 +194,6 @@ void appendCanonical(QString* out, const QJsonValue& v)
         *out += QLatin1Char('n');
         break;
     }
-}
-
-bool isMultipleOf(double value, double divisor)
-{
-    if (divisor <= 0)
-        return true;
-    if (std::floor(divisor) == divisor && std::floor(value) == value && std::fabs(value) < 9e15)
-        return std::fmod(value, divisor) == 0;
-    const double q = value / divisor;
-    if (!std::isfinite(q))
-        return false;
-    const double tolerance = std::max(1e-9, std::fabs(q) * 4 * std::numeric_limits<double>::epsilon());
-    return std::fabs(q - std::round(q)) <= tolerance;
 }
 
 int codePoints(const QString& s)
@@ -413,7 +402,7 @@ bool Run::validate(const Node* n, const QJsonValue& v, Annotations* ann)
             FAIL("maximum", QStringLiteral("must be <= ") + formatNumber(n->maximum));
         if (n->hasExclusiveMaximum && !(d < n->exclusiveMaximum))
             FAIL("exclusiveMaximum", QStringLiteral("must be < ") + formatNumber(n->exclusiveMaximum));
-        if (n->multipleOf > 0 && !isMultipleOf(d, n->multipleOf))
+        if (n->multipleOf > 0 && !SchemaNumbers::isMultipleOf(d, n->multipleOf))
             FAIL("multipleOf", QStringLiteral("must be a multiple of ") + formatNumber(n->multipleOf));
         break;
     }
@@ -793,7 +782,13 @@ SchemaCache::~SchemaCache() = default;
 
 CompiledSchemaPtr SchemaCache::get(const QString& pointer) const
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
+    {
+        std::shared_lock<std::shared_mutex> lock(m_mutex);
+        auto it = m_compiled.constFind(pointer);
+        if (it != m_compiled.constEnd())
+            return it.value();
+    }
+    std::unique_lock<std::shared_mutex> lock(m_mutex);
     auto it = m_compiled.constFind(pointer);
     if (it != m_compiled.constEnd())
         return it.value();
@@ -806,6 +801,6 @@ CompiledSchemaPtr SchemaCache::get(const QString& pointer) const
 
 Diagnostics SchemaCache::warnings() const
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
+    std::shared_lock<std::shared_mutex> lock(m_mutex);
     return m_compiler->warnings();
 }

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
+#include <shared_mutex>
 
 #include <QHash>
 #include <QJsonValue>
@@ -88,6 +88,7 @@ public:
 };
 
 // A thread-safe per-document cache: every schema pointer is compiled once, sharing the nodes of common $refs.
+// Lookups of compiled pointers share a read lock; a compile takes the write lock (the compiler is not reentrant).
 class SchemaCache
 {
 public:
@@ -102,7 +103,7 @@ public:
     Diagnostics warnings() const;
 
 private:
-    mutable std::mutex m_mutex;
+    mutable std::shared_mutex m_mutex;
     std::unique_ptr<SchemaInternal::Compiler> m_compiler;
     mutable QHash<QString, CompiledSchemaPtr> m_compiled;
 };

@@ -114,7 +114,7 @@ QString RequestVerdict::summary(const QList<ProblemError>& errors)
 RequestValidator::RequestValidator(DefinitionPtr definition, BodyLimits limits)
     : m_definition(std::move(definition))
     , m_limits(limits)
-    , m_schemas(std::make_unique<SchemaCache>(m_definition->document, m_definition->dialect))
+    , m_schemas(m_definition->sharedSchemas())
 {
     const QJsonObject& document = m_definition->document;
     m_plans.resize(m_definition->operations.size());

@@ -61,12 +61,6 @@ public:
     RequestVerdict validate(
         const Operation& operation, const HttpRequest& request, const NameValueList& pathParameters) const;
 
-    // The compiled schemas of the definition, shared with response generation so each schema compiles once.
-    const SchemaCache* schemas() const
-    {
-        return m_schemas.get();
-    }
-
     // "body" + "/items/0/id" -> "body/items/0/id"; a missing required property is located at the property itself.
     static QList<ProblemError> toProblemErrors(const QString& prefix, const QList<SchemaError>& errors);
 
@@ -83,6 +77,6 @@ private:
 
     DefinitionPtr m_definition;
     BodyLimits m_limits;
-    std::unique_ptr<SchemaCache> m_schemas;
+    std::shared_ptr<const SchemaCache> m_schemas; // the definition's own
     std::vector<OperationPlan> m_plans; // by Operation::index
 };

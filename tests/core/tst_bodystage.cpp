@@ -111,7 +111,7 @@ void TestBodyStage::build()
     QFETCH(QByteArray, body);
     QFETCH(QString, exampleName);
     QFETCH(QStringList, trace);
-    const BodyStage stage(m_definition, nullptr, strict);
+    const BodyStage stage(m_definition, strict);
     PathParameters path;
     if (!id.isEmpty())
         path.append({ QStringLiteral("id"), id });
@@ -126,7 +126,7 @@ void TestBodyStage::build()
 
 void TestBodyStage::generatedErrorBodyGetsTheProblemsValues()
 {
-    const BodyStage stage(m_definition, nullptr, false);
+    const BodyStage stage(m_definition, false);
     const QJsonObject problem { { QStringLiteral("status"), 422 },
         { QStringLiteral("title"), QStringLiteral("Invalid request") } };
     const BodyResult result = run(stage, QStringLiteral("generated"), QStringLiteral("422"), QString(), {}, problem);
@@ -141,7 +141,7 @@ void TestBodyStage::generatedErrorBodyGetsTheProblemsValues()
 
 void TestBodyStage::noBodyWithoutAChosenMediaType()
 {
-    const BodyStage stage(m_definition, nullptr, false);
+    const BodyStage stage(m_definition, false);
     const BodyResult empty = run(stage, QStringLiteral("deleteIt"), QStringLiteral("204"), QString(), {});
     QVERIFY(!empty.present);
     QVERIFY(empty.bytes.isEmpty());
@@ -159,7 +159,7 @@ void TestBodyStage::noBodyWithoutAChosenMediaType()
 
 void TestBodyStage::concurrentCallsAgree()
 {
-    const BodyStage stage(m_definition, nullptr, false);
+    const BodyStage stage(m_definition, false);
     const PathParameters path { { QStringLiteral("id"), QStringLiteral("7") } };
     // Fresh caches: every thread races to fill the sample and serialisation caches.
     std::vector<QByteArray> generated(4), substituted(4), plain(4);
@@ -176,7 +176,7 @@ void TestBodyStage::concurrentCallsAgree()
     }
     for (std::thread& thread : threads)
         thread.join();
-    const BodyStage fresh(m_definition, nullptr, false);
+    const BodyStage fresh(m_definition, false);
     const QByteArray expected = run(fresh, QStringLiteral("generated"), QStringLiteral("200"), QString(), {}).bytes;
     QVERIFY(!expected.isEmpty());
     for (int t = 0; t < 4; ++t) {

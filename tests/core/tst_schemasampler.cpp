@@ -197,6 +197,13 @@ private slots:
     void unresolvableRefs_data();
     void unresolvableRefs();
     void githubResponses();
+    void impossibleSchemas_data();
+    void impossibleSchemas();
+    void impossibleBranchIsSkipped();
+    void budget_data();
+    void budget();
+    void timeBudget();
+    void manyRequiredProperties();
 };
 
 void TestSchemaSampler::scalars_data()
@@ -877,6 +884,7 @@ void TestSchemaSampler::githubResponses()
     const SchemaCache cache(root, kV30);
     SampleOptions options;
     options.cache = &cache;
+    options.budget.maxMilliseconds = 0; // validity is checked here, not speed (this also runs under ASan)
     int schemas = 0;
     int selfCheckFailures = 0;
     qint64 totalBytes = 0;
@@ -941,6 +949,155 @@ void TestSchemaSampler::githubResponses()
         schemas, sampleNs / 1e6, totalBytes, largest, selfCheckFailures);
     QVERIFY(schemas > 500);
     QVERIFY2(selfCheckFailures == 0, qPrintable(failures.join(QLatin1String("; "))));
+}
+
+void TestSchemaSampler::impossibleSchemas_data()
+{
+    QTest::addColumn<QByteArray>("schema");
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("allOf string and integer")
+        << QByteArray(R"({"allOf": [{"type": "string"}, {"type": "integer"}]})") << "types contradict";
+    QTest::addRow("not: {}") << QByteArray(R"({"type": "string", "not": {}})") << "satisfies its schema";
+    QTest::addRow("empty enum") << QByteArray(R"({"type": "string", "enum": []})") << "empty enum";
+    QTest::addRow("minLength above maxLength")
+        << QByteArray(R"({"type": "string", "minLength": 5, "maxLength": 2})") << "minLength is above maxLength";
+    QTest::addRow("minimum above maximum")
+        << QByteArray(R"({"type": "integer", "minimum": 5, "maximum": 2})") << "no integer within the bounds";
+    QTest::addRow("number bounds") << QByteArray(R"({"type": "number", "minimum": 5, "maximum": 2})")
+                                   << "no number within the bounds";
+    QTest::addRow("minItems above maxItems")
+        << QByteArray(R"({"type": "array", "minItems": 3, "maxItems": 1})") << "minItems is above maxItems";
+    QTest::addRow("minProperties above maxProperties")
+        << QByteArray(R"({"type": "object", "minProperties": 3, "maxProperties": 1})")
+        << "minProperties is above maxProperties";
+    QTest::addRow("three unique booleans")
+        << QByteArray(R"({"type": "array", "items": {"type": "boolean"}, "minItems": 3, "uniqueItems": true})")
+        << "distinct";
+    QTest::addRow("required but forbidden")
+        << QByteArray(R"({"type": "object", "required": ["a"], "additionalProperties": false})") << "not allowed";
+    QTest::addRow("inside a property") << QByteArray(
+        R"({"type": "object", "required": ["a"], "properties": {"a": {"type": "string", "enum": []}}})")
+                                       << "property 'a'";
+}
+
+// No null, {} or "string" for a schema nothing satisfies: an error value the pipeline can answer with.
+void TestSchemaSampler::impossibleSchemas()
+{
+    QFETCH(QByteArray, schema);
+    QFETCH(QString, mentions);
+    const QJsonObject doc { { QStringLiteral("schema"), QJsonDocument::fromJson(schema).object() } };
+    const SampleResult result =
+        SchemaSampler::generate(doc, doc.value(QLatin1String("schema")), kV30, {}, nullptr, QStringLiteral("/schema"));
+    QVERIFY(!result.ok());
+    QVERIFY(result.value.isUndefined());
+    QVERIFY2(result.error.contains(mentions), qPrintable(result.error));
+    // The old API still answers a value (null) and says why in the notes.
+    QStringList notes;
+    QVERIFY(SchemaSampler::sample(doc, doc.value(QLatin1String("schema")), kV30, {}, &notes).isNull());
+    QVERIFY(!notes.isEmpty());
+}
+
+void TestSchemaSampler::impossibleBranchIsSkipped()
+{
+    const QJsonObject doc = parseDoc(R"({"schema": {"oneOf": [{"type": "string", "minLength": 3, "maxLength": 1},
+                                                           {"type": "integer", "minimum": 7}]}})");
+    const SampleResult result = SchemaSampler::generate(doc, doc.value(QLatin1String("schema")), kV30);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.value, QJsonValue(7));
+}
+
+void TestSchemaSampler::budget_data()
+{
+    QTest::addColumn<QByteArray>("schema");
+    QTest::addColumn<qint64>("maxBytes");
+    QTest::addColumn<bool>("fits");
+    QTest::addRow("minLength 1000000 fits 8 MiB")
+        << QByteArray(R"({"type": "string", "minLength": 1000000})") << qint64(8 << 20) << true;
+    QTest::addRow("minLength over the byte limit")
+        << QByteArray(R"({"type": "string", "minLength": 5000})") << qint64(1000) << false;
+    QTest::addRow("minItems 1e9") << QByteArray(R"({"type": "array", "minItems": 1000000000, "items": {}})")
+                                  << qint64(8 << 20) << false;
+    QTest::addRow("100,000 unique booleans")
+        << QByteArray(R"({"type": "array", "minItems": 100000, "uniqueItems": true, "items": {"type": "boolean"}})")
+        << qint64(8 << 20) << false;
+    QTest::addRow("minProperties over the byte limit")
+        << QByteArray(R"({"type": "object", "minProperties": 100000})") << qint64(1000) << false;
+    QTest::addRow("six levels of minItems 50") << QByteArray(R"({"type": "array", "minItems": 50, "items":
+        {"type": "array", "minItems": 50, "items": {"type": "array", "minItems": 50, "items": {"type": "array",
+        "minItems": 50, "items": {"type": "array", "minItems": 50, "items": {"type": "array", "minItems": 50,
+        "items": {"type": "integer"}}}}}}})") << qint64(8 << 20)
+                                               << false;
+}
+
+// A body the schema demands but the budget refuses ends at once with an error, never a hang or a huge value.
+void TestSchemaSampler::budget()
+{
+    QFETCH(QByteArray, schema);
+    QFETCH(qint64, maxBytes);
+    QFETCH(bool, fits);
+    const QJsonObject doc { { QStringLiteral("schema"), QJsonDocument::fromJson(schema).object() } };
+    SampleOptions options;
+    options.budget.maxBytes = maxBytes;
+    options.budget.maxMilliseconds = 0; // the byte limit is under test; ASan would make a time limit flaky
+    QElapsedTimer timer;
+    timer.start();
+    const SampleResult result = SchemaSampler::generate(
+        doc, doc.value(QLatin1String("schema")), kV30, options, nullptr, QStringLiteral("/schema"));
+    QVERIFY2(timer.elapsed() < 10000, "generation is not bounded");
+    QCOMPARE(result.ok(), fits);
+    if (fits) {
+        const QString errors = validationErrors(doc, kV30, result.value);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors));
+    } else {
+        QVERIFY(result.value.isUndefined());
+        QVERIFY2(result.error.contains(QLatin1String("limit")) || result.error.contains(QLatin1String("distinct")),
+            qPrintable(result.error));
+    }
+}
+
+// The time limit alone stops a body that fits the byte limit but takes long (10,000 nested values per item).
+void TestSchemaSampler::timeBudget()
+{
+    const QJsonObject doc = parseDoc(R"({"schema": {"type": "array", "minItems": 100000, "items": {"type": "string",
+        "minLength": 60}}})");
+    SampleOptions options;
+    options.maxNodes = 10000000;
+    options.budget.maxMilliseconds = 1;
+    options.budget.maxBytes = 0;
+    QElapsedTimer timer;
+    timer.start();
+    const SampleResult result = SchemaSampler::generate(
+        doc, doc.value(QLatin1String("schema")), kV30, options, nullptr, QStringLiteral("/schema"));
+    QVERIFY2(timer.elapsed() < 10000, "the time budget does not stop generation");
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.contains(QLatin1String("longer than the limit of 1 ms")), qPrintable(result.error));
+}
+
+// An object with 20,000 required properties: compiling its validator and sampling it stay linear.
+void TestSchemaSampler::manyRequiredProperties()
+{
+    QJsonObject properties;
+    QJsonArray required;
+    for (int i = 0; i < 20000; ++i) {
+        const QString name = QStringLiteral("p%1").arg(i, 5, 10, QLatin1Char('0')); // sorted: cheap to insert
+        properties.insert(name, QJsonObject { { QStringLiteral("type"), QStringLiteral("integer") } });
+        required.append(name);
+    }
+    const QJsonObject schema { { QStringLiteral("type"), QStringLiteral("object") },
+        { QStringLiteral("properties"), properties }, { QStringLiteral("required"), required } };
+    const QJsonObject doc { { QStringLiteral("schema"), schema } };
+    const SchemaCache cache(doc, kV30);
+    SampleOptions options;
+    options.cache = &cache;
+    options.maxNodes = 100000;
+    options.budget.maxMilliseconds = 0;
+    QElapsedTimer timer;
+    timer.start();
+    const SampleResult result = SchemaSampler::generate(doc, schema, kV30, options, nullptr, QStringLiteral("/schema"));
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.value.toObject().size(), 20000);
+    QVERIFY(cache.get(QStringLiteral("/schema"))->isValid(result.value));
+    QVERIFY2(timer.elapsed() < 20000, "compiling or sampling a wide object is superlinear");
 }
 
 QTEST_GUILESS_MAIN(TestSchemaSampler)

@@ -75,6 +75,8 @@ class TestSchemaValidator : public QObject
     Q_OBJECT
 
 private slots:
+    void wideSchemaCompilesLinearly();
+    void sharedCacheAcrossThreads();
     void validate_data();
     void validate();
     void multipleErrorsCollected();
@@ -424,6 +426,61 @@ void TestSchemaValidator::cacheSharesAndIsThreadSafe()
     for (auto& thread : threads)
         thread.join();
     QCOMPARE(wrong.load(), 0);
+}
+
+// 40,000 properties, each its own node: compiling and validating stay linear (a first request compiles this).
+void TestSchemaValidator::wideSchemaCompilesLinearly()
+{
+    QJsonObject properties;
+    QJsonObject instance;
+    QJsonArray required;
+    for (int i = 0; i < 40000; ++i) {
+        const QString name = QStringLiteral("p%1").arg(i, 5, 10, QLatin1Char('0')); // sorted: cheap to insert
+        properties.insert(name, QJsonObject { { QStringLiteral("type"), QStringLiteral("integer") } });
+        instance.insert(name, i);
+        required.append(name);
+    }
+    const QJsonObject doc { { QStringLiteral("schema"),
+        QJsonObject { { QStringLiteral("type"), QStringLiteral("object") },
+            { QStringLiteral("properties"), properties }, { QStringLiteral("required"), required } } } };
+    QElapsedTimer timer;
+    timer.start();
+    const SchemaCache cache(doc, SchemaDialect::OpenApi30);
+    const CompiledSchemaPtr schema = cache.get(QStringLiteral("/schema"));
+    QVERIFY(schema->isValid(instance));
+    instance.insert(QStringLiteral("p00007"), QStringLiteral("seven"));
+    QList<SchemaError> errors;
+    QVERIFY(!schema->validate(instance, ValidationDirection::None, &errors));
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(timer.elapsed() < 20000, "compiling a wide schema is superlinear");
+}
+
+// The definition's one cache is used from the serving threads at once: every thread gets the same compiled schema.
+void TestSchemaValidator::sharedCacheAcrossThreads()
+{
+    QJsonObject schemas;
+    for (int i = 0; i < 200; ++i)
+        schemas.insert(QStringLiteral("S%1").arg(i, 3, 10, QLatin1Char('0')),
+            QJsonObject { { QStringLiteral("type"), QStringLiteral("integer") }, { QStringLiteral("minimum"), i } });
+    const QJsonObject doc { { QStringLiteral("components"), QJsonObject { { QStringLiteral("schemas"), schemas } } } };
+    const SchemaCache cache(doc, SchemaDialect::OpenApi30);
+    std::vector<std::thread> threads;
+    std::vector<int> failures(4, 0);
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&cache, &failures, t] {
+            for (int i = 0; i < 200; ++i) {
+                const QString pointer =
+                    QStringLiteral("/components/schemas/S%1").arg((i + t * 50) % 200, 3, 10, QLatin1Char('0'));
+                const CompiledSchemaPtr schema = cache.get(pointer);
+                const int min = (i + t * 50) % 200;
+                if (!schema->isValid(min) || schema->isValid(min - 1) || cache.get(pointer) != schema)
+                    ++failures[size_t(t)];
+            }
+        });
+    }
+    for (std::thread& thread : threads)
+        thread.join();
+    QCOMPARE(failures, std::vector<int>(4, 0));
 }
 
 QTEST_GUILESS_MAIN(TestSchemaValidator)

@@ -4,6 +4,7 @@
 #include <QTest>
 
 #include "ui/models/curlcommand.h"
+#include "ui/models/requestdraft.h"
 #include "ui/models/specformat.h"
 #include "uitestutils.h"
 
@@ -42,14 +43,14 @@ void TestCurlCommand::forOperation_data()
 {
     QTest::addColumn<QString>("operationId");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("required query parameter gets a sample") << QStringLiteral(
-        "listPets") << QStringLiteral("curl 'http://127.0.0.1:4010/pets?limit=1' -H 'Accept: application/json'");
-    QTest::addRow("path parameter uses its example") << QStringLiteral(
-        "getPet") << QStringLiteral("curl 'http://127.0.0.1:4010/pets/42' -H 'Accept: application/json'");
+    QTest::addRow("required query parameter gets a sample")
+        << QStringLiteral("listPets") << QStringLiteral("curl 'http://127.0.0.1:4010/pets?limit=0'");
+    QTest::addRow("path parameter uses its example")
+        << QStringLiteral("getPet") << QStringLiteral("curl 'http://127.0.0.1:4010/pets/42'");
     QTest::addRow("body sampled from a referenced schema, readOnly skipped")
         << QStringLiteral("createPet")
         << QStringLiteral("curl -X POST 'http://127.0.0.1:4010/pets' -H 'Content-Type: application/json' "
-                          "-d '{\"name\":\"Rex\",\"tag\":\"string\"}'");
+                          "--data-binary '{\n    \"name\": \"Rex\",\n    \"tag\": \"string\"\n}'");
     QTest::addRow("no parameters") << QStringLiteral("health") << QStringLiteral("curl 'http://127.0.0.1:4010/health'");
 }
 
@@ -60,7 +61,11 @@ void TestCurlCommand::forOperation()
     const DefinitionPtr def = UiTestUtils::petStore();
     const Operation* op = def->operation(operationId);
     QVERIFY(op);
-    QCOMPARE(CurlCommand::forOperation(*op, *def, QUrl(QStringLiteral("http://127.0.0.1:4010/"))), expected);
+    const QUrl base(QStringLiteral("http://127.0.0.1:4010/"));
+    const QString curl = CurlCommand::forOperation(*op, *def, base);
+    QCOMPARE(curl, expected);
+    // The operation details and Try-it show one and the same command.
+    QCOMPARE(curl, RequestDraft::fromOperation(*def, *op).curlCommand(base));
 }
 
 void TestCurlCommand::forLogEntry()
@@ -88,10 +93,6 @@ void TestCurlCommand::inlineRefsStopsAtCycles()
     QCOMPARE(inlined[QLatin1String("type")].toString(), QStringLiteral("object"));
     QCOMPARE(inlined[QLatin1String("properties")][QLatin1String("next")][QLatin1String("$ref")].toString(),
         QStringLiteral("#/components/schemas/Node"));
-    // Sampling a recursive schema terminates too.
-    QVERIFY(SpecFormat::sampleValue(
-        QJsonObject { { QStringLiteral("$ref"), QStringLiteral("#/components/schemas/Node") } }, doc)
-                .isObject());
 }
 
 QTEST_MAIN(TestCurlCommand)

@@ -1,33 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/curlcommand.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QStringList>
-#include <QUrlQuery>
 
-#include "ui/models/specformat.h"
+#include "ui/models/requestdraft.h"
 
 namespace CurlCommand {
 
 namespace {
-
-// A parameter value as text: strings raw, everything else as compact JSON.
-QString scalarText(const QJsonValue& value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isArray()) {
-        QStringList parts;
-        for (const auto& v : value.toArray())
-            parts << scalarText(v);
-        return parts.join(QLatin1Char(','));
-    }
-    if (value.isUndefined() || value.isNull())
-        return {};
-    return SpecFormat::prettyJson(value.isObject() ? QJsonValue(value.toObject()) : value).simplified();
-}
 
 QString baseText(const QUrl& baseUrl)
 {
@@ -48,54 +28,8 @@ QString shellQuote(const QString& text)
 
 QString forOperation(const Operation& operation, const Definition& definition, const QUrl& baseUrl)
 {
-    const QJsonObject& doc = definition.document;
-    QString path = definition.basePath() + operation.path;
-    QUrlQuery query;
-    QStringList headerArgs;
-    for (const Parameter& p : operation.parameters) {
-        const QString value = scalarText(SpecFormat::parameterSample(p, doc));
-        if (p.in == QLatin1String("path")) {
-            const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(value.isEmpty() ? p.name : value));
-            path.replace(QLatin1Char('{') + p.name + QLatin1Char('}'), encoded);
-        } else if (p.in == QLatin1String("query") && p.required) {
-            query.addQueryItem(p.name, value);
-        } else if (p.in == QLatin1String("header") && p.required) {
-            headerArgs << QStringLiteral("-H %1").arg(shellQuote(p.name + QStringLiteral(": ") + value));
-        }
-    }
-    QString url = baseText(baseUrl) + path;
-    if (!query.isEmpty())
-        url += QLatin1Char('?') + query.toString(QUrl::FullyEncoded);
-
-    QStringList args { QStringLiteral("curl") };
-    if (operation.method != QLatin1String("GET"))
-        args << QStringLiteral("-X %1").arg(operation.method);
-    args << shellQuote(url);
-
-    // Ask for the first declared response media type, which is what the negotiator would pick anyway.
-    for (const Response& r : operation.responses) {
-        if (!r.content.isEmpty() && r.content.first().name != QLatin1String("*/*")) {
-            args << QStringLiteral("-H %1").arg(shellQuote(QStringLiteral("Accept: ") + r.content.first().name));
-            break;
-        }
-    }
-    args << headerArgs;
-    if (operation.requestBody.present && !operation.requestBody.content.isEmpty()) {
-        const MediaType& mt = operation.requestBody.content.first();
-        args << QStringLiteral("-H %1").arg(shellQuote(QStringLiteral("Content-Type: ") + mt.name));
-        const QJsonValue sample = SpecFormat::mediaTypeSample(mt, doc);
-        QString body;
-        if (sample.isObject())
-            body = QString::fromUtf8(QJsonDocument(sample.toObject()).toJson(QJsonDocument::Compact));
-        else if (sample.isArray())
-            body = QString::fromUtf8(QJsonDocument(sample.toArray()).toJson(QJsonDocument::Compact));
-        else if (mt.name.contains(QLatin1String("json")) && !sample.isUndefined())
-            body = SpecFormat::prettyJson(sample);
-        else
-            body = scalarText(sample);
-        args << QStringLiteral("-d %1").arg(shellQuote(body));
-    }
-    return args.join(QLatin1Char(' '));
+    // Try-it's prefilled draft is the one request built for an operation, so both show the same command.
+    return RequestDraft::fromOperation(definition, operation).curlCommand(baseUrl);
 }
 
 QString forLogEntry(const RequestLogEntry& entry, const QUrl& baseUrl)

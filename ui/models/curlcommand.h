@@ -12,8 +12,8 @@ namespace CurlCommand {
 
 // POSIX shell single-quoting: abc -> 'abc', it's -> 'it'\''s'.
 QString shellQuote(const QString& text);
-// The request an API developer would send to call `operation` on the mock at `baseUrl`: path parameters and
-// required query parameters filled with examples, required headers, and an example body.
+// The request an API developer would send to call `operation` on the mock at `baseUrl`: exactly Try-it's
+// prefilled RequestDraft (examples, else SchemaSampler values; required parameters; the first body example).
 QString forOperation(const Operation& operation, const Definition& definition, const QUrl& baseUrl);
 // Replays a logged request against `baseUrl`.
 QString forLogEntry(const RequestLogEntry& entry, const QUrl& baseUrl);

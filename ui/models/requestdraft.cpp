@@ -80,13 +80,16 @@ QString schemaType(const QJsonValue& schema, const QJsonObject& document)
     return type.toString();
 }
 
-QJsonValue sampleSchema(const Definition& definition, const QJsonValue& schema)
+// `pointer` locates the schema in the document, so the sampler uses the definition's compiled schemas.
+QJsonValue sampleSchema(const Definition& definition, const QJsonValue& schema, const QString& pointer)
 {
     if (schema.isUndefined() || schema.isNull())
         return QJsonValue(QJsonValue::Undefined);
     SampleOptions options;
     options.forResponse = false;
-    return SchemaSampler::sample(QJsonValue(definition.document), schema, definition.dialect, options);
+    options.cache = &definition.schemas();
+    return SchemaSampler::sample(QJsonValue(definition.document), schema, definition.dialect, options, nullptr,
+        pointer.isEmpty() ? QString() : pointer);
 }
 
 // Example, first named example, a content parameter's example, else a sample of the schema (which itself
@@ -106,10 +109,10 @@ QString parameterValue(const Definition& definition, const Parameter& parameter)
         for (const NamedExample& example : media.examples)
             if (example.hasValue)
                 return compactJson(example.value);
-        const QJsonValue sample = sampleSchema(definition, media.schema);
+        const QJsonValue sample = sampleSchema(definition, media.schema, media.schemaPointer);
         return sample.isUndefined() ? QString() : compactJson(sample);
     }
-    const QJsonValue sample = sampleSchema(definition, schema);
+    const QJsonValue sample = sampleSchema(definition, schema, parameter.schemaPointer);
     // An untyped schema samples to {}, which says less than a placeholder.
     const bool emptyObject = sample.isObject() && sample.toObject().isEmpty();
     if (!sample.isUndefined() && !sample.isNull() && !emptyObject)
@@ -172,7 +175,7 @@ DraftMediaType mediaTypeDraft(const Definition& definition, const MediaType& med
         draft.examples.append(
             { {}, QCoreApplication::translate("RequestDraft", "Example"), bodyText(media.example, media.name) });
     if (draft.examples.isEmpty()) {
-        const QJsonValue sample = sampleSchema(definition, media.schema);
+        const QJsonValue sample = sampleSchema(definition, media.schema, media.schemaPointer);
         if (!sample.isUndefined())
             draft.examples.append({ {}, QCoreApplication::translate("RequestDraft", "Generated from the schema"),
                 bodyText(sample, media.name) });

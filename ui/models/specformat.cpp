@@ -49,21 +49,6 @@ QJsonValue inlineImpl(const QJsonValue& value, const QJsonObject& document, int 
     return value;
 }
 
-QString stringSample(const QString& format)
-{
-    if (format == QLatin1String("uuid"))
-        return QStringLiteral("3fa85f64-5717-4562-b3fc-2c963f66afa6");
-    if (format == QLatin1String("date"))
-        return QStringLiteral("2024-01-01");
-    if (format == QLatin1String("date-time"))
-        return QStringLiteral("2024-01-01T12:00:00Z");
-    if (format == QLatin1String("email"))
-        return QStringLiteral("user@example.com");
-    if (format == QLatin1String("uri") || format == QLatin1String("url"))
-        return QStringLiteral("https://example.com");
-    return QStringLiteral("string");
-}
-
 QString schemaType(const QJsonObject& schema)
 {
     const QJsonValue t = schema.value(QLatin1String("type"));
@@ -149,61 +134,7 @@ QJsonValue declaredValue(const QJsonValue& schemaValue, const QJsonObject& docum
     return QJsonValue(QJsonValue::Undefined);
 }
 
-QJsonValue sampleValue(const QJsonValue& schemaValue, const QJsonObject& document, int depth)
-{
-    const QJsonObject schema = resolveRef(schemaValue, document).toObject();
-    if (schema.isEmpty() || depth > 6)
-        return QJsonValue();
-    const QJsonValue declared = declaredValue(schema, document);
-    if (!declared.isUndefined())
-        return declared;
-    for (const char* key : { "allOf" }) {
-        const QJsonArray parts = schema.value(QLatin1String(key)).toArray();
-        if (!parts.isEmpty()) {
-            QJsonObject merged;
-            for (const auto& part : parts) {
-                const QJsonObject sample = sampleValue(part, document, depth + 1).toObject();
-                for (auto it = sample.begin(); it != sample.end(); ++it)
-                    merged.insert(it.key(), *it);
-            }
-            return merged;
-        }
-    }
-    for (const char* key : { "oneOf", "anyOf" }) {
-        const QJsonArray parts = schema.value(QLatin1String(key)).toArray();
-        if (!parts.isEmpty())
-            return sampleValue(parts.first(), document, depth + 1);
-    }
-    const QString type = schemaType(schema);
-    if (type == QLatin1String("object")) {
-        QJsonObject out;
-        const QJsonObject props = schema.value(QLatin1String("properties")).toObject();
-        for (auto it = props.begin(); it != props.end(); ++it) {
-            const QJsonObject prop = resolveRef(*it, document).toObject();
-            if (prop.value(QLatin1String("readOnly")).toBool())
-                continue;
-            const QJsonValue v = sampleValue(*it, document, depth + 1);
-            if (!v.isUndefined())
-                out.insert(it.key(), v);
-        }
-        return out;
-    }
-    if (type == QLatin1String("array")) {
-        const QJsonValue item = sampleValue(schema.value(QLatin1String("items")), document, depth + 1);
-        return item.isUndefined() ? QJsonArray() : QJsonArray { item };
-    }
-    if (type == QLatin1String("integer"))
-        return schema.contains(QLatin1String("minimum")) ? schema.value(QLatin1String("minimum")) : QJsonValue(1);
-    if (type == QLatin1String("number"))
-        return schema.contains(QLatin1String("minimum")) ? schema.value(QLatin1String("minimum")) : QJsonValue(1.5);
-    if (type == QLatin1String("boolean"))
-        return true;
-    if (type == QLatin1String("string"))
-        return stringSample(schema.value(QLatin1String("format")).toString());
-    return QJsonValue();
-}
-
-QJsonValue parameterSample(const Parameter& parameter, const QJsonObject& document, bool synthesize)
+QJsonValue parameterSample(const Parameter& parameter, const QJsonObject& document)
 {
     if (parameter.hasExample)
         return parameter.example;
@@ -211,19 +142,8 @@ QJsonValue parameterSample(const Parameter& parameter, const QJsonObject& docume
         if (ex.hasValue)
             return ex.value;
     if (!parameter.content.isEmpty())
-        return synthesize ? mediaTypeSample(parameter.content.first(), document)
-                          : declaredValue(parameter.content.first().schema, document);
-    return synthesize ? sampleValue(parameter.schema, document) : declaredValue(parameter.schema, document);
-}
-
-QJsonValue mediaTypeSample(const MediaType& mediaType, const QJsonObject& document)
-{
-    if (mediaType.hasExample)
-        return mediaType.example;
-    for (const auto& ex : mediaType.examples)
-        if (ex.hasValue)
-            return ex.value;
-    return sampleValue(mediaType.schema, document);
+        return declaredValue(parameter.content.first().schema, document);
+    return declaredValue(parameter.schema, document);
 }
 
 QString typeSummary(const QJsonValue& schemaValue, const QJsonObject& document)

@@ -165,7 +165,7 @@ void OperationDetailsView::render()
                 name += QStringLiteral(" <span style='color:%1'>*</span>").arg(colorName(Theme::statusColor(500, pal)));
             if (p.deprecated)
                 name = QStringLiteral("<s>%1</s>").arg(name);
-            const QString sample = SpecFormat::prettyJson(SpecFormat::parameterSample(p, doc, false)).simplified();
+            const QString sample = SpecFormat::prettyJson(SpecFormat::parameterSample(p, doc)).simplified();
             html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td><code>%4</code></td><td>%5</td></tr>")
                         .arg(name, esc(p.in), esc(SpecFormat::typeSummary(p.schema, doc)), esc(sample.left(60)),
                             esc(p.description));
