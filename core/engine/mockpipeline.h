@@ -32,8 +32,8 @@ struct MockResult
  * Thread-safe: `handle` may run on several threads at once. Everything the pipeline owns is either built in the
  * constructor and read-only afterwards (router tables, validation plans, config) or guarded: the samples generated per
  * schema location and the bytes serialised per example and media type live in BodyBuilder behind a read-write lock,
- * the compiled schemas in the Definition's read-write locked SchemaCache, forced responses in the mutex-guarded ForcedResponseStore.
- * Media type parsing memoises per thread (thread_local), so it shares nothing.
+ * the compiled schemas in the Definition's read-write locked SchemaCache, forced responses in the mutex-guarded
+ * ForcedResponseStore. Media type parsing memoises per thread (thread_local), so it shares nothing.
  */
 class MockPipeline
 {
