@@ -2,6 +2,7 @@
 // Owns the mock's thread and server; the one object the GUI and headless mode talk to.
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include <QHostAddress>
@@ -11,6 +12,7 @@
 #include "core/config/mockconfig.h"
 #include "core/definition/definition.h"
 #include "core/engine/requestlogentry.h"
+#include "core/engine/serverlimits.h"
 #include "core/negotiation/forcedresponsestore.h"
 
 class MockServer;
@@ -32,6 +34,13 @@ public:
     MockConfig config() const;
 
     std::shared_ptr<ForcedResponseStore> forcedResponses() const;
+
+    // Body, header and connection limits, timeouts and allowed hosts. Takes effect for new connections at once,
+    // also while running.
+    void setLimits(const ServerLimits& limits);
+    ServerLimits limits() const;
+    // Tests only: runs on a worker thread before each request is answered (e.g. to make one slow).
+    void setRequestHookForTesting(std::function<void(const HttpRequest&)> hook);
 
     // Listens on host:port (port 0 = any free port). Blocks only for the bind itself (a few
     // microseconds on the mock thread). Returns false with a readable reason when the port is
@@ -57,6 +66,7 @@ private:
     std::shared_ptr<ForcedResponseStore> m_forced;
     DefinitionPtr m_definition;
     MockConfig m_config;
+    ServerLimits m_limits;
     QHostAddress m_host;
     quint16 m_port = 0;
 };
