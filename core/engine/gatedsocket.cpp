@@ -233,8 +233,7 @@ void GatedSocket::process()
             return;
         }
         FramingError error;
-        const ChunkedDecoder::Status status =
-            m_chunked.feed(m_in, &m_chunkPos, &m_decoded, m_config->framing, &error);
+        const ChunkedDecoder::Status status = m_chunked.feed(m_in, &m_chunkPos, &m_decoded, m_config->framing, &error);
         if (status == ChunkedDecoder::Status::Refused) {
             refuse(error);
             return;

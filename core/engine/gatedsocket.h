@@ -64,7 +64,13 @@ protected:
     qint64 readData(char* data, qint64 maxSize) override;
 
 private:
-    enum class Phase { Head, Body, Handed, Closing };
+    enum class Phase
+    {
+        Head,
+        Body,
+        Handed,
+        Closing
+    };
 
     void onReadyRead();
     void onBytesWritten();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Which Host header values the mock answers (DNS rebinding defence): loopback, the bound address, names the user allowed.
+// Which Host header values the mock answers (DNS rebinding defence): loopback, the bound address, names the user
+// allowed.
 #pragma once
 
 #include <QByteArrayView>

@@ -101,8 +101,8 @@ qsizetype skipEmptyLines(QByteArrayView data)
     return i;
 }
 
-Status parseHead(QByteArrayView data, const FramingLimits& limits, qsizetype* scanFrom, RequestHead* head,
-    FramingError* error)
+Status parseHead(
+    QByteArrayView data, const FramingLimits& limits, qsizetype* scanFrom, RequestHead* head, FramingError* error)
 {
     const qsizetype start = skipEmptyLines(data);
     // A lone "\r" at the very end may still become an empty line.
@@ -133,16 +133,15 @@ Status parseHead(QByteArrayView data, const FramingLimits& limits, qsizetype* sc
         i = nl + 1;
     }
     const qsizetype headBytes = (end < 0 ? data.size() : end) - start;
-    if (end < 0) {
-        if (headBytes <= limits.maxHeaderBytes)
-            return Status::Incomplete;
-        if (data.sliced(start).indexOf('\n') < 0) {
+    if (end < 0 && headBytes <= limits.maxHeaderBytes)
+        return Status::Incomplete;
+    if (headBytes > limits.maxHeaderBytes) {
+        const qsizetype firstLineEnd = data.indexOf('\n', start);
+        if ((firstLineEnd < 0 ? data.size() : firstLineEnd) - start > limits.maxHeaderBytes) {
             *error = refuse(414, "request-line-too-long", "URI too long",
                 QStringLiteral("The request line is longer than %1 bytes").arg(limits.maxHeaderBytes));
             return Status::Refused;
         }
-    }
-    if (headBytes > limits.maxHeaderBytes) {
         *error = refuse(431, "header-too-large", "Request header fields too large",
             QStringLiteral("The request head is longer than %1 bytes").arg(limits.maxHeaderBytes));
         return Status::Refused;
@@ -179,7 +178,8 @@ Status parseHead(QByteArrayView data, const FramingLimits& limits, qsizetype* sc
             const qsizetype sp1 = line.indexOf(' ');
             const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
             if (sp1 <= 0 || sp2 < 0 || sp2 == sp1 + 1 || line.indexOf(' ', sp2 + 1) >= 0) {
-                *error = badRequest("invalid-request-line", QStringLiteral("The request line is not METHOD TARGET VERSION"));
+                *error =
+                    badRequest("invalid-request-line", QStringLiteral("The request line is not METHOD TARGET VERSION"));
                 return Status::Refused;
             }
             const QByteArrayView method = line.first(sp1);
@@ -189,7 +189,8 @@ Status parseHead(QByteArrayView data, const FramingLimits& limits, qsizetype* sc
             for (char c : target)
                 targetOk = targetOk && uchar(c) > 0x20 && uchar(c) != 0x7f;
             if (!isToken(method) || !targetOk) {
-                *error = badRequest("invalid-request-line", QStringLiteral("The method or target has invalid characters"));
+                *error =
+                    badRequest("invalid-request-line", QStringLiteral("The method or target has invalid characters"));
                 return Status::Refused;
             }
             if (version == "HTTP/1.1" || version == "HTTP/1.0") {
@@ -207,25 +208,28 @@ Status parseHead(QByteArrayView data, const FramingLimits& limits, qsizetype* sc
             continue;
         }
         if (line.front() == ' ' || line.front() == '\t') {
-            *error = badRequest("obsolete-line-folding", QStringLiteral("Header lines folded over several lines are refused"));
+            *error = badRequest(
+                "obsolete-line-folding", QStringLiteral("Header lines folded over several lines are refused"));
             return Status::Refused;
         }
         const qsizetype colon = line.indexOf(':');
         if (colon < 0) {
             *error = badRequest("header-without-colon",
-                QStringLiteral("A header line has no colon: %1").arg(QString::fromLatin1(line.first(std::min<qsizetype>(line.size(), 40)))));
+                QStringLiteral("A header line has no colon: %1")
+                    .arg(QString::fromLatin1(line.first(std::min<qsizetype>(line.size(), 40)))));
             return Status::Refused;
         }
         const QByteArrayView name = line.first(colon);
         if (!isToken(name)) {
-            *error = badRequest("invalid-header-name", QStringLiteral("A header name is empty or has invalid characters"));
+            *error =
+                badRequest("invalid-header-name", QStringLiteral("A header name is empty or has invalid characters"));
             return Status::Refused;
         }
         const QByteArrayView value = trimmedOws(line.sliced(colon + 1));
         for (char c : value) {
             if ((uchar(c) < 0x20 && c != '\t') || uchar(c) == 0x7f) {
-                *error = badRequest("invalid-header-value", QStringLiteral("The value of %1 has control characters")
-                                                                .arg(QString::fromLatin1(name)));
+                *error = badRequest("invalid-header-value",
+                    QStringLiteral("The value of %1 has control characters").arg(QString::fromLatin1(name)));
                 return Status::Refused;
             }
         }
@@ -236,13 +240,15 @@ Status parseHead(QByteArrayView data, const FramingLimits& limits, qsizetype* sc
         }
         if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
             if (hasLength) {
-                *error = badRequest("repeated-content-length", QStringLiteral("Content-Length is given more than once"));
+                *error =
+                    badRequest("repeated-content-length", QStringLiteral("Content-Length is given more than once"));
                 return Status::Refused;
             }
             hasLength = true;
             if (!parseLength(value, &h.contentLength)) {
                 *error = badRequest("invalid-content-length",
-                    QStringLiteral("Content-Length is not a length: %1").arg(QString::fromLatin1(value.first(std::min<qsizetype>(value.size(), 40)))));
+                    QStringLiteral("Content-Length is not a length: %1")
+                        .arg(QString::fromLatin1(value.first(std::min<qsizetype>(value.size(), 40)))));
                 return Status::Refused;
             }
         } else if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
@@ -294,7 +300,9 @@ Status parseHead(QByteArrayView data, const FramingLimits& limits, qsizetype* sc
     }
     if (h.body == RequestHead::Body::Length && h.contentLength > limits.maxBodyBytes) {
         *error = refuse(413, "body-too-large", "Content too large",
-            QStringLiteral("The body of %1 bytes is over the limit of %2 bytes").arg(h.contentLength).arg(limits.maxBodyBytes));
+            QStringLiteral("The body of %1 bytes is over the limit of %2 bytes")
+                .arg(h.contentLength)
+                .arg(limits.maxBodyBytes));
         return Status::Refused;
     }
     h.keepAlive = h.minorVersion == 1 ? !closeRequested : (keepAliveRequested && !closeRequested);

@@ -26,7 +26,12 @@ struct FramingError
 // One parsed request head. Offsets are into the buffer handed to parseRequestHead().
 struct RequestHead
 {
-    enum class Body { None, Length, Chunked };
+    enum class Body
+    {
+        None,
+        Length,
+        Chunked
+    };
 
     qsizetype start = 0; // first byte of the request line (empty lines before it are skipped)
     qsizetype end = 0; // one past the blank line that ends the head
@@ -44,13 +49,18 @@ struct RequestHead
 
 namespace RequestFraming {
 
-enum class Status { Incomplete, Complete, Refused };
+enum class Status
+{
+    Incomplete,
+    Complete,
+    Refused
+};
 
 // Looks for one complete request head at the start of `data`. `scanFrom` is where the previous call stopped looking
 // for the blank line (so that a head arriving a byte at a time costs linear time); it is updated. Stricter than
 // QtHttpServer 6.4 on purpose: every head it accepts is parsed by Qt with all its headers intact.
-Status parseHead(QByteArrayView data, const FramingLimits& limits, qsizetype* scanFrom, RequestHead* head,
-    FramingError* error);
+Status parseHead(
+    QByteArrayView data, const FramingLimits& limits, qsizetype* scanFrom, RequestHead* head, FramingError* error);
 
 // Removes the empty lines a client may send between requests; returns how many bytes they took.
 qsizetype skipEmptyLines(QByteArrayView data);
@@ -62,14 +72,25 @@ qsizetype skipEmptyLines(QByteArrayView data);
 class ChunkedDecoder
 {
 public:
-    enum class Status { NeedMore, Done, Refused };
+    enum class Status
+    {
+        NeedMore,
+        Done,
+        Refused
+    };
 
     // Reads from `data` starting at `*pos` (advanced past what was consumed) and appends payload bytes to `body`.
-    Status feed(QByteArrayView data, qsizetype* pos, QByteArray* body, const FramingLimits& limits,
-        FramingError* error);
+    Status feed(
+        QByteArrayView data, qsizetype* pos, QByteArray* body, const FramingLimits& limits, FramingError* error);
 
 private:
-    enum class State { Size, Data, DataEnd, Trailer };
+    enum class State
+    {
+        Size,
+        Data,
+        DataEnd,
+        Trailer
+    };
     State m_state = State::Size;
     qint64 m_remaining = 0;
     qint64 m_trailerBytes = 0;
