@@ -3,6 +3,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -155,6 +156,7 @@ int run(const CommandLineOptions& options)
 
     MockService service;
     service.setDefinition(loaded.definition, config.config);
+    service.setLimits(options.limits);
     QString error;
     if (!service.start(options.host, options.port, &error)) {
         err() << QStringLiteral("understudy: %1").arg(error) << Qt::endl;
@@ -201,6 +203,12 @@ int run(const CommandLineOptions& options)
     const int code = QCoreApplication::exec();
     service.stop();
     out() << QStringLiteral("Mock server stopped") << Qt::endl;
+    // An answer still being generated cannot be interrupted: end at once instead of waiting for it.
+    if (MockService::answersInFlight() > 0) {
+        err().flush();
+        std::fflush(nullptr);
+        std::_Exit(code);
+    }
     return code;
 }
 

@@ -5,6 +5,8 @@
 #include <QHostAddress>
 #include <QString>
 
+#include "core/engine/serverlimits.h"
+
 struct CommandLineOptions
 {
     QString definition; // empty = the bundled example
@@ -16,6 +18,7 @@ struct CommandLineOptions
     bool verbose = false;
     bool noAutoStart = false;
     bool watch = true; // live reload on file changes (--no-watch turns it off)
+    ServerLimits limits; // --max-body, --timeouts, --max-connections, --allowed-host
 };
 
 namespace Headless {

@@ -12,7 +12,6 @@
 namespace {
 constexpr qint64 readBufferBytes = 256 * 1024;
 constexpr qint64 lingerMs = 2000; // how long a closing connection may keep sending before it is cut
-constexpr qsizetype intakeChunk = 64 * 1024;
 
 // The head of a chunked request as Qt will read it: Transfer-Encoding dropped, the decoded length given.
 QByteArray rewriteChunkedHead(QByteArrayView head, qsizetype bodySize)
@@ -80,7 +79,7 @@ qint64 GatedSocket::readData(char* data, qint64 maxSize)
     memcpy(data, m_release.constData() + m_releasePos, size_t(n));
     m_releasePos += n;
     if (m_releasePos == m_release.size()) {
-        m_release.clear();
+        m_release.resize(0);
         m_releasePos = 0;
     }
     return n;
@@ -114,22 +113,26 @@ void GatedSocket::intake()
     if (!isTransactionStarted())
         startTransaction();
     m_draining = true;
-    qint64 total = 0;
-    while (true) {
+    const qint64 buffered = QTcpSocket::bytesAvailable();
+    if (buffered > 0) {
         const qsizetype old = m_in.size();
-        if (m_in.capacity() < old + intakeChunk)
-            m_in.reserve(std::max<qsizetype>(m_in.capacity() * 2, old + intakeChunk));
-        m_in.resize(old + intakeChunk);
-        const qint64 got = read(m_in.data() + old, intakeChunk);
+        m_in.resize(old + buffered);
+        const qint64 got = read(m_in.data() + old, buffered);
         m_in.resize(old + std::max<qint64>(got, 0));
-        if (got > 0)
-            total += got;
-        if (got < intakeChunk)
-            break;
+        m_held += std::max<qint64>(got, 0);
+        m_lastInputMs = nowMs();
+    }
+    // When QAbstractSocket's buffer was full it stopped reading from the kernel; only a read that reaches
+    // readData() starts it again. Skipped otherwise: it costs a system call per request.
+    if (m_held >= readBufferBytes / 2) {
+        char byte;
+        const qint64 got = read(&byte, 1);
+        if (got == 1) {
+            m_in.append(byte);
+            ++m_held;
+        }
     }
     m_draining = false;
-    if (total > 0)
-        m_lastInputMs = nowMs();
 }
 
 void GatedSocket::pump()
@@ -137,13 +140,16 @@ void GatedSocket::pump()
     const bool hold = m_phase == Phase::Handed || m_outputPaused;
     // Committing frees what was copied, so the socket reads on; holding keeps it, which stops reading once
     // readBufferSize is reached.
-    if (!hold && isTransactionStarted())
+    if (!hold && isTransactionStarted()) {
         commitTransaction();
+        m_held = 0;
+    }
     intake();
     if (m_phase == Phase::Closing) {
         m_in.clear();
         m_inPos = 0;
         commitTransaction();
+        m_held = 0;
         return;
     }
     if (hold)
@@ -175,7 +181,7 @@ void GatedSocket::process()
     if (m_phase == Phase::Head) {
         const QByteArrayView pending = QByteArrayView(m_in).sliced(m_inPos);
         if (pending.isEmpty()) {
-            m_in.clear();
+            m_in.resize(0);
             m_inPos = 0;
             m_scanFrom = 0;
             return;
@@ -193,12 +199,13 @@ void GatedSocket::process()
         case RequestFraming::Status::Complete:
             break;
         }
-        if (!m_config->hosts.allows(head.host)) {
+        if (head.host != m_allowedHost && !m_config->hosts.allows(head.host)) {
             refuse(FramingError { 421, QStringLiteral("misdirected-request"), QStringLiteral("Misdirected request"),
                 QStringLiteral("This mock does not answer for the host '%1'; allow it with --allowed-host")
                     .arg(QString::fromLatin1(head.host.left(100))) });
             return;
         }
+        m_allowedHost = head.host;
         m_head = head;
         m_scanFrom = 0;
         m_headStartMs = -1;
@@ -257,7 +264,7 @@ void GatedSocket::release(QByteArray request)
     m_releasePos = 0;
     m_phase = Phase::Handed;
     if (m_inPos >= m_in.size()) {
-        m_in.clear();
+        m_in.resize(0);
         m_inPos = 0;
     }
     // Inside readyRead, Qt's parser runs right after this slot; elsewhere it needs a readyRead of its own,

@@ -97,6 +97,8 @@ private:
     QByteArray m_decoded;
     QByteArray m_release; // what readData() hands to Qt's parser
     qsizetype m_releasePos = 0;
+    QByteArray m_allowedHost; // the last Host value that passed the check
+    qint64 m_held = 0; // bytes copied out of QIODevice's buffer since our transaction was last committed
     bool m_draining = false;
     bool m_inReadyRead = false;
     bool m_pumpQueued = false;

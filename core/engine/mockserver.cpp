@@ -39,7 +39,7 @@ QByteArray methodName(QHttpServerRequest::Method method)
 }
 
 std::atomic<int> g_inFlight { 0 };
-constexpr qint64 inlineBelowUs = 1000; // answers that took less than this last time are made on the serving thread
+constexpr qint64 inlineBelowUs = 5000; // answers that took less than this last time are made on the serving thread
 constexpr qsizetype inlineBodyBytes = 64 * 1024;
 constexpr int costEntries = 4096;
 } // namespace

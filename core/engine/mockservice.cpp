@@ -170,6 +170,11 @@ QUrl MockService::url() const
     return u;
 }
 
+int MockService::answersInFlight()
+{
+    return MockServer::answersInFlight();
+}
+
 quint16 MockService::findFreePort(const QHostAddress& host, quint16 preferred)
 {
     for (int candidate = preferred; candidate > 0 && candidate < preferred + 100 && candidate <= 65535; ++candidate) {

@@ -52,6 +52,9 @@ public:
     QHostAddress host() const;
     QUrl url() const; // "http://127.0.0.1:4010" (empty when stopped)
 
+    // Requests being answered on worker threads right now (in every MockService of the process).
+    static int answersInFlight();
+
     // A free TCP port on `host` near `preferred`, or 0.
     static quint16 findFreePort(const QHostAddress& host, quint16 preferred);
 

@@ -161,16 +161,17 @@ void TestHostileHttp::refusedFraming_data()
         bigHead += "X-F" + QByteArray::number(i) + ": " + QByteArray(7000, 'b') + "\r\n";
     QTest::addRow("over 256 KiB of headers") << bigHead + "\r\n" + smuggled << 431;
     QTest::addRow("request line over the limit")
-        << "GET /" + QByteArray(70 * 1024, 'p') + " HTTP/1.1\r\nHost: localhost\r\n\r\n" << 414;
+        << "GET /" + QByteArray(70 * 1024, 'p') + " HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        << 414;
     QTest::addRow("a line without a colon")
         << "POST /books HTTP/1.1\r\nHost: localhost\r\nno colon here\r\nContent-Length: 39\r\n\r\n" + smuggled << 400;
     QTest::addRow("HTTP/1.1 without Host") << "POST /books HTTP/1.1\r\nContent-Length: 39\r\n\r\n" + smuggled << 400;
     QTest::addRow("two Host fields") << QByteArray("GET /health HTTP/1.1\r\nHost: localhost\r\nHost: evil.test\r\n\r\n")
                                      << 400;
-    QTest::addRow("Content-Length abc")
-        << "POST /books HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc\r\n\r\n" + smuggled << 400;
-    QTest::addRow("Content-Length -5")
-        << "POST /books HTTP/1.1\r\nHost: localhost\r\nContent-Length: -5\r\n\r\n" + smuggled << 400;
+    QTest::addRow("Content-Length abc") << "POST /books HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc\r\n\r\n"
+            + smuggled << 400;
+    QTest::addRow("Content-Length -5") << "POST /books HTTP/1.1\r\nHost: localhost\r\nContent-Length: -5\r\n\r\n"
+            + smuggled << 400;
     QTest::addRow("Content-Length 2^64")
         << "POST /books HTTP/1.1\r\nHost: localhost\r\nContent-Length: 18446744073709551616\r\n\r\n" + smuggled << 400;
     QTest::addRow("Content-Length 39, 39")
@@ -189,11 +190,11 @@ void TestHostileHttp::refusedFraming_data()
         << 501;
     QTest::addRow("invalid chunk size")
         << "POST /books HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n" + smuggled << 400;
-    QTest::addRow("chunk longer than its size")
-        << QByteArray("POST /books HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabcd\r\n0\r\n\r\n")
-        << 400;
-    QTest::addRow("folded header line")
-        << "GET /health HTTP/1.1\r\nHost: localhost\r\nX-A: 1\r\n  continued\r\n\r\n" + smuggled << 400;
+    QTest::addRow("chunk longer than its size") << QByteArray(
+        "POST /books HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabcd\r\n0\r\n\r\n")
+                                                << 400;
+    QTest::addRow("folded header line") << "GET /health HTTP/1.1\r\nHost: localhost\r\nX-A: 1\r\n  continued\r\n\r\n"
+            + smuggled << 400;
     QTest::addRow("space before the colon")
         << "GET /health HTTP/1.1\r\nHost: localhost\r\nContent-Length : 39\r\n\r\n" + smuggled << 400;
     QTest::addRow("HTTP/9.9") << QByteArray("GET /health HTTP/9.9\r\nHost: localhost\r\n\r\n") << 505;
@@ -223,19 +224,19 @@ void TestHostileHttp::acceptedFraming_data()
 
     QTest::addRow("LF-only line ends") << QByteArray("GET /health HTTP/1.1\nHost: localhost\n\n");
     QTest::addRow("empty lines before the request") << "\r\n\r\n" + smuggled;
-    QTest::addRow("Content-Length 0") << QByteArray("GET /health HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n");
+    QTest::addRow("Content-Length 0") << QByteArray(
+        "GET /health HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n");
     QTest::addRow("Transfer-Encoding Chunked (case)")
         << QByteArray("GET /health HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: Chunked\r\n\r\n0\r\n\r\n");
     QTest::addRow("chunk extension and trailer")
         << QByteArray("GET /health HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
                       "3;ext=1\r\nabc\r\n0\r\nX-Trailer: 1\r\n\r\n");
-    QTest::addRow("100 header fields")
-        << [] {
-               QByteArray r = "GET /health HTTP/1.1\r\nHost: localhost\r\n";
-               for (int i = 0; i < 99; ++i)
-                   r += "X-F" + QByteArray::number(i) + ": v\r\n";
-               return r + "\r\n";
-           }();
+    QTest::addRow("100 header fields") << [] {
+        QByteArray r = "GET /health HTTP/1.1\r\nHost: localhost\r\n";
+        for (int i = 0; i < 99; ++i)
+            r += "X-F" + QByteArray::number(i) + ": v\r\n";
+        return r + "\r\n";
+    }();
 }
 
 void TestHostileHttp::acceptedFraming()
@@ -261,7 +262,8 @@ void TestHostileHttp::chunkedEqualsContentLength()
     const QByteArray body = R"({"title":"Dune","authorId":3,"isbn":"978-0-441-17271-9","genre":"fiction"})";
     const QByteArray head = "POST /books HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer t\r\n"
                             "Content-Type: application/json\r\n";
-    const RawResponse plain = roundTrip(m_port, head + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    const RawResponse plain =
+        roundTrip(m_port, head + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     const RawResponse split = roundTrip(m_port, head + "Transfer-Encoding: chunked\r\n\r\n" + chunked(body, 7));
     QVERIFY(plain.status != 0);
     QCOMPARE(split.status, plain.status);
@@ -442,15 +444,15 @@ void TestHostileHttp::hosts_data()
     QTest::addRow("[::1]") << QByteArray("[::1]:4010") << none << QByteArray("/health") << 200;
     QTest::addRow("rebound name") << QByteArray("evil.example") << none << QByteArray("/health") << 421;
     QTest::addRow("rebound name with port") << QByteArray("evil.example:4010") << none << QByteArray("/books") << 421;
-    QTest::addRow("localhost as a suffix") << QByteArray("localhost.evil.example") << none << QByteArray("/health")
-                                           << 421;
+    QTest::addRow("localhost as a suffix")
+        << QByteArray("localhost.evil.example") << none << QByteArray("/health") << 421;
     QTest::addRow("another address") << QByteArray("10.1.2.3") << none << QByteArray("/health") << 421;
     QTest::addRow("admin path") << QByteArray("evil.example") << none << QByteArray("/__understudy/requests") << 421;
     QTest::addRow("invalid host") << QByteArray("a b") << none << QByteArray("/health") << 421;
-    QTest::addRow("allowed name") << QByteArray("mock.test:4010") << QStringList { "mock.test" } << QByteArray("/health")
-                                  << 200;
-    QTest::addRow("allowed name, other name") << QByteArray("evil.example") << QStringList { "mock.test" }
-                                              << QByteArray("/health") << 421;
+    QTest::addRow("allowed name") << QByteArray("mock.test:4010") << QStringList { "mock.test" }
+                                  << QByteArray("/health") << 200;
+    QTest::addRow("allowed name, other name")
+        << QByteArray("evil.example") << QStringList { "mock.test" } << QByteArray("/health") << 421;
     QTest::addRow("every host allowed") << QByteArray("evil.example") << QStringList { "*" } << QByteArray("/health")
                                         << 200;
 }
