@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Hostile HTTP against the real MockService on 127.0.0.1, port 0: framing, limits, timeouts, backpressure, Host.
 #include <memory>
+#include <sys/resource.h>
 #include <thread>
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -107,6 +109,7 @@ private slots:
     void outputBackpressure();
     void limitsParse_data();
     void limitsParse();
+    void acceptResumesAfterFileDescriptorsRunOut();
 
 private:
     std::unique_ptr<MockService> startService(const ServerLimits& limits, DefinitionPtr definition = {},
@@ -595,6 +598,50 @@ void TestHostileHttp::limitsParse()
     QCOMPARE(limits.headerTimeoutMs, header);
     QCOMPARE(limits.bodyTimeoutMs, body);
     QCOMPARE(limits.idleTimeoutMs, idle);
+}
+
+void TestHostileHttp::acceptResumesAfterFileDescriptorsRunOut()
+{
+    auto service = startService(ServerLimits());
+    const quint16 port = service->port();
+    QCOMPARE(roundTrip(port, smuggled).status, 200);
+
+    rlimit original {};
+    QCOMPARE(getrlimit(RLIMIT_NOFILE, &original), 0);
+    const auto openFiles = [] {
+        return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).size());
+    };
+    rlimit low = original;
+    low.rlim_cur = rlim_t(openFiles() + 8);
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &low), 0);
+    // Clients and the server share the process's descriptors: connect until the server can accept no more.
+    QList<QTcpSocket*> clients;
+    for (int i = 0; i < 16; ++i) {
+        auto* c = new QTcpSocket;
+        c->connectToHost(QHostAddress::LocalHost, port);
+        if (!c->waitForConnected(1000)) {
+            delete c;
+            break;
+        }
+        clients.append(c);
+    }
+    QTest::qWait(300);
+    // Accepting fails with EMFILE now; the server must not spin on it.
+    rusage before {};
+    getrusage(RUSAGE_SELF, &before);
+    QTest::qWait(500);
+    rusage after {};
+    getrusage(RUSAGE_SELF, &after);
+    const auto ms = [](const rusage& r) {
+        return (r.ru_utime.tv_sec + r.ru_stime.tv_sec) * 1000 + (r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1000;
+    };
+    qDeleteAll(clients);
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &original), 0);
+    QVERIFY2(
+        ms(after) - ms(before) < 250, qPrintable(QStringLiteral("%1 ms of CPU in 500 ms").arg(ms(after) - ms(before))));
+    // With descriptors free again, it accepts again (Qt alone would have stopped accepting for good).
+    QTest::qWait(400);
+    QCOMPARE(roundTrip(port, smuggled).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestHostileHttp)

@@ -378,6 +378,7 @@ void MainWindow::restoreSettings()
         settings.value(SettingsKeys::maximumLogRows(), RequestLogModel::defaultMaximumRows).toInt());
     m_watchAction->setChecked(settings.value(SettingsKeys::watchFiles(), true).toBool());
     m_log->setAutoScroll(settings.value(QStringLiteral("log/autoScroll"), true).toBool());
+    m_service->setLimits(SettingsDialog::limitsFrom(settings));
     updateRecentMenu();
 }
 
@@ -838,6 +839,7 @@ void MainWindow::onSettingsTriggered()
     if (dialog.exec() != QDialog::Accepted)
         return;
     dialog.save(settings);
+    m_service->setLimits(dialog.limits());
     m_autoStartAction->setChecked(dialog.autoStart());
     m_log->model()->setMaximumRows(dialog.maximumLogRows());
     const bool moved = dialog.host() != currentHost().toString() || dialog.port() != m_portSpin->value();

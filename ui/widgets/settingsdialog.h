@@ -6,7 +6,10 @@
 #include <QHostAddress>
 #include <QString>
 
+#include "core/engine/serverlimits.h"
+
 class QCheckBox;
+class QLineEdit;
 class QComboBox;
 class QSettings;
 class QSpinBox;
@@ -37,6 +40,26 @@ inline QString watchFiles()
 {
     return QStringLiteral("files/watch");
 }
+inline QString maxBodyMiB()
+{
+    return QStringLiteral("server/maxBodyMiB");
+}
+inline QString headerTimeout()
+{
+    return QStringLiteral("server/headerTimeoutSeconds");
+}
+inline QString bodyTimeout()
+{
+    return QStringLiteral("server/bodyTimeoutSeconds");
+}
+inline QString idleTimeout()
+{
+    return QStringLiteral("server/idleTimeoutSeconds");
+}
+inline QString allowedHosts()
+{
+    return QStringLiteral("server/allowedHosts");
+}
 } // namespace SettingsKeys
 
 class SettingsDialog final : public QDialog
@@ -63,6 +86,10 @@ public:
     quint16 port() const;
     bool autoStart() const;
     int maximumLogRows() const;
+    // Body limit, timeouts and allowed hosts as the mock server takes them.
+    ServerLimits limits() const;
+    // The same, read from `settings` (missing keys give the defaults).
+    static ServerLimits limitsFrom(const QSettings& settings);
 
     QComboBox* languageCombo() const
     {
@@ -94,4 +121,9 @@ private:
     QSpinBox* m_port = nullptr;
     QCheckBox* m_autoStart = nullptr;
     QSpinBox* m_logRows = nullptr;
+    QSpinBox* m_maxBody = nullptr;
+    QSpinBox* m_headerTimeout = nullptr;
+    QSpinBox* m_bodyTimeout = nullptr;
+    QSpinBox* m_idleTimeout = nullptr;
+    QLineEdit* m_allowedHosts = nullptr;
 };
