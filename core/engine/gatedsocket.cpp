@@ -123,14 +123,19 @@ void GatedSocket::intake()
         m_lastInputMs = nowMs();
     }
     // When QAbstractSocket's buffer was full it stopped reading from the kernel; only a read that reaches
-    // readData() starts it again. Skipped otherwise: it costs a system call per request.
-    if (m_held >= readBufferBytes / 2) {
+    // readData() starts it again, and that must happen once the buffer was freed (after a commit). Skipped when
+    // the buffer never filled: it costs a system call per request.
+    if (m_held >= readBufferBytes / 2)
+        m_refill = true;
+    if (m_refill) {
         char byte;
         const qint64 got = read(&byte, 1);
         if (got == 1) {
             m_in.append(byte);
             ++m_held;
         }
+        if (m_held < readBufferBytes / 2)
+            m_refill = false;
     }
     m_draining = false;
 }

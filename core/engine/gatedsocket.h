@@ -99,6 +99,7 @@ private:
     qsizetype m_releasePos = 0;
     QByteArray m_allowedHost; // the last Host value that passed the check
     qint64 m_held = 0; // bytes copied out of QIODevice's buffer since our transaction was last committed
+    bool m_refill = false; // QAbstractSocket may have stopped reading: wake it once its buffer is free
     bool m_draining = false;
     bool m_inReadyRead = false;
     bool m_pumpQueued = false;

@@ -1,11 +1,62 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/gatedtcpserver.h"
 
+#include <limits>
+
 #include <QTimer>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 namespace {
 constexpr int resumeAfterMs = 250; // after EMFILE/ENFILE: try accepting again this much later
+
+#ifdef Q_OS_UNIX
+// Descriptors kept free for everything else the process opens (files, pipes, the event loop).
+qintptr descriptorReserve(qintptr limit)
+{
+    return std::max<qintptr>(16, limit / 32);
 }
+
+qintptr descriptorLimit()
+{
+    rlimit l {};
+    if (getrlimit(RLIMIT_NOFILE, &l) != 0 || l.rlim_cur == RLIM_INFINITY)
+        return std::numeric_limits<int>::max();
+    return qintptr(l.rlim_cur);
+}
+#endif
+
+// Descriptors are handed out lowest first, so a new one near the limit means the process is nearly out of them.
+bool nearDescriptorLimit(qintptr newest)
+{
+#ifdef Q_OS_UNIX
+    const qintptr limit = descriptorLimit();
+    return newest >= limit - descriptorReserve(limit);
+#else
+    Q_UNUSED(newest);
+    return false;
+#endif
+}
+
+// Whether accepting may go on: the lowest free descriptor is well below the limit.
+bool descriptorsAvailable(qintptr anyDescriptor)
+{
+#ifdef Q_OS_UNIX
+    const int probe = ::fcntl(int(anyDescriptor), F_DUPFD_CLOEXEC, 0);
+    if (probe < 0)
+        return false;
+    ::close(probe);
+    return !nearDescriptorLimit(probe);
+#else
+    Q_UNUSED(anyDescriptor);
+    return true;
+#endif
+}
+} // namespace
 
 GatedTcpServer::GatedTcpServer(GatedSocket::ConfigPtr config, QObject* parent)
     : QTcpServer(parent)
@@ -15,10 +66,15 @@ GatedTcpServer::GatedTcpServer(GatedSocket::ConfigPtr config, QObject* parent)
     connect(m_sweep, &QTimer::timeout, this, &GatedTcpServer::sweep);
     m_resume->setSingleShot(true);
     m_resume->setInterval(resumeAfterMs);
-    connect(m_resume, &QTimer::timeout, this, [this] { resumeAccepting(); });
-    // QTcpServer pauses accepting on any accept() error other than EAGAIN and never resumes by itself, so that
-    // running out of file descriptors would end serving for good; resume a little later instead (no busy loop:
-    // a failing accept pauses again).
+    connect(m_resume, &QTimer::timeout, this, [this] {
+        if (descriptorsAvailable(socketDescriptor()))
+            resumeAccepting();
+        else
+            m_resume->start();
+    });
+    // Out of file descriptors, accept() fails while the listening socket stays readable: QtNetwork 6.4 then either
+    // spins on it or pauses for good. The server pauses itself before that point (a new descriptor close to the
+    // limit) or on an accept error, and resumes once descriptors are free again.
     connect(this, &QTcpServer::acceptError, this, &GatedTcpServer::onAcceptError);
     setConfig(std::move(config));
 }
@@ -48,6 +104,10 @@ void GatedTcpServer::incomingConnection(qintptr descriptor)
     }
     // Answers go out as soon as they are written (no Nagle delay for pipelined or small answers).
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (nearDescriptorLimit(descriptor)) {
+        pauseAccepting();
+        m_resume->start();
+    }
     m_sockets.insert(socket);
     connect(socket, &QObject::destroyed, this, [this, socket] { m_sockets.remove(socket); });
     if (m_sockets.size() > m_config->limits.maxConnections) {

@@ -55,7 +55,8 @@ void TestRequestFraming::headFields_data()
     QTest::addRow("1.0 default") << QByteArray("GET / HTTP/1.0\r\n\r\n") << false << false << 0;
     QTest::addRow("1.0 keep-alive") << QByteArray("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") << true << false
                                     << 0;
-    QTest::addRow("expect") << QByteArray("PUT / HTTP/1.1\r\nHost: a\r\nExpect: 100-Continue\r\nContent-Length: 1\r\n\r\n")
+    QTest::addRow("expect") << QByteArray(
+        "PUT / HTTP/1.1\r\nHost: a\r\nExpect: 100-Continue\r\nContent-Length: 1\r\n\r\n")
                             << true << true << 1;
 }
 
