@@ -3,6 +3,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include <QTimer>
 
 #include "core/definition/definitionloader.h"
+#include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
 
 namespace {
@@ -172,6 +174,7 @@ int run(const CommandLineOptions& options)
     if (!first.config.sourceFile.isEmpty())
         out() << QStringLiteral("Using mock configuration from %1").arg(first.config.sourceFile) << Qt::endl;
 
+    session.service()->setLimits(options.limits);
     const StartResult started = session.start(options.host, options.port);
     if (!started) {
         err() << QStringLiteral("understudy: %1").arg(started.message) << Qt::endl;
@@ -212,6 +215,12 @@ int run(const CommandLineOptions& options)
     const int code = QCoreApplication::exec();
     session.stop();
     out() << QStringLiteral("Mock server stopped") << Qt::endl;
+    // An answer still being generated cannot be interrupted: end at once instead of waiting for it.
+    if (MockService::answersInFlight() > 0) {
+        err().flush();
+        std::fflush(nullptr);
+        std::_Exit(code);
+    }
     return code;
 }
 

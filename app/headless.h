@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "core/engine/serverlimits.h"
+
 struct CommandLineOptions
 {
     QString definition; // empty = the bundled example
@@ -18,6 +20,7 @@ struct CommandLineOptions
     bool noAutoStart = false;
     bool watch = true; // live reload on file changes (--no-watch turns it off)
     QStringList allowedFiles; // --allow-file: files and folders outside the project that refs may read
+    ServerLimits limits; // --max-body, --timeouts, --max-connections, --allowed-host
 };
 
 namespace Headless {

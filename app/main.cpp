@@ -63,6 +63,18 @@ void setupParser(QCommandLineParser& parser)
             QStringLiteral("Let $ref and externalValue read PATH (a file or folder) outside the definition's project "
                            "(the nearest folder up with .git or redocly.yaml). Repeatable."),
             QStringLiteral("PATH") },
+        { QStringLiteral("max-body"),
+            QStringLiteral("Headless: largest request body (default 16MiB); larger ones get 413."),
+            QStringLiteral("SIZE") },
+        { QStringLiteral("timeouts"),
+            QStringLiteral("Headless: connection timeouts (default header=10s,body=30s,idle=60s)."),
+            QStringLiteral("LIST") },
+        { QStringLiteral("max-connections"),
+            QStringLiteral("Headless: open connections at most (default 1024); more get 503."), QStringLiteral("N") },
+        { QStringLiteral("allowed-host"),
+            QStringLiteral("Headless: also answer requests whose Host is NAME (repeatable; '*' = any host). Others "
+                           "than loopback and the bound address get 421."),
+            QStringLiteral("NAME") },
     });
     parser.addPositionalArgument(QStringLiteral("DEFINITION"), QStringLiteral("The OpenAPI definition to serve."),
         QStringLiteral("[DEFINITION]"));
@@ -147,6 +159,27 @@ int main(int argc, char** argv)
         options.port = static_cast<quint16>(port);
         options.portGiven = true;
     }
+
+    if (parser.isSet(QStringLiteral("max-body"))) {
+        QString error;
+        if (!ServerLimits::parseSize(parser.value(QStringLiteral("max-body")), &options.limits.maxBodyBytes, &error))
+            return usageError(parser, QStringLiteral("--max-body: %1").arg(error));
+    }
+    if (parser.isSet(QStringLiteral("timeouts"))) {
+        QString error;
+        if (!ServerLimits::parseTimeouts(parser.value(QStringLiteral("timeouts")), &options.limits, &error))
+            return usageError(parser, QStringLiteral("--timeouts: %1").arg(error));
+    }
+    if (parser.isSet(QStringLiteral("max-connections"))) {
+        bool ok = false;
+        const int n = parser.value(QStringLiteral("max-connections")).toInt(&ok);
+        if (!ok || n < 1)
+            return usageError(parser,
+                QStringLiteral("--max-connections: '%1' is not a positive number")
+                    .arg(parser.value(QStringLiteral("max-connections"))));
+        options.limits.maxConnections = n;
+    }
+    options.limits.allowedHosts = parser.values(QStringLiteral("allowed-host"));
 
     if (parser.isSet(QStringLiteral("headless")) || noDisplay) {
         if (noDisplay)

@@ -960,6 +960,62 @@ curl %1/</translation>
         <source>&amp;Keep the newest:</source>
         <translation>&amp;Neueste behalten:</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Larger request bodies are refused with 413.</source>
+        <translation>Größere Request-Bodys werden mit 413 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Time a client has to send a request&apos;s headers.</source>
+        <translation>Zeit, die ein Client für die Header eines Requests hat.</translation>
+    </message>
+    <message>
+        <source>Longest pause while a request body arrives.</source>
+        <translation>Längste Pause, während ein Request-Body eintrifft.</translation>
+    </message>
+    <message>
+        <source>An unused keep-alive connection is closed after this.</source>
+        <translation>Eine unbenutzte Keep-alive-Verbindung wird danach geschlossen.</translation>
+    </message>
+    <message>
+        <source>e.g. mock.test, my-laptop.local (* = any)</source>
+        <translation>z. B. mock.test, mein-laptop.local (* = alle)</translation>
+    </message>
+    <message>
+        <source>Host names the mock answers besides localhost and its own addresses. Other names get 421, which keeps web pages from reaching the mock through DNS rebinding.</source>
+        <translation>Hostnamen, auf die der Mock außer localhost und seinen eigenen Adressen antwortet. Andere Namen erhalten 421; so erreichen Webseiten den Mock nicht über DNS-Rebinding.</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>Largest request body:</source>
+        <translation>Größter Request-Body:</translation>
+    </message>
+    <message>
+        <source>Header timeout:</source>
+        <translation>Timeout für Header:</translation>
+    </message>
+    <message>
+        <source>Body timeout:</source>
+        <translation>Timeout für Body:</translation>
+    </message>
+    <message>
+        <source>Idle timeout:</source>
+        <translation>Timeout im Leerlauf:</translation>
+    </message>
+    <message>
+        <source>Allowed host names:</source>
+        <translation>Erlaubte Hostnamen:</translation>
+    </message>
 </context>
 <context>
     <name>TryItPanel</name>

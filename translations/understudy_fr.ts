@@ -960,6 +960,62 @@ curl %1/</translation>
         <source>&amp;Keep the newest:</source>
         <translation>&amp;Conserver les plus récentes&#xa0;:</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>Larger request bodies are refused with 413.</source>
+        <translation>Les corps de requête plus grands sont refusés avec 413.</translation>
+    </message>
+    <message>
+        <source>Time a client has to send a request&apos;s headers.</source>
+        <translation>Temps dont dispose un client pour envoyer les en-têtes d’une requête.</translation>
+    </message>
+    <message>
+        <source>Longest pause while a request body arrives.</source>
+        <translation>Pause la plus longue pendant l’arrivée d’un corps de requête.</translation>
+    </message>
+    <message>
+        <source>An unused keep-alive connection is closed after this.</source>
+        <translation>Une connexion keep-alive inutilisée est fermée après ce délai.</translation>
+    </message>
+    <message>
+        <source>e.g. mock.test, my-laptop.local (* = any)</source>
+        <translation>p. ex. mock.test, mon-portable.local (* = tous)</translation>
+    </message>
+    <message>
+        <source>Host names the mock answers besides localhost and its own addresses. Other names get 421, which keeps web pages from reaching the mock through DNS rebinding.</source>
+        <translation>Noms d’hôte auxquels le mock répond en plus de localhost et de ses propres adresses. Les autres noms reçoivent 421, ce qui empêche les pages web d’atteindre le mock par DNS rebinding.</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Limites</translation>
+    </message>
+    <message>
+        <source>Largest request body:</source>
+        <translation>Plus grand corps de requête&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Header timeout:</source>
+        <translation>Délai des en-têtes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Body timeout:</source>
+        <translation>Délai du corps&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Idle timeout:</source>
+        <translation>Délai d’inactivité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Allowed host names:</source>
+        <translation>Noms d’hôte autorisés&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>TryItPanel</name>

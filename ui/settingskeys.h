@@ -81,4 +81,24 @@ inline QString logAutoScroll()
     return QStringLiteral("log/autoScroll");
 }
 
+inline QString maxBodyMiB()
+{
+    return QStringLiteral("server/maxBodyMiB");
+}
+inline QString headerTimeout()
+{
+    return QStringLiteral("server/headerTimeoutSeconds");
+}
+inline QString bodyTimeout()
+{
+    return QStringLiteral("server/bodyTimeoutSeconds");
+}
+inline QString idleTimeout()
+{
+    return QStringLiteral("server/idleTimeoutSeconds");
+}
+inline QString allowedHosts()
+{
+    return QStringLiteral("server/allowedHosts");
+}
 } // namespace SettingsKeys

@@ -4,8 +4,13 @@
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
-#include <QTcpServer>
+#include <QMutex>
+#include <QNetworkInterface>
 #include <QTcpSocket>
+#include <QThread>
+#include <QThreadPool>
+
+#include "core/engine/gatedtcpserver.h"
 
 namespace {
 QByteArray methodName(QHttpServerRequest::Method method)
@@ -32,12 +37,29 @@ QByteArray methodName(QHttpServerRequest::Method method)
         return QByteArrayLiteral("UNKNOWN");
     }
 }
+
+std::atomic<int> g_inFlight { 0 };
+constexpr qint64 inlineBelowUs = 5000; // answers that took less than this last time are made on the serving thread
+constexpr qsizetype inlineBodyBytes = 64 * 1024;
+constexpr int costEntries = 4096;
 } // namespace
+
+struct MockServer::Sink
+{
+    QMutex mutex;
+    MockServer* server = nullptr;
+};
 
 MockServer::MockServer(QObject* parent)
     : QAbstractHttpServer(parent)
+    , m_pool(new QThreadPool)
+    , m_sink(std::make_shared<Sink>())
     , m_logTimer(new QTimer(this))
 {
+    m_sink->server = this;
+    // Never fewer than 4 workers: a few slow generations must not queue up every other new request.
+    m_pool->setMaxThreadCount(std::max(4, QThread::idealThreadCount()));
+    m_pool->setObjectName(QStringLiteral("understudy-answers"));
     m_logTimer->setSingleShot(true);
     m_logTimer->setInterval(5);
     connect(m_logTimer, &QTimer::timeout, this, &MockServer::flushLog);
@@ -51,17 +73,53 @@ void MockServer::flushLog()
     m_pendingLog.clear();
 }
 
-MockServer::~MockServer() = default;
+MockServer::~MockServer()
+{
+    {
+        QMutexLocker lock(&m_sink->mutex);
+        m_sink->server = nullptr;
+    }
+    m_pool->clear();
+    // A generation cannot be interrupted. If one is still running, its thread is left to finish (or to end with
+    // the process): waiting here would keep SIGTERM or closing the window from taking effect.
+    if (m_pool->waitForDone(100))
+        delete m_pool;
+}
+
+int MockServer::answersInFlight()
+{
+    return g_inFlight.load();
+}
 
 void MockServer::setPipeline(std::shared_ptr<const MockPipeline> pipeline)
 {
     m_pipeline = std::move(pipeline);
+    m_cost.clear(); // a new pipeline starts with cold caches
+}
+
+GatedSocket::ConfigPtr MockServer::configFor(const QHostAddress& host) const
+{
+    auto config = std::make_shared<GatedSocket::Config>();
+    config->limits = m_limits.clamped();
+    config->framing = m_limits.framing();
+    const bool any = host == QHostAddress(QHostAddress::Any) || host == QHostAddress(QHostAddress::AnyIPv4)
+        || host == QHostAddress(QHostAddress::AnyIPv6);
+    config->hosts =
+        HostPolicy(host, m_limits.allowedHosts, any ? QNetworkInterface::allAddresses() : QList<QHostAddress>());
+    return config;
+}
+
+void MockServer::setLimits(const ServerLimits& limits)
+{
+    m_limits = limits;
+    for (auto it = m_listeners.cbegin(); it != m_listeners.cend(); ++it)
+        it.key()->setConfig(configFor(it.value()));
 }
 
 quint16 MockServer::listenOn(
     const QHostAddress& host, quint16 port, QString* error, QAbstractSocket::SocketError* socketError)
 {
-    auto* tcp = new QTcpServer(this);
+    auto* tcp = new GatedTcpServer(configFor(host), this);
     if (!tcp->listen(host, port)) {
         if (error)
             *error = tcp->errorString();
@@ -70,6 +128,8 @@ quint16 MockServer::listenOn(
         delete tcp;
         return 0;
     }
+    m_listeners.insert(tcp, host);
+    connect(tcp, &QObject::destroyed, this, [this, tcp] { m_listeners.remove(tcp); });
     bind(tcp);
     return tcp->serverPort();
 }
@@ -98,40 +158,80 @@ HttpRequest MockServer::toHttpRequest(const QHttpServerRequest& request)
 
 bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {
-    QElapsedTimer timer;
-    timer.start();
-    // Responses go out as soon as they are written (no Nagle delay for pipelined or small answers).
-    if (!socket->property("understudyLowDelay").toBool()) {
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        socket->setProperty("understudyLowDelay", true);
+    auto* gated = qobject_cast<GatedSocket*>(socket);
+    if (!gated || !gated->awaitingResponse()) {
+        // Every connection comes through GatedTcpServer; anything else is dropped rather than served unchecked.
+        socket->abort();
+        return true;
     }
     const QDateTime arrived = QDateTime::currentDateTimeUtc();
-    const HttpRequest httpRequest = toHttpRequest(request);
+    HttpRequest httpRequest = toHttpRequest(request);
+    const RequestHead& head = gated->currentHead();
+    httpRequest.httpVersion = head.minorVersion == 0 ? QByteArrayLiteral("1.0") : QByteArrayLiteral("1.1");
+    // QtHttpServer reports TRACE and custom verbs as Unknown; the gate read the real method.
+    if (httpRequest.method == "UNKNOWN" && !head.method.isEmpty())
+        httpRequest.method = head.method;
 
-    MockResult result;
-    if (m_pipeline)
-        result = m_pipeline->handle(httpRequest);
-    else
-        result.response = Problem::mockOff(QStringLiteral("No definition is loaded")).toResponse();
+    const QByteArray costKey = httpRequest.method + ' ' + httpRequest.path.toUtf8();
+    const auto cost = m_cost.constFind(costKey);
+    const bool cheap =
+        !m_hook && cost != m_cost.cend() && cost.value() < inlineBelowUs && httpRequest.body.size() <= inlineBodyBytes;
+    if (cheap) {
+        QElapsedTimer timer;
+        timer.start();
+        MockResult result;
+        if (m_pipeline)
+            result = m_pipeline->handle(httpRequest);
+        else
+            result.response = Problem::mockOff(QStringLiteral("No definition is loaded")).toResponse();
+        finish(gated, httpRequest, std::move(result), arrived, timer.nsecsElapsed() / 1000);
+        return true;
+    }
+
+    // Off the serving thread: the answer comes back through the sink, in a queued call, and is written there. The
+    // connection hands Qt no further request until then, so answers stay in order.
+    ++g_inFlight;
+    m_pool->start([sink = m_sink, pipeline = m_pipeline, hook = m_hook, request = std::move(httpRequest),
+                      socket = QPointer<GatedSocket>(gated), arrived]() mutable {
+        QElapsedTimer timer;
+        timer.start();
+        if (hook)
+            hook(request);
+        MockResult result;
+        if (pipeline)
+            result = pipeline->handle(request);
+        else
+            result.response = Problem::mockOff(QStringLiteral("No definition is loaded")).toResponse();
+        const qint64 us = timer.nsecsElapsed() / 1000;
+        --g_inFlight;
+        QMutexLocker lock(&sink->mutex);
+        if (!sink->server)
+            return;
+        MockServer* server = sink->server;
+        QMetaObject::invokeMethod(
+            server,
+            [server, socket = std::move(socket), request = std::move(request), result = std::move(result), arrived,
+                us]() mutable { server->finish(socket, request, std::move(result), arrived, us); },
+            Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void MockServer::finish(const QPointer<GatedSocket>& socket, const HttpRequest& httpRequest, MockResult result,
+    const QDateTime& arrived, qint64 durationUs)
+{
+    if (m_cost.size() > costEntries)
+        m_cost.clear();
+    m_cost.insert(httpRequest.method + ' ' + httpRequest.path.toUtf8(), durationUs);
+    if (!socket)
+        return; // the client went away while its answer was made
 
     HttpResponse& response = result.response;
     const bool isHead = httpRequest.method == "HEAD";
-    const bool bodyAllowed = HttpResponse::statusAllowsBody(response.status);
-    const bool close = httpRequest.header("Connection").toLower().contains("close");
-    if (!bodyAllowed)
+    if (!HttpResponse::statusAllowsBody(response.status))
         response.body.clear();
-    if (bodyAllowed)
+    else
         response.setHeader("Content-Length", QByteArray::number(response.body.size()));
-    if (close)
-        response.setHeader("Connection", "close");
-
-    auto responder = makeResponder(request, socket);
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    for (const auto& h : std::as_const(response.headers))
-        responder.writeHeader(h.first, h.second);
-    responder.writeBody(isHead ? QByteArray() : response.body);
-    if (close)
-        socket->disconnectFromHost();
 
     RequestLogEntry entry;
     entry.id = m_nextId++;
@@ -155,11 +255,12 @@ bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
     entry.forced = result.forced;
     entry.invalid = result.invalid;
     entry.exampleName = result.exampleName;
-    entry.durationUs = timer.nsecsElapsed() / 1000;
+    entry.durationUs = durationUs;
+
+    socket->sendResponse(std::move(response), isHead);
     m_pendingLog.append(entry);
     if (!m_logTimer->isActive())
         m_logTimer->start();
-    return true;
 }
 
 void MockServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)

@@ -3,13 +3,22 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 #include <QAbstractHttpServer>
+#include <QHash>
+#include <QHostAddress>
+#include <QPointer>
 #include <QTimer>
 
+#include "core/engine/gatedsocket.h"
 #include "core/engine/mockpipeline.h"
 #include "core/engine/requestlogentry.h"
+#include "core/engine/serverlimits.h"
+
+class GatedTcpServer;
+class QThreadPool;
 
 class MockServer final : public QAbstractHttpServer
 {
@@ -26,6 +35,17 @@ public:
     {
         m_logBodies = enabled;
     }
+    // Limits, timeouts and allowed hosts; new connections use them at once.
+    void setLimits(const ServerLimits& limits);
+    const ServerLimits& limits() const
+    {
+        return m_limits;
+    }
+    // Tests only: called on the worker thread before the pipeline, e.g. to make an answer slow.
+    void setRequestHook(std::function<void(const HttpRequest&)> hook)
+    {
+        m_hook = std::move(hook);
+    }
 
     // Binds a new listening socket; on failure returns 0 and sets `error` (and `socketError`, when given).
     quint16 listenOn(
@@ -34,6 +54,8 @@ public:
     void stopListening();
 
     static HttpRequest toHttpRequest(const QHttpServerRequest& request);
+    // Requests being answered on worker threads right now, over every server of the process.
+    static int answersInFlight();
 
 signals:
     // Entries in arrival order, delivered in batches (every few milliseconds under load) so that a busy mock
@@ -45,8 +67,22 @@ protected:
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
 
 private:
-    std::shared_ptr<const MockPipeline> m_pipeline;
+    struct Sink; // where worker threads post their answers; outlives the server while they run
+
+    void finish(const QPointer<GatedSocket>& socket, const HttpRequest& request, MockResult result,
+        const QDateTime& arrived, qint64 durationUs);
     void flushLog();
+    GatedSocket::ConfigPtr configFor(const QHostAddress& host) const;
+
+    std::shared_ptr<const MockPipeline> m_pipeline;
+    ServerLimits m_limits;
+    QHash<GatedTcpServer*, QHostAddress> m_listeners;
+    QThreadPool* m_pool = nullptr;
+    std::shared_ptr<Sink> m_sink;
+    std::function<void(const HttpRequest&)> m_hook;
+    // Microseconds the last answer per "METHOD path" took: answers known to be cheap are made inline (no thread
+    // hop); new, slow or large ones go to the pool so that they never hold up other connections.
+    QHash<QByteArray, qint64> m_cost;
 
     quint64 m_nextId = 1;
     QList<RequestLogEntry> m_pendingLog;

@@ -76,6 +76,27 @@ std::shared_ptr<ForcedResponseStore> MockService::forcedResponses() const
     return m_forced;
 }
 
+void MockService::setLimits(const ServerLimits& limits)
+{
+    m_limits = limits;
+    MockServer* server = m_server;
+    QMetaObject::invokeMethod(
+        server, [server, limits] { server->setLimits(limits); }, Qt::BlockingQueuedConnection);
+}
+
+ServerLimits MockService::limits() const
+{
+    return m_limits;
+}
+
+void MockService::setRequestHookForTesting(std::function<void(const HttpRequest&)> hook)
+{
+    MockServer* server = m_server;
+    QMetaObject::invokeMethod(
+        server, [server, hook = std::move(hook)]() mutable { server->setRequestHook(std::move(hook)); },
+        Qt::BlockingQueuedConnection);
+}
+
 StartResult MockService::start(const QHostAddress& host, quint16 port)
 {
     if (isRunning())
@@ -150,6 +171,11 @@ QUrl MockService::url() const
     u.setHost(shown.toString());
     u.setPort(m_port);
     return u;
+}
+
+int MockService::answersInFlight()
+{
+    return MockServer::answersInFlight();
 }
 
 quint16 MockService::findFreePort(const QHostAddress& host, quint16 preferred)

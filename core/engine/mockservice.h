@@ -2,6 +2,7 @@
 // Owns the mock's thread and server; the one object the GUI and headless mode talk to.
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include <QHostAddress>
@@ -11,6 +12,7 @@
 #include "core/config/mockconfig.h"
 #include "core/definition/definition.h"
 #include "core/engine/requestlogentry.h"
+#include "core/engine/serverlimits.h"
 #include "core/engine/startresult.h"
 #include "core/negotiation/forcedresponsestore.h"
 
@@ -34,6 +36,13 @@ public:
 
     std::shared_ptr<ForcedResponseStore> forcedResponses() const;
 
+    // Body, header and connection limits, timeouts and allowed hosts. Takes effect for new connections at once,
+    // also while running.
+    void setLimits(const ServerLimits& limits);
+    ServerLimits limits() const;
+    // Tests only: runs on a worker thread before each request is answered (e.g. to make one slow).
+    void setRequestHookForTesting(std::function<void(const HttpRequest&)> hook);
+
     // Listens on host:port (port 0 = any free port). Blocks only for the bind itself (a few
     // microseconds on the mock thread). On failure says why (port taken, permission, address not
     // available, turned off by the configuration, ...) with a readable message.
@@ -43,6 +52,9 @@ public:
     quint16 port() const;
     QHostAddress host() const;
     QUrl url() const; // "http://127.0.0.1:4010" (empty when stopped)
+
+    // Requests being answered on worker threads right now (in every MockService of the process).
+    static int answersInFlight();
 
     // A free TCP port on `host` near `preferred`, or 0.
     static quint16 findFreePort(const QHostAddress& host, quint16 preferred);
@@ -58,6 +70,7 @@ private:
     std::shared_ptr<ForcedResponseStore> m_forced;
     DefinitionPtr m_definition;
     MockConfig m_config;
+    ServerLimits m_limits;
     QHostAddress m_host;
     quint16 m_port = 0;
 };

@@ -64,6 +64,7 @@ private slots:
     void checkFormat();
     void checkRefusesFilesOutsideTheProject();
     void headlessServesAndStops();
+    void headlessStopsWhileAnswering();
     void headlessOffConfigExitsNonZero();
     void headlessBadDefinitionExitsNonZero();
     void withoutDisplayFallsBackToHeadless();
@@ -89,6 +90,10 @@ void TestCli::usageErrors_data()
     QTest::addRow("host is not an address") << QStringList { "--headless", "--host", "not a host" };
     QTest::addRow("check without file") << QStringList { "--check" };
     QTest::addRow("two definitions") << QStringList { "--headless", "a.yaml", "b.yaml" };
+    QTest::addRow("max-body is not a size") << QStringList { "--headless", "--max-body", "lots" };
+    QTest::addRow("unknown timeout") << QStringList { "--headless", "--timeouts", "read=5s" };
+    QTest::addRow("timeout without unit value") << QStringList { "--headless", "--timeouts", "header=" };
+    QTest::addRow("max-connections zero") << QStringList { "--headless", "--max-connections", "0" };
 }
 
 void TestCli::usageErrors()
@@ -215,6 +220,35 @@ void TestCli::headlessServesAndStops()
     QCOMPARE(process.exitCode(), 0);
     out += QString::fromUtf8(process.readAllStandardOutput());
     QVERIFY(out.contains(QStringLiteral("Mock server stopped")));
+}
+
+void TestCli::headlessStopsWhileAnswering()
+{
+    QProcess process;
+    process.setProcessEnvironment(withoutDisplay());
+    process.start(QStringLiteral(UNDERSTUDY_BINARY),
+        { QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--allowed-host"),
+            QStringLiteral("mock.test"), TestUtils::dataPath("cli/slow.yaml") });
+    QVERIFY(process.waitForStarted());
+    QString out;
+    QRegularExpressionMatch listening;
+    const QRegularExpression re(QStringLiteral(R"(listening on http://127\.0\.0\.1:(\d+))"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += QString::fromUtf8(process.readAllStandardOutput()), listening = re.match(out)).hasMatch(), 10000);
+    const quint16 port = listening.captured(1).toUShort();
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(socket.waitForConnected(3000));
+    socket.write("GET /slow HTTP/1.1\r\nHost: mock.test\r\n\r\n");
+    socket.flush();
+    QTest::qWait(300); // the answer is being generated now
+    QElapsedTimer timer;
+    timer.start();
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(5000));
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QStringLiteral("stopped after %1 ms").arg(timer.elapsed())));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
 }
 
 void TestCli::headlessOffConfigExitsNonZero()

@@ -74,7 +74,7 @@ private slots:
 private:
     QByteArray body(const QByteArray& target)
     {
-        return roundTrip(m_service->port(), "GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n").body;
+        return roundTrip(m_service->port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n").body;
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;

@@ -60,21 +60,21 @@ void TestMockServer::answers_data()
     QTest::addColumn<QByteArray>("contentType");
     QTest::addColumn<QByteArray>("bodyContains");
 
-    QTest::addRow("named example, first one") << QByteArray("GET /books HTTP/1.1\r\nHost: x\r\n\r\n") << 200
+    QTest::addRow("named example, first one") << QByteArray("GET /books HTTP/1.1\r\nHost: localhost\r\n\r\n") << 200
                                               << QByteArray("application/json") << QByteArray("Pride and Prejudice");
-    QTest::addRow("with server base path") << QByteArray("GET /v1/books HTTP/1.1\r\nHost: x\r\n\r\n") << 200
+    QTest::addRow("with server base path") << QByteArray("GET /v1/books HTTP/1.1\r\nHost: localhost\r\n\r\n") << 200
                                            << QByteArray("application/json") << QByteArray("Pride and Prejudice");
-    QTest::addRow("text example") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\n\r\n") << 200
+    QTest::addRow("text example") << QByteArray("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n") << 200
                                   << QByteArray("text/plain") << QByteArray("ok");
     QTest::addRow("no content is 204 without body")
-        << QByteArray("DELETE /books/3 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\n\r\n") << 204 << QByteArray()
-        << QByteArray();
+        << QByteArray("DELETE /books/3 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer t\r\n\r\n") << 204
+        << QByteArray() << QByteArray();
     QTest::addRow("unknown path is 404 problem")
-        << QByteArray("GET /nope HTTP/1.1\r\nHost: x\r\n\r\n") << 404 << QByteArray("application/problem+json")
+        << QByteArray("GET /nope HTTP/1.1\r\nHost: localhost\r\n\r\n") << 404 << QByteArray("application/problem+json")
         << QByteArray("\"status\":404");
     QTest::addRow("wrong method is 405 problem")
-        << QByteArray("PATCH /books HTTP/1.1\r\nHost: x\r\n\r\n") << 405 << QByteArray("application/problem+json")
-        << QByteArray("\"status\":405");
+        << QByteArray("PATCH /books HTTP/1.1\r\nHost: localhost\r\n\r\n") << 405
+        << QByteArray("application/problem+json") << QByteArray("\"status\":405");
 }
 
 void TestMockServer::answers()
@@ -99,7 +99,7 @@ void TestMockServer::headHasNoBody()
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, m_port);
     QVERIFY(socket.waitForConnected(3000));
-    socket.write("HEAD /books HTTP/1.1\r\nHost: x\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    socket.write("HEAD /books HTTP/1.1\r\nHost: localhost\r\n\r\nGET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
     QByteArray pending;
     const RawResponse head = readResponse(socket, pending, true);
     QCOMPARE(head.status, 200);
@@ -117,7 +117,7 @@ void TestMockServer::keepAliveServesSeveralRequests()
     socket.connectToHost(QHostAddress::LocalHost, m_port);
     QVERIFY(socket.waitForConnected(3000));
     for (int i = 0; i < 5; ++i) {
-        socket.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        socket.write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
         const RawResponse r = readResponse(socket);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.body, QByteArray("ok"));
@@ -130,7 +130,7 @@ void TestMockServer::connectionCloseHonoured()
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, m_port);
     QVERIFY(socket.waitForConnected(3000));
-    socket.write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    socket.write("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     const RawResponse r = readResponse(socket);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.header("Connection"), QByteArray("close"));
@@ -140,7 +140,8 @@ void TestMockServer::connectionCloseHonoured()
 void TestMockServer::logEntryDelivered()
 {
     QSignalSpy spy(m_service, &MockService::requestHandled);
-    const RawResponse r = roundTrip(m_port, "GET /books?genre=fiction HTTP/1.1\r\nHost: x\r\nX-Test: 1\r\n\r\n");
+    const RawResponse r =
+        roundTrip(m_port, "GET /books?genre=fiction HTTP/1.1\r\nHost: localhost\r\nX-Test: 1\r\n\r\n");
     QCOMPARE(r.status, 200);
     // Entries arrive in batches, possibly with late ones of earlier tests first: find ours.
     const auto find = [&spy]() -> RequestLogEntry {
@@ -205,7 +206,7 @@ void TestMockServer::stopFreesThePort()
     const StartResult again = service.start(QHostAddress::LocalHost, port);
     QVERIFY2(again, qPrintable(again.message));
     QCOMPARE(again.port, port);
-    QCOMPARE(roundTrip(port, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n").status, 200);
+    QCOMPARE(roundTrip(port, "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n").status, 200);
 }
 
 void TestMockServer::malformedRequestDoesNotCrash()
@@ -216,8 +217,8 @@ void TestMockServer::malformedRequestDoesNotCrash()
     socket.write("\x01\x02 garbage garbage\r\n\r\n");
     socket.waitForReadyRead(300);
     // The server survives and keeps answering.
-    QCOMPARE(roundTrip(m_port, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n").status, 200);
-    QCOMPARE(roundTrip(m_port, "GET /%zz%%/x HTTP/1.1\r\nHost: x\r\n\r\n").status, 404);
+    QCOMPARE(roundTrip(m_port, "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n").status, 200);
+    QCOMPARE(roundTrip(m_port, "GET /%zz%%/x HTTP/1.1\r\nHost: localhost\r\n\r\n").status, 404);
 }
 
 void TestMockServer::offConfigRefusesToStart()

@@ -58,7 +58,7 @@ bool openAndWait(MockSession& session, const QString& path)
 
 QByteArray greeting(const MockSession& session)
 {
-    return roundTrip(session.port(), "GET /greeting HTTP/1.1\r\nHost: x\r\n\r\n").body;
+    return roundTrip(session.port(), "GET /greeting HTTP/1.1\r\nHost: localhost\r\n\r\n").body;
 }
 
 } // namespace

@@ -255,6 +255,7 @@ void MainWindow::restoreSettings()
     m_watchAction->setChecked(settings.value(SettingsKeys::watchFiles(), true).toBool());
     m_log->setAutoScroll(settings.value(SettingsKeys::logAutoScroll(), true).toBool());
     m_recentMenu->refresh();
+    m_session->service()->setLimits(SettingsDialog::limitsFrom(settings));
 }
 
 void MainWindow::saveSettings() const
@@ -565,6 +566,7 @@ void MainWindow::onSettingsTriggered()
     if (dialog.exec() != QDialog::Accepted)
         return;
     dialog.save(settings);
+    m_session->service()->setLimits(dialog.limits());
     m_autoStartAction->setChecked(dialog.autoStart());
     m_log->model()->setMaximumRows(dialog.maximumLogRows());
     const bool moved = dialog.host() != m_serverBar->host().toString() || dialog.port() != m_serverBar->port();

@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QSettings>
@@ -75,6 +76,38 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     m_logRows->setGroupSeparatorShown(true);
     m_logRows->setSuffix(tr(" requests"));
     m_logRows->setToolTip(tr("Older requests are dropped from the log when it is full."));
+    const auto seconds = [this](const QString& name, const QString& tip) {
+        auto* spin = new QSpinBox(this);
+        spin->setObjectName(name);
+        spin->setRange(1, 24 * 3600);
+        spin->setSuffix(tr(" s"));
+        spin->setToolTip(tip);
+        return spin;
+    };
+    m_maxBody = new QSpinBox(this);
+    m_maxBody->setObjectName(QStringLiteral("maxBodySpin"));
+    m_maxBody->setRange(1, 4096);
+    m_maxBody->setSuffix(tr(" MiB"));
+    m_maxBody->setToolTip(tr("Larger request bodies are refused with 413."));
+    m_headerTimeout =
+        seconds(QStringLiteral("headerTimeoutSpin"), tr("Time a client has to send a request's headers."));
+    m_bodyTimeout = seconds(QStringLiteral("bodyTimeoutSpin"), tr("Longest pause while a request body arrives."));
+    m_idleTimeout =
+        seconds(QStringLiteral("idleTimeoutSpin"), tr("An unused keep-alive connection is closed after this."));
+    m_allowedHosts = new QLineEdit(this);
+    m_allowedHosts->setObjectName(QStringLiteral("allowedHostsEdit"));
+    m_allowedHosts->setPlaceholderText(tr("e.g. mock.test, my-laptop.local (* = any)"));
+    m_allowedHosts->setToolTip(
+        tr("Host names the mock answers besides localhost and its own addresses. Other names get "
+           "421, which keeps web pages from reaching the mock through DNS rebinding."));
+    auto* limitsBox = new QGroupBox(tr("Limits"), this);
+    auto* limitsForm = new QFormLayout(limitsBox);
+    limitsForm->addRow(tr("Largest request body:"), m_maxBody);
+    limitsForm->addRow(tr("Header timeout:"), m_headerTimeout);
+    limitsForm->addRow(tr("Body timeout:"), m_bodyTimeout);
+    limitsForm->addRow(tr("Idle timeout:"), m_idleTimeout);
+    limitsForm->addRow(tr("Allowed host names:"), m_allowedHosts);
+
     auto* logBox = new QGroupBox(tr("Request log"), this);
     auto* logForm = new QFormLayout(logBox);
     logForm->addRow(tr("&Keep the newest:"), m_logRows);
@@ -89,6 +122,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(languageBox);
     layout->addWidget(serverBox);
+    layout->addWidget(limitsBox);
     layout->addWidget(logBox);
     layout->addStretch(1);
     layout->addWidget(buttons);
@@ -105,6 +139,37 @@ void SettingsDialog::load(const QSettings& settings)
     m_port->setValue(settings.value(SettingsKeys::port(), defaultPort).toInt());
     m_autoStart->setChecked(settings.value(SettingsKeys::autoStart(), true).toBool());
     m_logRows->setValue(settings.value(SettingsKeys::maximumLogRows(), RequestLogModel::defaultMaximumRows).toInt());
+    const ServerLimits limits = limitsFrom(settings);
+    m_maxBody->setValue(int(limits.maxBodyBytes >> 20));
+    m_headerTimeout->setValue(limits.headerTimeoutMs / 1000);
+    m_bodyTimeout->setValue(limits.bodyTimeoutMs / 1000);
+    m_idleTimeout->setValue(limits.idleTimeoutMs / 1000);
+    m_allowedHosts->setText(limits.allowedHosts.join(QStringLiteral(", ")));
+}
+
+ServerLimits SettingsDialog::limitsFrom(const QSettings& settings)
+{
+    ServerLimits limits;
+    limits.maxBodyBytes = settings.value(SettingsKeys::maxBodyMiB(), int(limits.maxBodyBytes >> 20)).toLongLong() << 20;
+    limits.headerTimeoutMs =
+        settings.value(SettingsKeys::headerTimeout(), limits.headerTimeoutMs / 1000).toInt() * 1000;
+    limits.bodyTimeoutMs = settings.value(SettingsKeys::bodyTimeout(), limits.bodyTimeoutMs / 1000).toInt() * 1000;
+    limits.idleTimeoutMs = settings.value(SettingsKeys::idleTimeout(), limits.idleTimeoutMs / 1000).toInt() * 1000;
+    limits.allowedHosts = settings.value(SettingsKeys::allowedHosts()).toStringList();
+    return limits.clamped();
+}
+
+ServerLimits SettingsDialog::limits() const
+{
+    ServerLimits limits;
+    limits.maxBodyBytes = qint64(m_maxBody->value()) << 20;
+    limits.headerTimeoutMs = m_headerTimeout->value() * 1000;
+    limits.bodyTimeoutMs = m_bodyTimeout->value() * 1000;
+    limits.idleTimeoutMs = m_idleTimeout->value() * 1000;
+    for (const QString& name : m_allowedHosts->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!name.trimmed().isEmpty())
+            limits.allowedHosts.append(name.trimmed());
+    return limits;
 }
 
 void SettingsDialog::save(QSettings& settings) const
@@ -114,6 +179,12 @@ void SettingsDialog::save(QSettings& settings) const
     settings.setValue(SettingsKeys::port(), int(port()));
     settings.setValue(SettingsKeys::autoStart(), autoStart());
     settings.setValue(SettingsKeys::maximumLogRows(), maximumLogRows());
+    const ServerLimits l = limits();
+    settings.setValue(SettingsKeys::maxBodyMiB(), int(l.maxBodyBytes >> 20));
+    settings.setValue(SettingsKeys::headerTimeout(), l.headerTimeoutMs / 1000);
+    settings.setValue(SettingsKeys::bodyTimeout(), l.bodyTimeoutMs / 1000);
+    settings.setValue(SettingsKeys::idleTimeout(), l.idleTimeoutMs / 1000);
+    settings.setValue(SettingsKeys::allowedHosts(), l.allowedHosts);
 }
 
 void SettingsDialog::restoreDefaults()
@@ -123,6 +194,12 @@ void SettingsDialog::restoreDefaults()
     m_port->setValue(defaultPort);
     m_autoStart->setChecked(true);
     m_logRows->setValue(RequestLogModel::defaultMaximumRows);
+    const ServerLimits defaults;
+    m_maxBody->setValue(int(defaults.maxBodyBytes >> 20));
+    m_headerTimeout->setValue(defaults.headerTimeoutMs / 1000);
+    m_bodyTimeout->setValue(defaults.bodyTimeoutMs / 1000);
+    m_idleTimeout->setValue(defaults.idleTimeoutMs / 1000);
+    m_allowedHosts->clear();
 }
 
 QString SettingsDialog::language() const

@@ -6,9 +6,11 @@
 #include <QHostAddress>
 #include <QString>
 
+#include "core/engine/serverlimits.h"
 #include "ui/settingskeys.h"
 
 class QCheckBox;
+class QLineEdit;
 class QComboBox;
 class QSettings;
 class QSpinBox;
@@ -37,6 +39,10 @@ public:
     quint16 port() const;
     bool autoStart() const;
     int maximumLogRows() const;
+    // Body limit, timeouts and allowed hosts as the mock server takes them.
+    ServerLimits limits() const;
+    // The same, read from `settings` (missing keys give the defaults).
+    static ServerLimits limitsFrom(const QSettings& settings);
 
     QComboBox* languageCombo() const
     {
@@ -68,4 +74,9 @@ private:
     QSpinBox* m_port = nullptr;
     QCheckBox* m_autoStart = nullptr;
     QSpinBox* m_logRows = nullptr;
+    QSpinBox* m_maxBody = nullptr;
+    QSpinBox* m_headerTimeout = nullptr;
+    QSpinBox* m_bodyTimeout = nullptr;
+    QSpinBox* m_idleTimeout = nullptr;
+    QLineEdit* m_allowedHosts = nullptr;
 };

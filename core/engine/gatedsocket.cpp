@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: MIT
+#include "core/engine/gatedsocket.h"
+
+#include <QElapsedTimer>
+
+#include "core/http/problem.h"
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
+namespace {
+constexpr qint64 readBufferBytes = 256 * 1024;
+constexpr qint64 lingerMs = 2000; // how long a closing connection may keep sending before it is cut
+
+// The head of a chunked request as Qt will read it: Transfer-Encoding dropped, the decoded length given.
+QByteArray rewriteChunkedHead(QByteArrayView head, qsizetype bodySize)
+{
+    QByteArray out;
+    out.reserve(head.size() + 32);
+    qsizetype pos = 0;
+    while (pos < head.size()) {
+        qsizetype nl = head.indexOf('\n', pos);
+        if (nl < 0)
+            nl = head.size();
+        QByteArrayView line = head.sliced(pos, nl - pos);
+        pos = nl + 1;
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.isEmpty())
+            break;
+        if (line.size() >= 18 && line.first(18).compare("transfer-encoding:", Qt::CaseInsensitive) == 0)
+            continue;
+        out += line;
+        out += "\r\n";
+    }
+    out += "Content-Length: " + QByteArray::number(bodySize) + "\r\n\r\n";
+    return out;
+}
+} // namespace
+
+GatedSocket::GatedSocket(ConfigPtr config, QObject* parent)
+    : QTcpSocket(parent)
+    , m_config(std::move(config))
+{
+    // Connected before QAbstractHttpServer connects its parser (it gets the socket later, from
+    // nextPendingConnection), so this slot runs first on every readyRead.
+    connect(this, &QIODevice::readyRead, this, &GatedSocket::onReadyRead);
+    connect(this, &QIODevice::bytesWritten, this, &GatedSocket::onBytesWritten);
+    setReadBufferSize(readBufferBytes);
+    m_idleSinceMs = m_lastInputMs = m_lastOutputMs = nowMs();
+}
+
+GatedSocket::~GatedSocket() = default;
+
+qint64 GatedSocket::nowMs()
+{
+    static const QElapsedTimer clock = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return clock.elapsed();
+}
+
+qint64 GatedSocket::bytesAvailable() const
+{
+    return QTcpSocket::bytesAvailable() + (m_release.size() - m_releasePos);
+}
+
+qint64 GatedSocket::readData(char* data, qint64 maxSize)
+{
+    if (m_draining)
+        return QTcpSocket::readData(data, maxSize);
+    const qint64 left = m_release.size() - m_releasePos;
+    if (left <= 0)
+        return state() == ConnectedState ? 0 : -1;
+    const qint64 n = std::min(maxSize, left);
+    memcpy(data, m_release.constData() + m_releasePos, size_t(n));
+    m_releasePos += n;
+    if (m_releasePos == m_release.size()) {
+        m_release.resize(0);
+        m_releasePos = 0;
+    }
+    return n;
+}
+
+void GatedSocket::onReadyRead()
+{
+    m_inReadyRead = true;
+    pump();
+    m_inReadyRead = false;
+}
+
+void GatedSocket::onBytesWritten()
+{
+    m_lastOutputMs = nowMs();
+    if (m_shutdownPending && bytesToWrite() == 0) {
+        m_shutdownPending = false;
+        shutdownWrite();
+    }
+    if (m_outputPaused && bytesToWrite() <= m_config->limits.maxPendingOutputBytes / 2) {
+        m_outputPaused = false;
+        m_idleSinceMs = nowMs();
+        schedulePump();
+    }
+}
+
+void GatedSocket::intake()
+{
+    // Inside our own transaction: Qt's parser reads from the transaction position, which this moves past every
+    // received byte, so the parser never sees them.
+    if (!isTransactionStarted())
+        startTransaction();
+    m_draining = true;
+    const qint64 buffered = QTcpSocket::bytesAvailable();
+    if (buffered > 0) {
+        const qsizetype old = m_in.size();
+        m_in.resize(old + buffered);
+        const qint64 got = read(m_in.data() + old, buffered);
+        m_in.resize(old + std::max<qint64>(got, 0));
+        m_held += std::max<qint64>(got, 0);
+        m_lastInputMs = nowMs();
+    }
+    // When QAbstractSocket's buffer was full it stopped reading from the kernel; only a read that reaches
+    // readData() starts it again, and that must happen once the buffer was freed (after a commit). Skipped when
+    // the buffer never filled: it costs a system call per request.
+    if (m_held >= readBufferBytes / 2)
+        m_refill = true;
+    if (m_refill) {
+        char byte;
+        const qint64 got = read(&byte, 1);
+        if (got == 1) {
+            m_in.append(byte);
+            ++m_held;
+        }
+        if (m_held < readBufferBytes / 2)
+            m_refill = false;
+    }
+    m_draining = false;
+}
+
+void GatedSocket::pump()
+{
+    const bool hold = m_phase == Phase::Handed || m_outputPaused;
+    // Committing frees what was copied, so the socket reads on; holding keeps it, which stops reading once
+    // readBufferSize is reached.
+    if (!hold && isTransactionStarted()) {
+        commitTransaction();
+        m_held = 0;
+    }
+    intake();
+    if (m_phase == Phase::Closing) {
+        m_in.clear();
+        m_inPos = 0;
+        commitTransaction();
+        m_held = 0;
+        return;
+    }
+    if (hold)
+        return;
+    process();
+}
+
+void GatedSocket::schedulePump()
+{
+    if (m_pumpQueued)
+        return;
+    m_pumpQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_pumpQueued = false;
+            const bool wasHanded = m_phase == Phase::Handed;
+            pump();
+            // Qt's parser only runs on readyRead: wake it for a request handed over outside of one.
+            if (!wasHanded && m_phase == Phase::Handed)
+                emit readyRead();
+        },
+        Qt::QueuedConnection);
+}
+
+void GatedSocket::process()
+{
+    const qint64 now = nowMs();
+    if (m_phase == Phase::Head) {
+        const QByteArrayView pending = QByteArrayView(m_in).sliced(m_inPos);
+        if (pending.isEmpty()) {
+            m_in.resize(0);
+            m_inPos = 0;
+            m_scanFrom = 0;
+            return;
+        }
+        if (m_headStartMs < 0)
+            m_headStartMs = now;
+        RequestHead head;
+        FramingError error;
+        switch (RequestFraming::parseHead(pending, m_config->framing, &m_scanFrom, &head, &error)) {
+        case RequestFraming::Status::Incomplete:
+            return;
+        case RequestFraming::Status::Refused:
+            refuse(error);
+            return;
+        case RequestFraming::Status::Complete:
+            break;
+        }
+        if (head.host != m_allowedHost && !m_config->hosts.allows(head.host)) {
+            refuse(FramingError { 421, QStringLiteral("misdirected-request"), QStringLiteral("Misdirected request"),
+                QStringLiteral("This mock does not answer for the host '%1'; allow it with --allowed-host")
+                    .arg(QString::fromLatin1(head.host.left(100))) });
+            return;
+        }
+        m_allowedHost = head.host;
+        m_head = head;
+        m_scanFrom = 0;
+        m_headStartMs = -1;
+        if (head.body == RequestHead::Body::None) {
+            QByteArray request = pending.sliced(head.start, head.end - head.start).toByteArray();
+            m_inPos += head.end;
+            release(std::move(request));
+            return;
+        }
+        m_bodyOffset = m_inPos + head.end;
+        m_phase = Phase::Body;
+        if (head.body == RequestHead::Body::Chunked) {
+            m_chunked = ChunkedDecoder();
+            m_chunkHead = pending.sliced(head.start, head.end - head.start).toByteArray();
+            m_decoded.clear();
+            m_in.remove(0, m_bodyOffset);
+            m_inPos = 0;
+            m_bodyOffset = 0;
+            m_chunkPos = 0;
+        }
+        if (head.expectContinue && m_in.size() == m_bodyOffset)
+            write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
+    if (m_phase == Phase::Body) {
+        if (m_head.body == RequestHead::Body::Length) {
+            if (m_in.size() - m_bodyOffset < m_head.contentLength)
+                return;
+            const qsizetype start = m_inPos + m_head.start;
+            QByteArray request = m_in.mid(start, m_bodyOffset + m_head.contentLength - start);
+            m_inPos = m_bodyOffset + m_head.contentLength;
+            release(std::move(request));
+            return;
+        }
+        FramingError error;
+        const ChunkedDecoder::Status status = m_chunked.feed(m_in, &m_chunkPos, &m_decoded, m_config->framing, &error);
+        if (status == ChunkedDecoder::Status::Refused) {
+            refuse(error);
+            return;
+        }
+        m_in.remove(0, m_chunkPos);
+        m_chunkPos = 0;
+        if (status == ChunkedDecoder::Status::NeedMore)
+            return;
+        QByteArray request = rewriteChunkedHead(m_chunkHead, m_decoded.size());
+        request += m_decoded;
+        m_decoded.clear();
+        m_chunkHead.clear();
+        m_head.contentLength = request.size();
+        release(std::move(request));
+    }
+}
+
+void GatedSocket::release(QByteArray request)
+{
+    m_release = std::move(request);
+    m_releasePos = 0;
+    m_phase = Phase::Handed;
+    if (m_inPos >= m_in.size()) {
+        m_in.resize(0);
+        m_inPos = 0;
+    }
+    // Inside readyRead, Qt's parser runs right after this slot; elsewhere it needs a readyRead of its own,
+    // emitted by schedulePump's call.
+}
+
+void GatedSocket::sendResponse(HttpResponse response, bool headRequest)
+{
+    if (m_phase != Phase::Handed)
+        return;
+    if (m_inPos > 0) {
+        m_in.remove(0, m_inPos);
+        m_inPos = 0;
+    }
+    m_release.clear();
+    m_releasePos = 0;
+    const bool bodyAllowed = HttpResponse::statusAllowsBody(response.status);
+    if (!bodyAllowed)
+        response.body.clear();
+    else
+        response.setHeader("Content-Length", QByteArray::number(response.body.size()));
+    const bool keepAlive = m_head.keepAlive && response.header("Connection").toLower() != "close";
+    if (!keepAlive)
+        response.setHeader("Connection", "close");
+    else if (m_head.minorVersion == 0)
+        response.setHeader("Connection", "keep-alive");
+    write(serialize(response, !headRequest));
+    ++m_served;
+    if (!keepAlive) {
+        m_phase = Phase::Closing;
+        m_closingSinceMs = nowMs();
+        flush();
+        if (bytesToWrite() == 0)
+            shutdownWrite();
+        else
+            m_shutdownPending = true;
+        return;
+    }
+    m_phase = Phase::Head;
+    m_idleSinceMs = nowMs();
+    if (bytesToWrite() > m_config->limits.maxPendingOutputBytes) {
+        m_outputPaused = true;
+        m_lastOutputMs = nowMs();
+        return;
+    }
+    // Bytes of the next request may already be here (pipelining); otherwise its arrival wakes the gate.
+    if (m_inPos < m_in.size() || QTcpSocket::bytesAvailable() > 0)
+        schedulePump();
+}
+
+void GatedSocket::refuseBusy()
+{
+    connect(this, &QAbstractSocket::disconnected, this, &QObject::deleteLater);
+    Problem problem = Problem::make(503, QStringLiteral("too-many-connections"), QStringLiteral("Too many connections"),
+        QStringLiteral("The mock has %1 open connections, its limit; try again shortly")
+            .arg(m_config->limits.maxConnections));
+    HttpResponse response = problem.toResponse();
+    response.setHeader("Retry-After", "1");
+    writeAndClose(std::move(response));
+}
+
+void GatedSocket::refuse(const FramingError& error)
+{
+    writeAndClose(Problem::make(error.status, error.slug, error.title, error.detail).toResponse());
+}
+
+void GatedSocket::writeAndClose(HttpResponse response)
+{
+    response.setHeader("Content-Length", QByteArray::number(response.body.size()));
+    response.setHeader("Connection", "close");
+    write(serialize(response, true));
+    m_phase = Phase::Closing;
+    m_closingSinceMs = nowMs();
+    m_in.clear();
+    m_inPos = 0;
+    flush();
+    if (bytesToWrite() == 0)
+        shutdownWrite();
+    else
+        m_shutdownPending = true;
+}
+
+void GatedSocket::shutdownWrite()
+{
+    // Half-close: the client reads the answer to its end, and whatever it still sends is read and dropped (not
+    // left unread, which would make the kernel reset the connection and lose the answer). checkDeadline cuts a
+    // client that keeps sending.
+#ifdef Q_OS_UNIX
+    if (state() == ConnectedState && ::shutdown(int(socketDescriptor()), SHUT_WR) == 0)
+        return;
+#endif
+    disconnectFromHost();
+}
+
+void GatedSocket::checkDeadline(qint64 now)
+{
+    const ServerLimits& l = m_config->limits;
+    switch (m_phase) {
+    case Phase::Head:
+        if (m_outputPaused) {
+            if (now - m_lastOutputMs > l.idleTimeoutMs)
+                abort();
+        } else if (m_inPos < m_in.size() && m_headStartMs >= 0) {
+            if (now - m_headStartMs > l.headerTimeoutMs)
+                refuse(FramingError { 408, QStringLiteral("request-timeout"), QStringLiteral("Request timeout"),
+                    QStringLiteral("The request head did not arrive within %1 ms").arg(l.headerTimeoutMs) });
+        } else if (now - m_idleSinceMs > (m_served == 0 ? l.headerTimeoutMs : l.idleTimeoutMs)) {
+            disconnectFromHost();
+        }
+        break;
+    case Phase::Body:
+        if (now - m_lastInputMs > l.bodyTimeoutMs)
+            refuse(FramingError { 408, QStringLiteral("request-timeout"), QStringLiteral("Request timeout"),
+                QStringLiteral("No byte of the request body arrived for %1 ms").arg(l.bodyTimeoutMs) });
+        break;
+    case Phase::Handed:
+        break; // the answer is being made
+    case Phase::Closing:
+        if (now - m_closingSinceMs > lingerMs)
+            abort();
+        break;
+    }
+}
+
+QByteArray GatedSocket::serialize(const HttpResponse& response, bool withBody)
+{
+    QByteArray out;
+    qsizetype size = 64 + (withBody ? response.body.size() : 0);
+    for (const auto& h : response.headers)
+        size += h.first.size() + h.second.size() + 4;
+    out.reserve(size);
+    out += "HTTP/1.1 ";
+    out += QByteArray::number(response.status);
+    out += ' ';
+    out += HttpResponse::reasonPhrase(response.status);
+    out += "\r\n";
+    for (const auto& h : response.headers) {
+        out += h.first;
+        out += ": ";
+        out += h.second;
+        out += "\r\n";
+    }
+    out += "\r\n";
+    if (withBody)
+        out += response.body;
+    return out;
+}
