@@ -28,7 +28,39 @@ if(BUILD_GUI)
             DESTINATION "${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps")
 endif()
 install(FILES "${CMAKE_CURRENT_LIST_DIR}/../README.md" DESTINATION "${CMAKE_INSTALL_DOCDIR}")
-install(FILES "${CMAKE_CURRENT_LIST_DIR}/../LICENSE" DESTINATION "${CMAKE_INSTALL_DOCDIR}" RENAME copyright)
+# Debian policy: a machine-readable copyright file and, for a native package, changelog.gz (gzip -9n: no name or
+# time stamp inside, so the package is reproducible).
+install(FILES "${understudy_packaging_dir}/copyright" DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+set(understudy_generated_dir "${CMAKE_BINARY_DIR}/packaging")
+add_custom_command(OUTPUT "${understudy_generated_dir}/changelog.gz"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${understudy_generated_dir}"
+    COMMAND ${CMAKE_COMMAND} -E copy "${understudy_packaging_dir}/changelog" "${understudy_generated_dir}/changelog"
+    COMMAND gzip -9nf "${understudy_generated_dir}/changelog"
+    DEPENDS "${understudy_packaging_dir}/changelog"
+    COMMENT "Compressing the Debian changelog"
+    VERBATIM)
+set(understudy_generated_docs "${understudy_generated_dir}/changelog.gz")
+install(FILES "${understudy_generated_dir}/changelog.gz" DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+
+# understudy.1 is written by help2man from the real `understudy --help` and `--version`, so it cannot drift.
+find_program(UNDERSTUDY_HELP2MAN help2man)
+if(UNDERSTUDY_HELP2MAN)
+    add_custom_command(OUTPUT "${understudy_generated_dir}/understudy.1.gz"
+        COMMAND ${CMAKE_COMMAND} -E make_directory "${understudy_generated_dir}"
+        # Leak checking (sanitizer builds) would make the program exit non-zero at the end of --help.
+        COMMAND ${CMAKE_COMMAND} -E env ASAN_OPTIONS=detect_leaks=0 SOURCE_DATE_EPOCH=1796126400
+            "${UNDERSTUDY_HELP2MAN}" --no-info --section=1 --name="desktop OpenAPI mock server"
+            --output="${understudy_generated_dir}/understudy.1" "$<TARGET_FILE:understudy>"
+        COMMAND gzip -9nf "${understudy_generated_dir}/understudy.1"
+        DEPENDS understudy
+        COMMENT "Writing the man page understudy.1 with help2man"
+        VERBATIM)
+    list(APPEND understudy_generated_docs "${understudy_generated_dir}/understudy.1.gz")
+    install(FILES "${understudy_generated_dir}/understudy.1.gz" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
+else()
+    message(WARNING "help2man not found (Debian package help2man): the package will have no man page")
+endif()
+add_custom_target(understudy_package_docs ALL DEPENDS ${understudy_generated_docs})
 
 # CPack: `cpack -G DEB` in the build directory writes understudy_<version>_<arch>.deb.
 set(CPACK_GENERATOR DEB)
