@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/schema/schemasampler.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -1300,7 +1301,8 @@ private:
             double k = std::round(target / m);
             if (target > 0 && k == 0)
                 k = 1; // variants must differ
-            k = qBound(kLo, k, kHi);
+            // Not qBound: kLo > kHi (no multiple fits) breaks its precondition; then the lower bound wins.
+            k = std::max(kLo, std::min(k, kHi));
             if (kLo > kHi)
                 note([&] { return QStringLiteral("%1: no multiple of %2 within the bounds").arg(where()).arg(m); });
             v = roundTo(k * m, decimals);
@@ -1309,7 +1311,7 @@ private:
             const double iHi = std::isfinite(hi) ? (hiEx ? std::ceil(hi) - 1 : std::floor(hi)) : kInf;
             if (iLo > iHi)
                 note([&] { return QStringLiteral("%1: no integer within the bounds").arg(where()); });
-            v = qBound(iLo, target, iHi);
+            v = std::max(iLo, std::min(target, iHi)); // not qBound: iLo > iHi when no integer fits
             if (v > iHi)
                 v = iHi;
         } else {
