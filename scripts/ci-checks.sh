@@ -19,7 +19,7 @@ step_format() {
 
 # core + app + the core and app tests, without Widgets: the executable must not even link Qt Gui.
 step_nogui() {
-    cmake -S "$top" -B "$nogui_build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_GUI=OFF \
+    cmake --preset core-only -S "$top" -B "$nogui_build" \
         ${CMAKE_CXX_COMPILER_LAUNCHER:+-DCMAKE_CXX_COMPILER_LAUNCHER=$CMAKE_CXX_COMPILER_LAUNCHER}
     cmake --build "$nogui_build" -j2
     if ldd "$nogui_build/app/understudy" | grep -E 'libQt6(Gui|Widgets)'; then

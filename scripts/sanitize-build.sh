@@ -6,9 +6,8 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${SANITIZE_BUILD_DIR:-$top/build-asan}
 if [ ! -f "$build/CMakeCache.txt" ]; then
-    # -O1 with line tables: fast enough for the suite, readable stack traces, asserts kept (Debug).
-    cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++-14 \
-        -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DUNDERSTUDY_FUZZ=ON \
+    # The dev-asan preset of CMakePresets.json: clang, -O1 with line tables, asserts kept (Debug), fuzzers on.
+    cmake --preset dev-asan -S "$top" -B "$build" \
         ${CMAKE_CXX_COMPILER_LAUNCHER:+-DCMAKE_CXX_COMPILER_LAUNCHER=$CMAKE_CXX_COMPILER_LAUNCHER}
 fi
 if [ $# -gt 0 ]; then

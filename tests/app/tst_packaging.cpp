@@ -305,7 +305,6 @@ void TestPackaging::packageContains_data()
     QTest::addRow("copyright") << QStringLiteral("./usr/share/doc/understudy/copyright") << false;
     QTest::addRow("changelog") << QStringLiteral("./usr/share/doc/understudy/changelog.gz") << false;
     QTest::addRow("man page") << QStringLiteral("./usr/share/man/man1/understudy.1.gz") << false;
-    QTest::addRow("lintian overrides") << QStringLiteral("./usr/share/lintian/overrides/understudy") << false;
     QTest::addRow("desktop entry") << QStringLiteral("./usr/share/applications/understudy.desktop") << true;
     QTest::addRow("metainfo") << QStringLiteral("./usr/share/metainfo/dev.understudy.Understudy.metainfo.xml") << true;
     for (int size : iconSizes)
@@ -359,6 +358,9 @@ void TestPackaging::packageFields()
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
     const QString value = run.out.trimmed();
     QVERIFY2(value.contains(QRegularExpression(pattern)), qPrintable(field + QStringLiteral(": ") + value));
+    // Debian policy 5.6.13: control lines stay under 80 columns (the description is the one that grows).
+    for (const QString& line : run.out.split(QLatin1Char('\n')))
+        QVERIFY2(line.size() < 80, qPrintable(QStringLiteral("%1 columns: %2").arg(line.size()).arg(line)));
     QCOMPARE(QFileInfo(m_packagePath).fileName().section(QLatin1Char('_'), 0, 1),
         QStringLiteral("understudy_" UNDERSTUDY_VERSION));
 }
@@ -399,12 +401,12 @@ void TestPackaging::changelogNamesThisVersion()
 void TestPackaging::manPageDescribesTheOptions_data()
 {
     QTest::addColumn<QString>("text");
-    // help2man writes "\-\-headless" for the option names; each option of --help must be documented.
-    for (const char* option : { "headless", "check", "host", "port", "config", "verbose", "no\\-autostart",
-             "no\\-watch", "help", "version" })
-        QTest::addRow("--%s", option) << QStringLiteral("\\-\\-%1").arg(QLatin1String(option));
-    QTest::addRow("name line") << QStringLiteral("understudy \\- desktop OpenAPI mock server");
-    QTest::addRow("version") << QStringLiteral("understudy " UNDERSTUDY_VERSION);
+    // Every option of --help is documented (the page is written from it, so a new option appears by itself).
+    for (const char* option :
+        { "headless", "check", "host", "port", "config", "verbose", "no-autostart", "no-watch", "help", "version" })
+        QTest::addRow("--%s", option) << QStringLiteral("--%1").arg(QLatin1String(option));
+    QTest::addRow("name line") << QStringLiteral("understudy - desktop OpenAPI mock server");
+    QTest::addRow("version") << QStringLiteral("\"understudy " UNDERSTUDY_VERSION "\"");
 }
 
 void TestPackaging::manPageDescribesTheOptions()
@@ -418,11 +420,15 @@ void TestPackaging::manPageDescribesTheOptions()
     }
     const Run run = runTool(QStringLiteral("gzip"), { QStringLiteral("-dc"), page });
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-    QVERIFY2(run.out.contains(QRegularExpression(text)), qPrintable(run.out));
+    // The roff source without its font switches and escaped dashes: "\fB\-\-port\fR" reads "--port".
+    QString plain = run.out;
+    plain.remove(QRegularExpression(QStringLiteral(R"(\\f[BIRP]|\\[,/])")))
+        .replace(QLatin1String("\\-"), QLatin1String("-"));
+    QVERIFY2(plain.contains(text), qPrintable(plain));
 }
 
-// lintian (Debian's package checker) finds no error and no warning; deliberate overrides are in
-// packaging/lintian-overrides, each with its reason.
+// lintian (Debian's package checker) finds no error and no warning, and no tag is overridden. (Information tags
+// such as hardening-no-fortify-functions remain: the Release flags are CMake's, not dpkg-buildflags.)
 void TestPackaging::lintianIsClean()
 {
     const QString lintian = QStandardPaths::findExecutable(QStringLiteral("lintian"));
@@ -430,8 +436,8 @@ void TestPackaging::lintianIsClean()
         QSKIP("lintian is not installed");
     REQUIRE_PACKAGE();
     const Run run = runTool(lintian,
-        { QStringLiteral("--fail-on"), QStringLiteral("error,warning"), QStringLiteral("--no-tag-display-limit"),
-            m_packagePath },
+        { QStringLiteral("--fail-on"), QStringLiteral("error,warning"), QStringLiteral("--tag-display-limit"),
+            QStringLiteral("0"), m_packagePath },
         {}, 240000);
     const QRegularExpression issue(QStringLiteral("^[EW]: "), QRegularExpression::MultilineOption);
     QVERIFY2(run.exitCode == 0 && !run.out.contains(issue), qPrintable(describe(run)));
