@@ -358,9 +358,11 @@ void TestPackaging::packageFields()
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
     const QString value = run.out.trimmed();
     QVERIFY2(value.contains(QRegularExpression(pattern)), qPrintable(field + QStringLiteral(": ") + value));
-    // Debian policy 5.6.13: control lines stay under 80 columns (the description is the one that grows).
-    for (const QString& line : run.out.split(QLatin1Char('\n')))
-        QVERIFY2(line.size() < 80, qPrintable(QStringLiteral("%1 columns: %2").arg(line.size()).arg(line)));
+    // Debian policy 5.6.13: description lines stay under 80 columns (lintian: extended-description-line-too-long).
+    if (field == QLatin1String("Description")) {
+        for (const QString& line : run.out.split(QLatin1Char('\n')))
+            QVERIFY2(line.size() < 80, qPrintable(QStringLiteral("%1 columns: %2").arg(line.size()).arg(line)));
+    }
     QCOMPARE(QFileInfo(m_packagePath).fileName().section(QLatin1Char('_'), 0, 1),
         QStringLiteral("understudy_" UNDERSTUDY_VERSION));
 }
