@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/schema/schemasampler.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -1532,11 +1533,11 @@ private:
             double k = std::round(target / m);
             if (target > 0 && k == 0)
                 k = 1; // variants must differ
-            k = qBound(kLo, k, kHi);
             if (kLo > kHi) {
                 fail(QStringLiteral("%1: no multiple of %2 within the bounds").arg(where()).arg(m), {});
                 return 0;
             }
+            k = qBound(kLo, k, kHi); // kLo <= kHi here: qBound's precondition holds
             v = roundTo(k * m, decimals);
         } else if (integer) {
             const double iLo = std::isfinite(lo) ? (loEx ? std::floor(lo) + 1 : std::ceil(lo)) : -kInf;

@@ -255,7 +255,7 @@ void TestCli::headlessOffConfigExitsNonZero()
 {
     const Run run = runCli({ QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
         TestUtils::dataPath("cli/off/openapi.yaml") });
-    QVERIFY(run.exitCode != 0 && run.exitCode > 0);
+    QVERIFY2(run.exitCode > 0, qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(run.err)));
     QVERIFY2(run.err.contains(QStringLiteral("off")), qPrintable(run.err));
     QVERIFY2(run.err.contains(QStringLiteral("redocly.yaml")), qPrintable(run.err));
 }

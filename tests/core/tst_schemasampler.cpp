@@ -180,6 +180,8 @@ private slots:
     void scalars();
     void numbers_data();
     void numbers();
+    void impossibleNumberBounds_data();
+    void impossibleNumberBounds();
     void strings_data();
     void strings();
     void objects_data();
@@ -341,6 +343,33 @@ void TestSchemaSampler::numbers_data()
     QTest::addRow("int32 range") << QByteArray(
         R"({"schema":{"type":"integer","format":"int32","minimum":-3000000000}})")
                                  << kV30;
+}
+
+// Bounds no integer or multiple fits: explained in a note, never a failed precondition (qBound asserted on them in
+// builds with assertions, found by the sanitizer run).
+void TestSchemaSampler::impossibleNumberBounds_data()
+{
+    QTest::addColumn<QByteArray>("doc");
+    QTest::addColumn<SchemaDialect>("dialect");
+    QTest::addRow("no integer between 1.2 and 1.8")
+        << QByteArray(R"({"schema":{"type":"integer","minimum":1.2,"maximum":1.8}})") << kV30;
+    QTest::addRow("no integer strictly between 1 and 2")
+        << QByteArray(R"({"schema":{"type":"integer","exclusiveMinimum":1,"exclusiveMaximum":2}})") << kV31;
+    QTest::addRow("no multiple of 10 between 1 and 9")
+        << QByteArray(R"({"schema":{"type":"number","multipleOf":10,"minimum":1,"maximum":9}})") << kV30;
+    QTest::addRow("no multiple of 0.5 strictly between 1 and 1.5")
+        << QByteArray(R"({"schema":{"type":"number","multipleOf":0.5,"exclusiveMinimum":1,"exclusiveMaximum":1.5}})")
+        << kV31;
+}
+
+void TestSchemaSampler::impossibleNumberBounds()
+{
+    QFETCH(QByteArray, doc);
+    QFETCH(SchemaDialect, dialect);
+    QStringList notes;
+    const QJsonValue v = sampleDoc(parseDoc(doc), dialect, {}, &notes);
+    QVERIFY(allFinite(v));
+    QVERIFY2(!notes.isEmpty(), qPrintable(show(v)));
 }
 
 void TestSchemaSampler::numbers()
