@@ -202,6 +202,7 @@ int main(int argc, char** argv)
         window->setInitialServer(options.host, options.port);
     if (!options.watch)
         window->setWatchEnabled(false);
+    window->setAllowedFiles(options.allowedFiles);
     window->show();
     window->openDefinition(options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition,
         !options.noAutoStart);

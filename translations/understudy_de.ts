@@ -302,6 +302,18 @@
         <source>The new language takes effect after a restart</source>
         <translation>Die neue Sprache wird nach einem Neustart wirksam</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; refers to files outside its project, which were not read: %2.&lt;br&gt;Allow them only if you trust this definition: the mock may serve what they contain to any client.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; verweist auf Dateien außerhalb seines Projekts, die nicht gelesen wurden: %2.&lt;br&gt;Erlauben Sie sie nur, wenn Sie dieser Definition vertrauen: Der Mock kann ihren Inhalt an jeden Client ausliefern.</translation>
+    </message>
+    <message>
+        <source>Allow and reload</source>
+        <translation>Erlauben und neu laden</translation>
+    </message>
+    <message>
+        <source>… (%1 in all)</source>
+        <translation>… (%1 insgesamt)</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

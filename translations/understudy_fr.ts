@@ -302,6 +302,18 @@
         <source>The new language takes effect after a restart</source>
         <translation>La nouvelle langue prendra effet après un redémarrage</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; refers to files outside its project, which were not read: %2.&lt;br&gt;Allow them only if you trust this definition: the mock may serve what they contain to any client.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; fait référence à des fichiers hors de son projet, qui n’ont pas été lus : %2.&lt;br&gt;Ne les autorisez que si vous faites confiance à cette définition : le mock peut servir leur contenu à n’importe quel client.</translation>
+    </message>
+    <message>
+        <source>Allow and reload</source>
+        <translation>Autoriser et recharger</translation>
+    </message>
+    <message>
+        <source>… (%1 in all)</source>
+        <translation>… (%1 au total)</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

@@ -54,6 +54,11 @@ inline QString forcedResponsesPrefix()
 {
     return QStringLiteral("forced/");
 }
+// Files outside a definition's project that the user allowed it to read, one group per file (AllowedFiles).
+inline QString allowedFilesPrefix()
+{
+    return QStringLiteral("allowedFiles/");
+}
 
 // Window layout
 inline QString windowGeometry()

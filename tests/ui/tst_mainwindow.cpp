@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -182,6 +183,7 @@ private slots:
     void forcedStatusSurvivesReload();
     void watchToggleOffSkipsReload();
     void settingsDialogAppliesToWindow();
+    void outsideFilesAreOfferedAndRemembered();
     void screenshots();
 
 private:
@@ -816,6 +818,59 @@ void TestMainWindow::settingsDialogAppliesToWindow()
 }
 
 // Writes the README screenshots when UNDERSTUDY_SCREENSHOT_DIR is set.
+void TestMainWindow::outsideFilesAreOfferedAndRemembered()
+{
+    // project/.git marks the project; its definition refers to a file next to the project, outside it.
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("allow/project/.git")));
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("allow/outside")));
+    const QString outside = m_dir.filePath(QStringLiteral("allow/outside/pong.yaml"));
+    writeFile(outside, "Pong:\n  type: object\n  example: {from: outside}\n");
+    const QString path = m_dir.filePath(QStringLiteral("allow/project/openapi.yaml"));
+    writeFile(path, R"(openapi: 3.0.3
+info: {title: Outside, version: "1"}
+paths:
+  /ping:
+    get:
+      operationId: ping
+      responses:
+        '200':
+          description: pong
+          content:
+            application/json:
+              schema: {$ref: '../outside/pong.yaml#/Pong'}
+)");
+    {
+        MainWindow w;
+        w.show();
+        openAndWait(w, path);
+        QVERIFY(w.definition());
+        QVERIFY(w.banner()->isVisible());
+        QVERIFY2(w.banner()->text().contains(QFileInfo(outside).canonicalFilePath().toHtmlEscaped()),
+            qPrintable(w.banner()->text()));
+        QToolButton* allow = nullptr;
+        for (QToolButton* b : w.banner()->findChildren<QToolButton*>())
+            if (b->text() == QLatin1String("Allow and reload"))
+                allow = b;
+        QVERIFY(allow);
+        QSignalSpy done(&w, &MainWindow::loadFinished);
+        allow->click();
+        QVERIFY(done.wait(10000));
+        QVERIFY(done.last().first().toBool());
+        QCOMPARE(w.diagnosticsView()->errorCount(), 0);
+        QVERIFY(!w.banner()->isVisible() || !w.banner()->text().contains(QLatin1String("outside its project")));
+    }
+    // Remembered for this file: a new window reads it without asking.
+    MainWindow again;
+    again.show();
+    QVERIFY(openAndWait(again, path, true));
+    QCOMPARE(again.diagnosticsView()->errorCount(), 0);
+    QVERIFY(!again.banner()->isVisible() || !again.banner()->text().contains(QLatin1String("outside its project")));
+    QTRY_VERIFY_WITH_TIMEOUT(again.service()->isRunning(), 5000);
+    const Reply r = get(QUrl(again.service()->url().toString() + QStringLiteral("/ping")));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, QByteArray(R"({"from":"outside"})"));
+}
+
 void TestMainWindow::screenshots()
 {
     const QString outDir = qEnvironmentVariable("UNDERSTUDY_SCREENSHOT_DIR");

@@ -1,23 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/forcedsettings.h"
 
-#include <QCryptographicHash>
-#include <QFileInfo>
 #include <QSettings>
 #include <QVariantMap>
 
+#include "ui/models/definitionkey.h"
 #include "ui/settingskeys.h"
 
 namespace ForcedSettings {
 
 namespace {
-// Paths contain '/' which QSettings treats as group separators; a hash keeps one flat key per file.
 QString groupFor(const QString& definitionPath)
 {
-    const QString absolute =
-        definitionPath.startsWith(QLatin1Char(':')) ? definitionPath : QFileInfo(definitionPath).absoluteFilePath();
-    return SettingsKeys::forcedResponsesPrefix()
-        + QString::fromLatin1(QCryptographicHash::hash(absolute.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+    return DefinitionKey::group(SettingsKeys::forcedResponsesPrefix(), definitionPath);
 }
 } // namespace
 

@@ -23,6 +23,7 @@
 #include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "ui/models/allowedfiles.h"
 #include "ui/models/forcedsettings.h"
 #include "ui/models/requestlogmodel.h"
 #include "ui/settingskeys.h"
@@ -364,7 +365,40 @@ void MainWindow::openDefinition(const QString& path, bool autoStart)
     if (path.isEmpty())
         return;
     m_autoStartPending = autoStart;
+    // What the user allowed this file to read outside its project, asked once and remembered per file.
+    QSettings settings;
+    LoadOptions options = m_session->loadOptions();
+    options.allowedPaths = m_commandLineAllowedFiles + AllowedFiles::load(settings, path);
+    m_session->setLoadOptions(options);
     m_session->open(path);
+}
+
+void MainWindow::setAllowedFiles(const QStringList& paths)
+{
+    m_commandLineAllowedFiles = paths;
+}
+
+bool MainWindow::offerToAllow(const SessionLoad& load)
+{
+    const QStringList targets = AllowedFiles::refusedTargets(load.definitionDiagnostics);
+    if (targets.isEmpty())
+        return false;
+    QStringList shown;
+    for (const QString& t : targets.mid(0, 3))
+        shown.append(QStringLiteral("<code>%1</code>").arg(t.toHtmlEscaped()));
+    if (targets.size() > 3)
+        shown.append(tr("… (%1 in all)").arg(targets.size()));
+    m_banner->showMessage(MessageBanner::Kind::Warning,
+        tr("<b>%1</b> refers to files outside its project, which were not read: %2.<br>Allow them only if you "
+           "trust this definition: the mock may serve what they contain to any client.")
+            .arg(displayName(load.path).toHtmlEscaped(), shown.join(QStringLiteral(", "))));
+    m_banner->addAction(tr("Allow and reload"), [this, path = load.path, targets] {
+        QSettings settings;
+        AllowedFiles::allow(settings, path, targets);
+        openDefinition(path, m_session->isRunning() || m_autoStartPending);
+    });
+    m_banner->addAction(tr("Show problems"), [this] { m_diagnosticsDock->show(); });
+    return true;
 }
 
 void MainWindow::onLoadStarted(const QString& path)
@@ -464,6 +498,7 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
                                .arg(errors)));
         m_banner->addAction(tr("Show problems"), [this] { m_diagnosticsDock->show(); });
     }
+    offerToAllow(load);
     m_diagnosticsDock->setVisible(errors + warnings > 0);
 
     if (load.samePath && !previousSelection.isEmpty() && definition->operation(previousSelection))
@@ -506,7 +541,8 @@ void MainWindow::showLoadFailure(const SessionLoad& load)
         m_banner->addAction(tr("Retry"), [this, path = load.path] { openDefinition(path, false); });
         return;
     }
-    m_banner->hide();
+    if (!offerToAllow(load))
+        m_banner->hide();
     showWelcome(tr("Could not open %1").arg(displayName(load.path)),
         errors.join(QStringLiteral("<br>")) + QStringLiteral("<br><br>")
             + tr("All problems are listed below. Fix the file and reload (Ctrl+R), or open another one."));

@@ -42,6 +42,9 @@ public:
 
     // Loads `path` off the GUI thread; starts the mock afterwards when `autoStart` and the auto-start setting agree.
     void openDefinition(const QString& path, bool autoStart = true);
+    // Files and folders outside the project every definition may read (--allow-file), besides what the user
+    // allowed per definition in the window.
+    void setAllowedFiles(const QStringList& paths);
     // Overrides the saved host/port (command line --host/--port).
     void setInitialServer(const QHostAddress& host, quint16 port);
 
@@ -139,6 +142,8 @@ private:
 
     void applyDefinition(const SessionLoad& load, bool live, bool autoStart);
     void showLoadFailure(const SessionLoad& load);
+    // A banner offering to allow the files outside the project that `load` refused; false when there are none.
+    bool offerToAllow(const SessionLoad& load);
     void showDiagnostics(const Diagnostics& diagnostics);
     void showWelcome(const QString& title, const QString& text);
     void updateTitle();
@@ -146,6 +151,7 @@ private:
     MockSession* m_session = nullptr;
     // The autoStart of the last openDefinition(); only the newest open's result arrives.
     bool m_autoStartPending = false;
+    QStringList m_commandLineAllowedFiles;
 
     ServerBar* m_serverBar = nullptr;
     WelcomePage* m_welcome = nullptr;
