@@ -15,6 +15,7 @@
 #include <QTimer>
 
 #include "core/definition/definitionloader.h"
+#include "core/engine/boundedwriter.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
 
@@ -181,40 +182,47 @@ int run(const CommandLineOptions& options)
         return started.error == StartError::ConfigOff ? 3 : 1;
     }
     const bool verbose = options.verbose;
-    // Lines are buffered and flushed a few times a second (and at exit), so that printing never becomes
-    // the bottleneck under load; a terminal still sees each request within 100 ms.
+    // Request lines go through a writer that never blocks: when stdout is not read (a full pipe), lines beyond a
+    // few MiB are dropped and counted instead of piling up, and the mock keeps serving. Lines are flushed as they
+    // come and retried a few times a second, so a terminal sees each request at once.
+    out().flush();
+    BoundedWriter log(STDOUT_FILENO);
+    QObject logContext; // declared after `log`, so its connections end before `log` does
     QTimer flushTimer;
     flushTimer.setInterval(100);
-    QObject::connect(&flushTimer, &QTimer::timeout, &session, [] { out().flush(); });
+    QObject::connect(&flushTimer, &QTimer::timeout, &logContext, [&log] { log.flush(); });
     flushTimer.start();
-    QObject::connect(&session, &MockSession::requestHandled, &session, [verbose](const RequestLogEntry& e) {
-        out() << requestLine(e) << '\n';
+    QObject::connect(&session, &MockSession::requestHandled, &logContext, [verbose, &log](const RequestLogEntry& e) {
+        log.writeLine(requestLine(e).toUtf8());
         if (verbose)
             for (const QString& sentence : e.trace)
-                out() << QStringLiteral("    ") << sentence << '\n';
+                log.writeLine(QByteArrayLiteral("    ") + sentence.toUtf8());
     });
     // Live reload: same host and port, the new definition swapped in between two requests.
-    QObject::connect(&session, &MockSession::definitionLoaded, &session, [](const SessionLoad& load) {
+    QObject::connect(&session, &MockSession::definitionLoaded, &logContext, [&log](const SessionLoad& load) {
         printDiagnostics(err(), load.definitionDiagnostics);
-        out() << QStringLiteral("Reloaded %1: %2 operations")
-                     .arg(load.definition->title)
-                     .arg(load.definition->operations.size())
-              << Qt::endl;
+        log.writeLine(QStringLiteral("Reloaded %1: %2 operations")
+                          .arg(load.definition->title)
+                          .arg(load.definition->operations.size())
+                          .toUtf8());
     });
-    QObject::connect(&session, &MockSession::loadFailed, &session, [](const SessionLoad& load) {
+    QObject::connect(&session, &MockSession::loadFailed, &logContext, [&log](const SessionLoad& load) {
         int errors = 0;
         for (const Diagnostic& d : load.definitionDiagnostics)
             errors += d.severity == Diagnostic::Severity::Error ? 1 : 0;
-        out() << QStringLiteral("Reload failed with %1 error(s); still serving the previous definition").arg(errors)
-              << Qt::endl;
+        log.writeLine(QStringLiteral("Reload failed with %1 error(s); still serving the previous definition")
+                          .arg(errors)
+                          .toUtf8());
         printDiagnostics(err(), load.definitionDiagnostics);
     });
     installSignalHandlers(&session);
-    out() << QStringLiteral("Mock server for %1 listening on %2").arg(first.definition->title, session.url().toString())
-          << Qt::endl;
+    log.writeLine(QStringLiteral("Mock server for %1 listening on %2")
+                      .arg(first.definition->title, session.url().toString())
+                      .toUtf8());
     const int code = QCoreApplication::exec();
     session.stop();
-    out() << QStringLiteral("Mock server stopped") << Qt::endl;
+    log.writeLine(QByteArrayLiteral("Mock server stopped"));
+    log.flush(true);
     // An answer still being generated cannot be interrupted: end at once instead of waiting for it.
     if (MockService::answersInFlight() > 0) {
         err().flush();
