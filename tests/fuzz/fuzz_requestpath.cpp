@@ -32,9 +32,9 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv)
     }
     g_service = new MockService;
     g_service->setDefinition(loaded.definition);
-    QString error;
-    if (!g_service->start(QHostAddress::LocalHost, 0, &error)) {
-        std::fprintf(stderr, "fuzz_requestpath: %s\n", qPrintable(error));
+    const StartResult started = g_service->start(QHostAddress::LocalHost, 0);
+    if (!started) {
+        std::fprintf(stderr, "fuzz_requestpath: %s\n", qPrintable(started.message));
         std::abort();
     }
     g_port = g_service->port();
