@@ -335,14 +335,17 @@ ChunkedDecoder::Status ChunkedDecoder::feed(
             if (semicolon >= 0)
                 line = line.first(semicolon);
             line = trimmedOws(line);
+            // At most 15 hex digits, so the size fits in 64 bits; stop at the first bad character (the line may be
+            // long garbage, and summing it would overflow).
             bool ok = !line.isEmpty() && line.size() <= 15;
             qint64 size = 0;
-            for (char c : line) {
+            for (qsizetype i = 0; ok && i < line.size(); ++i) {
+                const char c = line[i];
                 const int digit = (c >= '0' && c <= '9') ? c - '0'
                     : (c >= 'a' && c <= 'f')             ? c - 'a' + 10
                     : (c >= 'A' && c <= 'F')             ? c - 'A' + 10
                                                          : -1;
-                ok = ok && digit >= 0;
+                ok = digit >= 0;
                 size = size * 16 + std::max(digit, 0);
             }
             if (!ok) {

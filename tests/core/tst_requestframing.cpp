@@ -15,6 +15,8 @@ private slots:
     void headFields();
     void chunkedSplitAnywhere();
     void chunkedOverLimit();
+    void chunkSizeRefused_data();
+    void chunkSizeRefused();
     void hostName_data();
     void hostName();
     void boundToAny();
@@ -106,6 +108,32 @@ void TestRequestFraming::chunkedOverLimit()
     // Refused from the size line alone: the 2 GiB chunk is never waited for.
     QCOMPARE(decoder.feed("80000000\r\n", &pos, &body, limits, &error), ChunkedDecoder::Status::Refused);
     QCOMPARE(error.status, 413);
+}
+
+void TestRequestFraming::chunkSizeRefused_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    // Found by fuzz_requestpath: a long size line of non-hex bytes overflowed the size while it was summed (UBSan).
+    QTest::addRow("long garbage size line (fuzzer)")
+        << QByteArray("\xfe\xff\xff\xff"
+                      "B\xff\xff\xff\xff\xff\x16\r\x9f\xa2\xa2\xa2\xa2\xa2\xa2\xa2]]]]]]]]]]\n2\r\n");
+    QTest::addRow("16 hex digits") << QByteArray("ffffffffffffffff\r\n");
+    QTest::addRow("a hundred hex digits") << QByteArray(100, 'f') + "\r\n";
+    QTest::addRow("not hex") << QByteArray("5g\r\n");
+    QTest::addRow("empty size") << QByteArray("\r\n");
+    QTest::addRow("sign") << QByteArray("-5\r\n");
+}
+
+void TestRequestFraming::chunkSizeRefused()
+{
+    QFETCH(QByteArray, wire);
+    ChunkedDecoder decoder;
+    QByteArray body;
+    FramingError error;
+    qsizetype pos = 0;
+    QCOMPARE(decoder.feed(wire, &pos, &body, FramingLimits(), &error), ChunkedDecoder::Status::Refused);
+    QCOMPARE(error.status, 400);
+    QVERIFY(body.isEmpty());
 }
 
 void TestRequestFraming::hostName_data()
