@@ -231,9 +231,7 @@ QJsonValue LoadSession::fetch(const QString& file, const QString& fromFile, cons
     const QString name = QDir::toNativeSeparators(file);
     const qint64 maxBytes = qMin(m_options.maxFileBytes, m_options.maxReferencedFileBytes);
     const ProjectFiles::Read read = m_project.read(file, maxBytes);
-    const QString leadsTo = read.canonical == file
-        ? QString()
-        : QStringLiteral(" (it leads to %1)").arg(QDir::toNativeSeparators(read.canonical));
+    const QString leadsTo = read.leadsToNote(file);
     switch (read.status) {
     case ProjectFiles::Status::Ok:
         break;

@@ -183,9 +183,7 @@ void OperationExtractor::readExternalValue(NamedExample* example)
         const QString at = JsonPointer::append(example->pointer, QStringLiteral("externalValue"));
         const QString name = QDir::toNativeSeparators(file);
         const ProjectFiles::Read read = m_project.read(file, m_options.maxFileBytes);
-        const QString leadsTo = read.canonical == file
-            ? QString()
-            : QStringLiteral(" (it leads to %1)").arg(QDir::toNativeSeparators(read.canonical));
+        const QString leadsTo = read.leadsToNote(file);
         switch (read.status) {
         case ProjectFiles::Status::Ok:
             break;

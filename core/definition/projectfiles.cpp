@@ -202,3 +202,8 @@ ProjectFiles::Read ProjectFiles::readRegularFile(const QString& path, qint64 max
     }
     return result;
 }
+
+QString ProjectFiles::Read::leadsToNote(const QString& path) const
+{
+    return canonical == path ? QString() : QStringLiteral(" (it leads to %1)").arg(QDir::toNativeSeparators(canonical));
+}

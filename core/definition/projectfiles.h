@@ -29,6 +29,9 @@ public:
         QString canonical; // where the path leads (symlinks resolved); the path itself when it does not exist
         qint64 size = 0; // bytes on disk (for TooLarge)
         QString error; // the system's words (for Unreadable)
+
+        // " (it leads to /real/path)" when `path` is a link that resolves elsewhere, else empty: for messages.
+        QString leadsToNote(const QString& path) const;
     };
 
     ProjectFiles() = default;

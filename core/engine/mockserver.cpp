@@ -156,6 +156,20 @@ HttpRequest MockServer::toHttpRequest(const QHttpServerRequest& request)
     return r;
 }
 
+namespace {
+
+// The pipeline's answer, or a problem when no definition is loaded (inline and on the pool alike).
+MockResult answer(const MockPipeline* pipeline, const HttpRequest& request)
+{
+    if (pipeline)
+        return pipeline->handle(request);
+    MockResult result;
+    result.response = Problem::mockOff(QStringLiteral("No definition is loaded")).toResponse();
+    return result;
+}
+
+} // namespace
+
 bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {
     auto* gated = qobject_cast<GatedSocket*>(socket);
@@ -179,11 +193,7 @@ bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
     if (cheap) {
         QElapsedTimer timer;
         timer.start();
-        MockResult result;
-        if (m_pipeline)
-            result = m_pipeline->handle(httpRequest);
-        else
-            result.response = Problem::mockOff(QStringLiteral("No definition is loaded")).toResponse();
+        MockResult result = answer(m_pipeline.get(), httpRequest);
         finish(gated, httpRequest, std::move(result), arrived, timer.nsecsElapsed() / 1000);
         return true;
     }
@@ -197,11 +207,7 @@ bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
         timer.start();
         if (hook)
             hook(request);
-        MockResult result;
-        if (pipeline)
-            result = pipeline->handle(request);
-        else
-            result.response = Problem::mockOff(QStringLiteral("No definition is loaded")).toResponse();
+        MockResult result = answer(pipeline.get(), request);
         const qint64 us = timer.nsecsElapsed() / 1000;
         --g_inFlight;
         QMutexLocker lock(&sink->mutex);
