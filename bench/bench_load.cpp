@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Loads definition files and prints load time (best of 3), operation and diagnostic counts and peak RSS.
+// Loads definition files and prints load time (best of 3), operation and diagnostic counts and peak RSS;
+// for YAML files also the YAML reading alone, whole and split over 1, 2 and all cores (YamlSplitter).
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTextStream>
 
 #include "core/definition/definitionloader.h"
+#include "core/definition/yamlreader.h"
 
 namespace {
 
@@ -19,6 +21,42 @@ QString peakRss()
         if (line.startsWith("VmHWM:"))
             return QString::fromLatin1(line.mid(6).trimmed());
     return QStringLiteral("?");
+}
+
+// Best of 3 of YamlReader::read with `limits`, in ms.
+double yamlReadMs(const QByteArray& data, const QString& file, const YamlReader::Limits& limits)
+{
+    qint64 best = -1;
+    for (int run = 0; run < 3; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        const YamlReadResult r = YamlReader::read(data, file, limits);
+        const qint64 ns = timer.nsecsElapsed();
+        if (!r.ok)
+            return -1;
+        if (best < 0 || ns < best)
+            best = ns;
+    }
+    return best / 1e6;
+}
+
+void printYamlReading(QTextStream& out, const QString& file)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return;
+    const QByteArray data = f.readAll();
+    YamlReader::Limits whole;
+    whole.splitAboveBytes = 0;
+    out << "  YAML reading: whole " << QString::number(yamlReadMs(data, file, whole), 'f', 1) << " ms";
+    for (int threads : { 1, 2, 0 }) {
+        YamlReader::Limits split;
+        split.splitAboveBytes = 1;
+        split.threads = threads;
+        out << ", split on " << (threads ? QString::number(threads) : QStringLiteral("all cores")) << " "
+            << QString::number(yamlReadMs(data, file, split), 'f', 1) << " ms";
+    }
+    out << "\n";
 }
 
 } // namespace
@@ -57,6 +95,8 @@ int main(int argc, char** argv)
             << " errors, " << warnings << " warnings, peak RSS " << peakRss() << "\n";
         for (int i = 0; i < result.diagnostics.size() && i < 5; ++i)
             out << "  " << result.diagnostics.at(i).toString() << "\n";
+        if (file.endsWith(QLatin1String(".yaml")) || file.endsWith(QLatin1String(".yml")))
+            printYamlReading(out, file);
         out.flush();
     }
     return 0;

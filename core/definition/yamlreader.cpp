@@ -2,9 +2,11 @@
 #include "core/definition/yamlreader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <istream>
 #include <limits>
+#include <thread>
 #include <vector>
 
 #include <yaml-cpp/depthguard.h>
@@ -17,7 +19,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 
+#include "core/definition/yamlsplitter.h"
 #include "core/json/jsonpointer.h"
 #include "core/json/memorybuffer.h"
 
@@ -138,6 +142,22 @@ public:
         , m_diagnostics(diagnostics)
     { }
 
+    // For a piece of a split document: its values belong under `path` (as if the document's outer mappings were
+    // open), its lines start at `firstLine`, and `cancelled` stops it when another piece failed.
+    void enterPiece(const QStringList& path, int firstLine, const std::atomic<bool>* cancelled)
+    {
+        for (const QString& key : path) {
+            Frame f;
+            f.isMap = true;
+            f.haveKey = true;
+            f.key = key;
+            m_frames.push_back(std::move(f));
+        }
+        m_baseDepth = m_frames.size();
+        m_lineOffset = firstLine;
+        m_cancelled = cancelled;
+    }
+
     QJsonValue root() const
     {
         return m_root;
@@ -254,6 +274,8 @@ private:
 
     void count(qint64 n, const YAML::Mark& mark)
     {
+        if (m_cancelled && m_cancelled->load(std::memory_order_relaxed))
+            throw GuardTripped { QStringLiteral("yaml-cancelled"), QString(), mark };
         m_nodes += n;
         if (m_nodes > m_limits.maxNodes)
             throw GuardTripped { QStringLiteral("yaml-node-budget"),
@@ -329,7 +351,7 @@ private:
         if (isBig(f) ? f.replacing >= 0 : f.object.contains(key)) {
             Diagnostic d = Diagnostic::warning(QStringLiteral("Duplicate key \"%1\"; the last value wins").arg(key),
                 m_file, JsonPointer::append(pointerOfTop(), key), QStringLiteral("yaml-duplicate-key"));
-            d.line = mark.line + 1;
+            d.line = mark.line + 1 + m_lineOffset;
             d.column = mark.column + 1;
             m_diagnostics->append(d);
         }
@@ -337,7 +359,7 @@ private:
 
     void addValue(const QJsonValue& v, const YAML::Mark& mark)
     {
-        if (m_frames.empty()) {
+        if (m_frames.size() == m_baseDepth) {
             if (!m_hasRoot)
                 m_root = v;
             m_hasRoot = true;
@@ -402,7 +424,7 @@ private:
         if (f.isKey) {
             Diagnostic d = Diagnostic::warning(QStringLiteral("A mapping key is not a scalar; using its JSON text"),
                 m_file, pointerOfTop(), QStringLiteral("yaml-complex-key"));
-            d.line = f.mark.line + 1;
+            d.line = f.mark.line + 1 + m_lineOffset;
             d.column = f.mark.column + 1;
             m_diagnostics->append(d);
             setKey(keyText(v), f.mark);
@@ -420,6 +442,9 @@ private:
     QJsonValue m_root = QJsonValue(QJsonValue::Undefined);
     bool m_hasRoot = false;
     qint64 m_nodes = 0;
+    size_t m_baseDepth = 0; // frames opened by enterPiece(), never closed by events
+    int m_lineOffset = 0;
+    const std::atomic<bool>* m_cancelled = nullptr;
 };
 
 Diagnostic errorAt(const QString& code, const QString& message, const QString& file, const YAML::Mark& mark)
@@ -439,7 +464,9 @@ QJsonValue YamlReader::resolvePlainScalar(const QByteArray& text)
     return resolveScalar(text.constData(), static_cast<size_t>(text.size()));
 }
 
-YamlReadResult YamlReader::read(const QByteArray& data, const QString& file, const Limits& limits)
+namespace {
+
+YamlReadResult readWhole(const QByteArray& data, const QString& file, const YamlReader::Limits& limits)
 {
     YamlReadResult result;
     Builder builder(file, limits, &result.diagnostics);
@@ -471,4 +498,158 @@ YamlReadResult YamlReader::read(const QByteArray& data, const QString& file, con
     result.keyOrders = builder.takeKeyOrders();
     result.ok = true;
     return result;
+}
+
+struct PieceResult
+{
+    QJsonObject value;
+    Diagnostics diagnostics;
+    KeyOrder::Map keyOrders;
+    qint64 nodes = 0;
+    bool ok = false;
+};
+
+void parsePiece(const QByteArray& data, const QString& file, const YamlReader::Limits& limits,
+    const YamlSplitter::Plan& plan, int index, std::atomic<bool>* failed, PieceResult* out)
+{
+    const YamlSplitter::Piece& piece = plan.pieces[static_cast<size_t>(index)];
+    const YamlSplitter::Mapping& mapping = plan.mappings[static_cast<size_t>(piece.mapping)];
+    // yaml-cpp forgives an unfinished construct at the end of its input (an open quote, a key without a
+    // colon) that it refuses before a following entry: the sentinel entry makes the piece's end a real one.
+    const QLatin1String sentinel(YamlSplitter::kSentinelKey);
+    QByteArray text = data.mid(piece.begin, piece.end - piece.begin);
+    if (!text.endsWith('\n'))
+        text += '\n';
+    text += QByteArray(mapping.indent, ' ') + YamlSplitter::kSentinelKey + ": 0\n";
+    Builder builder(file, limits, &out->diagnostics);
+    builder.enterPiece(mapping.path, piece.firstLine, failed);
+    MemoryBuffer buffer(text.constData(), static_cast<size_t>(text.size()));
+    std::istream in(&buffer);
+    try {
+        YAML::Parser parser(in);
+        parser.HandleNextDocument(builder);
+    } catch (...) {
+        failed->store(true);
+        return;
+    }
+    QJsonObject value = builder.root().toObject();
+    const auto end = value.constFind(sentinel);
+    if (!builder.root().isObject() || end == value.constEnd() || !end->isDouble() || end->toInt() != 0
+        || builder.nodes() > limits.maxNodes) {
+        failed->store(true);
+        return;
+    }
+    value.remove(sentinel);
+    out->value = std::move(value);
+    out->nodes = builder.nodes() - 1;
+    out->keyOrders = builder.takeKeyOrders();
+    QString pointer;
+    for (const QString& key : mapping.path)
+        pointer = JsonPointer::append(pointer, key);
+    const auto order = out->keyOrders.find(pointer);
+    if (order != out->keyOrders.end() && !order->isEmpty() && order->last() == sentinel)
+        order->removeLast();
+    out->ok = true;
+}
+
+// Parses the plan's pieces on several threads and joins them; ok == false means "parse it whole instead"
+// (a piece failed, or two pieces hold the same key: the whole parse reports both the same way as ever).
+YamlReadResult readSplit(
+    const QByteArray& data, const QString& file, const YamlReader::Limits& limits, const YamlSplitter::Plan& plan)
+{
+    YamlReadResult result;
+    const size_t count = plan.pieces.size();
+    std::vector<PieceResult> pieces(count);
+    std::vector<int> order(count);
+    for (size_t i = 0; i < count; ++i)
+        order[i] = static_cast<int>(i);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        const auto& pa = plan.pieces[static_cast<size_t>(a)];
+        const auto& pb = plan.pieces[static_cast<size_t>(b)];
+        return pa.end - pa.begin > pb.end - pb.begin;
+    });
+    std::atomic<bool> failed { false };
+    std::atomic<size_t> next { 0 };
+    const auto work = [&] {
+        for (size_t i = next++; i < count && !failed.load(); i = next++)
+            parsePiece(data, file, limits, plan, order[i], &failed, &pieces[static_cast<size_t>(order[i])]);
+    };
+    const int threads = limits.threads > 0 ? limits.threads : qBound(1, QThread::idealThreadCount(), 8);
+    std::vector<std::thread> workers;
+    for (int t = 1; t < qMin<int>(threads, static_cast<int>(count)); ++t)
+        workers.emplace_back(work);
+    work();
+    for (std::thread& w : workers)
+        w.join();
+    if (failed.load())
+        return result;
+
+    qint64 nodes = static_cast<qint64>(plan.mappings.size()) - static_cast<qint64>(count);
+    for (PieceResult& piece : pieces) {
+        nodes += piece.nodes;
+        result.diagnostics.append(piece.diagnostics);
+        for (auto it = piece.keyOrders.begin(); it != piece.keyOrders.end(); ++it)
+            result.keyOrders.insert(it.key(), std::move(it.value()));
+    }
+    if (nodes > limits.maxNodes)
+        return result;
+    // Children come after their parents in the plan, so building from the back finds every child built.
+    std::vector<QJsonObject> built(plan.mappings.size());
+    for (size_t m = plan.mappings.size(); m-- > 0;) {
+        const YamlSplitter::Mapping& mapping = plan.mappings[m];
+        std::vector<std::pair<QString, QJsonValue>> members;
+        QStringList keys;
+        for (const YamlSplitter::Part& part : mapping.parts) {
+            if (part.piece >= 0) {
+                const PieceResult& piece = pieces[static_cast<size_t>(part.piece)];
+                for (auto it = piece.value.constBegin(); it != piece.value.constEnd(); ++it)
+                    members.emplace_back(it.key(), it.value());
+            } else {
+                members.emplace_back(part.key, QJsonValue(std::move(built[static_cast<size_t>(part.child)])));
+            }
+        }
+        std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (size_t i = 1; i < members.size(); ++i)
+            if (members[i].first == members[i - 1].first)
+                return YamlReadResult {}; // the same key in two pieces
+        QJsonObject object;
+        for (auto& member : members)
+            object.insert(member.first, std::move(member.second));
+        built[m] = std::move(object);
+
+        const QStringList& path = mapping.path;
+        if (KeyOrder::isRecorded(static_cast<int>(path.size()),
+                path.isEmpty() ? QStringView() : QStringView(path.last()),
+                path.isEmpty() ? QStringView() : QStringView(path.first()))) {
+            QString pointer;
+            for (const QString& key : path)
+                pointer = JsonPointer::append(pointer, key);
+            for (const YamlSplitter::Part& part : mapping.parts)
+                keys += part.piece >= 0 ? pieces[static_cast<size_t>(part.piece)].keyOrders.value(pointer)
+                                        : QStringList { part.key };
+            result.keyOrders.insert(pointer, keys);
+        }
+    }
+    result.value = QJsonValue(std::move(built[0]));
+    result.nodes = nodes;
+    result.ok = true;
+    return result;
+}
+
+} // namespace
+
+YamlReadResult YamlReader::read(const QByteArray& data, const QString& file, const Limits& limits)
+{
+    const int threads = limits.threads > 0 ? limits.threads : qBound(1, QThread::idealThreadCount(), 8);
+    if (limits.splitAboveBytes > 0 && data.size() >= limits.splitAboveBytes && (threads > 1 || limits.threads == 1)) {
+        const qsizetype pieceBytes =
+            limits.pieceBytes > 0 ? limits.pieceBytes : qMax<qsizetype>(64 * 1024, data.size() / 16);
+        const YamlSplitter::Plan plan = YamlSplitter::plan(data, pieceBytes);
+        if (!plan.isEmpty()) {
+            YamlReadResult split = readSplit(data, file, limits, plan);
+            if (split.ok)
+                return split;
+        }
+    }
+    return readWhole(data, file, limits);
 }

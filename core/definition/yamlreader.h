@@ -25,6 +25,11 @@ public:
     {
         int maxDepth = 256;
         qint64 maxNodes = 5'000'000;
+        // Documents at least this big are cut into pieces (YamlSplitter) parsed on `threads` threads
+        // (0: the machine's cores, at most 8); the result is the same as one parse. 0 never splits.
+        qsizetype splitAboveBytes = 512 * 1024;
+        qsizetype pieceBytes = 0; // 0: about a sixteenth of the document, at least 64 KiB
+        int threads = 0;
     };
 
     // Aliases are kept shared while reading and counted at their expanded size against `maxNodes`,

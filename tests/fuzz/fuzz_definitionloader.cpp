@@ -1,11 +1,46 @@
 // SPDX-License-Identifier: MIT
-// Fuzzes DefinitionLoader::loadData: mode byte bit 0 picks JSON or YAML, the rest is the document.
+// Fuzzes DefinitionLoader::loadData: mode byte bit 0 picks JSON or YAML, the rest is the document. With bit 1 set
+// it also checks that reading the YAML cut into pieces (YamlSplitter) gives exactly what reading it whole gives.
+#include <cstdlib>
+
 #include "core/definition/definitionloader.h"
+#include "core/definition/yamlreader.h"
 #include "fuzzinput.h"
+
+namespace {
+
+QStringList described(const Diagnostics& diagnostics)
+{
+    QStringList out;
+    for (const Diagnostic& d : diagnostics)
+        out << d.toString();
+    return out;
+}
+
+void checkSplitReadsAsWhole(const QByteArray& text)
+{
+    YamlReader::Limits whole;
+    whole.maxNodes = 200'000;
+    whole.splitAboveBytes = 0;
+    YamlReader::Limits split = whole;
+    split.splitAboveBytes = 1;
+    split.pieceBytes = 1;
+    split.threads = 1;
+    const QString file = QStringLiteral("fuzz.yaml");
+    const YamlReadResult a = YamlReader::read(text, file, whole);
+    const YamlReadResult b = YamlReader::read(text, file, split);
+    if (a.ok != b.ok || a.value != b.value || a.keyOrders != b.keyOrders || a.nodes != b.nodes
+        || described(a.diagnostics) != described(b.diagnostics))
+        std::abort();
+}
+
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     const FuzzInput input(data, size);
+    if ((input.mode() & 3) == 2)
+        checkSplitReadsAsWhole(input.rest());
     // A folder that does not exist: relative $refs resolve to missing files, never to the checkout.
     const QString path = (input.mode() & 1) ? QStringLiteral("/nonexistent/understudy-fuzz/openapi.json")
                                             : QStringLiteral("/nonexistent/understudy-fuzz/openapi.yaml");
