@@ -42,6 +42,14 @@ HttpRequest get(const char* path, const HeaderList& headers = {})
     return r;
 }
 
+HttpRequest post(const char* path, const QByteArray& body)
+{
+    HttpRequest r = get(path, { qMakePair(QByteArray("Content-Type"), QByteArray("application/json")) });
+    r.method = "POST";
+    r.body = body;
+    return r;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -68,6 +76,9 @@ int main(int argc, char** argv)
         { "example + path substitution", get("/orders/42") },
         { "generated array of 100 objects", get("/orders") },
         { "404 problem", get("/nope") },
+        { "valid POST (201)", post("/orders", R"({"sku":"ABC-1234","quantity":2})") },
+        { "invalid POST (422, 3 errors)", post("/orders", R"({"sku":"abc","quantity":0,"extra":true})") },
+        { "missing credentials (401)", get("/account") },
         { "forced status not defined",
             get("/hello", { qMakePair(QByteArray("x-redocly-response-status"), QByteArray("418")) }) },
     };
