@@ -176,6 +176,7 @@ int run(const CommandLineOptions& options)
         out() << QStringLiteral("Using mock configuration from %1").arg(first.config.sourceFile) << Qt::endl;
 
     session.service()->setLimits(options.limits);
+    session.service()->setThreads(options.threads);
     const StartResult started = session.start(options.host, options.port);
     if (!started) {
         err() << QStringLiteral("understudy: %1").arg(started.message) << Qt::endl;
@@ -216,9 +217,12 @@ int run(const CommandLineOptions& options)
         printDiagnostics(err(), load.definitionDiagnostics);
     });
     installSignalHandlers(&session);
-    log.writeLine(QStringLiteral("Mock server for %1 listening on %2")
-                      .arg(first.definition->title, session.url().toString())
-                      .toUtf8());
+    const int threads = session.service()->servingThreads();
+    log.writeLine(
+        QStringLiteral("Mock server for %1 listening on %2 (%3)")
+            .arg(first.definition->title, session.url().toString(),
+                threads == 1 ? QStringLiteral("1 serving thread") : QStringLiteral("%1 serving threads").arg(threads))
+            .toUtf8());
     const int code = QCoreApplication::exec();
     session.stop();
     log.writeLine(QByteArrayLiteral("Mock server stopped"));

@@ -21,6 +21,7 @@ struct CommandLineOptions
     bool watch = true; // live reload on file changes (--no-watch turns it off)
     QStringList allowedFiles; // --allow-file: files and folders outside the project that refs may read
     ServerLimits limits; // --max-body, --timeouts, --max-connections, --allowed-host
+    int threads = 0; // --threads (0: one per core)
 };
 
 namespace Headless {

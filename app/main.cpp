@@ -71,6 +71,9 @@ void setupParser(QCommandLineParser& parser)
             QStringLiteral("LIST") },
         { QStringLiteral("max-connections"),
             QStringLiteral("Headless: open connections at most (default 1024); more get 503."), QStringLiteral("N") },
+        { QStringLiteral("threads"),
+            QStringLiteral("Headless: serving threads (default: one per core, at most 8), all on the same port."),
+            QStringLiteral("N") },
         { QStringLiteral("allowed-host"),
             QStringLiteral("Headless: also answer requests whose Host is NAME (repeatable; '*' = any host). Others "
                            "than loopback and the bound address get 421."),
@@ -180,6 +183,16 @@ int main(int argc, char** argv)
         options.limits.maxConnections = n;
     }
     options.limits.allowedHosts = parser.values(QStringLiteral("allowed-host"));
+    if (parser.isSet(QStringLiteral("threads"))) {
+        bool ok = false;
+        const int n = parser.value(QStringLiteral("threads")).toInt(&ok);
+        if (!ok || n < 1 || n > MockService::kMaxThreads)
+            return usageError(parser,
+                QStringLiteral("--threads: '%1' is not a number from 1 to %2")
+                    .arg(parser.value(QStringLiteral("threads")))
+                    .arg(MockService::kMaxThreads));
+        options.threads = n;
+    }
 
     if (parser.isSet(QStringLiteral("headless")) || noDisplay) {
         if (noDisplay)

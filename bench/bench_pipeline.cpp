@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Cost of the request hot path without sockets: routing alone, and MockPipeline::handle end to end.
-// `bench_pipeline [DEFINITION]` (default: bench/data/bench.yaml next to the sources).
+// `bench_pipeline [DEFINITION [CASE]]` (default: bench/data/bench.yaml next to the sources; CASE: only the cases
+// whose name contains it). BENCH_ITERATIONS (default 20000) sets the calls per round, e.g. low for callgrind.
 #include <cstdio>
 
 #include <QCoreApplication>
@@ -82,9 +83,14 @@ int main(int argc, char** argv)
         { "forced status not defined",
             get("/hello", { qMakePair(QByteArray("x-redocly-response-status"), QByteArray("418")) }) },
     };
+    const QByteArray only = argc > 2 ? QByteArray(argv[2]) : QByteArray();
+    const int iterations =
+        qEnvironmentVariableIsSet("BENCH_ITERATIONS") ? qEnvironmentVariableIntValue("BENCH_ITERATIONS") : 20000;
     for (const Case& c : cases) {
-        const double route = nsPerCall([&] { return router.match(c.request.method, c.request.path).ok(); }, 20000);
-        const double handle = nsPerCall([&] { return pipeline.handle(c.request).response.status; }, 20000);
+        if (!only.isEmpty() && !QByteArray(c.name).contains(only))
+            continue;
+        const double route = nsPerCall([&] { return router.match(c.request.method, c.request.path).ok(); }, iterations);
+        const double handle = nsPerCall([&] { return pipeline.handle(c.request).response.status; }, iterations);
         printf("  %-34s route %7.2f µs   handle %7.2f µs\n", c.name, route / 1000.0, handle / 1000.0);
     }
     return 0;

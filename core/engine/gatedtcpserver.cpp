@@ -58,8 +58,10 @@ bool descriptorsAvailable(qintptr anyDescriptor)
 }
 } // namespace
 
-GatedTcpServer::GatedTcpServer(GatedSocket::ConfigPtr config, QObject* parent)
+GatedTcpServer::GatedTcpServer(
+    GatedSocket::ConfigPtr config, std::shared_ptr<std::atomic<int>> openCount, QObject* parent)
     : QTcpServer(parent)
+    , m_openCount(openCount ? std::move(openCount) : std::make_shared<std::atomic<int>>(0))
     , m_sweep(new QTimer(this))
     , m_resume(new QTimer(this))
 {
@@ -84,6 +86,7 @@ GatedTcpServer::~GatedTcpServer()
     // The sockets are children and are deleted after this destructor: forget them first.
     for (GatedSocket* socket : std::as_const(m_sockets))
         disconnect(socket, nullptr, this, nullptr);
+    *m_openCount -= int(m_sockets.size());
     m_sockets.clear();
 }
 
@@ -109,8 +112,12 @@ void GatedTcpServer::incomingConnection(qintptr descriptor)
         m_resume->start();
     }
     m_sockets.insert(socket);
-    connect(socket, &QObject::destroyed, this, [this, socket] { m_sockets.remove(socket); });
-    if (m_sockets.size() > m_config->limits.maxConnections) {
+    const int open = ++*m_openCount;
+    connect(socket, &QObject::destroyed, this, [this, socket] {
+        if (m_sockets.remove(socket))
+            --*m_openCount;
+    });
+    if (open > m_config->limits.maxConnections) {
         socket->refuseBusy();
         return;
     }

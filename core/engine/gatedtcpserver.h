@@ -2,6 +2,9 @@
 // The listening socket of the mock: gated connections, a cap on open ones, timeouts, and accept pauses on EMFILE.
 #pragma once
 
+#include <atomic>
+#include <memory>
+
 #include <QSet>
 #include <QTcpServer>
 
@@ -15,7 +18,10 @@ class GatedTcpServer final : public QTcpServer
     Q_DISABLE_COPY_MOVE(GatedTcpServer)
 
 public:
-    GatedTcpServer(GatedSocket::ConfigPtr config, QObject* parent = nullptr);
+    // `openCount` counts open connections over every listener that shares it (the serving threads of one mock),
+    // so that the cap on open connections holds for all of them together; null: this listener alone.
+    GatedTcpServer(GatedSocket::ConfigPtr config, std::shared_ptr<std::atomic<int>> openCount = nullptr,
+        QObject* parent = nullptr);
     ~GatedTcpServer() override;
 
     // Applies to connections accepted from now on.
@@ -34,6 +40,7 @@ private:
 
     GatedSocket::ConfigPtr m_config;
     QSet<GatedSocket*> m_sockets;
+    std::shared_ptr<std::atomic<int>> m_openCount;
     QTimer* m_sweep = nullptr;
     QTimer* m_resume = nullptr;
 };

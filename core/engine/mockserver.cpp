@@ -12,6 +12,15 @@
 
 #include "core/engine/gatedtcpserver.h"
 
+#ifdef Q_OS_LINUX
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
 namespace {
 QByteArray methodName(QHttpServerRequest::Method method)
 {
@@ -116,11 +125,109 @@ void MockServer::setLimits(const ServerLimits& limits)
         it.key()->setConfig(configFor(it.value()));
 }
 
-quint16 MockServer::listenOn(
-    const QHostAddress& host, quint16 port, QString* error, QAbstractSocket::SocketError* socketError)
+namespace {
+
+#ifdef Q_OS_LINUX
+QAbstractSocket::SocketError socketErrorOf(int error)
 {
-    auto* tcp = new GatedTcpServer(configFor(host), this);
-    if (!tcp->listen(host, port)) {
+    switch (error) {
+    case EADDRINUSE:
+        return QAbstractSocket::AddressInUseError;
+    case EACCES:
+    case EPERM:
+        return QAbstractSocket::SocketAccessError;
+    case EADDRNOTAVAIL:
+        return QAbstractSocket::SocketAddressNotAvailableError;
+    default:
+        return QAbstractSocket::UnknownSocketError;
+    }
+}
+
+// A listening socket bound with SO_REUSEPORT (and SO_REUSEADDR, as QTcpServer does); -1 with `error` set.
+int sharedListeningSocket(const QHostAddress& host, quint16 port, int* error)
+{
+    const bool any = host == QHostAddress(QHostAddress::Any);
+    const bool v6 = any || host.protocol() == QAbstractSocket::IPv6Protocol;
+    const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        *error = errno;
+        return -1;
+    }
+    const int on = 1;
+    const int off = 0;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on);
+    int bound = -1;
+    if (v6) {
+        if (any)
+            ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off);
+        sockaddr_in6 a {};
+        a.sin6_family = AF_INET6;
+        a.sin6_port = htons(port);
+        if (!any) {
+            const Q_IPV6ADDR ip = host.toIPv6Address();
+            std::memcpy(&a.sin6_addr, &ip, sizeof ip);
+            a.sin6_scope_id = host.scopeId().toUInt();
+        } else {
+            a.sin6_addr = in6addr_any;
+        }
+        bound = ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    } else {
+        sockaddr_in a {};
+        a.sin_family = AF_INET;
+        a.sin_port = htons(port);
+        a.sin_addr.s_addr =
+            host == QHostAddress(QHostAddress::AnyIPv4) ? htonl(INADDR_ANY) : htonl(host.toIPv4Address());
+        bound = ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    }
+    if (bound != 0 || ::listen(fd, SOMAXCONN) != 0) {
+        *error = errno;
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+#endif
+
+} // namespace
+
+bool MockServer::canSharePort()
+{
+#ifdef Q_OS_LINUX
+    return true;
+#else
+    return false;
+#endif
+}
+
+quint16 MockServer::listenOn(
+    const QHostAddress& host, quint16 port, QString* error, QAbstractSocket::SocketError* socketError, bool sharedPort)
+{
+    auto* tcp = new GatedTcpServer(configFor(host), m_openCount, this);
+    bool listening = false;
+#ifdef Q_OS_LINUX
+    if (sharedPort) {
+        int errorNumber = 0;
+        const int fd = sharedListeningSocket(host, port, &errorNumber);
+        if (fd < 0) {
+            if (error)
+                *error = QString::fromLocal8Bit(std::strerror(errorNumber));
+            if (socketError)
+                *socketError = socketErrorOf(errorNumber);
+            delete tcp;
+            return 0;
+        }
+        listening = tcp->setSocketDescriptor(fd);
+        if (!listening)
+            ::close(fd);
+    } else {
+        listening = tcp->listen(host, port);
+    }
+#else
+    Q_UNUSED(sharedPort);
+    listening = tcp->listen(host, port);
+#endif
+    if (!listening) {
         if (error)
             *error = tcp->errorString();
         if (socketError)

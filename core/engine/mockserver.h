@@ -47,9 +47,19 @@ public:
         m_hook = std::move(hook);
     }
 
+    // Open connections counted together with the other serving threads of the same mock (see GatedTcpServer).
+    void setConnectionCounter(std::shared_ptr<std::atomic<int>> counter)
+    {
+        m_openCount = std::move(counter);
+    }
+
     // Binds a new listening socket; on failure returns 0 and sets `error` (and `socketError`, when given).
-    quint16 listenOn(
-        const QHostAddress& host, quint16 port, QString* error, QAbstractSocket::SocketError* socketError = nullptr);
+    // `sharedPort`: the socket is bound with SO_REUSEPORT, so that the servers of several threads listen on the
+    // same port and the kernel spreads the connections over them.
+    quint16 listenOn(const QHostAddress& host, quint16 port, QString* error,
+        QAbstractSocket::SocketError* socketError = nullptr, bool sharedPort = false);
+    // Whether this platform can share a port between listening sockets (SO_REUSEPORT).
+    static bool canSharePort();
     // Stops listening and drops every open connection (so the port is free again at once).
     void stopListening();
 
@@ -77,6 +87,7 @@ private:
     std::shared_ptr<const MockPipeline> m_pipeline;
     ServerLimits m_limits;
     QHash<GatedTcpServer*, QHostAddress> m_listeners;
+    std::shared_ptr<std::atomic<int>> m_openCount;
     QThreadPool* m_pool = nullptr;
     std::shared_ptr<Sink> m_sink;
     std::function<void(const HttpRequest&)> m_hook;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/mockservice.h"
 
+#include <algorithm>
+
 #include <QTcpServer>
 #include <QThread>
 
@@ -9,54 +11,106 @@
 
 MockService::MockService(QObject* parent)
     : QObject(parent)
+    , m_openCount(std::make_shared<std::atomic<int>>(0))
     , m_forced(std::make_shared<ForcedResponseStore>())
 {
     qRegisterMetaType<RequestLogEntry>();
     qRegisterMetaType<QList<RequestLogEntry>>();
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("understudy-mock"));
-    m_thread->start();
-    // Created on the mock thread so that every QTcpServer and socket it makes is born there.
-    auto* context = new QObject;
-    context->moveToThread(m_thread);
-    QMetaObject::invokeMethod(
-        context,
-        [this, context] {
-            m_server = new MockServer;
-            delete context;
-        },
-        Qt::BlockingQueuedConnection);
-    connect(
-        m_server, &MockServer::requestsLogged, this,
-        [this](const QList<RequestLogEntry>& entries) {
-            for (const RequestLogEntry& entry : entries)
-                emit requestHandled(entry);
-        },
-        Qt::QueuedConnection);
+    ensureServers(1);
 }
 
 MockService::~MockService()
 {
-    MockServer* server = m_server;
-    QMetaObject::invokeMethod(
-        server, [server] { delete server; }, Qt::BlockingQueuedConnection);
-    m_server = nullptr;
-    m_thread->quit();
-    m_thread->wait();
+    // In creation order: a pipeline being built on the first thread may still hand itself to the others.
+    for (Worker& worker : m_workers) {
+        MockServer* server = worker.server;
+        QMetaObject::invokeMethod(
+            server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+        worker.thread->quit();
+        worker.thread->wait();
+    }
+}
+
+void MockService::ensureServers(int count)
+{
+    while (static_cast<int>(m_workers.size()) < count) {
+        Worker worker;
+        worker.thread = new QThread(this);
+        worker.thread->setObjectName(QStringLiteral("understudy-mock-%1").arg(m_workers.size() + 1));
+        worker.thread->start();
+        // Created on its thread so that every QTcpServer and socket it makes is born there.
+        auto* context = new QObject;
+        context->moveToThread(worker.thread);
+        MockServer* server = nullptr;
+        QMetaObject::invokeMethod(
+            context,
+            [&server, context] {
+                server = new MockServer;
+                delete context;
+            },
+            Qt::BlockingQueuedConnection);
+        worker.server = server;
+        // Entries are numbered here, on the owner's thread, in the order they arrive: per connection that is the
+        // order of its requests, whichever thread served it.
+        connect(
+            server, &MockServer::requestsLogged, this,
+            [this](const QList<RequestLogEntry>& entries) {
+                for (RequestLogEntry entry : entries) {
+                    entry.id = m_nextEntryId++;
+                    emit requestHandled(entry);
+                }
+            },
+            Qt::QueuedConnection);
+        std::shared_ptr<const MockPipeline> pipeline;
+        {
+            QMutexLocker lock(&m_pipelineMutex);
+            m_servers.append(server);
+            pipeline = m_pipeline;
+        }
+        QMetaObject::invokeMethod(
+            server,
+            [server, pipeline, limits = m_limits, hook = m_hook, counter = m_openCount] {
+                server->setConnectionCounter(counter);
+                server->setPipeline(pipeline);
+                server->setLimits(limits);
+                server->setRequestHook(hook);
+            },
+            Qt::BlockingQueuedConnection);
+        m_workers.push_back(worker);
+    }
+}
+
+template<typename F>
+void MockService::onEveryServer(F&& f, Qt::ConnectionType type)
+{
+    for (const Worker& worker : m_workers) {
+        MockServer* server = worker.server;
+        QMetaObject::invokeMethod(
+            server, [server, f] { f(server); }, type);
+    }
 }
 
 void MockService::setDefinition(DefinitionPtr definition, const MockConfig& config)
 {
     m_definition = std::move(definition);
     m_config = config;
-    // The pipeline (router tables, validation plans; tens of milliseconds for big definitions) is built on the
-    // mock thread, never on the caller's (GUI) thread, and swapped in between two requests.
-    MockServer* server = m_server;
+    // The pipeline (router tables, validation plans; tens of milliseconds for big definitions) is built once, on
+    // the first mock thread, never on the caller's (GUI) thread, and every serving thread swaps it in between two
+    // requests.
+    MockServer* first = m_workers.front().server;
     QMetaObject::invokeMethod(
-        server,
-        [server, definition = m_definition, config = m_config, forced = m_forced] {
-            server->setPipeline(
-                definition ? std::make_shared<const MockPipeline>(definition, config, forced) : nullptr);
+        first,
+        [this, definition = m_definition, config = m_config, forced = m_forced] {
+            auto pipeline = definition ? std::make_shared<const MockPipeline>(definition, config, forced) : nullptr;
+            QList<MockServer*> servers;
+            {
+                QMutexLocker lock(&m_pipelineMutex);
+                m_pipeline = pipeline;
+                servers = m_servers;
+            }
+            for (MockServer* server : std::as_const(servers))
+                QMetaObject::invokeMethod(
+                    server, [server, pipeline] { server->setPipeline(pipeline); }, Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }
@@ -79,9 +133,7 @@ std::shared_ptr<ForcedResponseStore> MockService::forcedResponses() const
 void MockService::setLimits(const ServerLimits& limits)
 {
     m_limits = limits;
-    MockServer* server = m_server;
-    QMetaObject::invokeMethod(
-        server, [server, limits] { server->setLimits(limits); }, Qt::BlockingQueuedConnection);
+    onEveryServer([limits](MockServer* server) { server->setLimits(limits); }, Qt::BlockingQueuedConnection);
 }
 
 ServerLimits MockService::limits() const
@@ -91,10 +143,25 @@ ServerLimits MockService::limits() const
 
 void MockService::setRequestHookForTesting(std::function<void(const HttpRequest&)> hook)
 {
-    MockServer* server = m_server;
-    QMetaObject::invokeMethod(
-        server, [server, hook = std::move(hook)]() mutable { server->setRequestHook(std::move(hook)); },
-        Qt::BlockingQueuedConnection);
+    m_hook = hook;
+    onEveryServer([hook](MockServer* server) { server->setRequestHook(hook); }, Qt::BlockingQueuedConnection);
+}
+
+void MockService::setThreads(int threads)
+{
+    m_threads = std::max(0, threads);
+}
+
+int MockService::threads() const
+{
+    return m_threads;
+}
+
+int MockService::servingThreads() const
+{
+    if (!MockServer::canSharePort())
+        return 1;
+    return m_threads > 0 ? std::min(m_threads, kMaxThreads) : std::clamp(QThread::idealThreadCount(), 1, kMaxThreads);
 }
 
 StartResult MockService::start(const QHostAddress& host, quint16 port)
@@ -113,16 +180,41 @@ StartResult MockService::start(const QHostAddress& host, quint16 port)
         result.message = tr("No definition is loaded");
         return result;
     }
-    quint16 bound = 0;
-    QString reason;
-    QAbstractSocket::SocketError socketError = QAbstractSocket::UnknownSocketError;
-    MockServer* server = m_server;
-    QMetaObject::invokeMethod(
-        server, [&] { bound = server->listenOn(host, port, &reason, &socketError); }, Qt::BlockingQueuedConnection);
-    if (bound == 0) {
+    const int count = servingThreads();
+    ensureServers(count);
+    const bool shared = count > 1;
+    const auto fail = [&](const QString& reason, QAbstractSocket::SocketError socketError, quint16 shownPort) {
+        for (int i = 0; i < m_listening; ++i) {
+            MockServer* server = m_workers[static_cast<size_t>(i)].server;
+            QMetaObject::invokeMethod(
+                server, [server] { server->stopListening(); }, Qt::BlockingQueuedConnection);
+        }
+        m_listening = 0;
         result.error = StartResult::fromSocketError(socketError);
-        result.message = tr("Cannot listen on %1:%2: %3").arg(host.toString()).arg(port).arg(reason);
+        result.message = tr("Cannot listen on %1:%2: %3").arg(host.toString()).arg(shownPort).arg(reason);
         return result;
+    };
+    if (shared && port != 0) {
+        // Sockets bound with SO_REUSEPORT share a port with any other such socket of this user: a plain bind first
+        // tells a port that is taken (by another mock, too) from a free one.
+        QTcpServer probe;
+        if (!probe.listen(host, port))
+            return fail(probe.errorString(), probe.serverError(), port);
+    }
+    quint16 bound = port;
+    m_listening = 0;
+    for (int i = 0; i < count; ++i) {
+        QString reason;
+        QAbstractSocket::SocketError socketError = QAbstractSocket::UnknownSocketError;
+        quint16 got = 0;
+        MockServer* server = m_workers[static_cast<size_t>(i)].server;
+        QMetaObject::invokeMethod(
+            server, [&] { got = server->listenOn(host, bound, &reason, &socketError, shared); },
+            Qt::BlockingQueuedConnection);
+        if (got == 0)
+            return fail(reason, socketError, bound);
+        bound = got;
+        ++m_listening;
     }
     m_host = host;
     m_port = bound;
@@ -135,9 +227,12 @@ void MockService::stop()
 {
     if (!isRunning())
         return;
-    MockServer* server = m_server;
-    QMetaObject::invokeMethod(
-        server, [server] { server->stopListening(); }, Qt::BlockingQueuedConnection);
+    for (int i = 0; i < m_listening; ++i) {
+        MockServer* server = m_workers[static_cast<size_t>(i)].server;
+        QMetaObject::invokeMethod(
+            server, [server] { server->stopListening(); }, Qt::BlockingQueuedConnection);
+    }
+    m_listening = 0;
     m_port = 0;
     emit stopped();
 }

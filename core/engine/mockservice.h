@@ -2,10 +2,14 @@
 // Owns the mock's thread and server; the one object the GUI and headless mode talk to.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include <QHostAddress>
+#include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QUrl>
 
@@ -16,6 +20,7 @@
 #include "core/engine/startresult.h"
 #include "core/negotiation/forcedresponsestore.h"
 
+class MockPipeline;
 class MockServer;
 class QThread;
 
@@ -43,6 +48,14 @@ public:
     // Tests only: runs on a worker thread before each request is answered (e.g. to make one slow).
     void setRequestHookForTesting(std::function<void(const HttpRequest&)> hook);
 
+    // Serving threads: 0 (the default) is one per core, at most 8; 1 serves on one thread as before. Each thread
+    // runs its own server on the same port (SO_REUSEPORT; one thread where the platform cannot share a port),
+    // all sharing one pipeline. Applies from the next start().
+    void setThreads(int threads);
+    int threads() const;
+    int servingThreads() const; // what start() uses
+    static constexpr int kMaxThreads = 8;
+
     // Listens on host:port (port 0 = any free port). Blocks only for the bind itself (a few
     // microseconds on the mock thread). On failure says why (port taken, permission, address not
     // available, turned off by the configuration, ...) with a readable message.
@@ -65,8 +78,24 @@ signals:
     void stopped();
 
 private:
-    QThread* m_thread = nullptr;
-    MockServer* m_server = nullptr; // lives on m_thread
+    struct Worker
+    {
+        QThread* thread = nullptr;
+        MockServer* server = nullptr; // lives on `thread`
+    };
+    void ensureServers(int count); // servers are created on demand and kept until the service goes
+    template<typename F>
+    void onEveryServer(F&& f, Qt::ConnectionType type);
+
+    std::vector<Worker> m_workers;
+    int m_listening = 0; // the first m_listening servers are listening
+    int m_threads = 0;
+    QMutex m_pipelineMutex; // guards m_pipeline and m_servers, which the first mock thread reads
+    std::shared_ptr<const MockPipeline> m_pipeline;
+    QList<MockServer*> m_servers;
+    std::function<void(const HttpRequest&)> m_hook;
+    std::shared_ptr<std::atomic<int>> m_openCount; // open connections over every serving thread
+    quint64 m_nextEntryId = 1;
     std::shared_ptr<ForcedResponseStore> m_forced;
     DefinitionPtr m_definition;
     MockConfig m_config;

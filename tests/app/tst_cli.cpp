@@ -94,6 +94,9 @@ void TestCli::usageErrors_data()
     QTest::addRow("unknown timeout") << QStringList { "--headless", "--timeouts", "read=5s" };
     QTest::addRow("timeout without unit value") << QStringList { "--headless", "--timeouts", "header=" };
     QTest::addRow("max-connections zero") << QStringList { "--headless", "--max-connections", "0" };
+    QTest::addRow("threads zero") << QStringList { "--headless", "--threads", "0" };
+    QTest::addRow("threads over eight") << QStringList { "--headless", "--threads", "9" };
+    QTest::addRow("threads is not a number") << QStringList { "--headless", "--threads", "many" };
 }
 
 void TestCli::usageErrors()
@@ -192,11 +195,12 @@ void TestCli::headlessServesAndStops()
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(UNDERSTUDY_BINARY),
         { QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--verbose"),
-            TestUtils::dataPath("cli/valid.yaml") });
+            QStringLiteral("--threads"), QStringLiteral("3"), TestUtils::dataPath("cli/valid.yaml") });
     QVERIFY(process.waitForStarted());
     QString out;
     QRegularExpressionMatch listening;
-    const QRegularExpression re(QStringLiteral(R"(Mock server for CLI Test listening on http://127\.0\.0\.1:(\d+))"));
+    const QRegularExpression re(
+        QStringLiteral(R"(Mock server for CLI Test listening on http://127\.0\.0\.1:(\d+) \(3 serving threads\))"));
     QTRY_VERIFY_WITH_TIMEOUT(
         (out += QString::fromUtf8(process.readAllStandardOutput()), listening = re.match(out)).hasMatch(), 10000);
     const quint16 port = listening.captured(1).toUShort();
