@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/http/problem.h"
 
-#include <QJsonDocument>
+#include <array>
+
+#include "core/json/jsonwriter.h"
 
 QJsonObject Problem::toJson() const
 {
@@ -20,13 +22,107 @@ QJsonObject Problem::toJson() const
     return o;
 }
 
+namespace {
+
+// Our own members, in the sorted order QJsonObject keeps (toJson() inserts the same ones).
+enum class Member
+{
+    Detail,
+    Errors,
+    Status,
+    Title,
+    Type,
+};
+constexpr std::array<std::pair<const char*, Member>, 5> kMembers { {
+    { "detail", Member::Detail },
+    { "errors", Member::Errors },
+    { "status", Member::Status },
+    { "title", Member::Title },
+    { "type", Member::Type },
+} };
+
+} // namespace
+
+QByteArray Problem::body() const
+{
+    QByteArray out;
+    out.reserve(256 + 160 * errors.size());
+    out.append('{');
+    bool first = true;
+    const auto key = [&](const QString& name) {
+        if (!first)
+            out.append(',');
+        first = false;
+        JsonWriter::appendString(&out, name);
+        out.append(':');
+    };
+    const auto ownKey = [&](const char* name) {
+        if (!first)
+            out.append(',');
+        first = false;
+        out.append('"').append(name).append("\":");
+    };
+    const auto writeMember = [&](Member member) {
+        switch (member) {
+        case Member::Detail:
+            JsonWriter::appendString(&out, detail);
+            break;
+        case Member::Errors:
+            out.append('[');
+            for (qsizetype i = 0; i < errors.size(); ++i) {
+                const ProblemError& e = errors.at(i);
+                out.append(i ? ",{\"code\":" : "{\"code\":");
+                JsonWriter::appendString(&out, e.code);
+                out.append(",\"location\":");
+                JsonWriter::appendString(&out, e.location);
+                out.append(",\"message\":");
+                JsonWriter::appendString(&out, e.message);
+                out.append('}');
+            }
+            out.append(']');
+            break;
+        case Member::Status:
+            out.append(QByteArray::number(status));
+            break;
+        case Member::Title:
+            JsonWriter::appendString(&out, title);
+            break;
+        case Member::Type:
+            JsonWriter::appendString(&out, type);
+            break;
+        }
+    };
+    // Merge our members with `extra`'s (both sorted); ours win over an extra member of the same name.
+    auto it = extra.constBegin();
+    for (const auto& [name, member] : kMembers) {
+        if (member == Member::Errors && errors.isEmpty())
+            continue;
+        const QLatin1String ours(name);
+        for (; it != extra.constEnd() && it.key() < ours; ++it) {
+            key(it.key());
+            JsonWriter::appendValue(&out, it.value());
+        }
+        if (it != extra.constEnd() && it.key() == ours)
+            ++it;
+        ownKey(name);
+        writeMember(member);
+    }
+    for (; it != extra.constEnd(); ++it) {
+        key(it.key());
+        JsonWriter::appendValue(&out, it.value());
+    }
+    out.append('}');
+    return out;
+}
+
 HttpResponse Problem::toResponse() const
 {
     HttpResponse r;
     r.status = status;
+    r.headers.reserve(1 + headers.size());
     r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/problem+json")));
     r.headers.append(headers);
-    r.body = QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+    r.body = body();
     return r;
 }
 

@@ -27,6 +27,7 @@ struct Problem
     QJsonObject extra; // extra members, e.g. "available": [...]
 
     QJsonObject toJson() const;
+    QByteArray body() const; // toJson() as compact JSON, written directly (the same bytes, a fraction of the time)
     HttpResponse toResponse() const; // application/problem+json
 
     static Problem make(int status, const QString& slug, const QString& title, const QString& detail);
