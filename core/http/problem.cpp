@@ -16,6 +16,17 @@ QJsonObject Problem::toJson() const
             arr.append(QJsonObject { { QStringLiteral("location"), e.location }, { QStringLiteral("code"), e.code },
                 { QStringLiteral("message"), e.message } });
         o.insert(QStringLiteral("errors"), arr);
+        // Prism's shape of the same violations, so clients written for Prism keep reading them.
+        QJsonArray validation;
+        for (const ProblemError& e : errors) {
+            QJsonArray location;
+            for (const QString& segment : e.location.split(QLatin1Char('/'), Qt::SkipEmptyParts))
+                location.append(segment);
+            validation.append(QJsonObject { { QStringLiteral("location"), location },
+                { QStringLiteral("severity"), QStringLiteral("Error") }, { QStringLiteral("code"), e.code },
+                { QStringLiteral("message"), e.message } });
+        }
+        o.insert(QStringLiteral("validation"), validation);
     }
     return o;
 }
@@ -67,9 +78,12 @@ Problem Problem::notAcceptable(const QString& accept, const QStringList& availab
 
 Problem Problem::unsupportedMediaType(const QString& contentType, const QStringList& supported)
 {
+    const QString sent = contentType.isEmpty() ? QStringLiteral("(none)") : contentType;
     Problem p = make(415, QStringLiteral("unsupported-media-type"), QStringLiteral("Unsupported content type"),
-        QStringLiteral("Content-Type %1 is not accepted; supported content types: %2")
-            .arg(contentType.isEmpty() ? QStringLiteral("(none)") : contentType, supported.join(QStringLiteral(", "))));
+        supported.isEmpty()
+            ? QStringLiteral("The operation takes no request body, but one was sent (Content-Type %1)").arg(sent)
+            : QStringLiteral("Content-Type %1 is not accepted; supported content types: %2")
+                  .arg(sent, supported.join(QStringLiteral(", "))));
     p.extra.insert(QStringLiteral("supported"), QJsonArray::fromStringList(supported));
     return p;
 }
@@ -88,6 +102,10 @@ Problem Problem::unauthorized(const QString& detail, const QList<QByteArray>& ww
     Problem p = make(401, QStringLiteral("unauthorized"), QStringLiteral("Invalid security scheme used"), detail);
     for (const QByteArray& challenge : wwwAuthenticate)
         p.headers.append(qMakePair(QByteArray("WWW-Authenticate"), challenge));
+    if (!wwwAuthenticate.isEmpty()) // Prism's body repeats the challenge: {"headers": {"WWW-Authenticate": ...}}
+        p.extra.insert(QStringLiteral("headers"),
+            QJsonObject { { QStringLiteral("WWW-Authenticate"),
+                QString::fromLatin1(QByteArrayList(wwwAuthenticate).join(", ")) } });
     return p;
 }
 

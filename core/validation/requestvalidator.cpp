@@ -295,7 +295,8 @@ RequestVerdict RequestValidator::validate(
     if (operation.index < 0 || operation.index >= int(m_plans.size()))
         return verdict;
     const OperationPlan& plan = m_plans[operation.index];
-    if (!plan.needsWork)
+    const bool unexpectedBody = !operation.requestBody.present && !request.body.isEmpty();
+    if (!plan.needsWork && !unexpectedBody)
         return verdict;
     verdict.checked = true;
     const RequestParameters in = RequestParameters::from(request, pathParameters);
@@ -308,6 +309,18 @@ RequestVerdict RequestValidator::validate(
         verdict.failure = RequestVerdict::Failure::Security;
         verdict.errors = security.errors;
         verdict.challenges = security.challenges;
+        return verdict;
+    }
+
+    if (unexpectedBody) {
+        // The definition describes no request body here (no requestBody; no body or formData in Swagger 2).
+        verdict.failure = RequestVerdict::Failure::UnsupportedMediaType;
+        verdict.contentType = QString::fromLatin1(request.header("Content-Type")).trimmed();
+        verdict.errors = { ProblemError { QStringLiteral("body"), QStringLiteral("contentType"),
+            QStringLiteral("the operation defines no request body, but %1 bytes were sent")
+                .arg(request.body.size()) } };
+        verdict.trace.append(QStringLiteral("A %1-byte body was sent, but the operation defines no request body.")
+                                 .arg(request.body.size()));
         return verdict;
     }
 
