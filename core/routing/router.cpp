@@ -116,10 +116,12 @@ QStringList Router::allowedOf(const PathEntry& entry)
         if (entry.operations.contains(name) || (name == "HEAD" && entry.operations.contains("GET")))
             allowed.append(QString::fromLatin1(name));
     }
-    for (auto it = entry.operations.constBegin(); it != entry.operations.constEnd(); ++it) // additionalOperations
+    QStringList additional; // OpenAPI 3.2 additionalOperations, in a stable order
+    for (auto it = entry.operations.constBegin(); it != entry.operations.constEnd(); ++it)
         if (!allowed.contains(QString::fromLatin1(it.key())))
-            allowed.append(QString::fromLatin1(it.key()));
-    return allowed;
+            additional.append(QString::fromLatin1(it.key()));
+    additional.sort();
+    return allowed + additional;
 }
 
 QStringList Router::allowedMethods(const QString& rawPath) const
