@@ -121,18 +121,18 @@ void TestFieldEdgeCases::requests_data()
     const QStringList none;
 
     // 2. Swagger 2.0 formData: format (byte = base64) and allowEmptyValue, urlencoded and multipart alike.
-    QTest::addRow("2 urlencoded, base64 byte") << "swagger2" << post << QByteArray("/upload") << kForm
-                                               << QByteArray("name=a&data=aGVsbG8%3D") << 200 << none
-                                               << QByteArray("uploaded");
+    QTest::addRow("2 urlencoded, base64 byte")
+        << "swagger2" << post << QByteArray("/upload") << kForm << QByteArray("name=a&data=aGVsbG8%3D") << 200 << none
+        << QByteArray("uploaded");
     QTest::addRow("2 urlencoded, byte not base64")
         << "swagger2" << post << QByteArray("/upload") << kForm << QByteArray("name=a&data=not*base64!") << 422
         << QStringList { "body/data format" } << QByteArray();
     QTest::addRow("2 urlencoded, date-time format")
         << "swagger2" << post << QByteArray("/upload") << kForm << QByteArray("name=a&when=yesterday") << 422
         << QStringList { "body/when format" } << QByteArray();
-    QTest::addRow("2 urlencoded, int32 format") << "swagger2" << post << QByteArray("/upload") << kForm
-                                                << QByteArray("name=a&count=3000000000") << 422
-                                                << QStringList { "body/count format" } << QByteArray();
+    QTest::addRow("2 urlencoded, int32 format")
+        << "swagger2" << post << QByteArray("/upload") << kForm << QByteArray("name=a&count=3000000000") << 422
+        << QStringList { "body/count format" } << QByteArray();
     QTest::addRow("2 urlencoded, empty value without allowEmptyValue")
         << "swagger2" << post << QByteArray("/upload") << kForm << QByteArray("name=") << 422
         << QStringList { "body/name allowEmptyValue" } << QByteArray();
@@ -145,10 +145,9 @@ void TestFieldEdgeCases::requests_data()
     QTest::addRow("2 urlencoded, reserved characters are fine in Swagger 2")
         << "swagger2" << post << QByteArray("/upload") << kForm << QByteArray("name=http://x/y") << 200 << none
         << QByteArray("uploaded");
-    QTest::addRow("2 multipart, byte not base64")
-        << "swagger2" << post << QByteArray("/multi") << kMultipart
-        << multipart({ field("name", "a"), field("data", "%%%") }) << 422 << QStringList { "body/data format" }
-        << QByteArray();
+    QTest::addRow("2 multipart, byte not base64") << "swagger2" << post << QByteArray("/multi") << kMultipart
+                                                  << multipart({ field("name", "a"), field("data", "%%%") }) << 422
+                                                  << QStringList { "body/data format" } << QByteArray();
     QTest::addRow("2 multipart, empty part without allowEmptyValue")
         << "swagger2" << post << QByteArray("/multi") << kMultipart << multipart({ field("name", "") }) << 422
         << QStringList { "body/name allowEmptyValue" } << QByteArray();
@@ -158,8 +157,8 @@ void TestFieldEdgeCases::requests_data()
                "Content-Disposition: form-data; name=\"file\"; filename=\"f.bin\"\r\n\r\n" })
         << 200 << none << QByteArray("stored");
     QTest::addRow("2 examples map without produces: json is 406")
-        << "swagger2" << get << QByteArray("/text") << QByteArray("Accept: application/json\r\n") << QByteArray()
-        << 406 << none << QByteArray("text/plain");
+        << "swagger2" << get << QByteArray("/text") << QByteArray("Accept: application/json\r\n") << QByteArray() << 406
+        << none << QByteArray("text/plain");
     QTest::addRow("2 examples map without produces: text/plain gets it")
         << "swagger2" << get << QByteArray("/text") << QByteArray("Accept: text/plain\r\n") << QByteArray() << 200
         << none << QByteArray("hello from the examples map");
@@ -206,29 +205,29 @@ void TestFieldEdgeCases::requests_data()
         << QStringList { "body contentType" } << QByteArray("takes no request body");
     QTest::addRow("5 the operation's own 415") << "edge" << post << QByteArray("/nobody-own415") << kJson
                                                << QByteArray("{}") << 415 << none << QByteArray("refusal");
-    QTest::addRow("5 no body is fine") << "edge" << post << QByteArray("/nobody") << QByteArray() << QByteArray()
-                                       << 200 << none << QByteArray("ok");
+    QTest::addRow("5 no body is fine") << "edge" << post << QByteArray("/nobody") << QByteArray() << QByteArray() << 200
+                                       << none << QByteArray("ok");
     QTest::addRow("5 Swagger 2 without body or formData")
         << "swagger2" << get << QByteArray("/text") << QByteArray("Content-Type: text/plain\r\n") << QByteArray("x")
         << 415 << QStringList { "body contentType" } << QByteArray();
 
     // 6. CORS: a plain OPTIONS still reaches the definition's operation.
-    QTest::addRow("6 plain OPTIONS goes to the operation") << "edge" << QByteArray("OPTIONS") << QByteArray("/cors")
-                                                           << QByteArray() << QByteArray() << 200 << none
-                                                           << QByteArray("defined");
+    QTest::addRow("6 plain OPTIONS goes to the operation")
+        << "edge" << QByteArray("OPTIONS") << QByteArray("/cors") << QByteArray() << QByteArray() << 200 << none
+        << QByteArray("defined");
     QTest::addRow("6 OPTIONS with Origin only goes to the operation")
         << "edge" << QByteArray("OPTIONS") << QByteArray("/cors") << QByteArray("Origin: http://app.test\r\n")
         << QByteArray() << 200 << none << QByteArray("defined");
 
     // 8. Status selection.
-    QTest::addRow("8 explicit 201 beats 2XX") << "edge" << post << QByteArray("/created") << kJson
-                                              << QByteArray("{}") << 201 << none << QByteArray("explicit");
-    QTest::addRow("8 range beats default") << "edge" << get << QByteArray("/ranged") << QByteArray() << QByteArray()
-                                           << 200 << none << QByteArray("range");
+    QTest::addRow("8 explicit 201 beats 2XX") << "edge" << post << QByteArray("/created") << kJson << QByteArray("{}")
+                                              << 201 << none << QByteArray("explicit");
+    QTest::addRow("8 range beats default")
+        << "edge" << get << QByteArray("/ranged") << QByteArray() << QByteArray() << 200 << none << QByteArray("range");
 
     // 9. An empty path segment is a missing path parameter.
-    QTest::addRow("9 empty segment") << "edge" << get << QByteArray("/path//foo") << QByteArray() << QByteArray()
-                                     << 422 << QStringList { "path/param required" } << QByteArray("param");
+    QTest::addRow("9 empty segment") << "edge" << get << QByteArray("/path//foo") << QByteArray() << QByteArray() << 422
+                                     << QStringList { "path/param required" } << QByteArray("param");
     QTest::addRow("9 filled segment") << "edge" << get << QByteArray("/path/x/foo") << QByteArray() << QByteArray()
                                       << 200 << none << QByteArray("matched");
 
@@ -241,20 +240,20 @@ void TestFieldEdgeCases::requests_data()
     QTest::addRow("11 querystring form lacks a member")
         << "oas32" << get << QByteArray("/search?page=2") << QByteArray() << QByteArray() << 422
         << QStringList { "query/term required" } << QByteArray();
-    QTest::addRow("11 querystring required but absent") << "oas32" << get << QByteArray("/search") << QByteArray()
-                                                        << QByteArray() << 422 << QStringList { "query required" }
-                                                        << QByteArray("querystring");
+    QTest::addRow("11 querystring required but absent")
+        << "oas32" << get << QByteArray("/search") << QByteArray() << QByteArray() << 422
+        << QStringList { "query required" } << QByteArray("querystring");
     QTest::addRow("11 querystring JSON valid")
         << "oas32" << get << QByteArray("/json-query?%7B%22color%22%3A%22red%22%7D") << QByteArray() << QByteArray()
         << 200 << none << QByteArray("filtered");
     QTest::addRow("11 querystring JSON invalid")
         << "oas32" << get << QByteArray("/json-query?%7B%22size%22%3A1%7D") << QByteArray() << QByteArray() << 422
         << QStringList { "query/color required" } << QByteArray();
-    QTest::addRow("11 dataValue served first") << "oas32" << get << QByteArray("/pets") << QByteArray()
-                                               << QByteArray() << 200 << none << QByteArray("\"name\":\"Tom\"");
+    QTest::addRow("11 dataValue served first") << "oas32" << get << QByteArray("/pets") << QByteArray() << QByteArray()
+                                               << 200 << none << QByteArray("\"name\":\"Tom\"");
     QTest::addRow("11 serializedValue forced")
-        << "oas32" << get << QByteArray("/pets") << QByteArray("Prefer: example=dog\r\n") << QByteArray() << 200
-        << none << QByteArray("\"bark\":true");
+        << "oas32" << get << QByteArray("/pets") << QByteArray("Prefer: example=dog\r\n") << QByteArray() << 200 << none
+        << QByteArray("\"bark\":true");
     QTest::addRow("11 defaultMapping: no discriminator value")
         << "oas32" << post << QByteArray("/pets") << kJson << QByteArray("{\"name\":\"Tom\"}") << 201 << none
         << QByteArray("stored");
@@ -271,8 +270,7 @@ void TestFieldEdgeCases::requests_data()
         << "oas32" << get << QByteArray("/pets/generated") << QByteArray() << QByteArray() << 200 << none
         << QByteArray("\"kind\":\"cat\"");
     QTest::addRow("11 additionalOperations COPY") << "oas32" << QByteArray("COPY") << QByteArray("/resource")
-                                                  << QByteArray() << QByteArray() << 200 << none
-                                                  << QByteArray("COPY");
+                                                  << QByteArray() << QByteArray() << 200 << none << QByteArray("COPY");
     QTest::addRow("11 405 lists the additional method")
         << "oas32" << QByteArray("DELETE") << QByteArray("/resource") << QByteArray() << QByteArray() << 405 << none
         << QByteArray("COPY");
@@ -305,8 +303,9 @@ void TestFieldEdgeCases::dateOnEveryResponse_data()
     QTest::addRow("404 problem") << request("GET", "/nope") << 404;
     QTest::addRow("405 problem") << request("PUT", "/ranged") << 405;
     QTest::addRow("415 problem") << request("POST", "/nobody", kJson, "{}") << 415;
-    QTest::addRow("204 preflight")
-        << request("OPTIONS", "/cors", "Origin: http://a.test\r\nAccess-Control-Request-Method: GET\r\n") << 204;
+    QTest::addRow("204 preflight") << request(
+        "OPTIONS", "/cors", "Origin: http://a.test\r\nAccess-Control-Request-Method: GET\r\n")
+                                   << 204;
     QTest::addRow("400 framing error") << QByteArray("GET /ranged HTTP/1.1\r\nHost: localhost\r\nBad header\r\n\r\n")
                                        << 400;
     QTest::addRow("421 unknown host") << QByteArray("GET /ranged HTTP/1.1\r\nHost: elsewhere.test\r\n\r\n") << 421;
@@ -322,7 +321,8 @@ void TestFieldEdgeCases::dateOnEveryResponse()
     const QByteArray date = r.header("Date");
     // IMF-fixdate: "Wed, 02 Dec 2026 01:02:03 GMT"
     QVERIFY2(date.size() == 29 && date.endsWith(" GMT") && date.at(3) == ',', date.constData());
-    const QDateTime parsed = QDateTime::fromString(QString::fromLatin1(date.mid(5, 20)), QStringLiteral("dd MMM yyyy HH:mm:ss"));
+    const QDateTime parsed =
+        QDateTime::fromString(QString::fromLatin1(date.mid(5, 20)), QStringLiteral("dd MMM yyyy HH:mm:ss"));
     QVERIFY2(parsed.isValid(), date.constData());
 }
 
@@ -345,8 +345,8 @@ void TestFieldEdgeCases::prismValidationArray()
     QVERIFY(!v.value(QStringLiteral("message")).toString().isEmpty());
 
     // Every violation gets its entry, body paths split into segments.
-    const RawResponse two = roundTrip(port(QStringLiteral("oas32")),
-        request("POST", "/pets", kJson, "{\"bark\":true}"));
+    const RawResponse two =
+        roundTrip(port(QStringLiteral("oas32")), request("POST", "/pets", kJson, "{\"bark\":true}"));
     QCOMPARE(two.status, 422);
     const QJsonArray bodyValidation =
         QJsonDocument::fromJson(two.body).object().value(QStringLiteral("validation")).toArray();
