@@ -33,6 +33,8 @@ QByteArray HttpResponse::httpDate(const QDateTime& utc)
     static const char* const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
     static const char* const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
         "Dec" };
+    if (!utc.isValid())
+        return {};
     const QDateTime t = utc.toUTC();
     const QDate d = t.date();
     const QTime time = t.time();

@@ -24,6 +24,7 @@ void TestHttpResponse::httpDate_data()
                                         << QByteArray("Thu, 29 Feb 2024 00:00:00 GMT");
     QTest::addRow("local time is converted to GMT") << QDateTime(QDate(2026, 12, 2), QTime(3, 4, 5), Qt::OffsetFromUTC,
         3600) << QByteArray("Wed, 02 Dec 2026 02:04:05 GMT");
+    QTest::addRow("invalid time gives nothing") << QDateTime() << QByteArray();
 }
 
 void TestHttpResponse::httpDate()
