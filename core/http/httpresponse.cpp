@@ -34,7 +34,7 @@ QByteArray HttpResponse::httpDate(const QDateTime& utc)
     static const char* const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
         "Dec" };
     if (!utc.isValid())
-        return {};
+        return {}; // no day or month name to give
     const QDateTime t = utc.toUTC();
     const QDate d = t.date();
     const QTime time = t.time();
