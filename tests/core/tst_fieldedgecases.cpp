@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include "core/definition/definitionloader.h"
+#include "core/engine/mockpipeline.h"
 #include "core/engine/mockservice.h"
 #include "httpclient.h"
 #include "testutils.h"
@@ -58,6 +59,8 @@ private slots:
     void prismUnauthorizedHeaders();
     void preflightBeforeDefinedOptions();
     void oas32LoadsWithWarnings();
+    void traceNamesTheStatusRule_data();
+    void traceNamesTheStatusRule();
 
 private:
     LoadResult load(const QString& file);
@@ -422,6 +425,38 @@ void TestFieldEdgeCases::oas32LoadsWithWarnings()
     const RawResponse notAllowed = roundTrip(p, request("PURGE", "/resource"));
     QCOMPARE(notAllowed.status, 405);
     QCOMPARE(notAllowed.header("Allow"), QByteArray("GET, HEAD, COPY, QUERY"));
+}
+
+void TestFieldEdgeCases::traceNamesTheStatusRule_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("sentence");
+    QTest::addRow("explicit beats range")
+        << QByteArray("POST") << "/created" << 201
+        << "Chose 201, the lowest explicit 2xx code (an explicit code beats the 2XX range).";
+    QTest::addRow("range beats default")
+        << QByteArray("GET") << "/ranged" << 200
+        << "Chose the 2XX range, answering 200 (no explicit 2xx code; a range beats default).";
+}
+
+void TestFieldEdgeCases::traceNamesTheStatusRule()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    QFETCH(QString, sentence);
+    const LoadResult loaded = load(QStringLiteral("edge/edge.yaml"));
+    QVERIFY(loaded.ok());
+    const MockPipeline pipeline(loaded.definition, MockConfig(), nullptr);
+    HttpRequest request;
+    request.method = method;
+    request.path = path;
+    request.headers = { { "Host", "localhost" } };
+    const MockResult result = pipeline.handle(request);
+    QCOMPARE(result.response.status, status);
+    QVERIFY2(result.trace.contains(sentence), qPrintable(result.trace.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestFieldEdgeCases)
