@@ -30,7 +30,9 @@ struct NamedExample
     QString summary;
     QString description;
     QJsonValue value; // Undefined when the example only has externalValue (and it could not be read)
-    bool hasValue = false;
+    bool hasValue = false; // `value`, or OpenAPI 3.2's `dataValue` (or a lone `serializedValue`, read per media type)
+    QString serializedValue; // OpenAPI 3.2: the value as it is sent
+    bool hasSerializedValue = false;
     QString externalValue; // as written in the definition
     QString pointer; // where the Example Object lives in `document`
 };
@@ -64,7 +66,7 @@ struct HeaderDef
 struct Parameter
 {
     QString name;
-    QString in; // "path", "query", "header", "cookie"
+    QString in; // "path", "query", "header", "cookie", or OpenAPI 3.2's "querystring" (the whole query, via content)
     QString description;
     bool required = false;
     bool deprecated = false;

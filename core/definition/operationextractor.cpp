@@ -64,6 +64,30 @@ void readSchemaAndExample(const QJsonObject& o, Described* described)
     }
 }
 
+// An HTTP method is a token (RFC 9110 5.6.2); the framing gate refuses any other request line with a 400.
+bool isTokenMethod(const QString& method)
+{
+    if (method.isEmpty())
+        return false;
+    for (const QChar c : method) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')
+            || (u < 128 && QByteArrayView("!#$%&'*+-.^_`|~").contains(char(u)));
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+// The methods QtHttpServer 6.4 names itself (QHttpServerRequest::Method); any other arrives as Unknown.
+bool qtNamesMethod(const QString& upper)
+{
+    static const QStringList named = { QStringLiteral("GET"), QStringLiteral("PUT"), QStringLiteral("DELETE"),
+        QStringLiteral("POST"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS"), QStringLiteral("PATCH"),
+        QStringLiteral("CONNECT") };
+    return named.contains(upper);
+}
+
 } // namespace
 
 OperationExtractor::OperationExtractor(Options options)
@@ -255,9 +279,22 @@ QList<NamedExample> OperationExtractor::examples(const QJsonValue& value, const 
         ex.summary = str(o, "summary");
         ex.description = str(o, "description");
         const auto v = o.constFind(QLatin1String("value"));
+        const auto data = o.constFind(QLatin1String("dataValue")); // OpenAPI 3.2
+        const auto serialized = o.constFind(QLatin1String("serializedValue"));
         if (v != o.constEnd()) {
             ex.value = *v;
             ex.hasValue = true;
+        } else if (data != o.constEnd()) {
+            ex.value = *data;
+            ex.hasValue = true;
+        }
+        if (serialized != o.constEnd() && serialized->isString()) {
+            ex.serializedValue = serialized->toString();
+            ex.hasSerializedValue = true;
+            if (!ex.hasValue) { // the media type decides how it reads (see content())
+                ex.value = *serialized;
+                ex.hasValue = true;
+            }
         }
         ex.externalValue = str(o, "externalValue");
         if (!ex.hasValue)
@@ -280,6 +317,22 @@ QList<MediaType> OperationExtractor::content(const QJsonValue& value, const QStr
         readSchemaAndExample(o, &mt);
         mt.examples =
             examples(o.value(QLatin1String("examples")), JsonPointer::append(mt.pointer, QStringLiteral("examples")));
+        // A serializedValue alone is the body as sent: JSON media types read it as JSON text, others as a string.
+        const QString essence = key.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
+        const bool json = essence.endsWith(QLatin1String("/json")) || essence.endsWith(QLatin1String("+json"));
+        for (NamedExample& ex : mt.examples) {
+            if (!json || !ex.hasSerializedValue || ex.value != QJsonValue(ex.serializedValue))
+                continue;
+            QJsonParseError error;
+            const QJsonDocument doc = QJsonDocument::fromJson("[" + ex.serializedValue.toUtf8() + "]", &error);
+            if (error.error == QJsonParseError::NoError && doc.array().size() == 1)
+                ex.value = doc.array().first();
+            else
+                warn(QStringLiteral("example-serialized-not-json"),
+                    QStringLiteral("serializedValue of example '%1' is not JSON text: %2")
+                        .arg(ex.name, error.errorString()),
+                    JsonPointer::append(ex.pointer, QStringLiteral("serializedValue")));
+        }
         mt.encoding = o.value(QLatin1String("encoding")).toObject();
         out.append(mt);
     }
@@ -424,15 +477,59 @@ Diagnostics OperationExtractor::extract(Definition* definition)
         for (int i = 0; i < pp.size(); ++i)
             pathParams.append(parameter(
                 pp.at(i), JsonPointer::append(JsonPointer::append(itemPointer, QStringLiteral("parameters")), i)));
-        for (const QString& m : methodOrder(item, writtenOrder(itemPointer))) {
-            const QJsonValue opValue = item.value(m);
+        // The fixed methods, then OpenAPI 3.2's additionalOperations (method -> operation, method as written).
+        struct MethodEntry
+        {
+            QString method;
+            QJsonValue value;
+            QString pointer;
+        };
+        QList<MethodEntry> entries;
+        for (const QString& m : methodOrder(item, writtenOrder(itemPointer)))
+            entries.append({ m.toUpper(), item.value(m), JsonPointer::append(itemPointer, m) });
+        const QString additionalPointer = JsonPointer::append(itemPointer, QStringLiteral("additionalOperations"));
+        const QJsonObject additional = item.value(QLatin1String("additionalOperations")).toObject();
+        for (const QString& m : keysOf(additional, additionalPointer)) {
+            const QString pointer = JsonPointer::append(additionalPointer, m);
+            const QString upper = m.toUpper();
+            if (methodOrder(QJsonObject(), nullptr).contains(m.toLower())) {
+                warn(QStringLiteral("additional-operation-fixed-method"),
+                    QStringLiteral("additionalOperations lists %1, which has its own path item field; it is ignored")
+                        .arg(m),
+                    pointer);
+                continue;
+            }
+            if (!isTokenMethod(m)) {
+                warn(QStringLiteral("method-not-routable"),
+                    QStringLiteral("The additional operation '%1' of %2 cannot be served: '%1' is not an HTTP method "
+                                   "name (a token), so no request can carry it; the operation is skipped")
+                        .arg(m, pathKey),
+                    pointer);
+                continue;
+            }
+            if (!qtNamesMethod(upper)) {
+                // QtHttpServer 6.4 reports such a request as Method::Unknown; the framing gate reads the method
+                // from the request line, so the operation is served all the same.
+                const Definition::Origin origin = m_definition->originOf(pointer);
+                Diagnostic note = Diagnostic::warning(
+                    QStringLiteral("%1 %2: Qt 6.4's HTTP server has no name for the method %1; Understudy reads it "
+                                   "from the request line and serves the operation")
+                        .arg(upper, pathKey),
+                    origin.file, origin.pointer, QStringLiteral("method-unnamed-by-qt"));
+                note.severity = Diagnostic::Severity::Info;
+                m_diagnostics.append(note);
+            }
+            entries.append({ upper, additional.value(m), pointer });
+        }
+        for (const MethodEntry& entry : std::as_const(entries)) {
+            const QJsonValue& opValue = entry.value;
             if (!opValue.isObject())
                 continue;
             const QJsonObject o = opValue.toObject();
             Operation op;
-            op.method = m.toUpper();
+            op.method = entry.method;
             op.path = pathKey;
-            op.pointer = JsonPointer::append(itemPointer, m);
+            op.pointer = entry.pointer;
             op.id = str(o, "operationId");
             const QJsonArray tagArray = o.value(QLatin1String("tags")).toArray();
             for (const QJsonValue& t : tagArray)

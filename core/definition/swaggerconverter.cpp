@@ -216,9 +216,13 @@ QJsonObject SwaggerConverter::requestBody(const QList<QJsonObject>& params, cons
     } else {
         QJsonObject properties;
         QJsonArray requiredNames;
+        QJsonArray nonEmpty; // formData fields without allowEmptyValue: true ("id" or "id=" is a violation)
         bool hasFile = false;
         for (const QJsonObject& p : params) {
             const QString name = p.value(QLatin1String("name")).toString();
+            if (!p.value(QLatin1String("allowEmptyValue")).toBool()
+                && p.value(QLatin1String("type")) != QLatin1String("file"))
+                nonEmpty.append(name);
             QJsonObject s = schemaFromSimple(p);
             if (p.contains(QLatin1String("description")))
                 s.insert(QStringLiteral("description"), p.value(QLatin1String("description")));
@@ -240,8 +244,12 @@ QJsonObject SwaggerConverter::requestBody(const QList<QJsonObject>& params, cons
         if (types.isEmpty())
             types.append(
                 hasFile ? QStringLiteral("multipart/form-data") : QStringLiteral("application/x-www-form-urlencoded"));
-        for (const QString& mt : types)
-            content.insert(mt, QJsonObject { { QStringLiteral("schema"), s } });
+        for (const QString& mt : types) {
+            QJsonObject media { { QStringLiteral("schema"), s } };
+            if (!nonEmpty.isEmpty())
+                media.insert(QStringLiteral("x-understudy-non-empty-fields"), nonEmpty);
+            content.insert(mt, media);
+        }
     }
     body.insert(QStringLiteral("content"), content);
     if (required)
@@ -258,7 +266,11 @@ QJsonObject SwaggerConverter::response(const QJsonValue& value, const QStringLis
     out.insert(QStringLiteral("description"), in.value(QLatin1String("description")).toString());
     const QJsonValue s = in.value(QLatin1String("schema"));
     const QJsonObject examples = in.value(QLatin1String("examples")).toObject();
-    QStringList types = produces.isEmpty() ? QStringList { QStringLiteral("application/json") } : produces;
+    // Without `produces`, JSON is assumed for a schema; an `examples` map names its media types itself (an operation
+    // whose only example is text/plain offers text/plain alone, so Accept: application/json gets a 406).
+    QStringList types = produces;
+    if (types.isEmpty() && (!s.isUndefined() || examples.isEmpty()))
+        types.append(QStringLiteral("application/json"));
     for (auto it = examples.constBegin(); it != examples.constEnd(); ++it)
         if (!types.contains(it.key()))
             types.append(it.key());

@@ -33,11 +33,22 @@ bool isPreflight(const HttpRequest& request)
     return request.method == "OPTIONS";
 }
 
-HttpResponse preflight(const HttpRequest& request)
+bool isPreflightRequest(const HttpRequest& request)
+{
+    return request.method == "OPTIONS" && request.hasHeader("Origin")
+        && request.hasHeader("Access-Control-Request-Method");
+}
+
+HttpResponse preflight(const HttpRequest& request, const QStringList& allowedMethods)
 {
     HttpResponse response;
     response.status = 204;
     decorate(request, &response);
+    if (!allowedMethods.isEmpty())
+        response.setHeader("Access-Control-Allow-Methods", allowedMethods.join(QStringLiteral(", ")).toLatin1());
+    const QByteArray requested = request.header("Access-Control-Request-Headers");
+    if (!requested.isEmpty())
+        response.setHeader("Access-Control-Allow-Headers", requested);
     response.setHeader("Access-Control-Max-Age", "86400");
     return response;
 }

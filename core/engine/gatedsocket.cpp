@@ -396,6 +396,9 @@ void GatedSocket::checkDeadline(qint64 now)
 
 QByteArray GatedSocket::serialize(const HttpResponse& response, bool withBody)
 {
+    QByteArray date;
+    if (response.header("Date").isEmpty())
+        date = HttpResponse::currentHttpDate(); // RFC 9110: an origin server with a clock dates every answer
     QByteArray out;
     qsizetype size = 64 + (withBody ? response.body.size() : 0);
     for (const auto& h : response.headers)
@@ -406,6 +409,11 @@ QByteArray GatedSocket::serialize(const HttpResponse& response, bool withBody)
     out += ' ';
     out += HttpResponse::reasonPhrase(response.status);
     out += "\r\n";
+    if (!date.isEmpty()) {
+        out += "Date: ";
+        out += date;
+        out += "\r\n";
+    }
     for (const auto& h : response.headers) {
         out += h.first;
         out += ": ";

@@ -35,6 +35,8 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
 {
     MockResult result;
     result.trace.reserve(8); // one allocation for the sentences of every stage
+    if (request.method == "OPTIONS" && Cors::isPreflightRequest(request))
+        return answerPreflight(request, &result);
     const RouteResult route = m_router.match(request.method, request.path);
     if (!route.ok())
         return answerUnrouted(request, route.problem, &result);
@@ -98,6 +100,17 @@ MockResult& MockPipeline::answerUnrouted(const HttpRequest& request, const Probl
     result->response = Cors::preflight(request);
     result->trace.append(
         QStringLiteral("Answered the CORS preflight with 204 (the definition has no OPTIONS operation here)."));
+    return *result;
+}
+
+MockResult& MockPipeline::answerPreflight(const HttpRequest& request, MockResult* result) const
+{
+    const QStringList allowed = m_router.allowedMethods(request.path);
+    result->response = Cors::preflight(request, allowed);
+    result->trace.append(allowed.isEmpty()
+            ? QStringLiteral("Answered the CORS preflight with 204 (no path of the definition matches).")
+            : QStringLiteral("Answered the CORS preflight with 204 before routing; the path allows %1.")
+                  .arg(allowed.join(QStringLiteral(", "))));
     return *result;
 }
 

@@ -59,6 +59,8 @@ public:
 
 private:
     // No operation matched: a CORS preflight gets 204, anything else the router's 404/405 problem.
+    // OPTIONS + Origin + Access-Control-Request-Method: 204 with the path's methods, before any operation.
+    MockResult& answerPreflight(const HttpRequest& request, MockResult* result) const;
     MockResult& answerUnrouted(const HttpRequest& request, const Problem& problem, MockResult* result) const;
     MockResult& answerWithProblem(const HttpRequest& request, const Problem& problem, MockResult* result) const;
     void finish(const HttpRequest& request, MockResult* result) const;

@@ -345,6 +345,7 @@ void MockServer::finish(const QPointer<GatedSocket>& socket, const HttpRequest& 
         response.body.clear();
     else
         response.setHeader("Content-Length", QByteArray::number(response.body.size()));
+    response.ensureDate(); // here rather than only on the wire, so the log shows it too
 
     RequestLogEntry entry;
     entry.id = m_nextId++;

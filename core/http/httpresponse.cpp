@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/http/httpresponse.h"
 
+#include <cstdio>
+
 QByteArray HttpResponse::header(const QByteArray& name) const
 {
     for (const auto& h : headers)
@@ -24,6 +26,43 @@ void HttpResponse::removeHeader(const QByteArray& name)
 {
     headers.removeIf(
         [&](const QPair<QByteArray, QByteArray>& h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
+}
+
+QByteArray HttpResponse::httpDate(const QDateTime& utc)
+{
+    static const char* const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+    static const char* const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+        "Dec" };
+    if (!utc.isValid())
+        return {}; // no day or month name to give
+    const QDateTime t = utc.toUTC();
+    const QDate d = t.date();
+    const QTime time = t.time();
+    char out[40];
+    const int n = std::snprintf(out, sizeof out, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[d.dayOfWeek() - 1],
+        d.day(), months[d.month() - 1], d.year(), time.hour(), time.minute(), time.second());
+    return QByteArray(out, n);
+}
+
+QByteArray HttpResponse::currentHttpDate()
+{
+    // Formatting once a second per thread keeps the Date header off the hot path.
+    thread_local qint64 second = -1;
+    thread_local QByteArray text;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (now != second) {
+        second = now;
+        text = httpDate(QDateTime::fromSecsSinceEpoch(now, Qt::UTC));
+    }
+    return text;
+}
+
+void HttpResponse::ensureDate()
+{
+    for (const auto& h : std::as_const(headers))
+        if (h.first.compare("Date", Qt::CaseInsensitive) == 0)
+            return;
+    headers.append(qMakePair(QByteArray("Date"), currentHttpDate()));
 }
 
 bool HttpResponse::statusAllowsBody(int status)

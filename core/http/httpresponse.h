@@ -2,6 +2,8 @@
 // A plain value for one HTTP response, written back to the socket by MockServer.
 #pragma once
 
+#include <QDateTime>
+
 #include "core/http/httprequest.h"
 
 struct HttpResponse
@@ -19,4 +21,9 @@ struct HttpResponse
     // 1xx, 204 and 304 never carry a body.
     static bool statusAllowsBody(int status);
     static QByteArray reasonPhrase(int status);
+    // RFC 9110 IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") of `utc`, and of now (formatted once a second).
+    static QByteArray httpDate(const QDateTime& utc);
+    static QByteArray currentHttpDate();
+    // Adds `Date: <now>` unless the response already has one.
+    void ensureDate();
 };

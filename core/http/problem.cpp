@@ -18,6 +18,17 @@ QJsonObject Problem::toJson() const
             arr.append(QJsonObject { { QStringLiteral("location"), e.location }, { QStringLiteral("code"), e.code },
                 { QStringLiteral("message"), e.message } });
         o.insert(QStringLiteral("errors"), arr);
+        // Prism's shape of the same violations, so clients written for Prism keep reading them.
+        QJsonArray validation;
+        for (const ProblemError& e : errors) {
+            QJsonArray location;
+            for (const QString& segment : e.location.split(QLatin1Char('/'), Qt::SkipEmptyParts))
+                location.append(segment);
+            validation.append(QJsonObject { { QStringLiteral("location"), location },
+                { QStringLiteral("severity"), QStringLiteral("Error") }, { QStringLiteral("code"), e.code },
+                { QStringLiteral("message"), e.message } });
+        }
+        o.insert(QStringLiteral("validation"), validation);
     }
     return o;
 }
@@ -32,13 +43,15 @@ enum class Member
     Status,
     Title,
     Type,
+    Validation,
 };
-constexpr std::array<std::pair<const char*, Member>, 5> kMembers { {
+constexpr std::array<std::pair<const char*, Member>, 6> kMembers { {
     { "detail", Member::Detail },
     { "errors", Member::Errors },
     { "status", Member::Status },
     { "title", Member::Title },
     { "type", Member::Type },
+    { "validation", Member::Validation },
 } };
 
 } // namespace
@@ -90,12 +103,32 @@ QByteArray Problem::body() const
         case Member::Type:
             JsonWriter::appendString(&out, type);
             break;
+        case Member::Validation: // Prism's shape of the same violations
+            out.append('[');
+            for (qsizetype i = 0; i < errors.size(); ++i) {
+                const ProblemError& e = errors.at(i);
+                out.append(i ? ",{\"code\":" : "{\"code\":");
+                JsonWriter::appendString(&out, e.code);
+                out.append(",\"location\":[");
+                bool firstSegment = true;
+                for (const QStringView segment : QStringView(e.location).split(u'/', Qt::SkipEmptyParts)) {
+                    if (!firstSegment)
+                        out.append(',');
+                    firstSegment = false;
+                    JsonWriter::appendString(&out, segment);
+                }
+                out.append("],\"message\":");
+                JsonWriter::appendString(&out, e.message);
+                out.append(",\"severity\":\"Error\"}");
+            }
+            out.append(']');
+            break;
         }
     };
     // Merge our members with `extra`'s (both sorted); ours win over an extra member of the same name.
     auto it = extra.constBegin();
     for (const auto& [name, member] : kMembers) {
-        if (member == Member::Errors && errors.isEmpty())
+        if ((member == Member::Errors || member == Member::Validation) && errors.isEmpty())
             continue;
         const QLatin1String ours(name);
         for (; it != extra.constEnd() && it.key() < ours; ++it) {
@@ -163,9 +196,12 @@ Problem Problem::notAcceptable(const QString& accept, const QStringList& availab
 
 Problem Problem::unsupportedMediaType(const QString& contentType, const QStringList& supported)
 {
+    const QString sent = contentType.isEmpty() ? QStringLiteral("(none)") : contentType;
     Problem p = make(415, QStringLiteral("unsupported-media-type"), QStringLiteral("Unsupported content type"),
-        QStringLiteral("Content-Type %1 is not accepted; supported content types: %2")
-            .arg(contentType.isEmpty() ? QStringLiteral("(none)") : contentType, supported.join(QStringLiteral(", "))));
+        supported.isEmpty()
+            ? QStringLiteral("The operation takes no request body, but one was sent (Content-Type %1)").arg(sent)
+            : QStringLiteral("Content-Type %1 is not accepted; supported content types: %2")
+                  .arg(sent, supported.join(QStringLiteral(", "))));
     p.extra.insert(QStringLiteral("supported"), QJsonArray::fromStringList(supported));
     return p;
 }
@@ -184,6 +220,10 @@ Problem Problem::unauthorized(const QString& detail, const QList<QByteArray>& ww
     Problem p = make(401, QStringLiteral("unauthorized"), QStringLiteral("Invalid security scheme used"), detail);
     for (const QByteArray& challenge : wwwAuthenticate)
         p.headers.append(qMakePair(QByteArray("WWW-Authenticate"), challenge));
+    if (!wwwAuthenticate.isEmpty()) // Prism's body repeats the challenge: {"headers": {"WWW-Authenticate": ...}}
+        p.extra.insert(QStringLiteral("headers"),
+            QJsonObject { { QStringLiteral("WWW-Authenticate"),
+                QString::fromLatin1(QByteArrayList(wwwAuthenticate).join(", ")) } });
     return p;
 }
 

@@ -20,19 +20,38 @@ bool ResponseSelector::owns(const Response& response, const QString& name)
 StatusChoice ResponseSelector::normal(const Operation& operation)
 {
     StatusChoice choice;
+    // An explicit code beats a range of its class ("201" before "2XX", which would answer 200); a range beats default.
     const Response* lowest = nullptr;
+    const Response* range = nullptr;
     for (const Response& r : operation.responses) {
         if (r.isDefault())
             continue;
         const int s = r.status();
-        // An exact code beats a range of the same class ("200" before "2XX").
-        if (s >= 200 && s < 300 && (!lowest || s < lowest->status() || (s == lowest->status() && lowest->isRange())))
+        if (s < 200 || s >= 300)
+            continue;
+        if (r.isRange()) {
+            if (!range)
+                range = &r;
+        } else if (!lowest || s < lowest->status()) {
             lowest = &r;
+        }
     }
     if (lowest) {
         choice.response = lowest;
         choice.status = lowest->status();
-        choice.reason = QStringLiteral("Chose %1, the lowest 2xx response.").arg(lowest->code);
+        choice.reason = range
+            ? QStringLiteral("Chose %1, the lowest explicit 2xx code (an explicit code beats the %2 range).")
+                  .arg(lowest->code, range->code)
+            : QStringLiteral("Chose %1, the lowest 2xx response.").arg(lowest->code);
+        return choice;
+    }
+    if (range) {
+        choice.response = range;
+        choice.status = range->status();
+        choice.reason =
+            QStringLiteral("Chose the %1 range, answering %2 (no explicit 2xx code; a range beats default).")
+                .arg(range->code)
+                .arg(range->status());
         return choice;
     }
     if (const Response* d = operation.response(QStringLiteral("default"))) {
@@ -77,7 +96,11 @@ StatusChoice ResponseSelector::forRejection(const Operation& operation, int stat
         if (const Response* r = defined(operation, code)) {
             choice.response = r;
             choice.status = code;
-            choice.reason = QStringLiteral("Answering %1 with the definition's response %2.").arg(code).arg(r->code);
+            choice.reason = r->isRange()
+                ? QStringLiteral("Answering %1 with the definition's %2 range (no explicit %1 response).")
+                      .arg(code)
+                      .arg(r->code)
+                : QStringLiteral("Answering %1 with the definition's response %2.").arg(code).arg(r->code);
             return choice;
         }
     }

@@ -103,7 +103,9 @@ bool PathTemplate::matchSegment(
             }
         }
         const QString captured = value.mid(pos, end - pos);
-        if (captured.isEmpty())
+        // A variable that is the whole segment takes an empty one ("/a//b" for "/a/{id}/b"): validation then reports
+        // the missing path parameter instead of a bare 404. Inside a segment ("{a}.{b}") it needs text.
+        if (captured.isEmpty() && (segment.parts.size() > 1 || typed))
             return false;
         if (typed && !valueHasType(captured, part.type))
             return false;

@@ -91,21 +91,51 @@ Router::Candidate Router::bestMatch(const QStringList& segments) const
     return best;
 }
 
-RouteResult Router::match(const QByteArray& method, const QString& rawPath) const
+Router::Candidate Router::candidateFor(const QString& rawPath, bool* stripped) const
 {
-    RouteResult result;
     const QStringList segments = splitAndDecode(rawPath);
-
     Candidate candidate;
-    bool stripped = false;
+    *stripped = false;
     // Requests work both with and without the first server's base path ("/v1/books" and "/books").
     if (!m_baseSegments.isEmpty() && segments.size() >= m_baseSegments.size()
         && segments.mid(0, m_baseSegments.size()) == m_baseSegments) {
         candidate = bestMatch(segments.mid(m_baseSegments.size()));
-        stripped = candidate.entry != nullptr;
+        *stripped = candidate.entry != nullptr;
     }
     if (!candidate.entry)
         candidate = bestMatch(segments);
+    return candidate;
+}
+
+QStringList Router::allowedOf(const PathEntry& entry)
+{
+    QStringList allowed;
+    static const char* const order[] = { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE" };
+    for (const char* m : order) {
+        const QByteArray name(m);
+        if (entry.operations.contains(name) || (name == "HEAD" && entry.operations.contains("GET")))
+            allowed.append(QString::fromLatin1(name));
+    }
+    QStringList additional; // OpenAPI 3.2 additionalOperations, in a stable order
+    for (auto it = entry.operations.constBegin(); it != entry.operations.constEnd(); ++it)
+        if (!allowed.contains(QString::fromLatin1(it.key())))
+            additional.append(QString::fromLatin1(it.key()));
+    additional.sort();
+    return allowed + additional;
+}
+
+QStringList Router::allowedMethods(const QString& rawPath) const
+{
+    bool stripped = false;
+    const Candidate candidate = candidateFor(rawPath, &stripped);
+    return candidate.entry ? allowedOf(*candidate.entry) : QStringList();
+}
+
+RouteResult Router::match(const QByteArray& method, const QString& rawPath) const
+{
+    RouteResult result;
+    bool stripped = false;
+    const Candidate candidate = candidateFor(rawPath, &stripped);
 
     if (!candidate.entry) {
         result.problem = Problem::noPathMatched(rawPath);
@@ -120,14 +150,7 @@ RouteResult Router::match(const QByteArray& method, const QString& rawPath) cons
         headAsGet = op != candidate.entry->operations.constEnd();
     }
     if (op == candidate.entry->operations.constEnd()) {
-        QStringList allowed;
-        static const char* const order[] = { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE" };
-        for (const char* m : order) {
-            const QByteArray name(m);
-            if (candidate.entry->operations.contains(name)
-                || (name == "HEAD" && candidate.entry->operations.contains("GET")))
-                allowed.append(QString::fromLatin1(name));
-        }
+        const QStringList allowed = allowedOf(*candidate.entry);
         result.problem =
             Problem::methodNotAllowed(QString::fromLatin1(upper), candidate.entry->pathTemplate.path(), allowed);
         return result;

@@ -40,6 +40,10 @@ public:
     // trailing slashes are ignored.
     static QStringList splitAndDecode(const QString& rawPath);
 
+    // The methods the path (base path optional, like `match`) defines, in the Allow order, HEAD with GET;
+    // empty when no path matches. For CORS preflights.
+    QStringList allowedMethods(const QString& rawPath) const;
+
 private:
     struct PathEntry
     {
@@ -55,6 +59,8 @@ private:
     };
 
     Candidate bestMatch(const QStringList& segments) const;
+    Candidate candidateFor(const QString& rawPath, bool* stripped) const;
+    static QStringList allowedOf(const PathEntry& entry);
 
     DefinitionPtr m_definition;
     QList<PathEntry> m_entries;

@@ -165,6 +165,7 @@ Kind kindOf(const QString& f)
         { QStringLiteral("duration"), Kind::Duration },
         { QStringLiteral("int32"), Kind::Int32 },
         { QStringLiteral("int64"), Kind::Int64 },
+        { QStringLiteral("byte"), Kind::Byte },
     };
     return kinds.value(f, Kind::Unknown);
 }
@@ -211,9 +212,31 @@ bool check(Kind kind, const QJsonValue& value)
         return EcmaRegex::isValidPattern(s);
     case Kind::Duration:
         return isDuration(s);
+    case Kind::Byte:
+        return isBase64(s);
     default:
         return true;
     }
+}
+
+bool isBase64(const QString& s)
+{
+    qsizetype end = s.size();
+    int padding = 0;
+    while (end > 0 && s.at(end - 1) == QLatin1Char('=') && padding < 2) {
+        --end;
+        ++padding;
+    }
+    for (qsizetype i = 0; i < end; ++i) {
+        const char16_t c = s.at(i).unicode();
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
+            || c == '/' || c == '-' || c == '_';
+        if (!ok)
+            return false;
+    }
+    if (padding > 0 && s.size() % 4 != 0)
+        return false;
+    return end % 4 != 1;
 }
 
 bool isDate(const QString& s)

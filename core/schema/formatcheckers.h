@@ -25,6 +25,7 @@ enum class Kind
     Duration,
     Int32,
     Int64,
+    Byte, // OpenAPI `byte`: base64 (RFC 4648 section 4, padding optional; the URL-safe alphabet is tolerated)
 };
 
 Kind kindOf(const QString& format);
@@ -44,5 +45,6 @@ bool isIpv6(const QString& s);
 bool isHostname(const QString& s);
 bool isJsonPointer(const QString& s);
 bool isDuration(const QString& s);
+bool isBase64(const QString& s);
 
 } // namespace SchemaFormats

@@ -631,29 +631,35 @@ void Compiler::fillDiscriminator(Node* n, const QJsonObject& obj, int depth)
         return; // without oneOf/anyOf the discriminator is only a hint for code generators
     auto discriminator = std::make_unique<Discriminator>();
     discriminator->propertyName = propertyName;
-    const QJsonObject mapping = d.value(QLatin1String("mapping")).toObject();
-    for (auto it = mapping.constBegin(); it != mapping.constEnd(); ++it) {
-        const QString target = it.value().toString();
+    // A mapping target is a schema name ("Cat") or a reference ("#/components/schemas/Cat"); null when unresolvable.
+    const auto targetNode = [&](const QString& key, const QString& target) -> const Node* {
         QString pointer;
         const bool bareName = !target.contains(QLatin1Char('#')) && !target.contains(QLatin1Char('/'));
         if (bareName)
             pointer = JsonPointer::append(QStringLiteral("/components/schemas"), target);
         if ((bareName && !JsonPointer::resolve(m_root, pointer, nullptr))
             || (!bareName && !resolveRefTo(target, baseAt(n->pointer), &pointer))) {
-            warn(QStringLiteral("discriminator mapping '%1' -> '%2' cannot be resolved").arg(it.key(), target), at,
+            warn(QStringLiteral("discriminator mapping '%1' -> '%2' cannot be resolved").arg(key, target), at,
                 QStringLiteral("schema-ref-unresolved"));
-            continue;
+            return nullptr;
         }
-        const Node* schema = nullptr;
         for (const Node* b : branches) {
             if (b->refPointer == pointer)
-                schema = b;
+                return b;
         }
+        return nodeAt(pointer, depth + 1);
+    };
+    const QJsonObject mapping = d.value(QLatin1String("mapping")).toObject();
+    for (auto it = mapping.constBegin(); it != mapping.constEnd(); ++it) {
+        const Node* schema = targetNode(it.key(), it.value().toString());
         if (!schema)
-            schema = nodeAt(pointer, depth + 1);
+            continue;
         discriminator->branches.insert(it.key(), schema);
         discriminator->values.append(it.key());
     }
+    const QJsonValue defaultMapping = d.value(QLatin1String("defaultMapping"));
+    if (defaultMapping.isString())
+        discriminator->defaultBranch = targetNode(QStringLiteral("defaultMapping"), defaultMapping.toString());
     // Implicit mapping: a branch "$ref: '#/components/schemas/Cat'" answers to the value "Cat".
     for (const Node* b : branches) {
         if (b->refPointer.isEmpty())

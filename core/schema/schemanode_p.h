@@ -62,6 +62,7 @@ struct Discriminator
     QString propertyName;
     QHash<QString, const Node*> branches; // discriminator value -> schema
     QStringList values; // known values, for messages
+    const Node* defaultBranch = nullptr; // OpenAPI 3.2 `defaultMapping`: a missing or unmapped value takes it
 };
 
 // A compiled schema object (or boolean schema). Fields are filled once by the compiler, then only read.

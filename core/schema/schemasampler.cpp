@@ -785,6 +785,15 @@ private:
         return lastToken(ref);
     }
 
+    // The `$ref` that discriminator.defaultMapping names ("Cat" -> "#/components/schemas/Cat"), or "".
+    static QString defaultMappingRef(const QJsonObject& disc)
+    {
+        const QString target = disc.value(QLatin1String("defaultMapping")).toString();
+        if (target.isEmpty() || target.contains(QLatin1Char('#')) || target.contains(QLatin1Char('/')))
+            return target;
+        return QStringLiteral("#/components/schemas/") + target;
+    }
+
     QJsonValue resolvePending(Flat f, const Subs& sources, int depth, bool minimal, int variant)
     {
         const Pending p = f.pending.takeFirst();
@@ -814,9 +823,17 @@ private:
                     o.discriminatorValue = discriminatorValue(p.discriminator, ref);
                 options.append(o);
             }
-            // Branches that lead back into an enclosing schema come last, so recursion closes early.
-            std::stable_sort(options.begin(), options.end(),
-                [](const Option& a, const Option& b) { return !a.recursive && b.recursive; });
+            // Branches that lead back into an enclosing schema come last, so recursion closes early; OpenAPI 3.2's
+            // discriminator.defaultMapping names the branch to try first.
+            const QString defaultRef = defaultMappingRef(p.discriminator);
+            const auto rank = [&](const Option& o) {
+                const bool isDefault = !defaultRef.isEmpty()
+                    && p.branches.at(o.branchIndex).schema.toObject().value(QLatin1String("$ref")).toString()
+                        == defaultRef;
+                return (o.recursive ? 2 : 0) + (isDefault ? 0 : 1);
+            };
+            std::stable_sort(
+                options.begin(), options.end(), [&](const Option& a, const Option& b) { return rank(a) < rank(b); });
         }
         const QString propertyName = p.discriminator.value(QLatin1String("propertyName")).toString();
         QJsonValue first;

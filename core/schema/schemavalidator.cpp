@@ -612,7 +612,11 @@ bool Run::applicators(const Node* n, const QJsonValue& v, Annotations* mine)
         const Discriminator& d = *n->discriminator;
         const QJsonValue value = v.toObject().value(d.propertyName);
         const Node* branch = value.isString() ? d.branches.value(value.toString()) : nullptr;
-        if (value.isUndefined()) {
+        if (!branch && d.defaultBranch) {
+            // OpenAPI 3.2: a missing or unmapped value takes the defaultMapping schema.
+            if (!validate(d.defaultBranch, v, mine))
+                FAIL_SILENT();
+        } else if (value.isUndefined()) {
             FAIL("discriminator", QStringLiteral("missing discriminator property '%1'").arg(d.propertyName));
         } else if (!branch) {
             FAIL("discriminator",

@@ -4,6 +4,7 @@
 #include <QByteArrayMatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QUrl>
 
 #include "core/json/jsontext.h"
@@ -112,7 +113,37 @@ bool typeAllowedByEncoding(const QString& partType, const QString& allowed)
     return false;
 }
 
+bool allowsReserved(const QJsonObject& encoding, const QString& property)
+{
+    return encoding.value(property).toObject().value(QLatin1String("allowReserved")).toBool();
+}
+
+ProblemError reservedError(const QString& name, char c)
+{
+    return bodyError(QStringLiteral("allowReserved"),
+        QStringLiteral("field '%1' has the reserved character '%2' unencoded; percent-encode it or set "
+                       "encoding.%1.allowReserved: true")
+            .arg(name, QString(QLatin1Char(c))),
+        QStringLiteral("body/") + name);
+}
+
+ProblemError emptyError(const QString& name)
+{
+    return bodyError(QStringLiteral("allowEmptyValue"),
+        QStringLiteral("form field '%1' is empty and allowEmptyValue is not set").arg(name),
+        QStringLiteral("body/") + name);
+}
+
 } // namespace
+
+char BodyParser::unencodedReserved(const QByteArray& raw, QChar delimiter)
+{
+    static const QByteArray reserved(":/?#[]@!$'()*,;=&");
+    for (const char c : raw)
+        if (reserved.contains(c) && QLatin1Char(c) != delimiter)
+            return c;
+    return 0;
+}
 
 ParsedBody BodyParser::parseJson(const QByteArray& body, const BodyLimits& limits)
 {
@@ -175,12 +206,14 @@ ParsedBody BodyParser::parseJson(const QByteArray& body, const BodyLimits& limit
     return parsed;
 }
 
-ParsedBody BodyParser::parseUrlEncoded(
-    const QByteArray& body, const ValueShape& shape, const QJsonObject& encoding, const BodyLimits& limits)
+ParsedBody BodyParser::parseUrlEncoded(const QByteArray& body, const ValueShape& shape, const QJsonObject& encoding,
+    const BodyLimits& limits, const FormRules& rules)
 {
     if (body.size() > limits.maxBytes)
         return tooLarge(body.size(), limits.maxBytes);
     NameValueList pairs;
+    ParsedBody parsed;
+    QSet<QString> reported;
     for (const QByteArray& field : body.split('&')) {
         if (field.isEmpty())
             continue;
@@ -188,10 +221,22 @@ ParsedBody BodyParser::parseUrlEncoded(
             return failed(
                 QStringLiteral("fields"), QStringLiteral("the form has more than %1 fields").arg(limits.maxParts));
         const int eq = field.indexOf('=');
-        pairs.append({ QString::fromUtf8(formDecode(eq < 0 ? field : field.left(eq))),
-            QString::fromUtf8(formDecode(eq < 0 ? QByteArray() : field.mid(eq + 1))) });
+        const QString name = QString::fromUtf8(formDecode(eq < 0 ? field : field.left(eq)));
+        const QByteArray raw = eq < 0 ? QByteArray() : field.mid(eq + 1);
+        if (rules.checkReserved && !allowsReserved(encoding, name) && !reported.contains(name)) {
+            const auto property = shape.properties.constFind(name);
+            const bool array = property != shape.properties.constEnd() && property->isArray && !property->isObject;
+            if (const char c = unencodedReserved(raw, array ? arrayDelimiter(encoding, name) : QChar())) {
+                parsed.errors.append(reservedError(name, c));
+                reported.insert(name);
+            }
+        }
+        if (raw.isEmpty() && rules.nonEmpty.contains(name) && !reported.contains(name)) {
+            parsed.errors.append(emptyError(name));
+            reported.insert(name);
+        }
+        pairs.append({ name, QString::fromUtf8(formDecode(raw)) });
     }
-    ParsedBody parsed;
     parsed.value = ParameterDeserializer::fromPairs(splitDelimitedArrays(pairs, shape, encoding), shape);
     return parsed;
 }
@@ -267,7 +312,7 @@ QList<MultipartPart> BodyParser::splitMultipart(
 }
 
 ParsedBody BodyParser::parseMultipart(const QByteArray& body, const QString& contentType, const ValueShape& shape,
-    const QJsonObject& encoding, const BodyLimits& limits)
+    const QJsonObject& encoding, const BodyLimits& limits, const FormRules& rules)
 {
     ParsedBody parsed;
     const QList<MultipartPart> parts = splitMultipart(body, contentType, &parsed.errors, limits);
@@ -275,10 +320,29 @@ ParsedBody BodyParser::parseMultipart(const QByteArray& body, const QString& con
         return parsed;
     QStringList order;
     QHash<QString, QJsonArray> values;
+    QSet<QString> reported;
     for (const MultipartPart& part : parts) {
         const auto property = shape.properties.constFind(part.name);
         const bool declared = property != shape.properties.constEnd();
-        const QString allowed = encoding.value(part.name).toObject().value(QLatin1String("contentType")).toString();
+        const QJsonObject entry = encoding.value(part.name).toObject();
+        const bool isFile = !part.filename.isNull() || (declared && property->format == QLatin1String("binary"));
+        // Only a part serialised RFC 6570 style (its encoding spells out style, explode or allowReserved) is held to
+        // allowReserved; a plain multipart text part is sent as it is.
+        const bool styled = entry.contains(QLatin1String("style")) || entry.contains(QLatin1String("explode"))
+            || entry.contains(QLatin1String("allowReserved"));
+        if (rules.checkReserved && styled && !isFile && !entry.value(QLatin1String("allowReserved")).toBool()
+            && !reported.contains(part.name)) {
+            const bool array = declared && property->isArray && !property->isObject;
+            if (const char c = unencodedReserved(part.data, array ? arrayDelimiter(encoding, part.name) : QChar())) {
+                parsed.errors.append(reservedError(part.name, c));
+                reported.insert(part.name);
+            }
+        }
+        if (part.data.isEmpty() && !isFile && rules.nonEmpty.contains(part.name) && !reported.contains(part.name)) {
+            parsed.errors.append(emptyError(part.name));
+            reported.insert(part.name);
+        }
+        const QString allowed = entry.value(QLatin1String("contentType")).toString();
         if (!allowed.isEmpty() && !typeAllowedByEncoding(part.contentType, allowed))
             parsed.errors.append(bodyError(QStringLiteral("contentType"),
                 QStringLiteral("part '%1' is %2; the encoding allows %3").arg(part.name, part.contentType, allowed),

@@ -19,6 +19,17 @@ struct BodyLimits
     int maxParts = 1000; // multipart parts and urlencoded fields
 };
 
+// Checks on form field values that the schema cannot express, applied while a form body is parsed.
+struct FormRules
+{
+    // OpenAPI 3 `encoding.allowReserved` (default false): a reserved character (RFC 3986 gen-delims and sub-delims,
+    // but `+`, `&` and `=` that frame the form) left unencoded in a field value is a violation. Always for urlencoded
+    // bodies; for multipart parts only where the field's encoding spells out style, explode or allowReserved.
+    bool checkReserved = false;
+    // Swagger 2 formData fields without `allowEmptyValue: true`: "id" or "id=" (an empty part) is a violation.
+    QStringList nonEmpty;
+};
+
 // One parsed body: the value to validate, or the reasons it could not be read.
 struct ParsedBody
 {
@@ -51,7 +62,7 @@ public:
     // "a=1&b=x+y" into an object shaped by `shape`: typed fields coerced, repeated fields become arrays.
     // `encoding` is the media type's `encoding` map (per property: style, explode, contentType).
     static ParsedBody parseUrlEncoded(const QByteArray& body, const ValueShape& shape, const QJsonObject& encoding = {},
-        const BodyLimits& limits = {});
+        const BodyLimits& limits = {}, const FormRules& rules = {});
 
     // Splits a multipart body by the boundary of `contentType`; errors for a missing boundary or closing line.
     static QList<MultipartPart> splitMultipart(
@@ -59,7 +70,11 @@ public:
     // Parts become properties: files as (binary) strings, JSON parts parsed, typed fields coerced; a part whose
     // Content-Type does not match its `encoding` contentType is an error at body/<name>.
     static ParsedBody parseMultipart(const QByteArray& body, const QString& contentType, const ValueShape& shape,
-        const QJsonObject& encoding = {}, const BodyLimits& limits = {});
+        const QJsonObject& encoding = {}, const BodyLimits& limits = {}, const FormRules& rules = {});
+
+    // The first reserved character of `raw` a field value must not carry unencoded (see FormRules), or 0.
+    // `delimiter` (a non-exploded array's separator) is allowed.
+    static char unencodedReserved(const QByteArray& raw, QChar delimiter = QChar());
 
     // text/plain and other text: a string, coerced when the schema is a number, integer or boolean.
     static ParsedBody parseText(const QByteArray& body, const ValueShape& shape);

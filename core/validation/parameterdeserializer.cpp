@@ -389,8 +389,8 @@ ParameterValue ParameterDeserializer::read(const Parameter& parameter, const Val
         text = texts.first();
     } else { // path
         const QString* value = findValue(in.path, name);
-        if (!value)
-            return out;
+        if (!value || value->isEmpty())
+            return out; // an empty segment ("/a//b" for "/a/{id}/b") leaves the parameter missing
         text = *value;
     }
     finishText(text);

@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include "core/json/jsonpointer.h"
 #include "core/negotiation/mediatypenegotiator.h"
 #include "core/validation/securitychecker.h"
 
@@ -13,6 +14,7 @@ struct RequestValidator::ParameterPlan
     ValueShape shape;
     QString schemaPointer; // the schema, or the first content media type's schema
     bool jsonContent = false;
+    bool querystring = false; // OpenAPI 3.2 `in: querystring`: the whole query string, read by its content type
     QString location; // "query/limit"
 };
 
@@ -28,6 +30,7 @@ struct RequestValidator::MediaPlan
         Opaque
     } kind = Kind::Opaque;
     ValueShape shape;
+    FormRules rules; // urlencoded and multipart bodies
 };
 
 struct RequestValidator::OperationPlan
@@ -131,6 +134,11 @@ RequestValidator::RequestValidator(DefinitionPtr definition, BodyLimits limits)
             if (!p.content.isEmpty()) {
                 pp.schemaPointer = p.content.first().schemaPointer;
                 pp.jsonContent = MediaTypeNegotiator::isJson(p.content.first().name);
+                pp.querystring = p.in == QLatin1String("querystring");
+                if (pp.querystring) {
+                    pp.shape = ValueShape::of(document, p.content.first().schema);
+                    pp.location = QStringLiteral("query");
+                }
             } else {
                 pp.schemaPointer = p.schemaPointer;
                 pp.shape = ValueShape::of(document, p.schema);
@@ -154,6 +162,15 @@ RequestValidator::RequestValidator(DefinitionPtr definition, BodyLimits limits)
                     mp.kind = MediaPlan::Kind::Text;
                 if (mp.kind != MediaPlan::Kind::Json && mp.kind != MediaPlan::Kind::Opaque)
                     mp.shape = ValueShape::of(document, media.schema);
+                if (mp.kind == MediaPlan::Kind::UrlEncoded || mp.kind == MediaPlan::Kind::Multipart) {
+                    // allowReserved is OpenAPI 3's; Swagger 2 formData fields are held to allowEmptyValue instead.
+                    mp.rules.checkReserved = !m_definition->convertedFromSwagger2;
+                    const QJsonValue nonEmpty = JsonPointer::value(document, media.pointer)
+                                                    .toObject()
+                                                    .value(QLatin1String("x-understudy-non-empty-fields"));
+                    for (const QJsonValue& name : nonEmpty.toArray())
+                        mp.rules.nonEmpty.append(name.toString());
+                }
                 plan.media.append(mp);
             }
         }
@@ -195,11 +212,45 @@ bool RequestValidator::validateValue(
     return false;
 }
 
+bool RequestValidator::checkQueryString(
+    const ParameterPlan& pp, const QByteArray& rawQuery, RequestVerdict* verdict) const
+{
+    const Parameter& p = *pp.parameter;
+    if (rawQuery.isEmpty()) {
+        if (p.required)
+            verdict->errors.append(ProblemError { pp.location, QStringLiteral("required"),
+                QStringLiteral("missing required querystring parameter '%1'").arg(p.name) });
+        return false;
+    }
+    ParsedBody parsed;
+    if (pp.jsonContent) {
+        parsed = BodyParser::parseJson(QByteArray::fromPercentEncoding(rawQuery), m_limits);
+    } else {
+        // application/x-www-form-urlencoded (the usual content) and anything else read as a form.
+        FormRules rules;
+        rules.checkReserved = false; // a query string may carry reserved characters
+        parsed = BodyParser::parseUrlEncoded(rawQuery, pp.shape, {}, m_limits, rules);
+    }
+    if (parsed.value.isUndefined()) {
+        for (ProblemError e : std::as_const(parsed.errors)) {
+            e.location = pp.location;
+            verdict->errors.append(e);
+        }
+        return false;
+    }
+    validateValue(pp.schemaPointer, parsed.value, pp.location, &verdict->errors);
+    return true;
+}
+
 void RequestValidator::checkParameters(
-    const OperationPlan& plan, const RequestParameters& in, RequestVerdict* verdict) const
+    const OperationPlan& plan, const RequestParameters& in, const QByteArray& rawQuery, RequestVerdict* verdict) const
 {
     for (const ParameterPlan& pp : plan.parameters) {
         const Parameter& p = *pp.parameter;
+        if (pp.querystring) {
+            checkQueryString(pp, rawQuery, verdict);
+            continue;
+        }
         const ParameterValue value = ParameterDeserializer::read(p, pp.shape, in, plan.queryNames, pp.jsonContent);
         if (!value.present) {
             if (p.required)
@@ -266,11 +317,12 @@ void RequestValidator::checkBody(
         parsed = BodyParser::parseJson(request.body, m_limits);
         break;
     case MediaPlan::Kind::UrlEncoded:
-        parsed = BodyParser::parseUrlEncoded(request.body, chosen->shape, chosen->media->encoding, m_limits);
+        parsed =
+            BodyParser::parseUrlEncoded(request.body, chosen->shape, chosen->media->encoding, m_limits, chosen->rules);
         break;
     case MediaPlan::Kind::Multipart:
-        parsed =
-            BodyParser::parseMultipart(request.body, contentType, chosen->shape, chosen->media->encoding, m_limits);
+        parsed = BodyParser::parseMultipart(
+            request.body, contentType, chosen->shape, chosen->media->encoding, m_limits, chosen->rules);
         break;
     case MediaPlan::Kind::Text:
         parsed = BodyParser::parseText(request.body, chosen->shape);
@@ -295,7 +347,8 @@ RequestVerdict RequestValidator::validate(
     if (operation.index < 0 || operation.index >= int(m_plans.size()))
         return verdict;
     const OperationPlan& plan = m_plans[operation.index];
-    if (!plan.needsWork)
+    const bool unexpectedBody = !operation.requestBody.present && !request.body.isEmpty();
+    if (!plan.needsWork && !unexpectedBody)
         return verdict;
     verdict.checked = true;
     const RequestParameters in = RequestParameters::from(request, pathParameters);
@@ -308,6 +361,18 @@ RequestVerdict RequestValidator::validate(
         verdict.failure = RequestVerdict::Failure::Security;
         verdict.errors = security.errors;
         verdict.challenges = security.challenges;
+        return verdict;
+    }
+
+    if (unexpectedBody) {
+        // The definition describes no request body here (no requestBody; no body or formData in Swagger 2).
+        verdict.failure = RequestVerdict::Failure::UnsupportedMediaType;
+        verdict.contentType = QString::fromLatin1(request.header("Content-Type")).trimmed();
+        verdict.errors = { ProblemError { QStringLiteral("body"), QStringLiteral("contentType"),
+            QStringLiteral("the operation defines no request body, but %1 bytes were sent")
+                .arg(request.body.size()) } };
+        verdict.trace.append(QStringLiteral("A %1-byte body was sent, but the operation defines no request body.")
+                                 .arg(request.body.size()));
         return verdict;
     }
 
@@ -324,7 +389,7 @@ RequestVerdict RequestValidator::validate(
             body.trace.append(QStringLiteral("The body cannot be read: %1.").arg(body.errors.value(0).message));
         return body;
     }
-    checkParameters(plan, in, &verdict);
+    checkParameters(plan, in, request.query, &verdict);
     verdict.errors.append(body.errors);
     verdict.body = body.body;
     if (!verdict.errors.isEmpty()) {

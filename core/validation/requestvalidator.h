@@ -69,7 +69,9 @@ private:
     struct MediaPlan;
     struct OperationPlan;
 
-    void checkParameters(const OperationPlan& plan, const RequestParameters& in, RequestVerdict* verdict) const;
+    void checkParameters(const OperationPlan& plan, const RequestParameters& in, const QByteArray& rawQuery,
+        RequestVerdict* verdict) const;
+    bool checkQueryString(const ParameterPlan& plan, const QByteArray& rawQuery, RequestVerdict* verdict) const;
     void checkBody(const Operation& operation, const OperationPlan& plan, const HttpRequest& request,
         RequestVerdict* verdict) const;
     bool validateValue(const QString& schemaPointer, const QJsonValue& value, const QString& location,

@@ -20,7 +20,8 @@ QPair<QString, QByteArray> splitAuthorization(const QByteArray& value)
     return { QString::fromLatin1(trimmed.left(space)).toLower(), trimmed.mid(space + 1).trimmed() };
 }
 
-// `username="a", realm="b", nc=00000001` -> names (lower case) with non-empty values.
+// `username="a", realm="", nc=00000001` -> the parameter names (lower case). A parameter is present even when its
+// value is empty: the mock checks the credentials' format, never their values.
 QSet<QString> digestFields(const QByteArray& credentials)
 {
     QSet<QString> fields;
@@ -49,7 +50,7 @@ QSet<QString> digestFields(const QByteArray& credentials)
             value = credentials.mid(i, comma < 0 ? -1 : comma - i).trimmed();
             i = comma < 0 ? n : comma;
         }
-        if (!value.isEmpty())
+        if (!name.isEmpty())
             fields.insert(name);
     }
     return fields;
@@ -77,7 +78,9 @@ QString httpFailure(const QString& scheme, const HttpRequest& request)
         const QSet<QString> fields = digestFields(credentials);
         QStringList missing;
         for (const char* field : { "username", "realm", "nonce", "uri", "response" })
-            if (!fields.contains(QLatin1String(field)))
+            if (!fields.contains(QLatin1String(field))
+                // RFC 7616 3.4: `username*` (RFC 8187 encoded) stands in for `username`.
+                && !(qstrcmp(field, "username") == 0 && fields.contains(QStringLiteral("username*"))))
                 missing.append(QLatin1String(field));
         if (!missing.isEmpty())
             return QStringLiteral("Digest credentials lack %1").arg(missing.join(QStringLiteral(", ")));
@@ -138,7 +141,8 @@ QByteArray SecurityChecker::challenge(const QJsonObject& scheme)
         return "Digest realm=\"understudy\", qop=\"auth\", nonce=\"dW5kZXJzdHVkeQ\"";
     if (name.isEmpty() || name == QLatin1String("bearer"))
         return "Bearer";
-    return name.left(1).toUpper().toLatin1() + name.mid(1).toLatin1();
+    // Other registered schemes (Negotiate, HOBA, Mutual, SCRAM-SHA-256, ...) as the definition spells them.
+    return scheme.value(QLatin1String("scheme")).toString().toLatin1();
 }
 
 SecurityOutcome SecurityChecker::check(const QList<SecurityRequirement>& requirements, const QJsonObject& schemes,

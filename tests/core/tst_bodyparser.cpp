@@ -37,6 +37,8 @@ private slots:
     void urlEncoded();
     void multipart_data();
     void multipart();
+    void formRules_data();
+    void formRules();
     void text();
     void hostileBodiesEndQuickly_data();
     void hostileBodiesEndQuickly();
@@ -182,6 +184,79 @@ void TestBodyParser::multipart()
     QCOMPARE(found, errors);
     if (!expected.isEmpty())
         QCOMPARE(parsed.value, ::json(expected.toUtf8()));
+}
+
+void TestBodyParser::formRules_data()
+{
+    QTest::addColumn<bool>("multipart");
+    QTest::addColumn<QByteArray>("body"); // urlencoded text, or "name=value" parts for multipart
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<bool>("checkReserved");
+    QTest::addColumn<QStringList>("nonEmpty");
+    QTest::addColumn<QStringList>("errors"); // "location code"
+
+    const QStringList none;
+    QTest::addRow("urlencoded, unencoded slash")
+        << false << QByteArray("name=a/b") << QByteArray() << true << none << QStringList { "body/name allowReserved" };
+    QTest::addRow("urlencoded, every gen-delim and sub-delim")
+        << false << QByteArray("name=:&age=@&zip=!") << QByteArray() << true << none
+        << QStringList { "body/name allowReserved", "body/age allowReserved", "body/zip allowReserved" };
+    QTest::addRow("urlencoded, encoded is fine")
+        << false << QByteArray("name=a%2Fb%3A%40") << QByteArray() << true << none << QStringList();
+    QTest::addRow("urlencoded, allowReserved true")
+        << false << QByteArray("name=a/b?c") << QByteArray(R"({"name":{"allowReserved":true}})") << true << none
+        << QStringList();
+    QTest::addRow("urlencoded, not checked when off")
+        << false << QByteArray("name=a/b") << QByteArray() << false << none << QStringList();
+    QTest::addRow("urlencoded, the array delimiter")
+        << false << QByteArray("ids=1,2") << QByteArray(R"({"ids":{"explode":false}})") << true << none
+        << QStringList();
+    QTest::addRow("urlencoded, a second '=' is reserved")
+        << false << QByteArray("name=a=b") << QByteArray() << true << none << QStringList { "body/name allowReserved" };
+    QTest::addRow("urlencoded, reported once per field") << false << QByteArray("tags=a/b&tags=c/d") << QByteArray()
+                                                         << true << none << QStringList { "body/tags allowReserved" };
+    QTest::addRow("urlencoded, empty value of a non-empty field")
+        << false << QByteArray("name=&age") << QByteArray() << false << QStringList { "name", "age" }
+        << QStringList { "body/name allowEmptyValue", "body/age allowEmptyValue" };
+    QTest::addRow("urlencoded, empty value allowed")
+        << false << QByteArray("name=&age=1") << QByteArray() << false << QStringList { "age" } << QStringList();
+    QTest::addRow("multipart, styled part")
+        << true << QByteArray("name=a:b") << QByteArray(R"({"name":{"style":"form"}})") << true << none
+        << QStringList { "body/name allowReserved" };
+    QTest::addRow("multipart, plain part is not styled")
+        << true << QByteArray("name=a:b") << QByteArray() << true << none << QStringList();
+    QTest::addRow("multipart, empty part of a non-empty field")
+        << true << QByteArray("name=") << QByteArray() << false << QStringList { "name" }
+        << QStringList { "body/name allowEmptyValue" };
+}
+
+void TestBodyParser::formRules()
+{
+    QFETCH(bool, multipart);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, encoding);
+    QFETCH(bool, checkReserved);
+    QFETCH(QStringList, nonEmpty);
+    QFETCH(QStringList, errors);
+    FormRules rules;
+    rules.checkReserved = checkReserved;
+    rules.nonEmpty = nonEmpty;
+    const QJsonObject enc = QJsonDocument::fromJson(encoding).object();
+    ParsedBody parsed;
+    if (multipart) {
+        const int eq = body.indexOf('=');
+        const QByteArray raw = "--b\r\nContent-Disposition: form-data; name=\"" + body.left(eq) + "\"\r\n\r\n"
+            + body.mid(eq + 1) + "\r\n--b--\r\n";
+        parsed = BodyParser::parseMultipart(
+            raw, QStringLiteral("multipart/form-data; boundary=b"), formShape(), enc, {}, rules);
+    } else {
+        parsed = BodyParser::parseUrlEncoded(body, formShape(), enc, {}, rules);
+    }
+    QStringList found;
+    for (const ProblemError& e : parsed.errors)
+        found.append(e.location + QLatin1Char(' ') + e.code);
+    QCOMPARE(found, errors);
+    QVERIFY(!parsed.value.isUndefined()); // violations, never an unreadable body
 }
 
 void TestBodyParser::text()

@@ -240,8 +240,11 @@ void TestHostileHttp::acceptedFraming_data()
         "GET /health HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n");
     QTest::addRow("Transfer-Encoding Chunked (case)")
         << QByteArray("GET /health HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: Chunked\r\n\r\n0\r\n\r\n");
+    // /health defines no request body (a body there is a 415): forcing its 200 skips validation, so the answer
+    // shows only how the body was framed.
     QTest::addRow("chunk extension and trailer")
-        << QByteArray("GET /health HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
+        << QByteArray("GET /health HTTP/1.1\r\nHost: localhost\r\nx-redocly-response-status: 200\r\n"
+                      "Transfer-Encoding: chunked\r\n\r\n"
                       "3;ext=1\r\nabc\r\n0\r\nX-Trailer: 1\r\n\r\n");
     QTest::addRow("100 header fields") << [] {
         QByteArray r = "GET /health HTTP/1.1\r\nHost: localhost\r\n";
@@ -319,7 +322,9 @@ void TestHostileHttp::expectContinue()
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, m_port);
     QVERIFY(socket.waitForConnected(3000));
-    socket.write("GET /health HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+    // /health defines no request body: the forced 200 skips validation (a body there is otherwise a 415).
+    socket.write("GET /health HTTP/1.1\r\nHost: localhost\r\nx-redocly-response-status: 200\r\n"
+                 "Expect: 100-continue\r\nContent-Length: 5\r\n\r\n");
     QByteArray got;
     QElapsedTimer timer;
     timer.start();

@@ -37,7 +37,11 @@ void TestPathTemplate::match_data()
         << "/v{version}/ping" << QStringList { "v2", "ping" } << true << QStringList { "version=2" };
     QTest::addRow("suffix missing") << "/files/{name}.json" << QStringList { "files", "report.xml" } << false
                                     << QStringList();
-    QTest::addRow("empty variable value") << "/books/{id}" << QStringList { "books", "" } << false << QStringList();
+    // An empty segment still matches a whole-segment variable: validation reports the missing path parameter.
+    QTest::addRow("empty segment for a whole-segment variable")
+        << "/books/{id}/pages" << QStringList { "books", "", "pages" } << true << QStringList { "id=" };
+    QTest::addRow("empty value inside a segment")
+        << "/files/{name}.json" << QStringList { "files", ".json" } << false << QStringList();
     QTest::addRow("decoded value with slash")
         << "/books/{id}" << QStringList { "books", "a/b" } << true << QStringList { "id=a/b" };
 }

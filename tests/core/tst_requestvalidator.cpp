@@ -17,6 +17,9 @@ private slots:
     void verdicts();
     void problemErrorLocations();
     void nothingToCheck();
+    void bodyWhereNoneIsDefined();
+    void queryString_data();
+    void queryString();
     void verdictProblem_data();
     void verdictProblem();
 
@@ -128,6 +131,66 @@ void TestRequestValidator::problemErrorLocations()
     QCOMPARE(errors.at(1).location, QStringLiteral("body/items/0/id"));
     QCOMPARE(
         RequestVerdict::summary(errors), QStringLiteral("2 violations: body/name required, body/items/0/id type."));
+}
+
+void TestRequestValidator::bodyWhereNoneIsDefined()
+{
+    const LoadResult loaded = DefinitionLoader().loadFile(TestUtils::dataPath("engine/engine.yaml"));
+    QVERIFY(loaded.definition);
+    const RequestValidator validator(loaded.definition);
+    HttpRequest request;
+    request.method = "GET";
+    request.path = QStringLiteral("/multi");
+    request.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    request.body = "{}";
+    const RequestVerdict verdict =
+        validator.validate(*loaded.definition->operation(QStringLiteral("multi")), request, {});
+    QVERIFY(verdict.checked);
+    QCOMPARE(verdict.status(), 415);
+    QCOMPARE(verdict.errors.value(0).location, QStringLiteral("body"));
+    QVERIFY(verdict.supportedTypes.isEmpty());
+    QVERIFY(verdict.problem().detail.contains(QLatin1String("takes no request body")));
+    QVERIFY(verdict.trace.join(QLatin1Char(' ')).contains(QLatin1String("defines no request body")));
+}
+
+void TestRequestValidator::queryString_data()
+{
+    QTest::addColumn<QString>("operationPath");
+    QTest::addColumn<QByteArray>("query");
+    QTest::addColumn<QStringList>("errors");
+    QTest::addRow("form, valid") << "/search" << QByteArray("term=a+b&page=3") << QStringList();
+    QTest::addRow("form, typed member checked")
+        << "/search" << QByteArray("term=a&page=x") << QStringList { "query/page type" };
+    QTest::addRow("form, required member")
+        << "/search" << QByteArray("page=1") << QStringList { "query/term required" };
+    QTest::addRow("absent and required") << "/search" << QByteArray() << QStringList { "query required" };
+    QTest::addRow("JSON, valid") << "/json-query" << QByteArray("%7B%22color%22%3A%22red%22%7D") << QStringList();
+    QTest::addRow("JSON, unreadable") << "/json-query" << QByteArray("%7Bcolor") << QStringList { "query syntax" };
+    QTest::addRow("JSON, absent and optional") << "/json-query" << QByteArray() << QStringList();
+}
+
+void TestRequestValidator::queryString()
+{
+    QFETCH(QString, operationPath);
+    QFETCH(QByteArray, query);
+    QFETCH(QStringList, errors);
+    static const LoadResult loaded = DefinitionLoader().loadFile(TestUtils::dataPath("oas32/oas32.yaml"));
+    QVERIFY(loaded.definition);
+    const Operation* op = nullptr;
+    for (const Operation& o : loaded.definition->operations)
+        if (o.path == operationPath && o.method == QLatin1String("GET"))
+            op = &o;
+    QVERIFY(op);
+    const RequestValidator validator(loaded.definition);
+    HttpRequest request;
+    request.method = "GET";
+    request.path = operationPath;
+    request.query = query;
+    const RequestVerdict verdict = validator.validate(*op, request, {});
+    QStringList found;
+    for (const ProblemError& e : verdict.errors)
+        found.append(e.location + QLatin1Char(' ') + e.code);
+    QCOMPARE(found, errors);
 }
 
 void TestRequestValidator::nothingToCheck()

@@ -52,13 +52,21 @@ void TestResponseSelector::normal_data()
     QTest::addColumn<QStringList>("codes");
     QTest::addColumn<QString>("chosen");
     QTest::addColumn<int>("status");
-    QTest::addRow("lowest 2xx wins, whatever the order") << QStringList { "404", "201", "200" } << "200" << 200;
-    QTest::addRow("range counts as its class") << QStringList { "4XX", "2XX" } << "2XX" << 200;
-    QTest::addRow("exact code beats its range") << QStringList { "2XX", "200" } << "200" << 200;
-    QTest::addRow("204 when it is the only success") << QStringList { "204", "404" } << "204" << 204;
-    QTest::addRow("default answers 200") << QStringList { "400", "default" } << "default" << 200;
-    QTest::addRow("no 2xx or default: the first") << QStringList { "404", "500" } << "404" << 404;
-    QTest::addRow("nothing defined") << QStringList {} << "" << 0;
+    QTest::addColumn<QString>("rule"); // words the trace sentence must contain
+    QTest::addRow("lowest 2xx wins, whatever the order")
+        << QStringList { "404", "201", "200" } << "200" << 200 << "lowest 2xx";
+    QTest::addRow("range counts as its class") << QStringList { "4XX", "2XX" } << "2XX" << 200 << "2XX range";
+    QTest::addRow("exact code beats its range")
+        << QStringList { "2XX", "200" } << "200" << 200 << "explicit code beats the 2XX range";
+    QTest::addRow("explicit 201 beats 2XX")
+        << QStringList { "2XX", "201" } << "201" << 201 << "explicit code beats the 2XX range";
+    QTest::addRow("explicit 204 beats 2XX written first")
+        << QStringList { "2XX", "default", "204" } << "204" << 204 << "explicit";
+    QTest::addRow("range beats default") << QStringList { "default", "2XX" } << "2XX" << 200 << "beats default";
+    QTest::addRow("204 when it is the only success") << QStringList { "204", "404" } << "204" << 204 << "lowest 2xx";
+    QTest::addRow("default answers 200") << QStringList { "400", "default" } << "default" << 200 << "default";
+    QTest::addRow("no 2xx or default: the first") << QStringList { "404", "500" } << "404" << 404 << "first";
+    QTest::addRow("nothing defined") << QStringList {} << "" << 0 << "no responses";
 }
 
 void TestResponseSelector::normal()
@@ -66,11 +74,12 @@ void TestResponseSelector::normal()
     QFETCH(QStringList, codes);
     QFETCH(QString, chosen);
     QFETCH(int, status);
+    QFETCH(QString, rule);
     const Operation op = makeOperation(codes);
     const StatusChoice choice = ResponseSelector::normal(op);
     QCOMPARE(choice.response ? choice.response->code : QString(), chosen);
     QCOMPARE(choice.status, status);
-    QVERIFY(!choice.reason.isEmpty());
+    QVERIFY2(choice.reason.contains(rule), qPrintable(choice.reason));
 }
 
 void TestResponseSelector::defined_data()

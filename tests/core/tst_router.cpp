@@ -89,6 +89,9 @@ void TestRouter::match_data()
     QTest::addRow("method picks operation") << none << "POST"
                                             << "/users"
                                             << "createUser" << 0 << "";
+    QTest::addRow("empty segment matches the template, value empty") << none << "GET"
+                                                                     << "/users//profile"
+                                                                     << "getProfile" << 0 << "name=";
     QTest::addRow("trailing slash tolerated") << none << "GET"
                                               << "/users/"
                                               << "listUsers" << 0 << "";

@@ -669,6 +669,14 @@ void TestSchemaSampler::combinators_data()
         pets + R"("schema":{"oneOf":[{"$ref":"#/components/schemas/Cat"},{"$ref":"#/components/schemas/Dog"}],
             "discriminator":{"propertyName":"petType"}}})")
                                                      << kV30 << "/petType" << QByteArray(R"("Cat")");
+    QTest::addRow("discriminator defaultMapping is generated first") << QByteArray(
+        pets + R"("schema":{"oneOf":[{"$ref":"#/components/schemas/Cat"},{"$ref":"#/components/schemas/Dog"}],
+            "discriminator":{"propertyName":"petType","mapping":{"cat":"#/components/schemas/Cat","dog":"#/components/schemas/Dog"},
+            "defaultMapping":"Dog"}}})") << kV31 << "/petType" << QByteArray(R"("dog")");
+    QTest::addRow("discriminator defaultMapping as a reference") << QByteArray(
+        pets + R"("schema":{"oneOf":[{"$ref":"#/components/schemas/Cat"},{"$ref":"#/components/schemas/Dog"}],
+            "discriminator":{"propertyName":"petType","defaultMapping":"#/components/schemas/Dog"}}})")
+                                                                 << kV31 << "/bark" << QByteArray("true");
     QTest::addRow("discriminator inherited through allOf") << QByteArray(R"({"components":{"schemas":{
             "Pet":{"type":"object","required":["petType"],"properties":{"petType":{"type":"string"}},"discriminator":{"propertyName":"petType"}},
             "Cat":{"allOf":[{"$ref":"#/components/schemas/Pet"},{"type":"object","properties":{"lives":{"type":"integer"}}}]}}},

@@ -67,6 +67,19 @@ const char* kPetDocument = R"({
   } }
 })";
 
+// OpenAPI 3.2: discriminator.defaultMapping takes a missing or unmapped discriminator value.
+const char* kDefaultMappingDocument = R"({
+  "openapi": "3.2.0",
+  "components": { "schemas": {
+    "Shape": {
+      "oneOf": [ { "$ref": "#/components/schemas/Square" }, { "$ref": "#/components/schemas/Circle" } ],
+      "discriminator": { "propertyName": "kind", "mapping": { "square": "Square" }, "defaultMapping": "Circle" }
+    },
+    "Square": { "type": "object", "required": ["side"], "properties": { "side": { "type": "number" } } },
+    "Circle": { "type": "object", "required": ["radius"], "properties": { "radius": { "type": "number" } } }
+  } }
+})";
+
 } // namespace
 
 // Exercises SchemaValidator and SchemaCache through their public API.
@@ -226,6 +239,18 @@ void TestSchemaValidator::validate_data()
         QStringLiteral(" required missing required property 'petType'"));
     docRow("discriminator unknown value", pet, QStringLiteral(R"({"petType":"cow"})"), none, false,
         QStringLiteral(" discriminator discriminator property 'petType' must be one of: dog, Cat, Dog"));
+    const QString shapes = QString::fromUtf8(kDefaultMappingDocument);
+    const QString shape = QStringLiteral("/components/schemas/Shape");
+    auto shapeRow = [&](const char* name, const QString& instance, bool valid, const QString& firstError = QString()) {
+        QTest::addRow("%s", name) << oas31 << shapes << shape << instance << none << valid << firstError;
+    };
+    shapeRow("defaultMapping: missing value takes the default", QStringLiteral(R"({"radius":1})"), true);
+    shapeRow("defaultMapping: unmapped value takes the default", QStringLiteral(R"({"kind":"blob","radius":1})"), true);
+    shapeRow("defaultMapping: default schema is checked", QStringLiteral(R"({"side":1})"), false,
+        QStringLiteral(" required missing required property 'radius'"));
+    shapeRow("defaultMapping: a mapped value keeps its branch", QStringLiteral(R"({"kind":"square","side":1})"), true);
+    shapeRow("defaultMapping: mapped branch is checked", QStringLiteral(R"({"kind":"square","radius":1})"), false,
+        QStringLiteral(" required missing required property 'side'"));
     // readOnly / writeOnly by direction
     docRow("request: readOnly not required", account, QStringLiteral(R"({"name":"a","password":"12345678"})"),
         ValidationDirection::Request, true);

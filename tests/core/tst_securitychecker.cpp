@@ -13,6 +13,16 @@ const QJsonObject& schemes()
         "bearer": {"type": "http", "scheme": "bearer"},
         "basic": {"type": "http", "scheme": "Basic"},
         "digest": {"type": "http", "scheme": "digest"},
+        "negotiate": {"type": "http", "scheme": "Negotiate"},
+        "hoba": {"type": "http", "scheme": "HOBA"},
+        "mutual": {"type": "http", "scheme": "Mutual"},
+        "scram": {"type": "http", "scheme": "SCRAM-SHA-256"},
+        "vapid": {"type": "http", "scheme": "vapid"},
+        "dpop": {"type": "http", "scheme": "DPoP"},
+        "privateToken": {"type": "http", "scheme": "PrivateToken"},
+        "concealed": {"type": "http", "scheme": "Concealed"},
+        "gnap": {"type": "http", "scheme": "GNAP"},
+        "oauth1": {"type": "http", "scheme": "OAuth"},
         "headerKey": {"type": "apiKey", "in": "header", "name": "X-Key"},
         "queryKey": {"type": "apiKey", "in": "query", "name": "key"},
         "cookieKey": {"type": "apiKey", "in": "cookie", "name": "sid"},
@@ -86,10 +96,51 @@ void TestSecurityChecker::check_data()
         << QByteArray(
                "Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"/x\", response=\"abc\", qop=auth, nc=00000001")
         << QByteArray() << QByteArray() << true << QStringList() << none;
-    QTest::addRow("digest with an empty field")
-        << "digest" << QByteArray("Digest username=\"\", realm=r, nonce=n, uri=/, response=x") << QByteArray()
+    // Format only: parameters that are present but empty are well-formed (values are never judged).
+    QTest::addRow("digest with every parameter empty")
+        << "digest" << QByteArray("Digest username=\"\", realm=\"\", nonce=\"\", uri=\"\", response=\"\"")
+        << QByteArray() << QByteArray() << true << QStringList() << none;
+    QTest::addRow("digest with an empty unquoted parameter")
+        << "digest" << QByteArray("Digest username=\"\", realm=r, nonce=n, uri=/, response=") << QByteArray()
+        << QByteArray() << true << QStringList() << none;
+    QTest::addRow("digest with username* (RFC 8187)")
+        << "digest"
+        << QByteArray("Digest username*=UTF-8''J%C3%A4s, realm=\"r\", nonce=\"n\", uri=\"/\", response=\"x\"")
+        << QByteArray() << QByteArray() << true << QStringList() << none;
+    QTest::addRow("digest lacking response")
+        << "digest" << QByteArray("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"/\"") << QByteArray()
         << QByteArray() << false << QStringList { "header/Authorization" }
         << QList<QByteArray> { "Digest realm=\"understudy\", qop=\"auth\", nonce=\"dW5kZXJzdHVkeQ\"" };
+    // The other http schemes of the IANA registry: their parameters' values (even empty ones) are never judged.
+    QTest::addRow("Negotiate token") << "negotiate" << QByteArray("Negotiate YIIB") << QByteArray() << QByteArray()
+                                     << true << QStringList() << none;
+    QTest::addRow("HOBA with an empty result")
+        << "hoba" << QByteArray("HOBA result=\"\"") << QByteArray() << QByteArray() << true << QStringList() << none;
+    QTest::addRow("Mutual with empty parameters")
+        << "mutual" << QByteArray("Mutual sid=\"\", reqnum=\"\", ver=\"\", kd1=\"\"") << QByteArray() << QByteArray()
+        << true << QStringList() << none;
+    QTest::addRow("SCRAM-SHA-256 with an empty realm")
+        << "scram" << QByteArray("SCRAM-SHA-256 realm=\"\", data=biwsbj0=") << QByteArray() << QByteArray() << true
+        << QStringList() << none;
+    QTest::addRow("vapid with empty t and k") << "vapid" << QByteArray("vapid t=\"\", k=\"\"") << QByteArray()
+                                              << QByteArray() << true << QStringList() << none;
+    QTest::addRow("DPoP token") << "dpop" << QByteArray("DPoP eyJ0") << QByteArray() << QByteArray() << true
+                                << QStringList() << none;
+    QTest::addRow("PrivateToken with an empty token") << "privateToken" << QByteArray("PrivateToken token=\"\"")
+                                                      << QByteArray() << QByteArray() << true << QStringList() << none;
+    QTest::addRow("Concealed with empty parameters")
+        << "concealed" << QByteArray("Concealed k=\"\", a=\"\", s=\"\", v=\"\", p=\"\"") << QByteArray() << QByteArray()
+        << true << QStringList() << none;
+    QTest::addRow("GNAP token") << "gnap" << QByteArray("GNAP OS9M2PMHKUR64TB8N6BW7OZB8CDFONP219RP1LT0") << QByteArray()
+                                << QByteArray() << true << QStringList() << none;
+    QTest::addRow("OAuth 1 with an empty oauth_token")
+        << "oauth1" << QByteArray("OAuth oauth_consumer_key=\"k\", oauth_token=\"\", oauth_signature=\"\"")
+        << QByteArray() << QByteArray() << true << QStringList() << none;
+    QTest::addRow("SCRAM given no credentials")
+        << "scram" << QByteArray("SCRAM-SHA-256") << QByteArray() << QByteArray() << false
+        << QStringList { "header/Authorization" } << QList<QByteArray> { "SCRAM-SHA-256" };
+    QTest::addRow("HOBA given Bearer") << "hoba" << QByteArray("Bearer t") << QByteArray() << QByteArray() << false
+                                       << QStringList { "header/Authorization" } << QList<QByteArray> { "HOBA" };
     QTest::addRow("apiKey header") << "headerKey" << QByteArray() << QByteArray() << QByteArray("x-key: 1") << true
                                    << QStringList() << none;
     QTest::addRow("apiKey header missing") << "headerKey" << QByteArray() << QByteArray() << QByteArray() << false

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -78,6 +79,24 @@ void TestSwaggerConverter::converts_data()
     QTest::addRow("host and basePath become a server")
         << base << QStringLiteral("/servers/0/url") << QJsonValue(QStringLiteral("http://h.io/api"));
     QTest::addRow("openapi version") << base << QStringLiteral("/openapi") << QJsonValue(QStringLiteral("3.0.3"));
+    const QByteArray noProduces = R"({"swagger": "2.0", "paths": {"/t": {"get": {"responses": {
+        "200": {"description": "text only", "examples": {"text/plain": "hi"}},
+        "201": {"description": "schema and text", "schema": {"type": "object"}, "examples": {"text/plain": "hi"}}}},
+      "post": {"consumes": ["application/x-www-form-urlencoded"], "parameters": [
+        {"name": "a", "in": "formData", "type": "string"},
+        {"name": "b", "in": "formData", "type": "string", "allowEmptyValue": true}], "responses": {}}}}})";
+    QTest::addRow("examples map without produces offers only its types")
+        << noProduces << QStringLiteral("/paths/~1t/get/responses/200/content")
+        << QJsonValue(QJsonObject {
+               { QStringLiteral("text/plain"), QJsonObject { { QStringLiteral("example"), QStringLiteral("hi") } } } });
+    QTest::addRow("a schema without produces still means JSON")
+        << noProduces << QStringLiteral("/paths/~1t/get/responses/201/content/application~1json/schema/type")
+        << QJsonValue(QStringLiteral("object"));
+    QTest::addRow("formData without allowEmptyValue must not be empty")
+        << noProduces
+        << QStringLiteral(
+               "/paths/~1t/post/requestBody/content/application~1x-www-form-urlencoded/x-understudy-non-empty-fields")
+        << QJsonValue(QJsonArray { QStringLiteral("a") });
     QTest::addRow("basePath only") << QByteArray(R"({"swagger": "2.0", "basePath": "/v1", "paths": {}})")
                                    << QStringLiteral("/servers/0/url") << QJsonValue(QStringLiteral("/v1"));
 }
