@@ -374,11 +374,14 @@ LoadResult LoadSession::run(const QByteArray& data, const QString& path)
             || definition->specVersion == QLatin1String("3.0")) {
             definition->dialect = SchemaDialect::OpenApi30;
         } else if (definition->specVersion.startsWith(QLatin1String("3.1."))
-            || definition->specVersion == QLatin1String("3.1")) {
+            || definition->specVersion == QLatin1String("3.1")
+            || definition->specVersion.startsWith(QLatin1String("3.2."))
+            || definition->specVersion == QLatin1String("3.2")) {
+            // 3.2 keeps 3.1's schema dialect; its additions are read where they apply (itemSchema, ...).
             definition->dialect = SchemaDialect::OpenApi31;
         } else {
             m_diagnostics.append(Diagnostic::error(
-                QStringLiteral("Unsupported OpenAPI version \"%1\" (3.0.x, 3.1.x and Swagger 2.0 are supported)")
+                QStringLiteral("Unsupported OpenAPI version \"%1\" (3.0.x, 3.1.x, 3.2.x and Swagger 2.0 are supported)")
                     .arg(definition->specVersion),
                 file, QStringLiteral("/openapi"), QStringLiteral("unknown-version")));
             return fail();

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 
 #include "core/generation/requestsubstitution.h"
+#include "core/generation/streambody.h"
 #include "core/negotiation/mediatypenegotiator.h"
 
 namespace {
@@ -69,6 +70,28 @@ BodyResult BodyStage::build(const BodyInput& input) const
     if (!source.present)
         return result;
 
+    // Only the names of sequential media types are worth parsing for a stream (JSON bodies skip this).
+    const bool maybeStream = !input.content.media->itemSchema.isUndefined()
+        || contentType.contains(QLatin1String("event-stream"), Qt::CaseInsensitive)
+        || contentType.contains(QLatin1String("jsonl"), Qt::CaseInsensitive)
+        || contentType.contains(QLatin1String("ndjson"), Qt::CaseInsensitive);
+    if (maybeStream) {
+        const StreamBody::Format format = StreamBody::formatOf(contentType);
+        if (format != StreamBody::Format::None) {
+            const StreamPacing pacing = StreamPacing::from(input.content.media->stream);
+            result.chunks = StreamBody::frames(format, source.value, source.item, pacing);
+            result.chunkIntervalMs = pacing.intervalMs;
+            result.bytes = result.chunks.join();
+            result.present = true;
+            result.contentType = contentType;
+            result.trace.append(QStringLiteral("Streamed %1 items of %2, %3 ms apart.")
+                                    .arg(result.chunks.size())
+                                    .arg(contentType)
+                                    .arg(pacing.intervalMs));
+            return result;
+        }
+    }
+
     QJsonValue value = source.value;
     bool substituted = false;
     if (!input.problem.isEmpty()) {
@@ -97,6 +120,6 @@ BodyResult BodyStage::build(const BodyInput& input) const
     result.present = true;
     result.contentType = contentType;
     // Unchanged examples and generated bodies are serialised once and reused.
-    result.bytes = substituted ? BodyBuilder::serialize(value, contentType) : m_bodies.bytes(source, contentType);
+    result.bytes = substituted ? m_bodies.render(value, source, contentType) : m_bodies.bytes(source, contentType);
     return result;
 }

@@ -580,14 +580,51 @@ QString XmlCodec::pretty(const QByteArray& xml)
     QXmlStreamWriter writer(&out);
     writer.setAutoFormatting(true);
     writer.setAutoFormattingIndent(2);
+    // Tokens are copied by their written (qualified) names, so prefixes and declarations stay as the body has them.
     while (!reader.atEnd()) {
-        reader.readNext();
-        if (reader.hasError())
+        switch (reader.readNext()) {
+        case QXmlStreamReader::StartDocument:
+            if (!reader.documentVersion().isEmpty())
+                writer.writeStartDocument(reader.documentVersion().toString());
             break;
-        // Whitespace between elements is re-made by the writer's indentation.
-        if (reader.isWhitespace())
-            continue;
-        writer.writeCurrentToken(reader);
+        case QXmlStreamReader::EndDocument:
+            writer.writeEndDocument();
+            break;
+        case QXmlStreamReader::StartElement:
+            writer.writeStartElement(reader.qualifiedName().toString());
+            for (const QXmlStreamNamespaceDeclaration& d : reader.namespaceDeclarations())
+                writer.writeAttribute(
+                    d.prefix().isEmpty() ? QStringLiteral("xmlns") : QStringLiteral("xmlns:") + d.prefix().toString(),
+                    d.namespaceUri().toString());
+            for (const QXmlStreamAttribute& a : reader.attributes())
+                writer.writeAttribute(a.qualifiedName().toString(), a.value().toString());
+            break;
+        case QXmlStreamReader::EndElement:
+            writer.writeEndElement();
+            break;
+        case QXmlStreamReader::Characters:
+            // Whitespace between elements is re-made by the writer's indentation.
+            if (reader.isCDATA())
+                writer.writeCDATA(reader.text().toString());
+            else if (!reader.isWhitespace())
+                writer.writeCharacters(reader.text().toString());
+            break;
+        case QXmlStreamReader::Comment:
+            writer.writeComment(reader.text().toString());
+            break;
+        case QXmlStreamReader::ProcessingInstruction:
+            writer.writeProcessingInstruction(
+                reader.processingInstructionTarget().toString(), reader.processingInstructionData().toString());
+            break;
+        case QXmlStreamReader::DTD:
+            writer.writeDTD(reader.text().toString());
+            break;
+        case QXmlStreamReader::EntityReference:
+            writer.writeEntityReference(reader.name().toString());
+            break;
+        default:
+            break;
+        }
     }
     if (reader.hasError())
         return QString::fromUtf8(xml);

@@ -61,6 +61,11 @@ public:
     static ParsedBody parseMultipart(const QByteArray& body, const QString& contentType, const ValueShape& shape,
         const QJsonObject& encoding = {}, const BodyLimits& limits = {});
 
+    // XML (application/xml, text/xml, +xml) read into the value the schema describes (see XmlCodec: elements and
+    // attributes by their `xml` names, wrapped and repeated arrays); syntax errors carry the parser's line/column.
+    static ParsedBody parseXml(
+        const QByteArray& body, const QJsonObject& document, const QJsonValue& schema, const BodyLimits& limits = {});
+
     // text/plain and other text: a string, coerced when the schema is a number, integer or boolean.
     static ParsedBody parseText(const QByteArray& body, const ValueShape& shape);
 };
