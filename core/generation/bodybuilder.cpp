@@ -48,7 +48,7 @@ BodyBuilder::Sample BodyBuilder::generate(
 BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExample) const
 {
     BodySource source;
-    source.schema = media.schema;
+    source.schema = &media.schema;
     // Without a location there is nothing unique to key the serialisation cache by.
     const auto keyed = [](const QString& pointer, const char* suffix) {
         return pointer.isEmpty() ? QString() : pointer + QLatin1String(suffix);
@@ -128,7 +128,7 @@ BodySource BodyBuilder::chooseItem(const MediaType& media, BodySource source) co
 {
     // A sequential media type without a whole-stream example: every item comes from the itemSchema.
     source.item = true;
-    source.schema = media.itemSchema;
+    source.schema = &media.itemSchema;
     const QJsonObject schema = resolvedSchema(media.itemSchema);
     if (schema.contains(QLatin1String("example"))) {
         source.value = schema.value(QLatin1String("example"));
@@ -167,7 +167,7 @@ QByteArray BodyBuilder::render(const QJsonValue& value, const BodySource& source
     // A string example is the document itself; a generated string is the text of the root element.
     if (value.isString() && !source.generated)
         return value.toString().toUtf8();
-    return XmlCodec::write(m_definition->document, source.schema, value);
+    return XmlCodec::write(m_definition->document, source.schema ? *source.schema : QJsonValue(), value);
 }
 
 QByteArray BodyBuilder::bytes(const BodySource& source, const QString& mediaType) const

@@ -16,7 +16,8 @@ struct BodySource
     QString reason; // one trace sentence
     QString cacheKey; // identifies the value for serialisation caching (empty: do not cache)
     QString error; // generation failed (impossible schema, over the SampleBudget): `value` is null, answer a 500
-    QJsonValue schema; // the media type's schema (names the elements of an XML body)
+    const QJsonValue* schema =
+        nullptr; // the media type's schema (names an XML body's elements); owned by the definition
     bool item = false; // `value` is one item of a sequential media type's stream (from its itemSchema)
 };
 

@@ -111,8 +111,8 @@ void TestStreamBody::formatOf_data()
     QTest::addColumn<QString>("mediaType");
     QTest::addColumn<int>("format");
     QTest::addRow("event stream") << "text/event-stream" << int(StreamBody::Format::EventStream);
-    QTest::addRow("event stream with charset") << "Text/Event-Stream; charset=utf-8"
-                                               << int(StreamBody::Format::EventStream);
+    QTest::addRow("event stream with charset")
+        << "Text/Event-Stream; charset=utf-8" << int(StreamBody::Format::EventStream);
     QTest::addRow("JSON Lines") << "application/jsonl" << int(StreamBody::Format::JsonLines);
     QTest::addRow("NDJSON") << "application/x-ndjson" << int(StreamBody::Format::JsonLines);
     QTest::addRow("JSON is not a stream") << "application/json" << int(StreamBody::Format::None);
@@ -141,8 +141,8 @@ void TestStreamBody::frames_data()
         << sse << json(R"({"data": "a\nb"})") << true << QByteArrayList(2, "data: a\ndata: b\n\n");
     QTest::addRow("SSE non-string data is compact JSON")
         << sse << json(R"({"data": {"t": 1}})") << true << QByteArrayList(2, "data: {\"t\":1}\n\n");
-    QTest::addRow("SSE any other item is the data") << sse << json(R"({"t": 1, "u": [2]})") << true
-                                                    << QByteArrayList(2, "data: {\"t\":1,\"u\":[2]}\n\n");
+    QTest::addRow("SSE any other item is the data")
+        << sse << json(R"({"t": 1, "u": [2]})") << true << QByteArrayList(2, "data: {\"t\":1,\"u\":[2]}\n\n");
     QTest::addRow("SSE field values stay on one line")
         << sse << json(R"({"event": "a\nb", "data": "d"})") << true << QByteArrayList(2, "event: a b\ndata: d\n\n");
     QTest::addRow("SSE example array: one event per element")
@@ -152,12 +152,12 @@ void TestStreamBody::frames_data()
         << QByteArrayList { "event: a\ndata: 1\n\n", "data: 2\n\n" };
     QTest::addRow("JSON Lines: compact JSON per line")
         << lines << json(R"({"a": [1, 2]})") << true << QByteArrayList(2, "{\"a\":[1,2]}\n");
-    QTest::addRow("JSON Lines example array") << lines << json(R"([1, "x", null])") << false
-                                              << QByteArrayList { "1\n", "\"x\"\n", "null\n" };
+    QTest::addRow("JSON Lines example array")
+        << lines << json(R"([1, "x", null])") << false << QByteArrayList { "1\n", "\"x\"\n", "null\n" };
     QTest::addRow("JSON Lines text example: its non-blank lines")
         << lines << json(R"("{\"a\":1}\n\n{\"a\":2}")") << false << QByteArrayList { "{\"a\":1}\n", "{\"a\":2}\n" };
-    QTest::addRow("a single non-array example is one item") << lines << json(R"({"a": 1})") << false
-                                                            << QByteArrayList { "{\"a\":1}\n" };
+    QTest::addRow("a single non-array example is one item")
+        << lines << json(R"({"a": 1})") << false << QByteArrayList { "{\"a\":1}\n" };
 }
 
 void TestStreamBody::frames()
@@ -204,15 +204,16 @@ void TestStreamBody::itemsArriveOneByOne_data()
     QTest::addColumn<int>("intervalMs");
     QTest::addColumn<QByteArray>("firstItem");
 
-    QTest::addRow("SSE generated from the itemSchema") << QByteArray("/events") << QByteArray("text/event-stream")
-                                                       << QByteArray("text/event-stream") << 4 << 60
-                                                       << QByteArray("event: tick\nid: 1\ndata: {\"temperature\":21}\n\n");
+    QTest::addRow("SSE generated from the itemSchema")
+        << QByteArray("/events") << QByteArray("text/event-stream") << QByteArray("text/event-stream") << 4 << 60
+        << QByteArray("event: tick\nid: 1\ndata: {\"temperature\":21}\n\n");
     QTest::addRow("JSON Lines from an example array")
         << QByteArray("/logs") << QByteArray() << QByteArray("application/jsonl") << 3 << 40
         << QByteArray("{\"level\":\"info\",\"msg\":\"started\"}\n");
     QTest::addRow("NDJSON with the default pacing")
         << QByteArray("/changes") << QByteArray("application/x-ndjson") << QByteArray("application/x-ndjson")
-        << StreamPacing::defaultItems << StreamPacing::defaultIntervalMs << QByteArray("{\"op\":\"insert\",\"seq\":1}\n");
+        << StreamPacing::defaultItems << StreamPacing::defaultIntervalMs
+        << QByteArray("{\"op\":\"insert\",\"seq\":1}\n");
     QTest::addRow("a text example's events, without pauses")
         << QByteArray("/raw") << QByteArray() << QByteArray("text/event-stream") << 2 << 0
         << QByteArray("event: a\ndata: 1\n\n");

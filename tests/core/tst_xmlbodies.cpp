@@ -68,9 +68,9 @@ void TestXmlBodies::responses_data()
     QTest::addColumn<QString>("root"); // empty: not XML
     QTest::addColumn<QByteArray>("bodyContains");
 
-    QTest::addRow("Accept: application/xml gets XML") << QByteArray("/pets/3") << QByteArray("application/xml")
-                                                      << QByteArray("application/xml") << "{urn:example:pets}pet"
-                                                      << QByteArray(R"(<pt:pet xmlns:pt="urn:example:pets" id="7">)");
+    QTest::addRow("Accept: application/xml gets XML")
+        << QByteArray("/pets/3") << QByteArray("application/xml") << QByteArray("application/xml")
+        << "{urn:example:pets}pet" << QByteArray(R"(<pt:pet xmlns:pt="urn:example:pets" id="7">)");
     QTest::addRow("Accept: application/json gets JSON")
         << QByteArray("/pets/3") << QByteArray("application/json") << QByteArray("application/json") << QString()
         << QByteArray(R"("name":"Rex")");
@@ -126,8 +126,8 @@ void TestXmlBodies::requestBodies_data()
     QTest::addRow("malformed XML is 400 with the parser's position")
         << QByteArray("<pet id=\"4\">\n<name>Fido</nam>\n</pet>") << 400
         << QByteArrayList { "invalid XML at line 2, column 16", "malformed-request" };
-    QTest::addRow("a body that is no XML at all is 400") << QByteArray("{\"id\": 4}") << 400
-                                                         << QByteArrayList { "invalid XML at line 1, column 1" };
+    QTest::addRow("a body that is no XML at all is 400")
+        << QByteArray("{\"id\": 4}") << 400 << QByteArrayList { "invalid XML at line 1, column 1" };
     QTest::addRow("invalid XML body is 422 naming each violation")
         << QByteArray(R"(<pet id="0"><colour>red</colour></pet>)") << 422
         << QByteArrayList { "body/id", "minimum", "body/name", "required", "additionalProperties" };

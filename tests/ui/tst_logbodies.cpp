@@ -53,9 +53,9 @@ void TestLogBodies::prettyBody_data()
     QTest::addRow("XML indented") << QByteArray(R"(<?xml version="1.0"?><a x="1"><b>t</b><c/></a>)")
                                   << QByteArray("application/xml")
                                   << "<?xml version=\"1.0\"?>\n<a x=\"1\">\n  <b>t</b>\n  <c/>\n</a>";
-    QTest::addRow("+xml with parameters indented") << QByteArray("<feed><t>1</t></feed>")
-                                                   << QByteArray("application/atom+xml; charset=utf-8")
-                                                   << "<feed>\n  <t>1</t>\n</feed>";
+    QTest::addRow("+xml with parameters indented")
+        << QByteArray("<feed><t>1</t></feed>") << QByteArray("application/atom+xml; charset=utf-8")
+        << "<feed>\n  <t>1</t>\n</feed>";
     QTest::addRow("malformed XML shown as it is")
         << QByteArray("<a><b></a>") << QByteArray("text/xml") << QStringLiteral("<a><b></a>");
     QTest::addRow("SSE events listed, JSON data indented")
@@ -98,14 +98,13 @@ void TestLogBodies::logShowsServedBodies_data()
             + QByteArray::number(xmlBody.size()) + "\r\n\r\n" + xmlBody
         << 1 << QStringList { "<pet id=\"4\">\n  <name>Fido</name>\n</pet>" };
     QTest::addRow("SSE stream listed item by item")
-        << "streams/streams.yaml"
-        << QByteArray("GET /events HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n") << 0
+        << "streams/streams.yaml" << QByteArray("GET /events HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        << 0
         << QStringList { "Transfer-Encoding: chunked", "Stream of 4 items", "Item 1\nevent: tick\nid: 1\ndata: {",
                "Item 4\n", "\"temperature\": 21" };
     QTest::addRow("JSON Lines stream listed item by item")
-        << "streams/streams.yaml"
-        << QByteArray("GET /logs HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n") << 0
-        << QStringList { "Stream of 3 items", "Item 3\n{\n    \"level\": \"info\",\n    \"msg\": \"done\"\n}" };
+        << "streams/streams.yaml" << QByteArray("GET /logs HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        << 0 << QStringList { "Stream of 3 items", "Item 3\n{\n    \"level\": \"info\",\n    \"msg\": \"done\"\n}" };
 }
 
 void TestLogBodies::logShowsServedBodies()
