@@ -9,6 +9,20 @@
 #include "core/schema/schemasampler.h"
 #include "core/schema/xmlcodec.h"
 
+namespace {
+
+// "xml" in any case: a cheap test that keeps the media type parse off the JSON path.
+bool mentionsXml(const QString& mediaType)
+{
+    const QChar* c = mediaType.constData();
+    for (qsizetype i = 0; i + 2 < mediaType.size(); ++i)
+        if ((c[i].unicode() | 0x20) == 'x' && (c[i + 1].unicode() | 0x20) == 'm' && (c[i + 2].unicode() | 0x20) == 'l')
+            return true;
+    return false;
+}
+
+} // namespace
+
 BodyBuilder::BodyBuilder(DefinitionPtr definition)
     : m_definition(std::move(definition))
 { }
@@ -160,7 +174,7 @@ BodySource BodyBuilder::chooseItem(const MediaType& media, BodySource source) co
 
 QByteArray BodyBuilder::render(const QJsonValue& value, const BodySource& source, const QString& mediaType) const
 {
-    if (!MediaTypeNegotiator::isXml(mediaType))
+    if (!mentionsXml(mediaType) || !MediaTypeNegotiator::isXml(mediaType))
         return serialize(value, mediaType);
     if (value.isUndefined())
         return {};

@@ -50,9 +50,16 @@ bool maySubstitute(const HttpRequest& request, const PathParameters& pathParamet
 } // namespace
 
 BodyStage::BodyStage(DefinitionPtr definition, bool strictExamples)
-    : m_bodies(std::move(definition))
+    : m_bodies(definition)
     , m_strictExamples(strictExamples)
-{ }
+{
+    // Known once, so that JSON answers never look at their media type's name for a stream.
+    for (const Operation& op : definition->operations)
+        for (const Response& response : op.responses)
+            for (const MediaType& media : response.content)
+                if (!media.itemSchema.isUndefined() || StreamBody::formatOf(media.name) != StreamBody::Format::None)
+                    m_streamed.insert(&media);
+}
 
 BodyResult BodyStage::build(const BodyInput& input) const
 {
@@ -70,11 +77,7 @@ BodyResult BodyStage::build(const BodyInput& input) const
     if (!source.present)
         return result;
 
-    // Only the names of sequential media types are worth parsing for a stream (JSON bodies skip this).
-    const bool maybeStream = !input.content.media->itemSchema.isUndefined()
-        || contentType.contains(QLatin1String("event-stream"), Qt::CaseInsensitive)
-        || contentType.contains(QLatin1String("jsonl"), Qt::CaseInsensitive)
-        || contentType.contains(QLatin1String("ndjson"), Qt::CaseInsensitive);
+    const bool maybeStream = !m_streamed.isEmpty() && m_streamed.contains(input.content.media);
     if (maybeStream) {
         const StreamBody::Format format = StreamBody::formatOf(contentType);
         if (format != StreamBody::Format::None) {

@@ -4,6 +4,8 @@
 
 #include <optional>
 
+#include <QSet>
+
 #include "core/generation/bodybuilder.h"
 #include "core/http/httprequest.h"
 #include "core/http/problem.h"
@@ -55,4 +57,5 @@ public:
 private:
     BodyBuilder m_bodies;
     bool m_strictExamples = false;
+    QSet<const MediaType*> m_streamed; // media types of the definition that may answer with a stream
 };
