@@ -522,6 +522,14 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
         <source>any</source>
         <translation>beliebig</translation>
     </message>
+    <message>
+        <source>Stream of %1 items</source>
+        <translation>Stream mit %1 Einträgen</translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>Eintrag %1</translation>
+    </message>
 </context>
 <context>
     <name>RecentFilesMenu</name>

@@ -522,6 +522,14 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
         <source>any</source>
         <translation>quelconque</translation>
     </message>
+    <message>
+        <source>Stream of %1 items</source>
+        <translation>Flux de %1 éléments</translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>Élément %1</translation>
+    </message>
 </context>
 <context>
     <name>RecentFilesMenu</name>

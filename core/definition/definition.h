@@ -47,6 +47,10 @@ struct MediaType
     QList<NamedExample> examples; // in document order
     QJsonObject encoding; // multipart / form encodings, as written
     QString pointer;
+    // Sequential media types (OpenAPI 3.2): the schema of one item of the stream, Undefined when absent.
+    QJsonValue itemSchema = QJsonValue(QJsonValue::Undefined);
+    QString itemSchemaPointer;
+    QJsonObject stream; // `x-understudy-stream`: how many items a mocked stream sends, and how far apart
 };
 
 struct HeaderDef

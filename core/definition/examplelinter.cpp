@@ -81,14 +81,39 @@ void LintRun::checkNamed(const QList<NamedExample>& examples, const QString& sch
                 QStringLiteral("%1 example '%2'").arg(what, e.name));
 }
 
+namespace {
+
+// application/xml, text/xml, "+xml": a string example of such a type is the XML document itself, not a value.
+bool isXmlName(const QString& mediaType)
+{
+    const QString essence = mediaType.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
+    return essence == QLatin1String("application/xml") || essence == QLatin1String("text/xml")
+        || essence.endsWith(QLatin1String("+xml"));
+}
+
+} // namespace
+
 void LintRun::checkMedia(const MediaType& media, ValidationDirection direction, const QString& what)
 {
+    // A sequential media type's example array holds the stream's items: each is held to the itemSchema.
+    if (!media.itemSchemaPointer.isEmpty() && media.hasExample && media.example.isArray()) {
+        const QJsonArray items = media.example.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i)
+            checkExample(media.itemSchemaPointer, items.at(i),
+                JsonPointer::append(JsonPointer::append(media.pointer, QStringLiteral("example")), int(i)), direction,
+                what + QStringLiteral(" example item %1").arg(i));
+        walkSchema(media.itemSchemaPointer, 0);
+    }
     if (media.schemaPointer.isEmpty())
         return;
-    if (media.hasExample)
+    const bool xml = isXmlName(media.name);
+    if (media.hasExample && !(xml && media.example.isString()))
         checkExample(media.schemaPointer, media.example, JsonPointer::append(media.pointer, QStringLiteral("example")),
             direction, what + QStringLiteral(" example"));
-    checkNamed(media.examples, media.schemaPointer, direction, what);
+    for (const NamedExample& e : media.examples)
+        if (e.hasValue && !(xml && e.value.isString()))
+            checkExample(media.schemaPointer, e.value, JsonPointer::append(e.pointer, QStringLiteral("value")),
+                direction, QStringLiteral("%1 example '%2'").arg(what, e.name));
     walkSchema(media.schemaPointer, 0);
 }
 

@@ -334,6 +334,12 @@ QList<MediaType> OperationExtractor::content(const QJsonValue& value, const QStr
                     JsonPointer::append(ex.pointer, QStringLiteral("serializedValue")));
         }
         mt.encoding = o.value(QLatin1String("encoding")).toObject();
+        const auto itemSchema = o.constFind(QLatin1String("itemSchema"));
+        if (itemSchema != o.constEnd()) {
+            mt.itemSchema = *itemSchema;
+            mt.itemSchemaPointer = JsonPointer::append(mt.pointer, QStringLiteral("itemSchema"));
+        }
+        mt.stream = o.value(QLatin1String("x-understudy-stream")).toObject();
         out.append(mt);
     }
     return out;

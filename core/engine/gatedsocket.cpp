@@ -2,6 +2,7 @@
 #include "core/engine/gatedsocket.h"
 
 #include <QElapsedTimer>
+#include <QTimer>
 
 #include "core/http/problem.h"
 
@@ -142,7 +143,7 @@ void GatedSocket::intake()
 
 void GatedSocket::pump()
 {
-    const bool hold = m_phase == Phase::Handed || m_outputPaused;
+    const bool hold = m_phase == Phase::Handed || m_phase == Phase::Streaming || m_outputPaused;
     // Committing frees what was copied, so the socket reads on; holding keeps it, which stops reading once
     // readBufferSize is reached.
     if (!hold && isTransactionStarted()) {
@@ -296,7 +297,44 @@ void GatedSocket::sendResponse(HttpResponse response, bool headRequest)
         response.setHeader("Connection", "close");
     else if (m_head.minorVersion == 0)
         response.setHeader("Connection", "keep-alive");
+    if (bodyAllowed && !headRequest && m_head.minorVersion >= 1 && !response.chunks.isEmpty()) {
+        response.removeHeader("Content-Length");
+        response.setHeader("Transfer-Encoding", "chunked");
+        write(serialize(response, false));
+        m_chunks = std::move(response.chunks);
+        m_chunkIndex = 0;
+        m_chunkIntervalMs = response.chunkIntervalMs;
+        m_streamKeepAlive = keepAlive;
+        m_phase = Phase::Streaming;
+        writeNextChunk();
+        return;
+    }
     write(serialize(response, !headRequest));
+    answered(keepAlive);
+}
+
+void GatedSocket::writeNextChunk()
+{
+    if (m_phase != Phase::Streaming)
+        return;
+    if (m_chunkIndex < m_chunks.size()) {
+        const QByteArray& chunk = m_chunks.at(m_chunkIndex++);
+        if (!chunk.isEmpty())
+            write(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
+        flush();
+        if (m_chunkIndex < m_chunks.size()) {
+            // The timer dies with the socket: a client that leaves mid-stream ends it.
+            QTimer::singleShot(m_chunkIntervalMs, this, &GatedSocket::writeNextChunk);
+            return;
+        }
+    }
+    write("0\r\n\r\n");
+    m_chunks.clear();
+    answered(m_streamKeepAlive);
+}
+
+void GatedSocket::answered(bool keepAlive)
+{
     ++m_served;
     if (!keepAlive) {
         m_phase = Phase::Closing;
@@ -386,7 +424,8 @@ void GatedSocket::checkDeadline(qint64 now)
                 QStringLiteral("No byte of the request body arrived for %1 ms").arg(l.bodyTimeoutMs) });
         break;
     case Phase::Handed:
-        break; // the answer is being made
+    case Phase::Streaming:
+        break; // the answer is being made, or sent (a bounded number of chunks)
     case Phase::Closing:
         if (now - m_closingSinceMs > lingerMs)
             abort();

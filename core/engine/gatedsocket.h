@@ -49,6 +49,8 @@ public:
 
     // Writes the answer to the request handed to Qt (Content-Length and Connection added), closes the connection
     // when the request asked for it (HTTP/1.0 without keep-alive, Connection: close), then goes on with the next.
+    // A response with `chunks` is streamed to HTTP/1.1 clients: chunked transfer coding, one chunk every
+    // `chunkIntervalMs`; the next request is read only after the last chunk.
     void sendResponse(HttpResponse response, bool headRequest);
     // Answers 503 and closes: the server is at its connection cap.
     void refuseBusy();
@@ -69,6 +71,7 @@ private:
         Head,
         Body,
         Handed,
+        Streaming, // the answer's chunks are being sent
         Closing
     };
 
@@ -81,6 +84,8 @@ private:
     void schedulePump();
     void refuse(const FramingError& error);
     void writeAndClose(HttpResponse response);
+    void writeNextChunk();
+    void answered(bool keepAlive); // the whole answer is written: close, or go on with the next request
     void shutdownWrite();
     static QByteArray serialize(const HttpResponse& response, bool withBody);
 
@@ -105,6 +110,10 @@ private:
     bool m_pumpQueued = false;
     bool m_outputPaused = false;
     bool m_shutdownPending = false;
+    QByteArrayList m_chunks; // of the answer being streamed
+    qsizetype m_chunkIndex = 0;
+    int m_chunkIntervalMs = 0;
+    bool m_streamKeepAlive = true;
     quint64 m_served = 0;
     qint64 m_headStartMs = -1;
     qint64 m_lastInputMs = 0;

@@ -84,11 +84,16 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
     if (body.present) {
         result.response.setHeader("Content-Type", body.contentType.toUtf8());
         result.response.body = body.bytes;
+        result.response.chunks = body.chunks;
+        result.response.chunkIntervalMs = body.chunkIntervalMs;
     }
 
     const HeaderResult headers = m_headers.build({ *choice.response, verdict.challenges, op.deprecated });
     result.response.headers.append(headers.headers);
     result.trace.append(headers.trace);
+    // Proxies and browsers must not hold a stream back to cache it (unless the definition says otherwise).
+    if (!body.chunks.isEmpty() && result.response.header("Cache-Control").isEmpty())
+        result.response.setHeader("Cache-Control", "no-cache");
     finish(request, &result);
     return result;
 }

@@ -359,6 +359,15 @@ void MockServer::finish(const QPointer<GatedSocket>& socket, const HttpRequest& 
     entry.operationPath = result.operationPath;
     entry.status = response.status;
     entry.responseHeaders = response.headers;
+    if (!response.chunks.isEmpty() && !isHead && httpRequest.httpVersion != "1.0"
+        && HttpResponse::statusAllowsBody(response.status)) {
+        // Logged as sent: GatedSocket streams the chunks (see sendResponse).
+        HttpResponse sent;
+        sent.headers = response.headers;
+        sent.removeHeader("Content-Length");
+        sent.setHeader("Transfer-Encoding", "chunked");
+        entry.responseHeaders = sent.headers;
+    }
     if (m_logBodies) {
         entry.requestBody = httpRequest.body;
         if (!isHead)

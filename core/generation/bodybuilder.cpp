@@ -7,6 +7,21 @@
 #include "core/json/jsonpointer.h"
 #include "core/negotiation/mediatypenegotiator.h"
 #include "core/schema/schemasampler.h"
+#include "core/schema/xmlcodec.h"
+
+namespace {
+
+// "xml" in any case: a cheap test that keeps the media type parse off the JSON path.
+bool mentionsXml(const QString& mediaType)
+{
+    const QChar* c = mediaType.constData();
+    for (qsizetype i = 0; i + 2 < mediaType.size(); ++i)
+        if ((c[i].unicode() | 0x20) == 'x' && (c[i + 1].unicode() | 0x20) == 'm' && (c[i + 2].unicode() | 0x20) == 'l')
+            return true;
+    return false;
+}
+
+} // namespace
 
 BodyBuilder::BodyBuilder(DefinitionPtr definition)
     : m_definition(std::move(definition))
@@ -47,6 +62,7 @@ BodyBuilder::Sample BodyBuilder::generate(
 BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExample) const
 {
     BodySource source;
+    source.schema = &media.schema;
     // Without a location there is nothing unique to key the serialisation cache by.
     const auto keyed = [](const QString& pointer, const char* suffix) {
         return pointer.isEmpty() ? QString() : pointer + QLatin1String(suffix);
@@ -80,6 +96,8 @@ BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExam
         source.cacheKey = keyed(media.pointer, "/example");
         return source;
     }
+    if (!media.itemSchema.isUndefined() && !media.itemSchema.isNull())
+        return chooseItem(media, std::move(source));
     if (media.schema.isUndefined() || media.schema.isNull()) {
         source.reason = QStringLiteral("%1 has no example and no schema: empty body.").arg(media.name);
         return source;
@@ -120,10 +138,56 @@ BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExam
     return source;
 }
 
+BodySource BodyBuilder::chooseItem(const MediaType& media, BodySource source) const
+{
+    // A sequential media type without a whole-stream example: every item comes from the itemSchema.
+    source.item = true;
+    source.schema = &media.itemSchema;
+    const QJsonObject schema = resolvedSchema(media.itemSchema);
+    if (schema.contains(QLatin1String("example"))) {
+        source.value = schema.value(QLatin1String("example"));
+        source.present = true;
+        source.reason = QStringLiteral("Served the itemSchema's example for each item of %1.").arg(media.name);
+        return source;
+    }
+    const QJsonValue examples = schema.value(QLatin1String("examples"));
+    if (examples.isArray() && !examples.toArray().isEmpty()) {
+        source.value = examples.toArray().first();
+        source.present = true;
+        source.reason = QStringLiteral("Served the itemSchema's first example for each item of %1.").arg(media.name);
+        return source;
+    }
+    const Sample sample = generate(media.itemSchemaPointer, media.itemSchemaPointer, media.itemSchema);
+    if (!sample.error.isEmpty()) {
+        source.error = sample.error;
+        source.reason = QStringLiteral("Could not generate an item for %1 from its itemSchema.").arg(media.name);
+        return source;
+    }
+    source.value = sample.value;
+    source.present = true;
+    source.generated = true;
+    source.reason = QStringLiteral("No example for %1: generated each item from its itemSchema.").arg(media.name);
+    if (!sample.notes.isEmpty())
+        source.reason += QLatin1Char(' ') + sample.notes.join(QLatin1String("; ")) + QLatin1Char('.');
+    return source;
+}
+
+QByteArray BodyBuilder::render(const QJsonValue& value, const BodySource& source, const QString& mediaType) const
+{
+    if (!mentionsXml(mediaType) || !MediaTypeNegotiator::isXml(mediaType))
+        return serialize(value, mediaType);
+    if (value.isUndefined())
+        return {};
+    // A string example is the document itself; a generated string is the text of the root element.
+    if (value.isString() && !source.generated)
+        return value.toString().toUtf8();
+    return XmlCodec::write(m_definition->document, source.schema ? *source.schema : QJsonValue(), value);
+}
+
 QByteArray BodyBuilder::bytes(const BodySource& source, const QString& mediaType) const
 {
     if (source.cacheKey.isEmpty())
-        return serialize(source.value, mediaType);
+        return render(source.value, source, mediaType);
     const QString key = source.cacheKey + QLatin1Char('|') + mediaType;
     {
         QReadLocker lock(&m_cacheLock);
@@ -131,7 +195,7 @@ QByteArray BodyBuilder::bytes(const BodySource& source, const QString& mediaType
         if (it != m_bytes.constEnd())
             return it.value();
     }
-    const QByteArray data = serialize(source.value, mediaType);
+    const QByteArray data = render(source.value, source, mediaType);
     QWriteLocker lock(&m_cacheLock);
     m_bytes.insert(key, data);
     return data;

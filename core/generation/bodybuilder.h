@@ -16,6 +16,9 @@ struct BodySource
     QString reason; // one trace sentence
     QString cacheKey; // identifies the value for serialisation caching (empty: do not cache)
     QString error; // generation failed (impossible schema, over the SampleBudget): `value` is null, answer a 500
+    const QJsonValue* schema =
+        nullptr; // the media type's schema (names an XML body's elements); owned by the definition
+    bool item = false; // `value` is one item of a sequential media type's stream (from its itemSchema)
 };
 
 // Thread-safe: every method may be called from several threads at once. The two lazily filled caches (samples per
@@ -33,6 +36,10 @@ public:
     // bodies never change, so the bytes are reused for every request that does not substitute values.
     QByteArray bytes(const BodySource& source, const QString& mediaType) const;
 
+    // The bytes of `value` (the source's value, or a substituted copy of it) as `mediaType`: XML media types get an
+    // XML document shaped by the source's schema (a string example is sent verbatim), others serialize().
+    QByteArray render(const QJsonValue& value, const BodySource& source, const QString& mediaType) const;
+
     // The value of one response header: its example(s), the schema's example, or generated.
     QJsonValue headerValue(const HeaderDef& header) const;
 
@@ -42,6 +49,8 @@ public:
     static QByteArray headerText(const QJsonValue& value);
 
 private:
+    // A media type with an itemSchema (and no example of the whole stream): one item's value.
+    BodySource chooseItem(const MediaType& media, BodySource source) const;
     // The schema with its $ref chain followed (to read a top-level example).
     QJsonObject resolvedSchema(const QJsonValue& schema) const;
     struct Sample

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 
 #include "core/generation/requestsubstitution.h"
+#include "core/generation/streambody.h"
 #include "core/negotiation/mediatypenegotiator.h"
 
 namespace {
@@ -49,9 +50,16 @@ bool maySubstitute(const HttpRequest& request, const PathParameters& pathParamet
 } // namespace
 
 BodyStage::BodyStage(DefinitionPtr definition, bool strictExamples)
-    : m_bodies(std::move(definition))
+    : m_bodies(definition)
     , m_strictExamples(strictExamples)
-{ }
+{
+    // Known once, so that JSON answers never look at their media type's name for a stream.
+    for (const Operation& op : definition->operations)
+        for (const Response& response : op.responses)
+            for (const MediaType& media : response.content)
+                if (!media.itemSchema.isUndefined() || StreamBody::formatOf(media.name) != StreamBody::Format::None)
+                    m_streamed.insert(&media);
+}
 
 BodyResult BodyStage::build(const BodyInput& input) const
 {
@@ -68,6 +76,24 @@ BodyResult BodyStage::build(const BodyInput& input) const
     }
     if (!source.present)
         return result;
+
+    const bool maybeStream = !m_streamed.isEmpty() && m_streamed.contains(input.content.media);
+    if (maybeStream) {
+        const StreamBody::Format format = StreamBody::formatOf(contentType);
+        if (format != StreamBody::Format::None) {
+            const StreamPacing pacing = StreamPacing::from(input.content.media->stream);
+            result.chunks = StreamBody::frames(format, source.value, source.item, pacing);
+            result.chunkIntervalMs = pacing.intervalMs;
+            result.bytes = result.chunks.join();
+            result.present = true;
+            result.contentType = contentType;
+            result.trace.append(QStringLiteral("Streamed %1 items of %2, %3 ms apart.")
+                                    .arg(result.chunks.size())
+                                    .arg(contentType)
+                                    .arg(pacing.intervalMs));
+            return result;
+        }
+    }
 
     QJsonValue value = source.value;
     bool substituted = false;
@@ -97,6 +123,6 @@ BodyResult BodyStage::build(const BodyInput& input) const
     result.present = true;
     result.contentType = contentType;
     // Unchanged examples and generated bodies are serialised once and reused.
-    result.bytes = substituted ? BodyBuilder::serialize(value, contentType) : m_bodies.bytes(source, contentType);
+    result.bytes = substituted ? m_bodies.render(value, source, contentType) : m_bodies.bytes(source, contentType);
     return result;
 }

@@ -4,6 +4,8 @@
 
 #include <optional>
 
+#include <QSet>
+
 #include "core/generation/bodybuilder.h"
 #include "core/http/httprequest.h"
 #include "core/http/problem.h"
@@ -28,6 +30,10 @@ struct BodyResult
     QString exampleName; // the named example served, if any
     QStringList trace;
     std::optional<Problem> error; // the body could not be built: answer with this problem instead (500)
+    // A sequential media type (text/event-stream, JSON Lines): the frames to send one by one, `chunkIntervalMs`
+    // apart; `bytes` holds them all (for HEAD, HTTP/1.0 and the log). Empty for every other body.
+    QByteArrayList chunks;
+    int chunkIntervalMs = 0;
 };
 
 // Thread-safe (see BodyBuilder): one stage serves every request of a pipeline.
@@ -51,4 +57,5 @@ public:
 private:
     BodyBuilder m_bodies;
     bool m_strictExamples = false;
+    QSet<const MediaType*> m_streamed; // media types of the definition that may answer with a stream
 };

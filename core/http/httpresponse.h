@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QByteArrayList>
 
 #include "core/http/httprequest.h"
 
@@ -11,6 +12,10 @@ struct HttpResponse
     int status = 200;
     HeaderList headers; // Content-Length is added by the server, never stored here
     QByteArray body;
+    // A streamed body (text/event-stream, JSON Lines): sent chunk by chunk, `chunkIntervalMs` apart, with chunked
+    // transfer coding; `body` holds the same bytes joined (sent at once for HEAD and HTTP/1.0, and logged).
+    QByteArrayList chunks;
+    int chunkIntervalMs = 0;
 
     QByteArray header(const QByteArray& name) const;
     // Replaces every header of that name (case-insensitive).

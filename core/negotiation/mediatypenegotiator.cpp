@@ -294,6 +294,17 @@ bool MediaTypeNegotiator::isJson(const QString& mediaType)
         && (parsed->type == QLatin1String("application") || parsed->type == QLatin1String("text"));
 }
 
+bool MediaTypeNegotiator::isXml(const QString& mediaType)
+{
+    const auto parsed = MediaRange::parse(mediaType);
+    if (!parsed)
+        return false;
+    if (parsed->subtype.endsWith(QLatin1String("+xml")))
+        return true;
+    return parsed->subtype == QLatin1String("xml")
+        && (parsed->type == QLatin1String("application") || parsed->type == QLatin1String("text"));
+}
+
 bool MediaTypeNegotiator::isText(const QString& mediaType)
 {
     const auto parsed = MediaRange::parse(mediaType);

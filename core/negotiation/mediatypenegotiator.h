@@ -59,6 +59,8 @@ public:
 
     // application/json, text/json and any "+json" suffix; parameters are ignored.
     static bool isJson(const QString& mediaType);
+    // application/xml, text/xml and any "+xml" suffix; parameters are ignored.
+    static bool isXml(const QString& mediaType);
     // Types whose bodies are readable text: text/*, JSON, XML, YAML, form data, JavaScript.
     static bool isText(const QString& mediaType);
 

@@ -10,6 +10,7 @@
 #include "core/json/jsontext.h"
 #include "core/json/sourcelocator.h"
 #include "core/negotiation/mediatypenegotiator.h"
+#include "core/schema/xmlcodec.h"
 
 namespace {
 
@@ -371,6 +372,26 @@ ParsedBody BodyParser::parseMultipart(const QByteArray& body, const QString& con
             object.insert(name, list.size() == 1 ? list.first() : QJsonValue(list));
     }
     parsed.value = object;
+    return parsed;
+}
+
+ParsedBody BodyParser::parseXml(
+    const QByteArray& body, const QJsonObject& document, const QJsonValue& schema, const BodyLimits& limits)
+{
+    if (body.size() > limits.maxBytes)
+        return tooLarge(body.size(), limits.maxBytes);
+    XmlReadLimits xmlLimits;
+    xmlLimits.maxDepth = limits.maxDepth;
+    const XmlReadResult read = XmlCodec::read(body, document, schema, xmlLimits);
+    if (read.ok()) {
+        ParsedBody parsed;
+        parsed.value = read.value;
+        return parsed;
+    }
+    ParsedBody parsed = failed(QStringLiteral("syntax"),
+        QStringLiteral("invalid XML at line %1, column %2: %3").arg(read.line).arg(read.column).arg(read.error));
+    parsed.errorLine = read.line;
+    parsed.errorColumn = read.column;
     return parsed;
 }
 

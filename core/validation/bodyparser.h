@@ -76,6 +76,11 @@ public:
     // `delimiter` (a non-exploded array's separator) is allowed.
     static char unencodedReserved(const QByteArray& raw, QChar delimiter = QChar());
 
+    // XML (application/xml, text/xml, +xml) read into the value the schema describes (see XmlCodec: elements and
+    // attributes by their `xml` names, wrapped and repeated arrays); syntax errors carry the parser's line/column.
+    static ParsedBody parseXml(
+        const QByteArray& body, const QJsonObject& document, const QJsonValue& schema, const BodyLimits& limits = {});
+
     // text/plain and other text: a string, coerced when the schema is a number, integer or boolean.
     static ParsedBody parseText(const QByteArray& body, const ValueShape& shape);
 };

@@ -27,6 +27,7 @@ struct RequestValidator::MediaPlan
         UrlEncoded,
         Multipart,
         Text,
+        Xml,
         Opaque
     } kind = Kind::Opaque;
     ValueShape shape;
@@ -158,9 +159,12 @@ RequestValidator::RequestValidator(DefinitionPtr definition, BodyLimits limits)
                     mp.kind = MediaPlan::Kind::UrlEncoded;
                 else if (type.startsWith(QLatin1String("multipart/")))
                     mp.kind = MediaPlan::Kind::Multipart;
+                else if (MediaTypeNegotiator::isXml(type))
+                    mp.kind = MediaPlan::Kind::Xml;
                 else if (type.startsWith(QLatin1String("text/")))
                     mp.kind = MediaPlan::Kind::Text;
-                if (mp.kind != MediaPlan::Kind::Json && mp.kind != MediaPlan::Kind::Opaque)
+                if (mp.kind != MediaPlan::Kind::Json && mp.kind != MediaPlan::Kind::Xml
+                    && mp.kind != MediaPlan::Kind::Opaque)
                     mp.shape = ValueShape::of(document, media.schema);
                 if (mp.kind == MediaPlan::Kind::UrlEncoded || mp.kind == MediaPlan::Kind::Multipart) {
                     // allowReserved is OpenAPI 3's; Swagger 2 formData fields are held to allowEmptyValue instead.
@@ -326,6 +330,9 @@ void RequestValidator::checkBody(
         break;
     case MediaPlan::Kind::Text:
         parsed = BodyParser::parseText(request.body, chosen->shape);
+        break;
+    case MediaPlan::Kind::Xml:
+        parsed = BodyParser::parseXml(request.body, m_definition->document, chosen->media->schema, m_limits);
         break;
     case MediaPlan::Kind::Opaque:
         return;

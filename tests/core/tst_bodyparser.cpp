@@ -40,6 +40,8 @@ private slots:
     void formRules_data();
     void formRules();
     void text();
+    void xml_data();
+    void xml();
     void hostileBodiesEndQuickly_data();
     void hostileBodiesEndQuickly();
 };
@@ -266,6 +268,50 @@ void TestBodyParser::text()
     QCOMPARE(BodyParser::parseText("12", ValueShape::of(doc, doc.value(QStringLiteral("s")))).value,
         QJsonValue(QStringLiteral("12")));
     QCOMPARE(BodyParser::parseText("h\xc3\xa9", ValueShape()).value, QJsonValue(QStringLiteral("h\u00e9")));
+}
+
+void TestBodyParser::xml_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QJsonValue>("value"); // Undefined: unreadable
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    const QJsonObject pet { { QStringLiteral("age"), 3 }, { QStringLiteral("name"), QStringLiteral("Rex") } };
+
+    QTest::addRow("typed by the schema") << QByteArray("<pet age=\"3\"><name>Rex</name></pet>") << QJsonValue(pet)
+                                         << QString() << 0 << 0;
+    QTest::addRow("syntax error with line and column")
+        << QByteArray("<pet>\n<name>Rex</pet>") << QJsonValue(QJsonValue::Undefined)
+        << "invalid XML at line 2, column 15: Opening and ending tag mismatch." << 2 << 15;
+    QTest::addRow("nesting over the limit")
+        << QByteArray("<a>").repeated(9) + QByteArray("</a>").repeated(9) << QJsonValue(QJsonValue::Undefined)
+        << "invalid XML at line 1, column 27: elements nested deeper than 8 levels" << 1 << 27;
+    QTest::addRow("over the size limit") << QByteArray(300, ' ') << QJsonValue(QJsonValue::Undefined)
+                                         << "the body is 300 bytes; the mock validates bodies up to 256 bytes" << 0
+                                         << 0;
+}
+
+void TestBodyParser::xml()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, error);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    const QJsonObject doc = QJsonDocument::fromJson(R"({"pet": {"type": "object", "properties": {
+        "age": {"type": "integer", "xml": {"attribute": true}}, "name": {"type": "string"}}}})")
+                                .object();
+    BodyLimits limits;
+    limits.maxDepth = 8;
+    limits.maxBytes = 256;
+    const ParsedBody parsed = BodyParser::parseXml(body, doc, doc.value(QStringLiteral("pet")), limits);
+    QCOMPARE(parsed.value, value);
+    QCOMPARE(parsed.ok(), error.isEmpty());
+    if (!error.isEmpty())
+        QCOMPARE(parsed.errors.first().message, error);
+    QCOMPARE(parsed.errorLine, line);
+    QCOMPARE(parsed.errorColumn, column);
 }
 
 void TestBodyParser::hostileBodiesEndQuickly_data()

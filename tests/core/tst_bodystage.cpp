@@ -37,6 +37,8 @@ private slots:
     void generatedErrorBodyGetsTheProblemsValues();
     void noBodyWithoutAChosenMediaType();
     void concurrentCallsAgree();
+    void xmlAndStreams_data();
+    void xmlAndStreams();
 
 private:
     BodyResult run(const BodyStage& stage, const QString& operationId, const QString& code, const QString& example,
@@ -100,6 +102,89 @@ void TestBodyStage::build_data()
         << ""
         << "abc" << false << QByteArray(R"({"id":1,"name":"small"})") << "small"
         << QStringList { "Served the first named example 'small' of application/json." };
+}
+
+void TestBodyStage::xmlAndStreams_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("operationId");
+    QTest::addColumn<QString>("accept");
+    QTest::addColumn<QString>("contentType");
+    QTest::addColumn<QByteArray>("bodyStart");
+    QTest::addColumn<int>("chunks");
+    QTest::addColumn<int>("intervalMs");
+    QTest::addColumn<QString>("trace"); // how the last sentence starts
+
+    QTest::addRow("XML from the schema's examples, shaped by its xml object")
+        << "xml/pets.yaml"
+        << "getPet"
+        << "application/xml"
+        << "application/xml"
+        << QByteArray(R"(<?xml version="1.0" encoding="UTF-8"?><pt:pet xmlns:pt="urn:example:pets" id="7">)") << 0 << 0
+        << "No example for application/xml: generated the body from its schema.";
+    QTest::addRow("JSON for the same operation")
+        << "xml/pets.yaml"
+        << "getPet"
+        << "application/json"
+        << "application/json" << QByteArray(R"({"id":7,"name":"Rex")") << 0 << 0
+        << "No example for application/json: generated the body from its schema.";
+    QTest::addRow("string example verbatim")
+        << "xml/pets.yaml"
+        << "legacy"
+        << ""
+        << "text/xml" << QByteArray("<legacy><ok>true</ok></legacy>") << 0 << 0 << "Served the example of text/xml.";
+    QTest::addRow("SSE items from the itemSchema")
+        << "streams/streams.yaml"
+        << "events"
+        << ""
+        << "text/event-stream" << QByteArray("event: tick\nid: 1\ndata: {\"temperature\":21}\n\nevent: tick") << 4 << 60
+        << "Streamed 4 items of text/event-stream, 60 ms apart.";
+    QTest::addRow("JSON Lines from an example array")
+        << "streams/streams.yaml"
+        << "logs"
+        << ""
+        << "application/jsonl" << QByteArray("{\"level\":\"info\",\"msg\":\"started\"}\n{") << 3 << 40
+        << "Streamed 3 items of application/jsonl, 40 ms apart.";
+    QTest::addRow("NDJSON generated, default pacing")
+        << "streams/streams.yaml"
+        << "changes"
+        << "application/x-ndjson"
+        << "application/x-ndjson" << QByteArray("{\"op\":\"insert\",\"seq\":1}\n") << 3 << 100
+        << "Streamed 3 items of application/x-ndjson, 100 ms apart.";
+}
+
+void TestBodyStage::xmlAndStreams()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, operationId);
+    QFETCH(QString, accept);
+    QFETCH(QString, contentType);
+    QFETCH(QByteArray, bodyStart);
+    QFETCH(int, chunks);
+    QFETCH(int, intervalMs);
+    QFETCH(QString, trace);
+    const LoadResult loaded = DefinitionLoader().loadFile(TestUtils::dataPath(file));
+    QVERIFY(loaded.definition);
+    const BodyStage stage(loaded.definition, false);
+    const Operation* op = loaded.definition->operation(operationId);
+    QVERIFY(op);
+    const Response& response = op->responses.first();
+    const ContentChoice content = ContentChoice::choose(response, response.status(), accept, QString());
+    QCOMPARE(content.outcome, ContentChoice::Outcome::Chosen);
+    const HttpRequest request = get(op->path);
+    const QJsonValue parsed(QJsonValue::Undefined);
+    const PathParameters path;
+    const QString noExample;
+    const QJsonObject noProblem;
+    const BodyResult result = stage.build({ request, content, noExample, path, parsed, noProblem });
+    QVERIFY(!result.error);
+    QCOMPARE(result.contentType, contentType);
+    QVERIFY2(result.bytes.startsWith(bodyStart), result.bytes.constData());
+    QCOMPARE(result.chunks.size(), chunks);
+    QCOMPARE(result.chunkIntervalMs, intervalMs);
+    if (chunks > 0)
+        QCOMPARE(result.chunks.join(), result.bytes);
+    QVERIFY2(result.trace.last().startsWith(trace), qPrintable(result.trace.last()));
 }
 
 void TestBodyStage::build()

@@ -18,6 +18,7 @@ private slots:
     void diagnosticsAreCapped();
     void validatorStrictness_data();
     void validatorStrictness();
+    void xmlAndStreamExamples();
     void impossibleSchemas_data();
     void impossibleSchemas();
 
@@ -89,6 +90,27 @@ void TestExampleLinter::diagnosticsAreCapped()
     const Diagnostics capped = ExampleLinter::lint(*m_loaded.definition, options);
     QCOMPARE(capped.size(), 3);
     QVERIFY(capped.last().message.contains(QLatin1String("4 more examples")));
+}
+
+// A string example of an XML type is the document itself (never judged as a value); a stream's example array
+// holds items, each held to the itemSchema.
+void TestExampleLinter::xmlAndStreamExamples()
+{
+    const QByteArray document = R"({"openapi": "3.2.0", "info": {"title": "t", "version": "1"},
+        "paths": {"/a": {"get": {"responses": {"200": {"description": "d", "content": {
+            "application/xml": {"schema": {"type": "object"}, "example": "<a/>"},
+            "text/xml": {"schema": {"type": "object"}, "examples": {"doc": {"value": "<a/>"}, "bad": {"value": 3}}},
+            "application/jsonl": {"itemSchema": {"type": "integer"}, "example": [1, "two", 3]}}}}}}}})";
+    const LoadResult loaded = DefinitionLoader().loadData(document, QStringLiteral("xml.json"));
+    QVERIFY(loaded.definition);
+    QStringList pointers;
+    for (const Diagnostic& d : loaded.diagnostics)
+        if (d.code == QLatin1String("example-invalid"))
+            pointers.append(d.pointer);
+    pointers.sort();
+    QCOMPARE(pointers,
+        QStringList({ QStringLiteral("/paths/~1a/get/responses/200/content/application~1jsonl/example/1"),
+            QStringLiteral("/paths/~1a/get/responses/200/content/text~1xml/examples/bad/value") }));
 }
 
 // Cases the old prefilter let through: the linter now checks with the mock's own SchemaValidator.

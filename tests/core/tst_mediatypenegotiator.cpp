@@ -18,6 +18,8 @@ private slots:
     void isJson();
     void isText_data();
     void isText();
+    void isXml_data();
+    void isXml();
     void matches_data();
     void matches();
     void hostileInput();
@@ -229,6 +231,29 @@ void TestMediaTypeNegotiator::isJson_data()
     QTest::addRow("jsonp is not json") << "application/jsonp" << false;
     QTest::addRow("wildcard") << "*/*" << false;
     QTest::addRow("garbage") << "json" << false;
+}
+
+void TestMediaTypeNegotiator::isXml_data()
+{
+    QTest::addColumn<QString>("mediaType");
+    QTest::addColumn<bool>("xml");
+
+    QTest::addRow("application/xml") << "application/xml" << true;
+    QTest::addRow("text/xml with charset") << "text/xml; charset=utf-8" << true;
+    QTest::addRow("+xml suffix") << "application/atom+xml" << true;
+    QTest::addRow("upper case") << "Application/XML" << true;
+    QTest::addRow("json") << "application/json" << false;
+    QTest::addRow("image/svg is not xml without +xml") << "image/svg" << false;
+    QTest::addRow("xml-ish subtype") << "application/xml-dtd" << false;
+    QTest::addRow("wildcard") << "*/*" << false;
+    QTest::addRow("garbage") << "xml" << false;
+}
+
+void TestMediaTypeNegotiator::isXml()
+{
+    QFETCH(QString, mediaType);
+    QFETCH(bool, xml);
+    QCOMPARE(MediaTypeNegotiator::isXml(mediaType), xml);
 }
 
 void TestMediaTypeNegotiator::isJson()

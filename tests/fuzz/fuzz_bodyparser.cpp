@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Fuzzes BodyParser: mode byte picks JSON, urlencoded, multipart (Content-Type NUL body) or text, and the form shape.
+// Fuzzes BodyParser: mode byte picks JSON, urlencoded, multipart (Content-Type NUL body), text or XML (mode 3 with bit
+// 0x20), and the form shape.
 #include <QJsonDocument>
 
+#include "core/schema/xmlcodec.h"
 #include "core/validation/bodyparser.h"
 #include "fuzzinput.h"
 
@@ -19,7 +21,13 @@ const QJsonObject& document()
             "n": {"type": ["integer", "null"]}}},
         "refd": {"allOf": [{"$ref": "#/form"}, {"properties": {"extra": {"type": "number"}}}]},
         "untyped": {},
-        "number": {"type": "number"}
+        "number": {"type": "number"},
+        "xmlpet": {"type": "object", "xml": {"name": "pet", "namespace": "urn:p", "prefix": "p"}, "properties": {
+            "id": {"type": "integer", "xml": {"attribute": true}},
+            "name": {"type": "string", "xml": {"name": "n", "prefix": "p"}},
+            "tags": {"type": "array", "xml": {"wrapped": true}, "items": {"type": "string", "xml": {"name": "tag"}}},
+            "ids": {"type": "array", "items": {"type": "integer"}},
+            "child": {"$ref": "#/xmlpet"}, "any": {}, "ok": {"type": ["boolean", "null"]}}}
     })")
                                        .object();
     return doc;
@@ -42,6 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     const FuzzInput input(data, size);
     static const char* const shapes[] = { "form", "refd", "untyped", "number" };
+    static const char* const xmlSchemas[] = { "xmlpet", "refd", "untyped", "number" };
     const ValueShape shape =
         ValueShape::of(document(), document().value(QLatin1String(shapes[(input.mode() >> 2) % 4])));
     const QJsonObject noEncoding;
@@ -63,6 +72,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         break;
     }
     default:
+        if (input.mode() & 0x20) {
+            const QJsonValue schema = document().value(QLatin1String(xmlSchemas[(input.mode() >> 2) % 4]));
+            parsed = BodyParser::parseXml(input.rest(), document(), schema, limits);
+            if (parsed.ok() == parsed.value.isUndefined())
+                __builtin_trap(); // XML has a value exactly when it has no errors
+            // What the codec writes it reads back, whatever value it is given.
+            if (parsed.ok()
+                && !XmlCodec::read(XmlCodec::write(document(), schema, parsed.value), document(), schema).ok())
+                __builtin_trap();
+            break;
+        }
         parsed = BodyParser::parseText(input.rest(), shape);
         break;
     }

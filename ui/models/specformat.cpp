@@ -7,7 +7,10 @@
 #include <QSet>
 #include <QStringDecoder>
 
+#include "core/generation/streambody.h"
 #include "core/json/jsonpointer.h"
+#include "core/negotiation/mediatypenegotiator.h"
+#include "core/schema/xmlcodec.h"
 
 namespace SpecFormat {
 
@@ -101,10 +104,77 @@ QString prettyJson(const QJsonValue& value)
     return QString::fromUtf8(json.mid(1, json.size() - 2));
 }
 
+namespace {
+
+// JSON text indented, or the text as it is.
+QString indentedJson(const QByteArray& text)
+{
+    const QByteArray trimmed = text.trimmed();
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+        QJsonParseError err;
+        const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &err);
+        if (err.error == QJsonParseError::NoError)
+            return QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+    }
+    return QString::fromUtf8(text);
+}
+
+// A stream body as its numbered items: SSE events with their fields (JSON data indented), or JSON Lines.
+QString prettyStream(const QByteArray& body, StreamBody::Format format)
+{
+    QByteArray text = body;
+    text.replace("\r\n", "\n");
+    QByteArrayList items;
+    for (const QByteArray& item : text.split('\n')) {
+        if (format == StreamBody::Format::JsonLines) {
+            if (!item.trimmed().isEmpty())
+                items.append(item);
+        } else if (item.isEmpty()) {
+            if (!items.isEmpty() && !items.last().isEmpty())
+                items.append(QByteArray());
+        } else {
+            if (items.isEmpty())
+                items.append(QByteArray());
+            items.last() += item + '\n';
+        }
+    }
+    if (!items.isEmpty() && items.last().isEmpty())
+        items.removeLast();
+    QString out = QObject::tr("Stream of %1 items").arg(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        out += QStringLiteral("\n\n") + QObject::tr("Item %1").arg(i + 1) + QLatin1Char('\n');
+        if (format == StreamBody::Format::JsonLines) {
+            out += indentedJson(items.at(i));
+            continue;
+        }
+        QStringList fields;
+        QByteArray data;
+        for (const QByteArray& line : items.at(i).split('\n')) {
+            if (line.startsWith("data:"))
+                data +=
+                    (data.isEmpty() ? QByteArray() : QByteArray("\n")) + line.mid(line.startsWith("data: ") ? 6 : 5);
+            else if (!line.isEmpty())
+                fields.append(QString::fromUtf8(line));
+        }
+        if (!data.isEmpty() || items.at(i).contains("data:"))
+            fields.append(QStringLiteral("data: ") + indentedJson(data));
+        out += fields.join(QLatin1Char('\n'));
+    }
+    return out;
+}
+
+} // namespace
+
 QString prettyBody(const QByteArray& body, const QByteArray& contentType)
 {
     if (body.isEmpty())
         return {};
+    const QString type = QString::fromLatin1(contentType);
+    const StreamBody::Format stream = StreamBody::formatOf(type);
+    if (stream != StreamBody::Format::None)
+        return prettyStream(body, stream);
+    if (MediaTypeNegotiator::isXml(type))
+        return XmlCodec::pretty(body);
     const bool looksJson = contentType.contains("json") || body.startsWith('{') || body.startsWith('[');
     if (looksJson) {
         QJsonParseError err;

@@ -15,7 +15,8 @@ QJsonValue resolveRef(const QJsonValue& value, const QJsonObject& document);
 QJsonValue inlineRefs(const QJsonValue& value, const QJsonObject& document, int depth = 8);
 // Indented JSON for objects/arrays, JSON text for scalars, "" for Undefined.
 QString prettyJson(const QJsonValue& value);
-// Indents a body when it is JSON; otherwise returns it as text (binary shown as a placeholder).
+// Indents a body when it is JSON or XML, lists the items of a stream (text/event-stream, JSON Lines); otherwise
+// returns it as text (binary shown as a placeholder).
 QString prettyBody(const QByteArray& body, const QByteArray& contentType);
 // Only what the definition states (example, const, default, enum); Undefined when it states nothing.
 QJsonValue declaredValue(const QJsonValue& schema, const QJsonObject& document);
