@@ -206,10 +206,6 @@
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <source>All problems are listed below. Fix the file and reload (Ctrl+R), or open another one.</source>
-        <translation>Alle Probleme sind unten aufgeführt. Korrigieren Sie die Datei und laden Sie sie neu (Strg+R), oder öffnen Sie eine andere.</translation>
-    </message>
-    <message>
         <source>the definition could not be loaded</source>
         <translation>die Definition konnte nicht geladen werden</translation>
     </message>
@@ -313,6 +309,34 @@
     <message>
         <source>… (%1 in all)</source>
         <translation>… (%1 insgesamt)</translation>
+    </message>
+    <message>
+        <source>Show or hide the problems of the loaded definition</source>
+        <translation>Die Probleme der geladenen Definition ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>Fenster &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Problems</source>
+        <translation>Pro&amp;bleme</translation>
+    </message>
+    <message>
+        <source>Reload %1 (Ctrl+R)</source>
+        <translation>%1 neu laden (Strg+R)</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Keine Probleme</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; could not be loaded; still serving &lt;b&gt;%2&lt;/b&gt; (%3).&lt;br&gt;%4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; konnte nicht geladen werden; weiterhin wird &lt;b&gt;%2&lt;/b&gt; (%3) bereitgestellt.&lt;br&gt;%4</translation>
+    </message>
+    <message>
+        <source>All problems are listed in the Problems pane (the badge in the status bar). Fix the file and reload (Ctrl+R), or open another one.</source>
+        <translation>Alle Probleme stehen im Bereich „Probleme“ (die Plakette in der Statusleiste). Korrigieren Sie die Datei und laden Sie sie neu (Strg+R), oder öffnen Sie eine andere.</translation>
     </message>
 </context>
 <context>
@@ -530,8 +554,8 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
         <translation>Keine zuletzt geöffneten Dateien</translation>
     </message>
     <message>
-        <source>Clear list</source>
-        <translation>Liste leeren</translation>
+        <source>&amp;Clear list</source>
+        <translation>Liste &amp;leeren</translation>
     </message>
 </context>
 <context>
@@ -769,14 +793,36 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
         <translation>Noch keine Anfragen. Starten Sie den Mock (F5) und senden Sie eine.</translation>
     </message>
     <message>
-        <source>No requests yet. Try:
-curl %1/</source>
-        <translation>Noch keine Anfragen. Probieren Sie:
-curl %1/</translation>
-    </message>
-    <message>
         <source>No request matches the filter.</source>
         <translation>Keine Anfrage passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>&amp;Go to operation</source>
+        <translation>&amp;Zur Operation</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Try it</source>
+        <translation>In &amp;Ausprobieren öffnen</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation>Als &amp;curl kopieren</translation>
+    </message>
+    <message>
+        <source>Copy response &amp;body</source>
+        <translation>Antwort&amp;text kopieren</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests</source>
+        <translation>%1 von %2 Anfragen</translation>
+    </message>
+    <message>
+        <source>No requests yet. Try:
+curl %1
+or Server ▸ Open in browser.</source>
+        <translation>Noch keine Anfragen. Versuchen Sie:
+curl %1
+oder Server ▸ Im Browser öffnen.</translation>
     </message>
 </context>
 <context>
@@ -896,6 +942,18 @@ curl %1/</translation>
     <message>
         <source>When started, the mock will be reachable from other computers on your network.</source>
         <translation>Nach dem Start ist der Mock von anderen Computern in Ihrem Netzwerk erreichbar.</translation>
+    </message>
+    <message>
+        <source>Opened %1 in the browser</source>
+        <translation>%1 im Browser geöffnet</translation>
+    </message>
+    <message>
+        <source>No web browser could be started to open &lt;code&gt;%1&lt;/code&gt;. Copy the address and open it yourself.</source>
+        <translation>Es konnte kein Webbrowser gestartet werden, um &lt;code&gt;%1&lt;/code&gt; zu öffnen. Kopieren Sie die Adresse und öffnen Sie sie selbst.</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
     </message>
 </context>
 <context>

@@ -113,16 +113,20 @@ void OperationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
     painter->setPen(selected ? opt.palette.color(textRole) : pathColor);
     const QString path = index.data(OperationsModel::PathRole).toString();
     const QFontMetrics pfm(pathFont);
-    const QString elidedPath = pfm.elidedText(path, Qt::ElideMiddle, textRect.width());
-    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, elidedPath);
-
+    // Elided from the left: the tail is what tells /orgs/{org}/actions/…/{repository_id} operations apart.
+    const QString elidedPath = pfm.elidedText(path, Qt::ElideLeft, textRect.width());
     const QString summary = index.data(OperationsModel::SummaryRole).toString();
-    const int used = pfm.horizontalAdvance(elidedPath) + padding * 2;
-    if (!summary.isEmpty() && used < textRect.width()) {
+    // The summary has its own second line, so a long path never hides it.
+    QRect pathRect = textRect;
+    if (!summary.isEmpty())
+        pathRect.setBottom(textRect.top() + textRect.height() / 2);
+    painter->drawText(pathRect, Qt::AlignVCenter | Qt::AlignLeft, elidedPath);
+    if (!summary.isEmpty()) {
         QRect summaryRect = textRect;
-        summaryRect.setLeft(textRect.left() + used);
+        summaryRect.setTop(pathRect.bottom());
+        summaryRect.setLeft(content.left() + padding / 2);
         QFont sf = opt.font;
-        sf.setPointSizeF(sf.pointSizeF() * 0.92);
+        sf.setPointSizeF(sf.pointSizeF() * 0.9);
         painter->setFont(sf);
         painter->setPen(selected ? opt.palette.color(textRole) : Theme::dimmedTextColor(opt.palette));
         painter->drawText(summaryRect, Qt::AlignVCenter | Qt::AlignLeft,
@@ -136,6 +140,9 @@ QSize OperationDelegate::sizeHint(const QStyleOptionViewItem& option, const QMod
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     const QFontMetrics fm(badgeFont(option.font));
     size.setHeight(std::max(size.height(), fm.height() + 8));
+    if (m_mode == Mode::OperationRow && !index.data(OperationsModel::IsTagRole).toBool()
+        && !index.data(OperationsModel::SummaryRole).toString().isEmpty())
+        size.setHeight(QFontMetrics(option.font).height() * 2 + 6);
     if (m_mode == Mode::BadgeOnly)
         size.setWidth(fm.horizontalAdvance(QLatin1Char('M')) * badgeWidthChars * 3 / 4 + 8 + padding * 2);
     return size;

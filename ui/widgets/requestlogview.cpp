@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/requestlogview.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -10,6 +11,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -38,7 +40,9 @@ QPlainTextEdit* makeTextPane(QWidget* parent, QList<JsonHighlighter*>* highlight
     auto* edit = new QPlainTextEdit(parent);
     edit->setReadOnly(true);
     edit->setFont(Theme::monospaceFont());
-    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Long reasons, header values and JSON strings wrap at the pane's edge instead of hiding past it.
+    edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    edit->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     edit->setFrameShape(QFrame::NoFrame);
     if (highlighters)
         highlighters->append(new JsonHighlighter(edit->document()));
@@ -151,6 +155,8 @@ RequestLogView::RequestLogView(QWidget* parent)
     m_response = makeTextPane(this, &m_highlighters);
     m_validation = makeTextPane(this, nullptr);
     m_trace = makeTextPane(this, nullptr);
+    m_validation->setObjectName(QStringLiteral("validationPane"));
+    m_trace->setObjectName(QStringLiteral("tracePane"));
     m_request->setObjectName(QStringLiteral("requestPane"));
     m_response->setObjectName(QStringLiteral("responsePane"));
     m_tabs->addTab(m_response, tr("Response"));
@@ -185,7 +191,39 @@ RequestLogView::RequestLogView(QWidget* parent)
         if (m_autoScroll->isChecked())
             m_view->scrollToBottom();
         updateCounter();
+        fitColumns();
     });
+    for (QAbstractItemModel* model : { static_cast<QAbstractItemModel*>(m_filter) }) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &RequestLogView::updateCounter);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &RequestLogView::updateCounter);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &RequestLogView::updateCounter);
+        connect(model, &QAbstractItemModel::modelReset, this, &RequestLogView::updateCounter);
+    }
+
+    // Row actions: the context menu, double-click (go to the operation) and the buttons share them.
+    const auto addRowAction = [this](const QString& name, const QString& text, auto slot) {
+        auto* action = new QAction(text, m_view);
+        action->setObjectName(name);
+        connect(action, &QAction::triggered, this, slot);
+        m_view->addAction(action);
+        return action;
+    };
+    addRowAction(QStringLiteral("goToOperation"), tr("&Go to operation"), [this] {
+        const RequestLogEntry e = selectedEntry();
+        if (!e.operationId.isEmpty())
+            emit operationRequested(e.operationId);
+    });
+    addRowAction(QStringLiteral("openInTryIt"), tr("Open in &Try it"), [this] {
+        const RequestLogEntry e = selectedEntry();
+        if (!e.operationId.isEmpty())
+            emit tryItRequested(e);
+    });
+    addRowAction(QStringLiteral("copyAsCurl"), tr("Copy as &curl"), &RequestLogView::copySelectedAsCurl);
+    addRowAction(QStringLiteral("copyBody"), tr("Copy response &body"), &RequestLogView::copySelectedResponseBody);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_view, &QAbstractItemView::doubleClicked, this,
+        [this] { rowAction(QStringLiteral("goToOperation"))->trigger(); });
+    m_filterEdit->installEventFilter(this);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RequestLogView::updateCounter);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &RequestLogView::updatePlaceholder);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &RequestLogView::updatePlaceholder);
@@ -207,6 +245,49 @@ void RequestLogView::setBaseUrl(const QUrl& url)
 {
     m_baseUrl = url;
     updatePlaceholder();
+}
+
+void RequestLogView::setSuggestedUrl(const QUrl& url)
+{
+    m_suggestedUrl = url;
+    updatePlaceholder();
+}
+
+QAction* RequestLogView::rowAction(const QString& name) const
+{
+    return m_view->findChild<QAction*>(name);
+}
+
+void RequestLogView::clearFilter()
+{
+    m_filterEdit->clear();
+    m_method->setCurrentIndex(0);
+    m_statusClass->setCurrentIndex(0);
+    m_flagged->setChecked(false);
+}
+
+QString RequestLogView::counterText() const
+{
+    return m_counter->text();
+}
+
+void RequestLogView::fitColumns()
+{
+    // Grows the operationId column to the widest id seen (looking only at the newest rows, so a flood stays
+    // cheap); the path column stretches and elides what is left.
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int total = m_model->rowCount();
+    int widest = m_operationColumnWidth;
+    for (int row = std::max(0, total - 64); row < total; ++row) {
+        const RequestLogEntry* e = m_model->entry(row);
+        if (e)
+            widest = std::max(widest, fm.horizontalAdvance(e->operationId) + 16);
+    }
+    widest = std::min(widest, fm.horizontalAdvance(QLatin1Char('M')) * 28);
+    if (widest > m_operationColumnWidth) {
+        m_operationColumnWidth = widest;
+        m_view->horizontalHeader()->resizeSection(RequestLogModel::OperationColumn, widest);
+    }
 }
 
 void RequestLogView::setAutoScroll(bool on)
@@ -240,6 +321,7 @@ QString RequestLogView::detailsText(int tab) const
 void RequestLogView::clear()
 {
     m_model->clear();
+    m_operationColumnWidth = 0;
     showEntry(RequestLogEntry());
 }
 
@@ -294,6 +376,10 @@ void RequestLogView::showEntry(const RequestLogEntry& e)
     m_shownId = e.id;
     m_curlButton->setEnabled(e.id != 0);
     m_bodyButton->setEnabled(e.id != 0 && !e.responseBody.isEmpty());
+    rowAction(QStringLiteral("goToOperation"))->setEnabled(!e.operationId.isEmpty());
+    rowAction(QStringLiteral("openInTryIt"))->setEnabled(!e.operationId.isEmpty());
+    rowAction(QStringLiteral("copyAsCurl"))->setEnabled(e.id != 0);
+    rowAction(QStringLiteral("copyBody"))->setEnabled(e.id != 0 && !e.responseBody.isEmpty());
     if (e.id == 0) {
         const QString hint = tr("Select a request to see it here.");
         for (QPlainTextEdit* edit : { m_request, m_response, m_validation, m_trace })
@@ -342,7 +428,9 @@ void RequestLogView::showEntry(const RequestLogEntry& e)
 void RequestLogView::updateCounter()
 {
     const int total = m_model->rowCount();
-    QString text = (total == 1 ? tr("1 request") : tr("%1 requests").arg(total));
+    const int shown = m_filter->rowCount();
+    QString text = shown != total ? tr("%1 of %2 requests").arg(shown).arg(total)
+                                  : (total == 1 ? tr("1 request") : tr("%1 requests").arg(total));
     if (m_model->droppedCount() > 0)
         text += QStringLiteral(" · ") + tr("%1 oldest dropped").arg(m_model->droppedCount());
     m_counter->setText(text);
@@ -354,8 +442,11 @@ void RequestLogView::updatePlaceholder()
 {
     QString text;
     if (m_model->rowCount() == 0) {
-        text = m_baseUrl.isEmpty() ? tr("No requests yet. Start the mock (F5) and send one.")
-                                   : tr("No requests yet. Try:\ncurl %1/").arg(m_baseUrl.toString());
+        text = m_baseUrl.isEmpty()
+            ? tr("No requests yet. Start the mock (F5) and send one.")
+            : tr("No requests yet. Try:\ncurl %1\nor Server ▸ Open in browser.")
+                  .arg(CurlCommand::shellQuote(
+                      m_suggestedUrl.isEmpty() ? m_baseUrl.toString() + QLatin1Char('/') : m_suggestedUrl.toString()));
     } else if (m_filter->rowCount() == 0) {
         text = tr("No request matches the filter.");
     }
@@ -366,6 +457,11 @@ void RequestLogView::updatePlaceholder()
 
 bool RequestLogView::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_filterEdit && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+        clearFilter();
+        return true;
+    }
     if (watched == m_view->viewport() && event->type() == QEvent::Resize)
         m_placeholder->setGeometry(m_view->viewport()->rect());
     return QWidget::eventFilter(watched, event);

@@ -40,6 +40,8 @@ public:
     void setOperation(const QString& operationId);
     // The running mock, e.g. http://127.0.0.1:4010; an empty URL means stopped and disables Send.
     void setBaseUrl(const QUrl& mockUrl);
+    // Shows `draft` (e.g. a logged request replayed) instead of the operation's prefill.
+    void setDraft(const RequestDraft& draft);
     // How long a request may take before it is aborted (default 30 s).
     void setTimeout(int milliseconds);
 
