@@ -460,6 +460,38 @@
         <source>or</source>
         <translation>oder</translation>
     </message>
+    <message>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <source>missing $ref</source>
+        <translation>fehlende $ref</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>This operation has a load error; the mock&apos;s answers may not follow the definition:</source>
+        <translation>Diese Operation hat einen Ladefehler; die Antworten des Mocks folgen der Definition womöglich nicht:</translation>
+    </message>
+    <message>
+        <source>This operation has %1 load errors; the mock&apos;s answers may not follow the definition:</source>
+        <translation>Diese Operation hat %1 Ladefehler; die Antworten des Mocks folgen der Definition womöglich nicht:</translation>
+    </message>
+    <message>
+        <source>Show in Problems</source>
+        <translation>Unter „Probleme“ zeigen</translation>
+    </message>
+    <message>
+        <source>JSON Schema:</source>
+        <translation>JSON Schema:</translation>
+    </message>
 </context>
 <context>
     <name>OperationPage</name>
@@ -530,6 +562,10 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
     <message>
         <source>Operation</source>
         <translation>Operation</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
     </message>
 </context>
 <context>
@@ -823,6 +859,10 @@ or Server ▸ Open in browser.</source>
         <translation>Noch keine Anfragen. Versuchen Sie:
 curl %1
 oder Server ▸ Im Browser öffnen.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 has load errors in the definition, so this answer may not follow it:</source>
+        <translation>⚠ %1 hat Ladefehler in der Definition, daher folgt diese Antwort ihr womöglich nicht:</translation>
     </message>
 </context>
 <context>

@@ -460,6 +460,38 @@
         <source>or</source>
         <translation>ou</translation>
     </message>
+    <message>
+        <source>Property</source>
+        <translation>Propriété</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <source>missing $ref</source>
+        <translation>$ref manquante</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obligatoire</translation>
+    </message>
+    <message>
+        <source>This operation has a load error; the mock&apos;s answers may not follow the definition:</source>
+        <translation>Cette opération a une erreur de chargement ; les réponses du mock peuvent ne pas suivre la définition :</translation>
+    </message>
+    <message>
+        <source>This operation has %1 load errors; the mock&apos;s answers may not follow the definition:</source>
+        <translation>Cette opération a %1 erreurs de chargement ; les réponses du mock peuvent ne pas suivre la définition :</translation>
+    </message>
+    <message>
+        <source>Show in Problems</source>
+        <translation>Afficher dans Problèmes</translation>
+    </message>
+    <message>
+        <source>JSON Schema:</source>
+        <translation>Schéma JSON :</translation>
+    </message>
 </context>
 <context>
     <name>OperationPage</name>
@@ -530,6 +562,10 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
     <message>
         <source>Operation</source>
         <translation>Opération</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>ligne %1</translation>
     </message>
 </context>
 <context>
@@ -823,6 +859,10 @@ or Server ▸ Open in browser.</source>
         <translation>Aucune requête pour l’instant. Essayez :
 curl %1
 ou Serveur ▸ Ouvrir dans le navigateur.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 has load errors in the definition, so this answer may not follow it:</source>
+        <translation>⚠ %1 a des erreurs de chargement dans la définition ; cette réponse peut ne pas la suivre :</translation>
     </message>
 </context>
 <context>

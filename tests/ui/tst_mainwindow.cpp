@@ -203,6 +203,7 @@ private slots:
     void logWorkbench();
     void firstRunSuggestsA2xx();
     void filterKeepsTheSelectedOperation();
+    void brokenOperationSaysWhatIsBroken();
     void layoutFits_data();
     void layoutFits();
     void screenshots();
@@ -1192,6 +1193,36 @@ void TestMainWindow::filterKeepsTheSelectedOperation()
     filter->setText(QStringLiteral("delete"));
     QTest::keyClick(filter, Qt::Key_Escape);
     QCOMPARE(filter->text(), QString());
+}
+
+void TestMainWindow::brokenOperationSaysWhatIsBroken()
+{
+    const QString path = m_dir.filePath(QStringLiteral("brokenop.yaml"));
+    writeFile(path, brokenRefSpec());
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, path, true));
+    QTRY_VERIFY(w.service()->isRunning());
+    // The tree marks it.
+    const QModelIndex ping = w.operationsBrowser()->model()->indexOfOperation(QStringLiteral("ping"));
+    const QStringList problems = ping.data(OperationsModel::ProblemsRole).toStringList();
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first().contains(QLatin1String("Nope")), qPrintable(problems.first()));
+    // Its page says what is broken, with a way to the Problems pane.
+    w.operationsBrowser()->selectOperation(QStringLiteral("ping"));
+    const QString page = w.detailsView()->toPlainText();
+    QVERIFY2(page.contains(QLatin1String("This operation has a load error")), qPrintable(page));
+    QVERIFY(page.contains(QLatin1String("missing $ref")));
+    w.problemsPane()->close();
+    emit w.detailsView()->anchorClicked(QUrl(QStringLiteral("problems:")));
+    QVERIFY(w.problemsPane()->isVisible());
+    // Its answers' trace says so.
+    get(QUrl(w.service()->url().toString() + QStringLiteral("/ping")));
+    QTRY_COMPARE(w.requestLog()->model()->rowCount(), 1);
+    w.requestLog()->selectRow(0);
+    QVERIFY2(w.requestLog()->detailsText(3).contains(QLatin1String("ping has load errors")),
+        qPrintable(w.requestLog()->detailsText(3)));
 }
 
 void TestMainWindow::layoutFits_data()

@@ -27,6 +27,7 @@
 #include "core/engine/mocksession.h"
 #include "ui/models/allowedfiles.h"
 #include "ui/models/forcedsettings.h"
+#include "ui/models/operationsmodel.h"
 #include "ui/models/requestdraft.h"
 #include "ui/models/requestlogmodel.h"
 #include "ui/settingskeys.h"
@@ -289,6 +290,7 @@ void MainWindow::connectSession()
         detailsTabs()->setCurrentWidget(tryItPanel());
     });
     connect(forcingPanel(), &ForcedResponsePanel::forcedChanged, this, &MainWindow::onForcedChanged);
+    connect(detailsView(), &OperationDetailsView::problemsRequested, this, [this] { setProblemsVisible(true); });
     const auto showMessage = [this](const QString& text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); };
     connect(m_serverBar, &ServerBar::message, this, showMessage);
     connect(m_operationPage, &OperationPage::message, this, showMessage);
@@ -606,6 +608,12 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
     m_operationPage->setDefinition(definition);
     m_browser->setDefinition(definition);
     m_browser->setForced(forced);
+    // Operations with load errors carry a badge, say so on their page and in their answers' trace.
+    const QHash<QString, QStringList> problems =
+        OperationsModel::problemsByOperation(*definition, load.definitionDiagnostics);
+    m_browser->model()->setProblems(problems);
+    detailsView()->setProblems(problems);
+    m_log->setOperationProblems(problems);
     m_stack->setCurrentWidget(m_rightSplitter);
     m_reloadAction->setEnabled(true);
     updateTitle();

@@ -106,6 +106,23 @@ void OperationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
         textRect.setRight(pill.left() - padding);
     }
 
+    // Load errors inside the operation: a red "!" that the tooltip and the operation's page explain.
+    if (!index.data(OperationsModel::ProblemsRole).toStringList().isEmpty()) {
+        const int d = QFontMetrics(opt.font).height();
+        const QRect dot(textRect.right() - d, textRect.top() + (textRect.height() - d) / 2, d, d);
+        const QColor red = Theme::statusColor(500, opt.palette);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(red);
+        painter->drawEllipse(dot);
+        QFont bang = opt.font;
+        bang.setBold(true);
+        painter->setFont(bang);
+        painter->setPen(Theme::badgeTextColor(red));
+        painter->drawText(dot, Qt::AlignCenter, QStringLiteral("!"));
+        textRect.setRight(dot.left() - padding);
+    }
+
     QFont pathFont = opt.font;
     pathFont.setStrikeOut(deprecated);
     painter->setFont(pathFont);

@@ -247,6 +247,14 @@ void RequestLogView::setBaseUrl(const QUrl& url)
     updatePlaceholder();
 }
 
+void RequestLogView::setOperationProblems(const QHash<QString, QStringList>& problems)
+{
+    m_operationProblems = problems;
+    const RequestLogEntry shown = selectedEntry();
+    if (shown.id != 0)
+        showEntry(shown);
+}
+
 void RequestLogView::setSuggestedUrl(const QUrl& url)
 {
     m_suggestedUrl = url;
@@ -414,6 +422,14 @@ void RequestLogView::showEntry(const RequestLogEntry& e)
         2, e.validationErrors.isEmpty() ? tr("Validation") : tr("Validation (%1)").arg(e.validationErrors.size()));
 
     QString trace;
+    const QStringList problems = m_operationProblems.value(e.operationId);
+    if (!problems.isEmpty()) {
+        trace += tr("⚠ %1 has load errors in the definition, so this answer may not follow it:").arg(e.operationId)
+            + QLatin1Char('\n');
+        for (const QString& p : problems)
+            trace += QStringLiteral("  • %1\n").arg(p);
+        trace += QLatin1Char('\n');
+    }
     for (int i = 0; i < e.trace.size(); ++i)
         trace += QStringLiteral("%1. %2\n").arg(i + 1).arg(e.trace.at(i));
     if (!e.exampleName.isEmpty())

@@ -55,6 +55,8 @@ public:
     void setBaseUrl(const QUrl& url);
     // The request the empty log suggests (a URL the definition answers with 2xx); empty = the mock's root.
     void setSuggestedUrl(const QUrl& url);
+    // Load errors by operationId: the trace of a request answered by such an operation says so.
+    void setOperationProblems(const QHash<QString, QStringList>& problems);
     // "12 requests", or "3 of 12 requests" while filtered.
     QString counterText() const;
     // Empties the text filter and resets method, status and flagged (what Escape in the filter does).
@@ -113,6 +115,7 @@ private:
     QList<JsonHighlighter*> m_highlighters;
     QUrl m_baseUrl;
     QUrl m_suggestedUrl;
+    QHash<QString, QStringList> m_operationProblems;
     int m_operationColumnWidth = 0;
     quint64 m_shownId = 0;
 };
