@@ -731,10 +731,6 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
         <translation>Validierung</translation>
     </message>
     <message>
-        <source>Decision trace</source>
-        <translation>Entscheidungsverlauf</translation>
-    </message>
-    <message>
         <source>Copied the request as a curl command</source>
         <translation>Anfrage als curl-Befehl kopiert</translation>
     </message>
@@ -863,6 +859,14 @@ oder Server ▸ Im Browser öffnen.</translation>
     <message>
         <source>⚠ %1 has load errors in the definition, so this answer may not follow it:</source>
         <translation>⚠ %1 hat Ladefehler in der Definition, daher folgt diese Antwort ihr womöglich nicht:</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Decision trace: how the mock chose this answer</source>
+        <translation>Entscheidungsablauf: wie der Mock diese Antwort gewählt hat</translation>
     </message>
 </context>
 <context>

@@ -731,10 +731,6 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
         <translation>Validation</translation>
     </message>
     <message>
-        <source>Decision trace</source>
-        <translation>Trace des décisions</translation>
-    </message>
-    <message>
         <source>Copied the request as a curl command</source>
         <translation>Requête copiée comme commande curl</translation>
     </message>
@@ -863,6 +859,14 @@ ou Serveur ▸ Ouvrir dans le navigateur.</translation>
     <message>
         <source>⚠ %1 has load errors in the definition, so this answer may not follow it:</source>
         <translation>⚠ %1 a des erreurs de chargement dans la définition ; cette réponse peut ne pas la suivre :</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>Decision trace: how the mock chose this answer</source>
+        <translation>Trace des décisions : comment le mock a choisi cette réponse</translation>
     </message>
 </context>
 <context>

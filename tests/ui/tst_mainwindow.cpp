@@ -41,6 +41,7 @@
 #include "ui/models/forcedsettings.h"
 #include "ui/models/operationsfiltermodel.h"
 #include "ui/models/operationsmodel.h"
+#include "ui/models/requestdraft.h"
 #include "ui/models/requestlogfiltermodel.h"
 #include "ui/models/requestlogmodel.h"
 #include "ui/widgets/diagnosticsview.h"
@@ -207,6 +208,8 @@ private slots:
     void layoutFits_data();
     void layoutFits();
     void screenshots();
+    void githubScreenshots_data();
+    void githubScreenshots();
 
 private:
     QTemporaryDir m_dir;
@@ -1366,6 +1369,96 @@ void TestMainWindow::screenshots()
     empty.show();
     QVERIFY(QTest::qWaitForWindowExposed(&empty));
     QVERIFY(empty.grab().save(outDir + QStringLiteral("/welcome.png")));
+}
+
+void TestMainWindow::githubScreenshots_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addRow("1600x1000") << QSize(1600, 1000);
+    QTest::addRow("1024x700") << QSize(1024, 700);
+}
+
+// GitHub's definition browsed, 50 requests in the log, a 422's validation and trace, a broken file.
+void TestMainWindow::githubScreenshots()
+{
+    QFETCH(QSize, size);
+    const QString outDir = qEnvironmentVariable("UNDERSTUDY_SCREENSHOT_DIR");
+    if (outDir.isEmpty())
+        QSKIP("set UNDERSTUDY_SCREENSHOT_DIR to write screenshots");
+    if (githubSpec().isEmpty())
+        QSKIP("GitHub's definition is not in the shared test material");
+    const QString suffix = QStringLiteral("-%1x%2.png").arg(size.width()).arg(size.height());
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.resize(size);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(openAndWait(w, githubSpec(), true));
+    QTRY_VERIFY(w.service()->isRunning());
+    const DefinitionPtr def = w.definition();
+    const QUrl base = w.service()->url();
+    w.operationsBrowser()->selectOperation(
+        QStringLiteral("actions/enable-selected-repository-github-actions-organization"));
+    QTest::qWait(150);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/github-browse") + suffix));
+
+    // 50 requests: the first GET operations, as their curl commands send them.
+    QNetworkAccessManager nam;
+    int sent = 0;
+    for (const Operation& op : def->operations) {
+        if (sent == 49)
+            break;
+        if (op.method != QLatin1String("GET"))
+            continue;
+        const RequestDraft draft = RequestDraft::fromOperation(*def, op);
+        QNetworkRequest request(draft.url(base));
+        for (const auto& h : draft.headers())
+            request.setRawHeader(h.first, h.second);
+        QNetworkReply* reply = nam.get(request);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(5000));
+        reply->deleteLater();
+        ++sent;
+    }
+    // One invalid request: an issue without its required title.
+    const Operation* create = def->operation(QStringLiteral("issues/create"));
+    QVERIFY(create);
+    RequestDraft bad = RequestDraft::fromOperation(*def, *create);
+    QNetworkRequest request(bad.url(base));
+    for (const auto& h : bad.headers())
+        request.setRawHeader(h.first, h.second);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    QNetworkReply* reply = nam.post(request, QByteArray(R"({"body": "no title", "labels": "not-a-list"})"));
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 422);
+    reply->deleteLater();
+    QTRY_COMPARE(w.requestLog()->model()->rowCount(), 50);
+    w.requestLog()->selectRow(20);
+    QTest::qWait(150);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/github-log-50") + suffix));
+    w.requestLog()->selectRow(49);
+    w.requestLog()->detailsTabs()->setCurrentIndex(2);
+    QTest::qWait(150);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/github-422-validation") + suffix));
+    w.requestLog()->detailsTabs()->setCurrentIndex(3);
+    QTest::qWait(150);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/github-422-trace") + suffix));
+    w.requestLog()->detailsTabs()->setCurrentIndex(0);
+
+    // A broken file opened while GitHub serves, and the same file in a window that serves nothing.
+    const QString broken = m_dir.filePath(QStringLiteral("petstore-broken.yaml"));
+    writeFile(broken, "openapi: 3.0.3\ninfo: {title: Broken, version: '1'}\npaths:\n  /pets:\n    get: [oops\n");
+    QVERIFY(!openAndWait(w, broken));
+    QTest::qWait(150);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/broken-while-serving") + suffix));
+    MainWindow fresh;
+    fresh.resize(size);
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    QVERIFY(!openAndWait(fresh, broken));
+    QTest::qWait(150);
+    QVERIFY(fresh.grab().save(outDir + QStringLiteral("/broken-file") + suffix));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -27,13 +27,11 @@ void TestSpecFormat::schemaProperties_data()
     QTest::addRow("array of a referenced object, nested")
         << QByteArray(R"({"type": "array", "items": {"$ref": "#/components/schemas/Pet"}})")
         << QStringList { "0 name string required ", "0 owner Owner  ", "1 nick string  " };
-    QTest::addRow("allOf merged")
-        << QByteArray(R"({"allOf": [{"$ref": "#/components/schemas/Owner"},
+    QTest::addRow("allOf merged") << QByteArray(R"({"allOf": [{"$ref": "#/components/schemas/Owner"},
                {"properties": {"extra": {"type": "boolean"}}}]})")
-        << QStringList { "0 nick string  ", "0 extra boolean  " };
-    QTest::addRow("a cycle is expanded once")
-        << QByteArray(R"({"$ref": "#/components/schemas/Node"})")
-        << QStringList { "0 next Node  ", "0 value number  " };
+                                  << QStringList { "0 nick string  ", "0 extra boolean  " };
+    QTest::addRow("a cycle is expanded once") << QByteArray(R"({"$ref": "#/components/schemas/Node"})")
+                                              << QStringList { "0 next Node  ", "0 value number  " };
     QTest::addRow("missing ref is marked")
         << QByteArray(R"({"properties": {"ghost": {"$ref": "#/components/schemas/Nope"}}})")
         << QStringList { "0 ghost Nope  missing" };
@@ -52,8 +50,8 @@ void TestSpecFormat::schemaProperties()
             "value": {"type": "number"}}}}}})")
                                      .object();
     QStringList got;
-    for (const SpecFormat::SchemaProperty& p : SpecFormat::schemaProperties(
-             QJsonDocument::fromJson(schema).object(), document))
+    for (const SpecFormat::SchemaProperty& p :
+        SpecFormat::schemaProperties(QJsonDocument::fromJson(schema).object(), document))
         got << QStringLiteral("%1 %2 %3 %4 %5")
                    .arg(p.depth)
                    .arg(p.name, p.type, p.required ? QStringLiteral("required") : QString(),

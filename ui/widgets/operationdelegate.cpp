@@ -75,7 +75,12 @@ void OperationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
         return;
     }
     const QRect content = opt.rect.adjusted(padding / 2, 0, -padding, 0);
-    const int badgeRight = paintBadge(painter, content, method, opt.palette, opt.font);
+    // With a summary line below, the badge sits on the path's line.
+    const bool twoLines = !index.data(OperationsModel::SummaryRole).toString().isEmpty();
+    QRect badgeRect = content;
+    if (twoLines)
+        badgeRect.setBottom(content.top() + content.height() / 2);
+    const int badgeRight = paintBadge(painter, badgeRect, method, opt.palette, opt.font);
 
     const bool selected = opt.state & QStyle::State_Selected;
     const QPalette::ColorRole textRole = selected ? QPalette::HighlightedText : QPalette::Text;

@@ -34,7 +34,8 @@ QString heading(const QString& text)
 
 QString pre(const QString& text)
 {
-    return QStringLiteral("<pre style='margin-left:8px'>%1</pre>").arg(esc(text));
+    // pre-wrap: long JSON strings wrap at the page's edge instead of scrolling it sideways.
+    return QStringLiteral("<pre style='margin-left:8px; white-space:pre-wrap'>%1</pre>").arg(esc(text));
 }
 
 // Markdown as an HTML fragment, so descriptions read the same in tables as in the operation's text.

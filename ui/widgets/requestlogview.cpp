@@ -139,12 +139,22 @@ RequestLogView::RequestLogView(QWidget* parent)
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
     header->resizeSection(
         RequestLogModel::TimeColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
-    header->resizeSection(RequestLogModel::MethodColumn, em * 6);
+    // Narrow fixed columns so the path (which stretches) keeps most of the room at 1024 px.
+    // The method badge's own width (OperationDelegate: 7 chars of a bold 80 % font) plus padding.
+    QFont badgeFont = m_view->font();
+    badgeFont.setBold(true);
+    badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.8);
+    header->resizeSection(RequestLogModel::MethodColumn,
+        QFontMetrics(badgeFont).horizontalAdvance(QLatin1Char('M')) * 7 * 3 / 4 + 8 + 16);
     header->setSectionResizeMode(RequestLogModel::PathColumn, QHeaderView::Stretch);
-    header->resizeSection(RequestLogModel::StatusColumn, em * 5);
-    header->resizeSection(RequestLogModel::DurationColumn, em * 6);
-    header->resizeSection(RequestLogModel::OperationColumn, em * 9);
-    header->resizeSection(RequestLogModel::FlagsColumn, em * 6);
+    header->resizeSection(
+        RequestLogModel::StatusColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Status")) + 16);
+    header->resizeSection(
+        RequestLogModel::DurationColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("000.0 ms")) + 12);
+    header->resizeSection(RequestLogModel::OperationColumn, em * 8);
+    header->resizeSection(
+        RequestLogModel::FlagsColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("invalid")) + 16);
+    header->setMinimumSectionSize(em * 2);
 
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
@@ -162,13 +172,17 @@ RequestLogView::RequestLogView(QWidget* parent)
     m_tabs->addTab(m_response, tr("Response"));
     m_tabs->addTab(m_request, tr("Request"));
     m_tabs->addTab(m_validation, tr("Validation"));
-    m_tabs->addTab(m_trace, tr("Decision trace"));
+    // Short tab titles: all four fit the details pane at 1024 px.
+    m_tabs->addTab(m_trace, tr("Trace"));
+    m_tabs->setTabToolTip(3, tr("Decision trace: how the mock chose this answer"));
     m_tabs->setDocumentMode(true);
 
     m_splitter->addWidget(m_view);
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({ 640, 360 });
+    m_splitter->setHandleWidth(8);
     m_splitter->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -291,7 +305,8 @@ void RequestLogView::fitColumns()
         if (e)
             widest = std::max(widest, fm.horizontalAdvance(e->operationId) + 16);
     }
-    widest = std::min(widest, fm.horizontalAdvance(QLatin1Char('M')) * 28);
+    // At most a quarter of the table, so the path keeps its room; longer ids elide in the middle.
+    widest = std::min(widest, std::max(fm.horizontalAdvance(QLatin1Char('M')) * 8, m_view->viewport()->width() / 4));
     if (widest > m_operationColumnWidth) {
         m_operationColumnWidth = widest;
         m_view->horizontalHeader()->resizeSection(RequestLogModel::OperationColumn, widest);
@@ -318,6 +333,7 @@ RequestLogEntry RequestLogView::selectedEntry() const
 void RequestLogView::selectRow(int proxyRow)
 {
     m_view->setCurrentIndex(m_filter->index(proxyRow, 0));
+    m_view->scrollTo(m_filter->index(proxyRow, 0));
 }
 
 QString RequestLogView::detailsText(int tab) const

@@ -206,6 +206,7 @@ void ServerBar::updateState(const QString& shownReason)
     m_copyUrlAction->setEnabled(running);
     m_openBrowserAction->setEnabled(running);
     m_urlField->setText(running ? url.toString() : QString());
+    m_urlField->setCursorPosition(0);
     if (m_statusLabel) {
         const QPalette pal = palette();
         if (running) {

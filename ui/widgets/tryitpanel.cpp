@@ -18,6 +18,7 @@
 #include <QNetworkRequest>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
@@ -169,6 +170,7 @@ void TryItPanel::buildUi()
     connect(m_exampleCheck, &QCheckBox::toggled, m_exampleCombo, &QWidget::setEnabled);
 
     auto* splitter = new QSplitter(Qt::Vertical, page);
+    m_requestResponse = splitter;
     splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter, 1);
 
@@ -261,7 +263,8 @@ void TryItPanel::buildUi()
     m_responseEdit->setObjectName(QStringLiteral("tryItResponse"));
     m_responseEdit->setReadOnly(true);
     m_responseEdit->setFont(Theme::monospaceFont());
-    m_responseEdit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_responseEdit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_responseEdit->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_responseEdit->setPlaceholderText(tr("Send the request to see the mock's answer here."));
     m_responseHighlighter = new JsonHighlighter(m_responseEdit->document());
     responseLayout->addWidget(m_responseEdit, 1);
@@ -315,6 +318,15 @@ void TryItPanel::setOperation(const QString& operationId)
     m_draft = RequestDraft::fromOperation(*m_definition, *operation);
     prefill();
     m_stack->setCurrentIndex(1);
+}
+
+void TryItPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // Wide and low (the log below takes the height): the response goes beside the request, so both show.
+    const Qt::Orientation wanted = width() >= 820 ? Qt::Horizontal : Qt::Vertical;
+    if (m_requestResponse->orientation() != wanted)
+        m_requestResponse->setOrientation(wanted);
 }
 
 void TryItPanel::setDraft(const RequestDraft& draft)

@@ -21,6 +21,7 @@ class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QTableWidget;
+class QSplitter;
 class QTabWidget;
 class QTimer;
 class QToolButton;
@@ -74,6 +75,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildUi();
@@ -119,6 +121,7 @@ private:
     QCheckBox* m_exampleCheck = nullptr;
     QComboBox* m_exampleCombo = nullptr;
     QTabWidget* m_requestTabs = nullptr;
+    QSplitter* m_requestResponse = nullptr; // request above the response, or beside it when the panel is wide
     QTableWidget* m_parameterTable = nullptr;
     QToolButton* m_addParameterButton = nullptr;
     QToolButton* m_removeParameterButton = nullptr;
