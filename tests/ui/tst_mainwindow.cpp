@@ -1262,10 +1262,13 @@ void TestMainWindow::layoutFits_data()
 {
     QTest::addColumn<QSize>("screen");
     QTest::addColumn<QString>("spec");
-    QTest::addRow("bookshelf at 1024x700") << QSize(1024, 700) << DefinitionLoader::bundledExamplePath();
-    QTest::addRow("bookshelf at 1600x1000") << QSize(1600, 1000) << DefinitionLoader::bundledExamplePath();
+    QTest::addColumn<bool>("banner"); // a two-line message banner is open above
+    QTest::addRow("bookshelf at 1024x700") << QSize(1024, 700) << DefinitionLoader::bundledExamplePath() << false;
+    QTest::addRow("bookshelf at 1024x700 with a banner")
+        << QSize(1024, 700) << DefinitionLoader::bundledExamplePath() << true;
+    QTest::addRow("bookshelf at 1600x1000") << QSize(1600, 1000) << DefinitionLoader::bundledExamplePath() << false;
     if (!githubSpec().isEmpty())
-        QTest::addRow("github at 1024x700") << QSize(1024, 700) << githubSpec();
+        QTest::addRow("github at 1024x700") << QSize(1024, 700) << githubSpec() << false;
 }
 
 // The window fits the screen, the log shows 10 rows and the selected request 20 lines, and every pane has room.
@@ -1273,6 +1276,7 @@ void TestMainWindow::layoutFits()
 {
     QFETCH(QSize, screen);
     QFETCH(QString, spec);
+    QFETCH(bool, banner);
     MainWindow w;
     w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
     w.resize(screen);
@@ -1280,6 +1284,11 @@ void TestMainWindow::layoutFits()
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QVERIFY(openAndWait(w, spec, true));
     QTRY_VERIFY(w.service()->isRunning());
+    if (banner) {
+        w.banner()->showMessage(MessageBanner::Kind::Error,
+            QStringLiteral("<b>x.yaml</b> could not be loaded; still serving <b>y.yaml</b>.<br>x.yaml:3:1: error"));
+        w.banner()->addAction(QStringLiteral("Retry"), [] {});
+    }
     // Warnings do not take room: the Problems pane opens by itself only for errors.
     if (w.diagnosticsView()->errorCount() == 0)
         QVERIFY(!w.problemsPane()->isVisible());
