@@ -206,10 +206,6 @@
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <source>All problems are listed below. Fix the file and reload (Ctrl+R), or open another one.</source>
-        <translation>Alle Probleme sind unten aufgeführt. Korrigieren Sie die Datei und laden Sie sie neu (Strg+R), oder öffnen Sie eine andere.</translation>
-    </message>
-    <message>
         <source>the definition could not be loaded</source>
         <translation>die Definition konnte nicht geladen werden</translation>
     </message>
@@ -313,6 +309,34 @@
     <message>
         <source>… (%1 in all)</source>
         <translation>… (%1 insgesamt)</translation>
+    </message>
+    <message>
+        <source>Show or hide the problems of the loaded definition</source>
+        <translation>Die Probleme der geladenen Definition ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>Fenster &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Problems</source>
+        <translation>Pro&amp;bleme</translation>
+    </message>
+    <message>
+        <source>Reload %1 (Ctrl+R)</source>
+        <translation>%1 neu laden (Strg+R)</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Keine Probleme</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; could not be loaded; still serving &lt;b&gt;%2&lt;/b&gt; (%3).&lt;br&gt;%4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; konnte nicht geladen werden; weiterhin wird &lt;b&gt;%2&lt;/b&gt; (%3) bereitgestellt.&lt;br&gt;%4</translation>
+    </message>
+    <message>
+        <source>All problems are listed in the Problems pane (the badge in the status bar). Fix the file and reload (Ctrl+R), or open another one.</source>
+        <translation>Alle Probleme stehen im Bereich „Probleme“ (die Plakette in der Statusleiste). Korrigieren Sie die Datei und laden Sie sie neu (Strg+R), oder öffnen Sie eine andere.</translation>
     </message>
 </context>
 <context>
@@ -436,6 +460,38 @@
         <source>or</source>
         <translation>oder</translation>
     </message>
+    <message>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <source>missing $ref</source>
+        <translation>fehlende $ref</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>This operation has a load error; the mock&apos;s answers may not follow the definition:</source>
+        <translation>Diese Operation hat einen Ladefehler; die Antworten des Mocks folgen der Definition womöglich nicht:</translation>
+    </message>
+    <message>
+        <source>This operation has %1 load errors; the mock&apos;s answers may not follow the definition:</source>
+        <translation>Diese Operation hat %1 Ladefehler; die Antworten des Mocks folgen der Definition womöglich nicht:</translation>
+    </message>
+    <message>
+        <source>Show in Problems</source>
+        <translation>Unter „Probleme“ zeigen</translation>
+    </message>
+    <message>
+        <source>JSON Schema:</source>
+        <translation>JSON Schema:</translation>
+    </message>
 </context>
 <context>
     <name>OperationPage</name>
@@ -507,6 +563,10 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
         <source>Operation</source>
         <translation>Operation</translation>
     </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -538,8 +598,8 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
         <translation>Keine zuletzt geöffneten Dateien</translation>
     </message>
     <message>
-        <source>Clear list</source>
-        <translation>Liste leeren</translation>
+        <source>&amp;Clear list</source>
+        <translation>Liste &amp;leeren</translation>
     </message>
 </context>
 <context>
@@ -679,10 +739,6 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
         <translation>Validierung</translation>
     </message>
     <message>
-        <source>Decision trace</source>
-        <translation>Entscheidungsverlauf</translation>
-    </message>
-    <message>
         <source>Copied the request as a curl command</source>
         <translation>Anfrage als curl-Befehl kopiert</translation>
     </message>
@@ -777,14 +833,48 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
         <translation>Noch keine Anfragen. Starten Sie den Mock (F5) und senden Sie eine.</translation>
     </message>
     <message>
-        <source>No requests yet. Try:
-curl %1/</source>
-        <translation>Noch keine Anfragen. Probieren Sie:
-curl %1/</translation>
-    </message>
-    <message>
         <source>No request matches the filter.</source>
         <translation>Keine Anfrage passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>&amp;Go to operation</source>
+        <translation>&amp;Zur Operation</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Try it</source>
+        <translation>In &amp;Ausprobieren öffnen</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation>Als &amp;curl kopieren</translation>
+    </message>
+    <message>
+        <source>Copy response &amp;body</source>
+        <translation>Antwort&amp;text kopieren</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests</source>
+        <translation>%1 von %2 Anfragen</translation>
+    </message>
+    <message>
+        <source>No requests yet. Try:
+curl %1
+or Server ▸ Open in browser.</source>
+        <translation>Noch keine Anfragen. Versuchen Sie:
+curl %1
+oder Server ▸ Im Browser öffnen.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 has load errors in the definition, so this answer may not follow it:</source>
+        <translation>⚠ %1 hat Ladefehler in der Definition, daher folgt diese Antwort ihr womöglich nicht:</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Decision trace: how the mock chose this answer</source>
+        <translation>Entscheidungsablauf: wie der Mock diese Antwort gewählt hat</translation>
     </message>
 </context>
 <context>
@@ -904,6 +994,18 @@ curl %1/</translation>
     <message>
         <source>When started, the mock will be reachable from other computers on your network.</source>
         <translation>Nach dem Start ist der Mock von anderen Computern in Ihrem Netzwerk erreichbar.</translation>
+    </message>
+    <message>
+        <source>Opened %1 in the browser</source>
+        <translation>%1 im Browser geöffnet</translation>
+    </message>
+    <message>
+        <source>No web browser could be started to open &lt;code&gt;%1&lt;/code&gt;. Copy the address and open it yourself.</source>
+        <translation>Es konnte kein Webbrowser gestartet werden, um &lt;code&gt;%1&lt;/code&gt; zu öffnen. Kopieren Sie die Adresse und öffnen Sie sie selbst.</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
     </message>
 </context>
 <context>

@@ -206,10 +206,6 @@
         <translation>Impossible d’ouvrir %1</translation>
     </message>
     <message>
-        <source>All problems are listed below. Fix the file and reload (Ctrl+R), or open another one.</source>
-        <translation>Tous les problèmes sont listés ci-dessous. Corrigez le fichier et rechargez-le (Ctrl+R), ou ouvrez-en un autre.</translation>
-    </message>
-    <message>
         <source>the definition could not be loaded</source>
         <translation>la définition n’a pas pu être chargée</translation>
     </message>
@@ -313,6 +309,34 @@
     <message>
         <source>… (%1 in all)</source>
         <translation>… (%1 au total)</translation>
+    </message>
+    <message>
+        <source>Show or hide the problems of the loaded definition</source>
+        <translation>Afficher ou masquer les problèmes de la définition chargée</translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>&amp;Fermer la fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Problems</source>
+        <translation>&amp;Problèmes</translation>
+    </message>
+    <message>
+        <source>Reload %1 (Ctrl+R)</source>
+        <translation>Recharger %1 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Aucun problème</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; could not be loaded; still serving &lt;b&gt;%2&lt;/b&gt; (%3).&lt;br&gt;%4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; n’a pas pu être chargé ; &lt;b&gt;%2&lt;/b&gt; (%3) reste servi.&lt;br&gt;%4</translation>
+    </message>
+    <message>
+        <source>All problems are listed in the Problems pane (the badge in the status bar). Fix the file and reload (Ctrl+R), or open another one.</source>
+        <translation>Tous les problèmes figurent dans le panneau Problèmes (le badge de la barre d’état). Corrigez le fichier et rechargez-le (Ctrl+R), ou ouvrez-en un autre.</translation>
     </message>
 </context>
 <context>
@@ -436,6 +460,38 @@
         <source>or</source>
         <translation>ou</translation>
     </message>
+    <message>
+        <source>Property</source>
+        <translation>Propriété</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <source>missing $ref</source>
+        <translation>$ref manquante</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obligatoire</translation>
+    </message>
+    <message>
+        <source>This operation has a load error; the mock&apos;s answers may not follow the definition:</source>
+        <translation>Cette opération a une erreur de chargement ; les réponses du mock peuvent ne pas suivre la définition :</translation>
+    </message>
+    <message>
+        <source>This operation has %1 load errors; the mock&apos;s answers may not follow the definition:</source>
+        <translation>Cette opération a %1 erreurs de chargement ; les réponses du mock peuvent ne pas suivre la définition :</translation>
+    </message>
+    <message>
+        <source>Show in Problems</source>
+        <translation>Afficher dans Problèmes</translation>
+    </message>
+    <message>
+        <source>JSON Schema:</source>
+        <translation>Schéma JSON :</translation>
+    </message>
 </context>
 <context>
     <name>OperationPage</name>
@@ -507,6 +563,10 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
         <source>Operation</source>
         <translation>Opération</translation>
     </message>
+    <message>
+        <source>line %1</source>
+        <translation>ligne %1</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -538,8 +598,8 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
         <translation>Aucun fichier récent</translation>
     </message>
     <message>
-        <source>Clear list</source>
-        <translation>Vider la liste</translation>
+        <source>&amp;Clear list</source>
+        <translation>&amp;Vider la liste</translation>
     </message>
 </context>
 <context>
@@ -679,10 +739,6 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
         <translation>Validation</translation>
     </message>
     <message>
-        <source>Decision trace</source>
-        <translation>Trace des décisions</translation>
-    </message>
-    <message>
         <source>Copied the request as a curl command</source>
         <translation>Requête copiée comme commande curl</translation>
     </message>
@@ -777,14 +833,48 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
         <translation>Aucune requête pour l’instant. Démarrez le mock (F5) et envoyez-en une.</translation>
     </message>
     <message>
-        <source>No requests yet. Try:
-curl %1/</source>
-        <translation>Aucune requête pour l’instant. Essayez&#xa0;:
-curl %1/</translation>
-    </message>
-    <message>
         <source>No request matches the filter.</source>
         <translation>Aucune requête ne correspond au filtre.</translation>
+    </message>
+    <message>
+        <source>&amp;Go to operation</source>
+        <translation>&amp;Aller à l’opération</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Try it</source>
+        <translation>Ouvrir dans &amp;Essayer</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation>Copier en &amp;curl</translation>
+    </message>
+    <message>
+        <source>Copy response &amp;body</source>
+        <translation>Copier le &amp;corps de la réponse</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests</source>
+        <translation>%1 sur %2 requêtes</translation>
+    </message>
+    <message>
+        <source>No requests yet. Try:
+curl %1
+or Server ▸ Open in browser.</source>
+        <translation>Aucune requête pour l’instant. Essayez :
+curl %1
+ou Serveur ▸ Ouvrir dans le navigateur.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 has load errors in the definition, so this answer may not follow it:</source>
+        <translation>⚠ %1 a des erreurs de chargement dans la définition ; cette réponse peut ne pas la suivre :</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>Decision trace: how the mock chose this answer</source>
+        <translation>Trace des décisions : comment le mock a choisi cette réponse</translation>
     </message>
 </context>
 <context>
@@ -904,6 +994,18 @@ curl %1/</translation>
     <message>
         <source>When started, the mock will be reachable from other computers on your network.</source>
         <translation>Une fois démarré, le mock sera joignable depuis les autres ordinateurs de votre réseau.</translation>
+    </message>
+    <message>
+        <source>Opened %1 in the browser</source>
+        <translation>%1 ouvert dans le navigateur</translation>
+    </message>
+    <message>
+        <source>No web browser could be started to open &lt;code&gt;%1&lt;/code&gt;. Copy the address and open it yourself.</source>
+        <translation>Aucun navigateur n’a pu être lancé pour ouvrir &lt;code&gt;%1&lt;/code&gt;. Copiez l’adresse et ouvrez-la vous-même.</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Copier l’adresse</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
+#include "core/definition/definitionloader.h"
+#include "core/engine/mocksession.h"
 #include "ui/models/curlcommand.h"
 #include "ui/models/requestdraft.h"
 #include "ui/models/specformat.h"
@@ -19,7 +26,92 @@ private slots:
     void forOperation();
     void forLogEntry();
     void inlineRefsStopsAtCycles();
+    void everyOperationAnswers2xx_data();
+    void everyOperationAnswers2xx();
 };
+
+namespace {
+
+// Sends what forOperation() renders (the draft behind it) and returns the status, or 0 on a transport failure.
+int send(QNetworkAccessManager& nam, const RequestDraft& draft, const QUrl& base)
+{
+    QNetworkRequest request(draft.url(base));
+    for (const auto& header : draft.headers())
+        request.setRawHeader(header.first, header.second);
+    QNetworkReply* reply = nam.sendCustomRequest(request, draft.method.toLatin1(), draft.bodyBytes());
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(10000);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+}
+
+// Runs a generated command line through the real curl; returns the HTTP status it printed.
+int runCurl(const QString& command)
+{
+    QProcess shell;
+    shell.start(QStringLiteral("sh"),
+        { QStringLiteral("-c"), command + QStringLiteral(" -s -o /dev/null -w '%{http_code}' --max-time 10") });
+    if (!shell.waitForFinished(15000))
+        return 0;
+    return shell.readAllStandardOutput().trimmed().toInt();
+}
+
+} // namespace
+
+void TestCurlCommand::everyOperationAnswers2xx_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("throughCurl"); // also run each command line through the curl program
+    QTest::addRow("bookshelf example") << DefinitionLoader::bundledExamplePath() << true;
+    const QString github = UiTestUtils::sharedFile(QStringLiteral("testdata/specs/api.github.com.json"));
+    if (!github.isEmpty())
+        QTest::addRow("GitHub") << github << false;
+}
+
+// The toolbar's curl, Try-it and the log's replay share one builder; what it builds for any operation of a real
+// definition, credentials included, is accepted by the mock with a 2xx.
+void TestCurlCommand::everyOperationAnswers2xx()
+{
+    QFETCH(QString, path);
+    QFETCH(bool, throughCurl);
+    MockSession session;
+    QSignalSpy loaded(&session, &MockSession::definitionLoaded);
+    session.open(path);
+    QVERIFY(loaded.wait(60000));
+    QVERIFY(session.start(QHostAddress(QHostAddress::LocalHost), 0));
+    const QUrl base = session.url();
+    const DefinitionPtr definition = session.definition();
+    QNetworkAccessManager nam;
+    const bool haveCurl = throughCurl && !QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty();
+    QStringList failures;
+    int checked = 0;
+    for (const Operation& op : definition->operations) {
+        bool defines2xx = false;
+        for (const Response& r : op.responses)
+            defines2xx = defines2xx || (r.status() >= 200 && r.status() < 300);
+        if (!defines2xx)
+            continue; // an operation that only answers 3xx/4xx cannot give a 2xx
+        const RequestDraft draft = RequestDraft::fromOperation(*definition, op);
+        const QString command = CurlCommand::forOperation(op, *definition, base);
+        QCOMPARE(command, draft.curlCommand(base));
+        const int status = send(nam, draft, base);
+        if (status < 200 || status > 299)
+            failures << QStringLiteral("%1 %2 -> %3 (%4)").arg(op.method, op.path).arg(status).arg(command);
+        if (haveCurl) {
+            const int viaCurl = runCurl(command);
+            if (viaCurl < 200 || viaCurl > 299)
+                failures << QStringLiteral("curl: %1 -> %2").arg(command).arg(viaCurl);
+        }
+        ++checked;
+    }
+    qInfo("%d operations answered 2xx", checked - int(failures.size()));
+    QVERIFY(checked > 0);
+    QVERIFY2(failures.isEmpty(),
+        qPrintable(
+            QStringLiteral("%1 failures:\n").arg(failures.size()) + failures.mid(0, 15).join(QLatin1Char('\n'))));
+}
 
 void TestCurlCommand::shellQuote_data()
 {

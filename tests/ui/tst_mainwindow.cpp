@@ -4,17 +4,23 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -32,17 +38,22 @@
 #include "core/definition/definitionloader.h"
 #include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
+#include "core/engine/mocksession.h"
 #include "ui/models/forcedsettings.h"
 #include "ui/models/operationsfiltermodel.h"
 #include "ui/models/operationsmodel.h"
+#include "ui/models/requestdraft.h"
 #include "ui/models/requestlogfiltermodel.h"
 #include "ui/models/requestlogmodel.h"
 #include "ui/widgets/diagnosticsview.h"
 #include "ui/widgets/forcedresponsepanel.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/messagebanner.h"
+#include "ui/widgets/operationdetailsview.h"
+#include "ui/widgets/operationpage.h"
 #include "ui/widgets/operationsbrowser.h"
 #include "ui/widgets/requestlogview.h"
+#include "ui/widgets/serverbar.h"
 #include "ui/widgets/settingsdialog.h"
 #include "ui/widgets/tryitpanel.h"
 #include "uitestutils.h"
@@ -184,7 +195,23 @@ private slots:
     void watchToggleOffSkipsReload();
     void settingsDialogAppliesToWindow();
     void outsideFilesAreOfferedAndRemembered();
+    void problemsPaneOpensOnlyForErrors();
+    void otherBrokenFileSaysWhatServes();
+    void fixedBrokenFileAutoStarts();
+    void statusIndicatorStaysBesideMessages();
+    void quitClosesEveryWindow();
+    void everyMenuEntryHasAnAccelerator();
+    void closingAMenuReturnsFocus();
+    void logWorkbench();
+    void firstRunSuggestsA2xx();
+    void filterKeepsTheSelectedOperation();
+    void brokenOperationSaysWhatIsBroken();
+    void splittersAreWideAndRemembered();
+    void layoutFits_data();
+    void layoutFits();
     void screenshots();
+    void githubScreenshots_data();
+    void githubScreenshots();
 
 private:
     QTemporaryDir m_dir;
@@ -871,6 +898,428 @@ paths:
     QCOMPARE(r.body, QByteArray(R"({"from":"outside"})"));
 }
 
+namespace {
+
+// Rows of `view` that are fully visible.
+int visibleRows(const QTableView* view)
+{
+    return view->viewport()->height() / std::max(1, view->verticalHeader()->defaultSectionSize());
+}
+
+// Text lines a plain text pane shows at once.
+int visibleLines(const QPlainTextEdit* edit)
+{
+    return edit->viewport()->height() / std::max(1, QFontMetrics(edit->font()).lineSpacing());
+}
+
+QString githubSpec()
+{
+    return UiTestUtils::sharedFile(QStringLiteral("testdata/specs/api.github.com.json"));
+}
+
+} // namespace
+
+namespace {
+
+// The tiny spec with a response schema that points nowhere: it loads, with one error.
+QByteArray brokenRefSpec()
+{
+    return QByteArray(tinySpec).replace("example: {pong: true}", "schema: {$ref: '#/components/schemas/Nope'}");
+}
+
+QAction* actionNamed(const QWidget& w, const QString& name)
+{
+    return w.findChild<QAction*>(name);
+}
+
+} // namespace
+
+void TestMainWindow::problemsPaneOpensOnlyForErrors()
+{
+    const QString path = m_dir.filePath(QStringLiteral("brokenref.yaml"));
+    writeFile(path, brokenRefSpec());
+    MainWindow w;
+    w.show();
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath()));
+    QCOMPARE(w.diagnosticsView()->errorCount(), 0);
+    QVERIFY(!w.problemsPane()->isVisible());
+    QCOMPARE(w.problemsBadge()->text(), QStringLiteral("No problems"));
+
+    QVERIFY(openAndWait(w, path));
+    QVERIFY(w.diagnosticsView()->errorCount() > 0);
+    QVERIFY(w.problemsPane()->isVisible());
+    QVERIFY2(w.problemsBadge()->text().contains(QLatin1String("1 error")), qPrintable(w.problemsBadge()->text()));
+    // Closed by the user: it stays closed on the next load with errors.
+    w.problemsPane()->close();
+    QVERIFY(!w.problemsPane()->isVisible());
+    QVERIFY(openAndWait(w, path));
+    QVERIFY(!w.problemsPane()->isVisible());
+    // The badge opens it again, and so does View ▸ Problems.
+    w.problemsBadge()->click();
+    QVERIFY(w.problemsPane()->isVisible());
+    actionNamed(w, QStringLiteral("problemsAction"))->trigger();
+    QVERIFY(!w.problemsPane()->isVisible());
+    actionNamed(w, QStringLiteral("problemsAction"))->trigger();
+    QVERIFY(w.problemsPane()->isVisible());
+}
+
+void TestMainWindow::otherBrokenFileSaysWhatServes()
+{
+    const QString good = m_dir.filePath(QStringLiteral("serving.yaml"));
+    const QString bad = m_dir.filePath(QStringLiteral("unreadable.yaml"));
+    writeFile(good, tinySpec);
+    writeFile(bad, "openapi: 3.0.3\ninfo: [unclosed\n");
+    MainWindow w;
+    w.show();
+    QVERIFY(openAndWait(w, good));
+    QVERIFY(!openAndWait(w, bad));
+    QCOMPARE(w.definition()->title, QStringLiteral("Tiny"));
+    QVERIFY2(w.banner()->text().contains(QLatin1String("<b>unreadable.yaml</b> could not be loaded; still serving "
+                                                       "<b>serving.yaml</b> (Tiny)")),
+        qPrintable(w.banner()->text()));
+    QVERIFY(!w.banner()->text().contains(QLatin1String("previous version")));
+    // The Problems pane keeps the served file's (none), not the other file's.
+    QCOMPARE(w.diagnosticsView()->errorCount(), 0);
+    // Reload and the banner's Retry act on the same file: the one that failed.
+    QSignalSpy started(w.session(), &MockSession::loadStarted);
+    actionNamed(w, QStringLiteral("reloadAction"))->trigger();
+    QVERIFY(!started.isEmpty() || started.wait(5000));
+    QCOMPARE(started.first().first().toString(), bad);
+    QSignalSpy done(&w, &MainWindow::loadFinished);
+    QVERIFY(done.wait(10000));
+    QVERIFY(w.banner()->text().contains(QLatin1String("could not be loaded")));
+    // Nothing served at all: says so.
+    MainWindow fresh;
+    fresh.show();
+    QVERIFY(!openAndWait(fresh, bad));
+    QVERIFY(fresh.serverStatusText().contains(QLatin1String("could not be loaded")));
+}
+
+void TestMainWindow::fixedBrokenFileAutoStarts()
+{
+    const QString path = m_dir.filePath(QStringLiteral("fixme.yaml"));
+    writeFile(path, "openapi: 3.0.3\ninfo: [unclosed\n");
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(!openAndWait(w, path, true));
+    QVERIFY(!w.service()->isRunning());
+    QSignalSpy live(&w, &MainWindow::liveReloadFinished);
+    QTest::qWait(1100); // a new modification time
+    writeFile(path, tinySpec);
+    QCOMPARE(waitForLiveReload(live), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(w.service()->isRunning(), 5000);
+    QCOMPARE(get(QUrl(w.service()->url().toString() + QStringLiteral("/ping"))).status, 200);
+}
+
+void TestMainWindow::statusIndicatorStaysBesideMessages()
+{
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath(), true));
+    QTRY_VERIFY(w.service()->isRunning());
+    w.statusBar()->showMessage(QStringLiteral("Copied the curl command"));
+    QTest::qWait(20);
+    QVERIFY(w.serverBar()->statusIndicator()->isVisible());
+    QVERIFY(w.serverStatusText().contains(QLatin1String("Listening on")));
+    QVERIFY(w.problemsBadge()->isVisible());
+}
+
+void TestMainWindow::quitClosesEveryWindow()
+{
+    auto* first = new MainWindow;
+    auto* second = new MainWindow;
+    first->setAttribute(Qt::WA_DeleteOnClose);
+    second->setAttribute(Qt::WA_DeleteOnClose);
+    first->show();
+    second->show();
+    QPointer<MainWindow> a(first), b(second);
+    QAction* closeWindow = actionNamed(*first, QStringLiteral("closeWindowAction"));
+    QCOMPARE(closeWindow->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_W));
+    closeWindow->trigger();
+    QTRY_VERIFY(a.isNull());
+    QVERIFY(b && b->isVisible());
+    auto* third = new MainWindow;
+    third->setAttribute(Qt::WA_DeleteOnClose);
+    third->show();
+    QPointer<MainWindow> c(third);
+    QAction* quit = actionNamed(*second, QStringLiteral("quitAction"));
+    QCOMPARE(quit->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->trigger();
+    QTRY_VERIFY(b.isNull() && c.isNull());
+}
+
+void TestMainWindow::everyMenuEntryHasAnAccelerator()
+{
+    MainWindow w;
+    QStringList missing;
+    std::function<void(QMenu*)> walk = [&](QMenu* menu) {
+        for (QAction* a : menu->actions()) {
+            if (a->isSeparator() || !a->isEnabled())
+                continue;
+            if (!a->text().contains(QLatin1Char('&')))
+                missing << menu->title() + QStringLiteral(" ▸ ") + a->text();
+            if (a->menu())
+                walk(a->menu());
+        }
+    };
+    for (QAction* top : w.menuBar()->actions()) {
+        QVERIFY(top->text().contains(QLatin1Char('&')));
+        walk(top->menu());
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+}
+
+void TestMainWindow::closingAMenuReturnsFocus()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath()));
+    w.requestLog()->focusFilter();
+    QTRY_VERIFY(w.focusWidget() != nullptr);
+    QWidget* before = w.focusWidget();
+    QMenu* file = w.menuBar()->actions().first()->menu();
+    w.menuBar()->setActiveAction(w.menuBar()->actions().first());
+    QTRY_VERIFY(file->isVisible());
+    QTest::keyClick(file, Qt::Key_Escape);
+    QTRY_VERIFY(!file->isVisible());
+    // The menu bar does not keep the keyboard: the widget that had it before gets it back.
+    QTRY_COMPARE(w.focusWidget(), before);
+    QVERIFY(!w.menuBar()->hasFocus());
+}
+
+void TestMainWindow::logWorkbench()
+{
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath(), true));
+    QTRY_VERIFY(w.service()->isRunning());
+    const QString base = w.service()->url().toString();
+    get(QUrl(base + QStringLiteral("/v1/books?limit=2")));
+    get(QUrl(base + QStringLiteral("/v1/books/1")));
+    get(QUrl(base + QStringLiteral("/v1/nope")));
+    RequestLogView* log = w.requestLog();
+    QTRY_COMPARE(log->model()->rowCount(), 3);
+    QTRY_COMPARE(log->counterText(), QStringLiteral("3 requests"));
+    // Filtered: "N of M"; Escape in the filter clears it.
+    log->findChild<QLineEdit*>(QStringLiteral("logFilter"))->setText(QStringLiteral("nope"));
+    QTRY_COMPARE(log->counterText(), QStringLiteral("1 of 3 requests"));
+    QTest::keyClick(log->findChild<QLineEdit*>(QStringLiteral("logFilter")), Qt::Key_Escape);
+    QCOMPARE(log->findChild<QLineEdit*>(QStringLiteral("logFilter"))->text(), QString());
+    QTRY_COMPARE(log->counterText(), QStringLiteral("3 requests"));
+    // Every details pane wraps.
+    for (const char* pane : { "responsePane", "requestPane", "validationPane", "tracePane" })
+        QCOMPARE(log->findChild<QPlainTextEdit*>(QLatin1String(pane))->lineWrapMode(), QPlainTextEdit::WidgetWidth);
+    // Columns: the operationId fits.
+    const int opWidth = log->view()->horizontalHeader()->sectionSize(RequestLogModel::OperationColumn);
+    QVERIFY(opWidth >= log->view()->fontMetrics().horizontalAdvance(QStringLiteral("listBooks")));
+
+    // Row actions on the first request (GET /v1/books?limit=2).
+    log->selectRow(0);
+    QCOMPARE(log->view()->contextMenuPolicy(), Qt::ActionsContextMenu);
+    for (const char* name : { "goToOperation", "openInTryIt", "copyAsCurl", "copyBody" })
+        QVERIFY2(log->rowAction(QLatin1String(name)) && log->rowAction(QLatin1String(name))->isEnabled(), name);
+    log->rowAction(QStringLiteral("goToOperation"))->trigger();
+    QCOMPARE(w.operationsBrowser()->selectedOperation(), QStringLiteral("listBooks"));
+    QCOMPARE(w.detailsTabs()->currentWidget(), static_cast<QWidget*>(w.detailsView()));
+    log->selectRow(1);
+    log->rowAction(QStringLiteral("openInTryIt"))->trigger();
+    QCOMPARE(w.detailsTabs()->currentWidget(), static_cast<QWidget*>(w.tryItPanel()));
+    QCOMPARE(w.tryItPanel()->operationId(), QStringLiteral("getBook"));
+    QVERIFY2(w.tryItPanel()->currentDraft().url(w.service()->url()).path().endsWith(QLatin1String("/v1/books/1")),
+        qPrintable(w.tryItPanel()->currentDraft().url(w.service()->url()).toString()));
+    log->rowAction(QStringLiteral("copyAsCurl"))->trigger();
+    QVERIFY(QGuiApplication::clipboard()->text().startsWith(QStringLiteral("curl '%1/v1/books/1").arg(base)));
+    log->rowAction(QStringLiteral("copyBody"))->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text().toUtf8(), log->selectedEntry().responseBody);
+    // Double-click goes to the operation too.
+    log->selectRow(0);
+    const QModelIndex cell = log->filterModel()->index(0, RequestLogModel::PathColumn);
+    emit log->view()->doubleClicked(cell);
+    QCOMPARE(w.operationsBrowser()->selectedOperation(), QStringLiteral("listBooks"));
+    // No operation matched: nothing to go to.
+    log->selectRow(2);
+    QVERIFY(!log->rowAction(QStringLiteral("goToOperation"))->isEnabled());
+
+    // The log belongs to its definition: another one starts a fresh log, a reload keeps it.
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath(), false));
+    QCOMPARE(log->model()->rowCount(), 3);
+    const QString other = m_dir.filePath(QStringLiteral("otherlog.yaml"));
+    writeFile(other, tinySpec);
+    QVERIFY(openAndWait(w, other, false));
+    QCOMPARE(log->model()->rowCount(), 0);
+}
+
+void TestMainWindow::firstRunSuggestsA2xx()
+{
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath(), true));
+    QTRY_VERIFY(w.service()->isRunning());
+    const QUrl suggested = w.serverBar()->browserUrl();
+    QVERIFY2(suggested.path() != QLatin1String("/"), qPrintable(suggested.toString()));
+    QCOMPARE(get(suggested).status, 200);
+    bool hinted = false;
+    for (QLabel* l : w.requestLog()->findChildren<QLabel*>())
+        hinted = hinted || (l->isVisibleTo(&w) && l->text().contains(suggested.toString()));
+    QVERIFY(hinted);
+    // Open in browser opens that URL; without a browser the window says so.
+    QList<QUrl> opened;
+    w.serverBar()->setUrlOpener([&opened](const QUrl& url) {
+        opened << url;
+        return true;
+    });
+    w.serverBar()->openInBrowserAction()->trigger();
+    QCOMPARE(opened, QList<QUrl> { suggested });
+    w.serverBar()->setUrlOpener([](const QUrl&) { return false; });
+    w.serverBar()->openInBrowserAction()->trigger();
+    QVERIFY(w.banner()->isVisible());
+    QVERIFY2(w.banner()->text().contains(QLatin1String("No web browser")), qPrintable(w.banner()->text()));
+    QVERIFY(w.banner()->text().contains(suggested.toString()));
+}
+
+void TestMainWindow::filterKeepsTheSelectedOperation()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath()));
+    w.operationsBrowser()->selectOperation(QStringLiteral("getBook"));
+    QCOMPARE(w.tryItPanel()->operationId(), QStringLiteral("getBook"));
+    QLineEdit* filter = w.operationsBrowser()->filterEdit();
+    for (const QString& text : { QStringLiteral("b"), QStringLiteral("bo"), QStringLiteral("delete"), QString() }) {
+        filter->setText(text);
+        QCOMPARE(w.tryItPanel()->operationId(), QStringLiteral("getBook"));
+    }
+    QCOMPARE(w.operationsBrowser()->selectedOperation(), QStringLiteral("getBook"));
+    filter->setText(QStringLiteral("delete"));
+    QTest::keyClick(filter, Qt::Key_Escape);
+    QCOMPARE(filter->text(), QString());
+}
+
+void TestMainWindow::brokenOperationSaysWhatIsBroken()
+{
+    const QString path = m_dir.filePath(QStringLiteral("brokenop.yaml"));
+    writeFile(path, brokenRefSpec());
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, path, true));
+    QTRY_VERIFY(w.service()->isRunning());
+    // The tree marks it.
+    const QModelIndex ping = w.operationsBrowser()->model()->indexOfOperation(QStringLiteral("ping"));
+    const QStringList problems = ping.data(OperationsModel::ProblemsRole).toStringList();
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first().contains(QLatin1String("Nope")), qPrintable(problems.first()));
+    // Its page says what is broken, with a way to the Problems pane.
+    w.operationsBrowser()->selectOperation(QStringLiteral("ping"));
+    const QString page = w.detailsView()->toPlainText();
+    QVERIFY2(page.contains(QLatin1String("This operation has a load error")), qPrintable(page));
+    QVERIFY(page.contains(QLatin1String("missing $ref")));
+    w.problemsPane()->close();
+    emit w.detailsView()->anchorClicked(QUrl(QStringLiteral("problems:")));
+    QVERIFY(w.problemsPane()->isVisible());
+    // Its answers' trace says so.
+    get(QUrl(w.service()->url().toString() + QStringLiteral("/ping")));
+    QTRY_COMPARE(w.requestLog()->model()->rowCount(), 1);
+    w.requestLog()->selectRow(0);
+    QVERIFY2(w.requestLog()->detailsText(3).contains(QLatin1String("ping has load errors")),
+        qPrintable(w.requestLog()->detailsText(3)));
+}
+
+void TestMainWindow::splittersAreWideAndRemembered()
+{
+    int sidebar = 0;
+    int log = 0;
+    {
+        MainWindow w;
+        w.resize(1300, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath()));
+        auto* operations = w.findChild<QSplitter*>(QStringLiteral("operationsSplitter"));
+        auto* logSplitter = w.findChild<QSplitter*>(QStringLiteral("logSplitter"));
+        QVERIFY(operations && logSplitter);
+        QVERIFY(operations->handleWidth() >= 8 && logSplitter->handleWidth() >= 8);
+        operations->setSizes({ 520, 760 });
+        logSplitter->setSizes({ 300, 500 });
+        sidebar = operations->sizes().first();
+        log = logSplitter->sizes().last();
+        w.close();
+    }
+    MainWindow again;
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QVERIFY(openAndWait(again, DefinitionLoader::bundledExamplePath()));
+    QCOMPARE(again.findChild<QSplitter*>(QStringLiteral("operationsSplitter"))->sizes().first(), sidebar);
+    QCOMPARE(again.findChild<QSplitter*>(QStringLiteral("logSplitter"))->sizes().last(), log);
+}
+
+void TestMainWindow::layoutFits_data()
+{
+    QTest::addColumn<QSize>("screen");
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<bool>("banner"); // a two-line message banner is open above
+    QTest::addRow("bookshelf at 1024x700") << QSize(1024, 700) << DefinitionLoader::bundledExamplePath() << false;
+    QTest::addRow("bookshelf at 1024x700 with a banner")
+        << QSize(1024, 700) << DefinitionLoader::bundledExamplePath() << true;
+    QTest::addRow("bookshelf at 1600x1000") << QSize(1600, 1000) << DefinitionLoader::bundledExamplePath() << false;
+    if (!githubSpec().isEmpty())
+        QTest::addRow("github at 1024x700") << QSize(1024, 700) << githubSpec() << false;
+}
+
+// The window fits the screen, the log shows 10 rows and the selected request 20 lines, and every pane has room.
+void TestMainWindow::layoutFits()
+{
+    QFETCH(QSize, screen);
+    QFETCH(QString, spec);
+    QFETCH(bool, banner);
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.resize(screen);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(openAndWait(w, spec, true));
+    QTRY_VERIFY(w.service()->isRunning());
+    if (banner) {
+        w.banner()->showMessage(MessageBanner::Kind::Error,
+            QStringLiteral("<b>x.yaml</b> could not be loaded; still serving <b>y.yaml</b>.<br>x.yaml:3:1: error"));
+        w.banner()->addAction(QStringLiteral("Retry"), [] {});
+    }
+    // Warnings do not take room: the Problems pane opens by itself only for errors.
+    if (w.diagnosticsView()->errorCount() == 0)
+        QVERIFY(!w.problemsPane()->isVisible());
+    QVERIFY2(w.minimumSizeHint().width() <= 1024, qPrintable(QString::number(w.minimumSizeHint().width())));
+    QVERIFY2(w.minimumSizeHint().height() <= 700, qPrintable(QString::number(w.minimumSizeHint().height())));
+    QCOMPARE(w.size(), screen);
+    for (int i = 0; i < 12; ++i)
+        get(QUrl(w.service()->url().toString() + QStringLiteral("/v1/books")));
+    QTRY_VERIFY(w.requestLog()->model()->rowCount() >= 12);
+    w.requestLog()->selectRow(0);
+    QTest::qWait(50);
+    const int rows = visibleRows(w.requestLog()->view());
+    const auto* response = w.findChild<QPlainTextEdit*>(QStringLiteral("responsePane"));
+    const int lines = visibleLines(response);
+    qInfo("%dx%d: %d log rows, %d detail lines, sidebar %d px, page %dx%d", screen.width(), screen.height(), rows,
+        lines, w.operationsBrowser()->width(), w.operationPage()->width(), w.operationPage()->height());
+    QVERIFY2(rows >= 10, qPrintable(QString::number(rows)));
+    QVERIFY2(lines >= 20, qPrintable(QString::number(lines)));
+    QVERIFY(w.operationsBrowser()->width() >= 220);
+    QVERIFY(w.operationPage()->width() >= 480);
+    QVERIFY(w.detailsTabs()->height() >= 150);
+    QVERIFY2(response->width() >= 320, qPrintable(QString::number(response->width())));
+    // Every part of the window is inside it.
+    const QList<QWidget*> parts { w.operationsBrowser(), w.operationPage(), w.requestLog(),
+        const_cast<QPlainTextEdit*>(response), w.requestLog()->view() };
+    for (QWidget* part : parts) {
+        const QRect r(part->mapTo(&w, QPoint(0, 0)), part->size());
+        QVERIFY2(w.rect().contains(r), qPrintable(part->objectName()));
+    }
+}
+
 void TestMainWindow::screenshots()
 {
     const QString outDir = qEnvironmentVariable("UNDERSTUDY_SCREENSHOT_DIR");
@@ -959,6 +1408,96 @@ void TestMainWindow::screenshots()
     empty.show();
     QVERIFY(QTest::qWaitForWindowExposed(&empty));
     QVERIFY(empty.grab().save(outDir + QStringLiteral("/welcome.png")));
+}
+
+void TestMainWindow::githubScreenshots_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addRow("1600x1000") << QSize(1600, 1000);
+    QTest::addRow("1024x700") << QSize(1024, 700);
+}
+
+// GitHub's definition browsed, 50 requests in the log, a 422's validation and trace, a broken file.
+void TestMainWindow::githubScreenshots()
+{
+    QFETCH(QSize, size);
+    const QString outDir = qEnvironmentVariable("UNDERSTUDY_SCREENSHOT_DIR");
+    if (outDir.isEmpty())
+        QSKIP("set UNDERSTUDY_SCREENSHOT_DIR to write screenshots");
+    if (githubSpec().isEmpty())
+        QSKIP("GitHub's definition is not in the shared test material");
+    const QString suffix = QStringLiteral("-%1x%2.png").arg(size.width()).arg(size.height());
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.resize(size);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(openAndWait(w, githubSpec(), true));
+    QTRY_VERIFY(w.service()->isRunning());
+    const DefinitionPtr def = w.definition();
+    const QUrl base = w.service()->url();
+    w.operationsBrowser()->selectOperation(
+        QStringLiteral("actions/enable-selected-repository-github-actions-organization"));
+    QTest::qWait(150);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/github-browse") + suffix));
+
+    // 50 requests: the first GET operations, as their curl commands send them.
+    QNetworkAccessManager nam;
+    int sent = 0;
+    for (const Operation& op : def->operations) {
+        if (sent == 49)
+            break;
+        if (op.method != QLatin1String("GET"))
+            continue;
+        const RequestDraft draft = RequestDraft::fromOperation(*def, op);
+        QNetworkRequest request(draft.url(base));
+        for (const auto& h : draft.headers())
+            request.setRawHeader(h.first, h.second);
+        QNetworkReply* reply = nam.get(request);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(5000));
+        reply->deleteLater();
+        ++sent;
+    }
+    // One invalid request: an issue without its required title.
+    const Operation* create = def->operation(QStringLiteral("issues/create"));
+    QVERIFY(create);
+    RequestDraft bad = RequestDraft::fromOperation(*def, *create);
+    QNetworkRequest request(bad.url(base));
+    for (const auto& h : bad.headers())
+        request.setRawHeader(h.first, h.second);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    QNetworkReply* reply = nam.post(request, QByteArray(R"({"body": "no title", "labels": "not-a-list"})"));
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 422);
+    reply->deleteLater();
+    QTRY_COMPARE(w.requestLog()->model()->rowCount(), 50);
+    w.requestLog()->selectRow(20);
+    QTest::qWait(150);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/github-log-50") + suffix));
+    w.requestLog()->selectRow(49);
+    w.requestLog()->detailsTabs()->setCurrentIndex(2);
+    QTest::qWait(150);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/github-422-validation") + suffix));
+    w.requestLog()->detailsTabs()->setCurrentIndex(3);
+    QTest::qWait(150);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/github-422-trace") + suffix));
+    w.requestLog()->detailsTabs()->setCurrentIndex(0);
+
+    // A broken file opened while GitHub serves, and the same file in a window that serves nothing.
+    const QString broken = m_dir.filePath(QStringLiteral("petstore-broken.yaml"));
+    writeFile(broken, "openapi: 3.0.3\ninfo: {title: Broken, version: '1'}\npaths:\n  /pets:\n    get: [oops\n");
+    QVERIFY(!openAndWait(w, broken));
+    QTest::qWait(150);
+    QVERIFY(w.grab().save(outDir + QStringLiteral("/broken-while-serving") + suffix));
+    MainWindow fresh;
+    fresh.resize(size);
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    QVERIFY(!openAndWait(fresh, broken));
+    QTest::qWait(150);
+    QVERIFY(fresh.grab().save(outDir + QStringLiteral("/broken-file") + suffix));
 }
 
 QTEST_MAIN(TestMainWindow)

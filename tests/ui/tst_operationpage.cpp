@@ -22,6 +22,8 @@ private slots:
     void shows();
     void copiesCurl();
     void placeholderWithoutDefinition();
+    void markdownAndSchemaTree_data();
+    void markdownAndSchemaTree();
 
 private:
     DefinitionPtr m_definition;
@@ -64,6 +66,46 @@ void TestOperationPage::shows()
         QVERIFY2(shown.contains(m_definition->title), qPrintable(shown));
     else
         QVERIFY2(shown.contains(QLatin1String("/books")), qPrintable(shown));
+}
+
+void TestOperationPage::markdownAndSchemaTree_data()
+{
+    QTest::addColumn<QByteArray>("spec");
+    QTest::addColumn<QStringList>("shown"); // texts the page contains
+    QTest::addColumn<QStringList>("hidden"); // raw text it must not show
+    const QByteArray head = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /u:\n    post:\n"
+                            "      operationId: op\n";
+    QTest::addRow("parameter description is Markdown")
+        << head
+            + "      parameters:\n        - {name: q, in: query, description: 'Use **bold** or `code`', "
+              "schema: {type: string}}\n      responses: {'200': {description: '*fine*'}}\n"
+        << QStringList { "Use bold or code", "fine" } << QStringList { "**bold**", "`code`", "*fine*" };
+    QTest::addRow("request body as a property tree")
+        << head
+            + "      requestBody:\n        content:\n          application/json:\n            schema:\n"
+              "              type: object\n              required: [email]\n              properties:\n"
+              "                email: {type: string, format: email, description: 'Where we **write**'}\n"
+              "      responses: {'204': {description: done}}\n"
+        << QStringList { "Property", "email", "string (email)", "required", "Where we write", "JSON Schema:" }
+        << QStringList { "Where we **write**</td>" };
+}
+
+// Descriptions render the same way everywhere; bodies show as a tree of properties (raw JSON below).
+void TestOperationPage::markdownAndSchemaTree()
+{
+    QFETCH(QByteArray, spec);
+    QFETCH(QStringList, shown);
+    QFETCH(QStringList, hidden);
+    const LoadResult loaded = DefinitionLoader().loadData(spec, QStringLiteral("/tmp/md.yaml"));
+    QVERIFY(loaded.definition);
+    OperationPage page;
+    page.setDefinition(loaded.definition);
+    page.showOperation(QStringLiteral("op"), QUrl(QStringLiteral("http://127.0.0.1:4321")));
+    const QString text = page.detailsView()->toPlainText();
+    for (const QString& s : shown)
+        QVERIFY2(text.contains(s), qPrintable(s + QStringLiteral(" in:\n") + text));
+    for (const QString& s : hidden)
+        QVERIFY2(!text.contains(s), qPrintable(s));
 }
 
 void TestOperationPage::copiesCurl()

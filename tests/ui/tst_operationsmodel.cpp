@@ -21,7 +21,61 @@ private slots:
     void emptyDefinition();
     void filter_data();
     void filter();
+    void problemsByOperation_data();
+    void problemsByOperation();
 };
+
+void TestOperationsModel::problemsByOperation_data()
+{
+    QTest::addColumn<QString>("pointer");
+    QTest::addColumn<QString>("file"); // "" = the definition's own file
+    QTest::addColumn<bool>("error"); // else a warning
+    QTest::addColumn<QStringList>("marked"); // operationIds that get the problem
+    QTest::addRow("a missing $ref in a response") << "/paths/~1pets/get/responses/200/content/application~1json/schema"
+                                                  << QString() << true << QStringList { "listPets" };
+    QTest::addRow("the operation itself") << "/paths/~1pets/post" << QString() << true << QStringList { "createPet" };
+    QTest::addRow("a sibling path is not inside")
+        << "/paths/~1pets~1{petId}/get/parameters/0" << QString() << true << QStringList { "getPet" };
+    QTest::addRow("a prefix of another path is not inside")
+        << "/paths/~1pets/getx" << QString() << true << QStringList {};
+    QTest::addRow("warnings do not mark") << "/paths/~1pets/get/responses" << QString() << false << QStringList {};
+    QTest::addRow("components are no operation") << "/components/schemas/Pet" << QString() << true << QStringList {};
+    QTest::addRow("another file's pointer") << "/paths/~1pets/get"
+                                            << "/tmp/other.yaml" << true << QStringList {};
+}
+
+// Which operations carry the error badge: errors whose pointer lies inside the operation, in its own file.
+void TestOperationsModel::problemsByOperation()
+{
+    QFETCH(QString, pointer);
+    QFETCH(QString, file);
+    QFETCH(bool, error);
+    QFETCH(QStringList, marked);
+    auto def = std::make_shared<Definition>(*UiTestUtils::petStore());
+    for (Operation& op : def->operations)
+        op.pointer = QStringLiteral("/paths/%1/%2")
+                         .arg(QString(op.path).replace(QLatin1Char('/'), QStringLiteral("~1")), op.method.toLower());
+    Diagnostic d;
+    d.severity = error ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning;
+    d.message = QStringLiteral("$ref target not found");
+    d.line = 12;
+    d.pointer = pointer;
+    d.file = file.isEmpty() ? def->file : file;
+    const QHash<QString, QStringList> problems = OperationsModel::problemsByOperation(*def, { d });
+    QStringList keys = problems.keys();
+    keys.sort();
+    QCOMPARE(keys, marked);
+    for (const QString& id : marked)
+        QCOMPARE(problems.value(id), QStringList { QStringLiteral("$ref target not found (line 12)") });
+    OperationsModel model;
+    model.setDefinition(def);
+    model.setProblems(problems);
+    for (const QString& id : marked) {
+        const QModelIndex idx = model.indexOfOperation(id);
+        QCOMPARE(idx.data(OperationsModel::ProblemsRole).toStringList().size(), 1);
+        QVERIFY(idx.data(Qt::ToolTipRole).toString().contains(QLatin1String("$ref target not found")));
+    }
+}
 
 void TestOperationsModel::groupsByTag()
 {

@@ -119,7 +119,7 @@ void TestRecentFilesMenu::clearEmptiesTheList()
     menu.add(touch(m_dir, QStringLiteral("x.yaml")));
     QAction* clear = nullptr;
     for (QAction* a : menu.actions())
-        if (a->text() == QLatin1String("Clear list"))
+        if (a->text() == QLatin1String("&Clear list"))
             clear = a;
     QVERIFY(clear);
     clear->trigger();

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include "core/definition/definitionloader.h"
 #include "ui/models/requestdraft.h"
 
 using namespace Qt::StringLiterals;
@@ -80,7 +81,99 @@ private slots:
     void cookiesAndApiKeys();
     void multipartAndOptionalBasicAuth();
     void curlQuotesForTheShell();
+    void loggedRequestRefills_data();
+    void loggedRequestRefills();
+    void browsablePath_data();
+    void browsablePath();
 };
+
+void TestRequestDraft::loggedRequestRefills_data()
+{
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("query");
+    QTest::addColumn<HeaderList>("headers");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("body2");
+    QTest::addRow("path, exploded array and an extra query")
+        << u"search"_s << u"/api/files/x%20y"_s << QByteArray("tags=z&tags=x%26y&count=9&extra=1")
+        << HeaderList { { "Cookie", "theme=light; session=abc" } } << QByteArray()
+        << u"http://m/api/files/x%20y?tags=z&tags=x%26y&count=9&extra=1"_s << QString();
+    QTest::addRow("unsent optional lines are switched off")
+        << u"search"_s << u"/api/files/a"_s << QByteArray("count=5") << HeaderList { { "X-Trace", "7" } }
+        << QByteArray() << u"http://m/api/files/a?count=5"_s << QString();
+    QTest::addRow("body and content type")
+        << u"upload"_s << u"/api/upload"_s << QByteArray()
+        << HeaderList { { "Content-Type", "multipart/form-data; boundary=zz" }, { "Authorization", "Basic eDp5" } }
+        << QByteArray("--zz--") << u"http://m/api/upload"_s << u"--zz--"_s;
+}
+
+// "Open in Try it" on a log row: the draft carries what was sent, not the prefill.
+void TestRequestDraft::loggedRequestRefills()
+{
+    QFETCH(QString, operation);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, query);
+    QFETCH(HeaderList, headers);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, url);
+    QFETCH(QString, body2);
+    const Definition def = makeDefinition();
+    RequestDraft draft = RequestDraft::fromOperation(def, *def.operation(operation));
+    RequestLogEntry entry;
+    entry.path = path;
+    entry.query = query;
+    entry.requestHeaders = headers;
+    entry.requestBody = body;
+    draft.applyLoggedRequest(entry);
+    QCOMPARE(draft.url(QUrl(u"http://m"_s)).toString(QUrl::FullyEncoded), url);
+    QCOMPARE(draft.body, body2);
+    for (const auto& h : headers) {
+        if (h.first == "Cookie" || h.first == "Content-Type")
+            continue;
+        bool sent = false;
+        for (const auto& out : draft.headers())
+            sent = sent || (out.first.compare(h.first, Qt::CaseInsensitive) == 0 && out.second == h.second);
+        QVERIFY2(sent, h.first.constData());
+    }
+    if (headers.value(0).first == "Cookie") {
+        bool cookie = false;
+        for (const auto& out : draft.headers())
+            cookie = cookie || (out.first == "Cookie" && out.second == "theme=light; session=abc");
+        QVERIFY(cookie);
+    }
+}
+
+void TestRequestDraft::browsablePath_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("path");
+    const QString noGet = uR"({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {
+        "/a": {"post": {"responses": {"201": {"description": "ok"}}}}}})"_s;
+    const QString securedFirst = uR"({"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "/v2"}],
+        "components": {"securitySchemes": {"k": {"type": "apiKey", "in": "header", "name": "K"}}},
+        "paths": {
+        "/secret": {"get": {"security": [{"k": []}], "responses": {"200": {"description": "ok"}}}},
+        "/search": {"get": {"parameters": [{"name": "q", "in": "query", "required": true,
+            "schema": {"type": "string"}}], "responses": {"200": {"description": "ok"}}}},
+        "/gone": {"get": {"responses": {"404": {"description": "no"}}}},
+        "/items/{id}": {"get": {"parameters": [{"name": "id", "in": "path", "required": true,
+            "schema": {"type": "integer", "example": 7}}], "responses": {"200": {"description": "ok"}}}}}})"_s;
+    QTest::addRow("no GET at all") << noGet << QString();
+    QTest::addRow("skips secured, required query and non-2xx") << securedFirst << u"/v2/items/7"_s;
+}
+
+// The first request the empty log and "Open in browser" suggest is one the mock answers with 2xx.
+void TestRequestDraft::browsablePath()
+{
+    QFETCH(QString, spec);
+    QFETCH(QString, path);
+    const LoadResult loaded = DefinitionLoader().loadData(spec.toUtf8(), u"/tmp/api.json"_s);
+    QVERIFY(loaded.definition);
+    QCOMPARE(RequestDraft::browsablePath(*loaded.definition), path);
+}
 
 void TestRequestDraft::urlEncodesPathAndExplodesArrays()
 {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringList>
@@ -97,6 +99,15 @@ inline DefinitionPtr petStore()
     for (int i = 0; i < def->operations.size(); ++i)
         def->operations[i].index = i;
     return def;
+}
+
+// A file of the shared test material, or "" when absent. UNDERSTUDY_SHARED_DIR in the environment overrides
+// the folder configured at build time (a worktree's ../shared may not be where the material is).
+inline QString sharedFile(const QString& relative)
+{
+    const QString dir = qEnvironmentVariable("UNDERSTUDY_SHARED_DIR", QStringLiteral(UNDERSTUDY_SHARED_DIR));
+    const QString path = QDir::cleanPath(dir + QLatin1Char('/') + relative);
+    return QFile::exists(path) ? path : QString();
 }
 
 // One line per row, indented by depth: "pets", "  GET /pets".

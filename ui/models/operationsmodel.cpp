@@ -74,6 +74,42 @@ void OperationsModel::setForced(const QHash<QString, ForcedResponse>& forced)
     }
 }
 
+QHash<QString, QStringList> OperationsModel::problemsByOperation(
+    const Definition& definition, const Diagnostics& diagnostics)
+{
+    QHash<QString, QStringList> out;
+    for (const Diagnostic& d : diagnostics) {
+        if (d.severity != Diagnostic::Severity::Error || d.pointer.isEmpty())
+            continue;
+        if (!d.file.isEmpty() && !definition.file.isEmpty() && d.file != definition.file)
+            continue;
+        for (const Operation& op : definition.operations) {
+            if (op.pointer.isEmpty())
+                continue;
+            if (d.pointer == op.pointer || d.pointer.startsWith(op.pointer + QLatin1Char('/'))) {
+                QString text = d.message;
+                if (d.line > 0)
+                    text += QStringLiteral(" (%1)").arg(tr("line %1").arg(d.line));
+                out[op.id].append(text);
+            }
+        }
+    }
+    return out;
+}
+
+void OperationsModel::setProblems(const QHash<QString, QStringList>& problems)
+{
+    if (problems == m_problems)
+        return;
+    m_problems = problems;
+    for (int t = 0; t < m_tags.size(); ++t) {
+        const QModelIndex parent = index(t, 0);
+        if (!m_tags[t].operations.isEmpty())
+            emit dataChanged(index(0, 0, parent), index(int(m_tags[t].operations.size()) - 1, 0, parent),
+                { ProblemsRole, Qt::ToolTipRole });
+    }
+}
+
 QModelIndex OperationsModel::indexOfOperation(const QString& operationId) const
 {
     if (!m_definition)
@@ -174,6 +210,8 @@ QVariant OperationsModel::data(const QModelIndex& index, int role) const
             tip += QLatin1Char('\n') + tr("Deprecated");
         if (!forced.isEmpty())
             tip += QLatin1Char('\n') + forced;
+        for (const QString& problem : m_problems.value(op->id))
+            tip += QLatin1Char('\n') + problem;
         return tip;
     }
     case Qt::FontRole:
@@ -197,6 +235,8 @@ QVariant OperationsModel::data(const QModelIndex& index, int role) const
         return op->summary;
     case DeprecatedRole:
         return op->deprecated;
+    case ProblemsRole:
+        return m_problems.value(op->id);
     case ForcedTextRole:
         return forced;
     case IsTagRole:

@@ -6,6 +6,7 @@
 #include <QHash>
 
 #include "core/definition/definition.h"
+#include "core/json/diagnostic.h"
 #include "core/negotiation/forcedresponsestore.h"
 
 class OperationsModel final : public QAbstractItemModel
@@ -25,6 +26,7 @@ public:
         IsTagRole, // bool
         OperationIndexRole, // int index into Definition::operations; -1 on tag rows
         SearchTextRole, // method, path, summary and id for filtering
+        ProblemsRole, // QStringList: the load errors located in this operation; empty when none
     };
 
     explicit OperationsModel(QObject* parent = nullptr);
@@ -37,6 +39,12 @@ public:
     }
     // Marks operations whose response is forced.
     void setForced(const QHash<QString, ForcedResponse>& forced);
+    // The load errors located inside an operation (their JSON pointer lies under the operation's, in the root
+    // file), by operationId, as "message (line N)".
+    static QHash<QString, QStringList> problemsByOperation(
+        const Definition& definition, const Diagnostics& diagnostics);
+    // Load errors by operationId (problemsByOperation); shown as an error badge.
+    void setProblems(const QHash<QString, QStringList>& problems);
 
     // The first row showing `operationId` (an operation with several tags appears several times).
     QModelIndex indexOfOperation(const QString& operationId) const;
@@ -63,4 +71,5 @@ private:
     DefinitionPtr m_definition;
     QList<TagNode> m_tags;
     QHash<QString, ForcedResponse> m_forced;
+    QHash<QString, QStringList> m_problems;
 };

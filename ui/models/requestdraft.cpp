@@ -291,6 +291,117 @@ RequestDraft RequestDraft::fromOperation(const Definition& definition, const Ope
     return draft;
 }
 
+void RequestDraft::applyLoggedRequest(const RequestLogEntry& entry)
+{
+    // Path parameters: match the template's segments against the sent path, after the base path.
+    QString sentPath = entry.path;
+    if (!basePath.isEmpty() && sentPath.startsWith(basePath))
+        sentPath = sentPath.mid(basePath.size());
+    const QStringList templateSegments = pathTemplate.split(QLatin1Char('/'));
+    const QStringList sentSegments = sentPath.split(QLatin1Char('/'));
+    QHash<QString, QString> pathValues;
+    if (templateSegments.size() == sentSegments.size()) {
+        for (int i = 0; i < templateSegments.size(); ++i) {
+            const QString& t = templateSegments.at(i);
+            if (t.startsWith(QLatin1Char('{')) && t.endsWith(QLatin1Char('}')))
+                pathValues.insert(t.mid(1, t.size() - 2), QUrl::fromPercentEncoding(sentSegments.at(i).toUtf8()));
+        }
+    }
+    // Query items in order; repeated names (exploded arrays) join with commas, as the draft holds them.
+    QList<QPair<QString, QString>> query;
+    for (const QByteArray& item : entry.query.split('&')) {
+        if (item.isEmpty())
+            continue;
+        const qsizetype eq = item.indexOf('=');
+        QByteArray name = eq < 0 ? item : item.left(eq);
+        QByteArray value = eq < 0 ? QByteArray() : item.mid(eq + 1);
+        name.replace('+', ' ');
+        value.replace('+', ' ');
+        const QString n = QUrl::fromPercentEncoding(name);
+        const QString v = QUrl::fromPercentEncoding(value);
+        auto it = std::find_if(query.begin(), query.end(), [&n](const auto& p) { return p.first == n; });
+        if (it != query.end())
+            it->second += QLatin1Char(',') + v;
+        else
+            query.append({ n, v });
+    }
+    QList<QPair<QString, QString>> cookies;
+    for (const QByteArray& part : entry.requestHeader("Cookie").split(';')) {
+        const QByteArray trimmed = part.trimmed();
+        const qsizetype eq = trimmed.indexOf('=');
+        if (eq > 0)
+            cookies.append({ QString::fromUtf8(trimmed.left(eq)), QString::fromUtf8(trimmed.mid(eq + 1)) });
+    }
+    // Headers the mock or the transport adds, and the forcing headers the draft has fields for.
+    static const QSet<QByteArray> skipped { "host", "content-length", "connection", "accept-encoding", "cookie",
+        "content-type", "user-agent", "accept", "accept-language", "x-redocly-response-status",
+        "x-redocly-response-body-example" };
+
+    QSet<QString> taken;
+    for (DraftParameter& p : parameters) {
+        const QString key = p.in + QLatin1Char(':') + p.name.toLower();
+        if (p.in == QLatin1String("path")) {
+            if (pathValues.contains(p.name))
+                p.value = pathValues.value(p.name);
+            continue;
+        }
+        bool found = false;
+        QString value;
+        if (p.in == QLatin1String("query")) {
+            for (const auto& q : query)
+                if (q.first == p.name) {
+                    found = true;
+                    value = q.second;
+                }
+        } else if (p.in == QLatin1String("cookie")) {
+            for (const auto& c : cookies)
+                if (c.first == p.name) {
+                    found = true;
+                    value = c.second;
+                }
+        } else if (p.in == QLatin1String("header")) {
+            for (const auto& h : entry.requestHeaders)
+                if (QString::fromLatin1(h.first).compare(p.name, Qt::CaseInsensitive) == 0) {
+                    found = true;
+                    value = QString::fromUtf8(h.second);
+                }
+        }
+        p.enabled = found;
+        if (found)
+            p.value = value;
+        taken.insert(key);
+    }
+    for (const auto& q : query) {
+        if (taken.contains(QStringLiteral("query:") + q.first.toLower()))
+            continue;
+        DraftParameter line;
+        line.name = q.first;
+        line.value = q.second;
+        line.in = QStringLiteral("query");
+        line.enabled = true;
+        parameters.append(line);
+    }
+    for (const auto& h : entry.requestHeaders) {
+        const QByteArray lower = h.first.toLower();
+        if (skipped.contains(lower) || taken.contains(QStringLiteral("header:") + QString::fromLatin1(lower)))
+            continue;
+        DraftParameter line;
+        line.name = QString::fromLatin1(h.first);
+        line.value = QString::fromUtf8(h.second);
+        line.in = QStringLiteral("header");
+        line.enabled = true;
+        parameters.append(line);
+    }
+    forcedStatus = QString::fromUtf8(entry.requestHeader("x-redocly-response-status"));
+    forcedExample = QString::fromUtf8(entry.requestHeader("x-redocly-response-body-example"));
+    if (hasBody) {
+        const QString sentType = QString::fromUtf8(entry.requestHeader("Content-Type")).section(QLatin1Char(';'), 0, 0);
+        if (!sentType.trimmed().isEmpty())
+            contentType = sentType.trimmed();
+        body = QString::fromUtf8(entry.requestBody);
+    }
+}
+
 QString RequestDraft::resolvedPath() const
 {
     QString path = basePath + pathTemplate;
@@ -376,6 +487,27 @@ QString RequestDraft::curlCommand(const QUrl& baseUrl) const
     if (!bytes.isEmpty())
         args << QStringLiteral("--data-binary") << CurlCommand::shellQuote(QString::fromUtf8(bytes));
     return args.join(QLatin1Char(' '));
+}
+
+QString RequestDraft::browsablePath(const Definition& definition)
+{
+    for (const Operation& op : definition.operations) {
+        if (op.method.compare(QLatin1String("GET"), Qt::CaseInsensitive) != 0)
+            continue;
+        bool anonymous = op.security.isEmpty();
+        for (const SecurityRequirement& requirement : op.security)
+            anonymous = anonymous || requirement.schemes.isEmpty();
+        bool success = false;
+        for (const Response& response : op.responses)
+            success = success || (response.status() >= 200 && response.status() < 300);
+        bool needsMore = false;
+        for (const Parameter& p : op.parameters)
+            needsMore = needsMore || (p.required && p.in != QLatin1String("path"));
+        if (!anonymous || !success || needsMore)
+            continue;
+        return fromOperation(definition, op).resolvedPath();
+    }
+    return {};
 }
 
 QString RequestDraft::contentTypeHeader(const QString& mediaType)

@@ -8,6 +8,7 @@
 #include <QUrl>
 
 #include "core/definition/definition.h"
+#include "core/engine/requestlogentry.h"
 #include "core/http/httprequest.h"
 
 // One editable name/value line of a draft: a path, query, header or cookie parameter (or a credential).
@@ -61,6 +62,11 @@ struct RequestDraft
     // the body from the first media type's first example, credentials from the effective security requirement.
     static RequestDraft fromOperation(const Definition& definition, const Operation& operation);
 
+    // Takes the values of a logged request to this operation: path parameters read from its path, query,
+    // header and cookie lines from what was sent (lines it did not send are switched off), its body and
+    // Content-Type. Lines the draft does not have are added (as Try-it's "Add header" does).
+    void applyLoggedRequest(const RequestLogEntry& entry);
+
     // basePath + template with the path parameters percent-encoded in: "/v1/users/redocker".
     QString resolvedPath() const;
     // The absolute URL on `baseUrl` (scheme, host and port of the mock) including the enabled query lines.
@@ -71,6 +77,11 @@ struct RequestDraft
     QByteArray bodyBytes() const;
     // The same request as a POSIX shell curl command line.
     QString curlCommand(const QUrl& baseUrl) const;
+
+    // A path a browser can open on the mock and get a 2xx for: the first GET with no required query, header or
+    // cookie parameter and no credentials needed, path parameters filled from the sampler; "" when there is none.
+    // basePath included ("/v1/books").
+    static QString browsablePath(const Definition& definition);
 
     // The Content-Type header value for a media type name (multipart/form-data gets our fixed boundary).
     static QString contentTypeHeader(const QString& mediaType);

@@ -216,6 +216,71 @@ QJsonValue parameterSample(const Parameter& parameter, const QJsonObject& docume
     return declaredValue(parameter.schema, document);
 }
 
+namespace {
+
+bool refResolves(const QJsonValue& value, const QJsonObject& document)
+{
+    const QString ref = refOf(value);
+    if (ref.isEmpty() || !ref.startsWith(QLatin1String("#/")))
+        return true;
+    const QJsonValue target = resolveRef(value, document);
+    return !(target.isObject() && target.toObject().contains(QLatin1String("$ref")))
+        && !(target.isUndefined() || target.isNull());
+}
+
+void collectProperties(const QJsonValue& schemaValue, const QJsonObject& document, int depth, int maxDepth, int maxRows,
+    QStringList& seen, QList<SchemaProperty>& out)
+{
+    const QString ref = refOf(schemaValue);
+    if (!ref.isEmpty()) {
+        if (seen.contains(ref))
+            return;
+        seen.append(ref);
+    }
+    const QJsonObject schema = resolveRef(schemaValue, document).toObject();
+    if (schemaType(schema) == QLatin1String("array")) {
+        collectProperties(schema.value(QLatin1String("items")), document, depth, maxDepth, maxRows, seen, out);
+    } else {
+        for (const QJsonValue& member : schema.value(QLatin1String("allOf")).toArray())
+            collectProperties(member, document, depth, maxDepth, maxRows, seen, out);
+        QStringList required;
+        for (const QJsonValue& r : schema.value(QLatin1String("required")).toArray())
+            required << r.toString();
+        const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
+        for (auto it = properties.begin(); it != properties.end() && out.size() < maxRows; ++it) {
+            const QJsonObject property = resolveRef(it.value(), document).toObject();
+            SchemaProperty row;
+            row.depth = depth;
+            row.name = it.key();
+            row.type = typeSummary(it.value(), document);
+            row.format = property.value(QLatin1String("format")).toString();
+            row.required = required.contains(it.key());
+            row.description = property.value(QLatin1String("description")).toString();
+            row.missingRef = !refResolves(it.value(), document);
+            out.append(row);
+            if (depth + 1 < maxDepth)
+                collectProperties(it.value(), document, depth + 1, maxDepth, maxRows, seen, out);
+        }
+    }
+    if (!ref.isEmpty())
+        seen.removeLast();
+}
+
+} // namespace
+
+bool refMissing(const QJsonValue& schema, const QJsonObject& document)
+{
+    return !refResolves(schema, document);
+}
+
+QList<SchemaProperty> schemaProperties(const QJsonValue& schema, const QJsonObject& document, int maxDepth, int maxRows)
+{
+    QList<SchemaProperty> out;
+    QStringList seen;
+    collectProperties(schema, document, 0, maxDepth, maxRows, seen, out);
+    return out;
+}
+
 QString typeSummary(const QJsonValue& schemaValue, const QJsonObject& document)
 {
     const QString ref = refOf(schemaValue);

@@ -26,4 +26,22 @@ QJsonValue parameterSample(const Parameter& parameter, const QJsonObject& docume
 // A short type description for a schema: "string (uuid)", "array of Pet", "integer".
 QString typeSummary(const QJsonValue& schema, const QJsonObject& document);
 
+// True when `schema` is a local "$ref" that points nowhere.
+bool refMissing(const QJsonValue& schema, const QJsonObject& document);
+// One row of a schema's property tree: "  name  string (email)  required  The user's address".
+struct SchemaProperty
+{
+    int depth = 0; // 0 = a property of the body itself
+    QString name; // property name; "[]" for the items of an array
+    QString type; // typeSummary()
+    QString format;
+    bool required = false;
+    QString description;
+    bool missingRef = false; // a "$ref" that points nowhere
+};
+// The properties of an object schema (allOf members merged, arrays descended into), nested up to `maxDepth`
+// levels; a schema met again inside itself is not expanded again. At most `maxRows` rows.
+QList<SchemaProperty> schemaProperties(
+    const QJsonValue& schema, const QJsonObject& document, int maxDepth = 3, int maxRows = 200);
+
 } // namespace SpecFormat

@@ -18,6 +18,8 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "core/engine/definitionwatcher.h"
@@ -25,6 +27,8 @@
 #include "core/engine/mocksession.h"
 #include "ui/models/allowedfiles.h"
 #include "ui/models/forcedsettings.h"
+#include "ui/models/operationsmodel.h"
+#include "ui/models/requestdraft.h"
 #include "ui/models/requestlogmodel.h"
 #include "ui/settingskeys.h"
 #include "ui/widgets/diagnosticsview.h"
@@ -71,8 +75,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_busy->setMaximumHeight(fontMetrics().height());
     m_busy->setTextVisible(false);
     m_busy->hide();
-    statusBar()->addWidget(m_serverBar->statusIndicator(), 1);
+    // Permanent widgets stay visible while a message shows, so "Listening on…" never disappears behind one.
+    statusBar()->addPermanentWidget(m_problemsButton);
     statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_serverBar->statusIndicator());
 
     connectSession();
     restoreSettings();
@@ -92,20 +98,26 @@ void MainWindow::createCentral()
     m_operationPage = new OperationPage(this);
     m_log = new RequestLogView(this);
 
-    m_rightSplitter = new QSplitter(Qt::Vertical, this);
-    m_rightSplitter->addWidget(m_operationPage);
-    m_rightSplitter->addWidget(m_log);
-    m_rightSplitter->setStretchFactor(0, 3);
-    m_rightSplitter->setStretchFactor(1, 2);
-    m_rightSplitter->setChildrenCollapsible(false);
+    // Operations (sidebar | page) above, the log across the whole width below: the log and its details pane get
+    // the room they need, and each area keeps a usable size at 1024x700. Both splitters remember their positions.
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(QStringLiteral("operationsSplitter"));
     m_mainSplitter->addWidget(m_browser);
-    m_mainSplitter->addWidget(m_rightSplitter);
-    m_mainSplitter->setStretchFactor(0, 1);
-    m_mainSplitter->setStretchFactor(1, 3);
+    m_mainSplitter->addWidget(m_operationPage);
+    m_mainSplitter->setStretchFactor(0, 0);
+    m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setChildrenCollapsible(false);
-    m_mainSplitter->setSizes({ 340, 1000 });
-    m_rightSplitter->setSizes({ 480, 360 });
+    m_mainSplitter->setHandleWidth(8);
+    m_mainSplitter->setSizes({ 380, 1000 });
+    m_rightSplitter = new QSplitter(Qt::Vertical, this);
+    m_rightSplitter->setObjectName(QStringLiteral("logSplitter"));
+    m_rightSplitter->addWidget(m_mainSplitter);
+    m_rightSplitter->addWidget(m_log);
+    m_rightSplitter->setStretchFactor(0, 1);
+    m_rightSplitter->setStretchFactor(1, 1);
+    m_rightSplitter->setChildrenCollapsible(false);
+    m_rightSplitter->setHandleWidth(8);
+    m_rightSplitter->setSizes({ 400, 600 });
 
     m_welcome = new WelcomePage(this);
     connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::onOpenTriggered);
@@ -114,7 +126,7 @@ void MainWindow::createCentral()
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_welcome);
-    m_stack->addWidget(m_mainSplitter);
+    m_stack->addWidget(m_rightSplitter);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -130,6 +142,15 @@ void MainWindow::createCentral()
     m_diagnosticsDock->setWidget(m_diagnostics);
     addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
     m_diagnosticsDock->hide();
+    m_diagnosticsDock->installEventFilter(this);
+
+    m_problemsButton = new QToolButton(this);
+    m_problemsButton->setObjectName(QStringLiteral("problemsBadge"));
+    m_problemsButton->setAutoRaise(true);
+    m_problemsButton->setToolTip(tr("Show or hide the problems of the loaded definition"));
+    connect(
+        m_problemsButton, &QToolButton::clicked, this, [this] { setProblemsVisible(!m_diagnosticsDock->isVisible()); });
+    updateProblemsBadge();
 }
 
 void MainWindow::createActions()
@@ -144,10 +165,13 @@ void MainWindow::createActions()
     file->addMenu(m_recentMenu);
     file->addAction(tr("Open the Bookshelf &example"), this,
         [this] { openDefinition(DefinitionLoader::bundledExamplePath(), true); });
+    // Reload and a failure banner's Retry act on the same file: the one last opened.
     m_reloadAction = file->addAction(tr("&Reload"), this, [this] {
-        if (!m_session->path().isEmpty())
-            openDefinition(m_session->path(), false);
+        const QString path = m_requestedPath.isEmpty() ? m_session->path() : m_requestedPath;
+        if (!path.isEmpty())
+            openDefinition(path, false);
     });
+    m_reloadAction->setObjectName(QStringLiteral("reloadAction"));
     m_reloadAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_reloadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_reloadAction->setEnabled(false);
@@ -164,7 +188,12 @@ void MainWindow::createActions()
     file->addSeparator();
     file->addAction(tr("Export log as &HAR…"), m_log, &RequestLogView::exportHar);
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction* closeWindow = file->addAction(tr("&Close Window"), this, &QWidget::close);
+    closeWindow->setObjectName(QStringLiteral("closeWindowAction"));
+    closeWindow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    // Quit ends the application: every window closes (and saves its settings), not only this one.
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
 
@@ -190,7 +219,13 @@ void MainWindow::createActions()
     m_clearLogAction = view->addAction(tr("&Clear log"), m_log, &RequestLogView::clear);
     m_clearLogAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     view->addSeparator();
-    view->addAction(m_diagnosticsDock->toggleViewAction());
+    m_problemsAction = view->addAction(tr("&Problems"));
+    m_problemsAction->setObjectName(QStringLiteral("problemsAction"));
+    m_problemsAction->setCheckable(true);
+    m_problemsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    connect(m_problemsAction, &QAction::triggered, this, [this](bool on) { setProblemsVisible(on); });
+    connect(m_diagnosticsDock, &QDockWidget::visibilityChanged, this,
+        [this] { m_problemsAction->setChecked(m_diagnosticsDock->isVisible()); });
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     m_settingsAction = tools->addAction(tr("&Settings…"), this, &MainWindow::onSettingsTriggered);
@@ -201,6 +236,17 @@ void MainWindow::createActions()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Understudy"), this, &MainWindow::onAboutTriggered)->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+
+    // Closing a menu (Esc, or a click elsewhere) gives the keyboard back to where it was, so shortcuts such as
+    // Ctrl+F reach their widgets instead of the menu bar.
+    for (QMenu* menu : { file, server, view, tools, help }) {
+        connect(menu, &QMenu::aboutToShow, this, [this] {
+            QWidget* focus = QApplication::focusWidget();
+            if (focus && focus != menuBar() && !qobject_cast<QMenu*>(focus))
+                m_focusBeforeMenu = focus;
+        });
+        connect(menu, &QMenu::aboutToHide, this, [this] { QTimer::singleShot(0, this, &MainWindow::leaveMenuBar); });
+    }
 }
 
 void MainWindow::createServerBar()
@@ -221,13 +267,30 @@ void MainWindow::connectSession()
     connect(m_session, &MockSession::loadFailed, this, &MainWindow::onLoadFailed);
     connect(m_serverBar, &ServerBar::stateChanged, this, [this](const QUrl& url) {
         m_log->setBaseUrl(url);
+        m_log->setSuggestedUrl(m_serverBar->browserUrl());
         m_operationPage->setBaseUrl(url);
         onOperationSelected(m_browser->selectedOperation());
     });
     connect(
         m_serverBar, &ServerBar::addressChanged, this, [this] { onOperationSelected(m_browser->selectedOperation()); });
     connect(m_browser, &OperationsBrowser::operationSelected, this, &MainWindow::onOperationSelected);
+    connect(m_log, &RequestLogView::operationRequested, this, [this](const QString& operationId) {
+        m_browser->selectOperation(operationId);
+        detailsTabs()->setCurrentWidget(detailsView());
+    });
+    connect(m_log, &RequestLogView::tryItRequested, this, [this](const RequestLogEntry& entry) {
+        const DefinitionPtr definition = m_session->definition();
+        const Operation* op = definition ? definition->operation(entry.operationId) : nullptr;
+        if (!op)
+            return;
+        m_browser->selectOperation(op->id);
+        RequestDraft draft = RequestDraft::fromOperation(*definition, *op);
+        draft.applyLoggedRequest(entry);
+        tryItPanel()->setDraft(draft);
+        detailsTabs()->setCurrentWidget(tryItPanel());
+    });
     connect(forcingPanel(), &ForcedResponsePanel::forcedChanged, this, &MainWindow::onForcedChanged);
+    connect(detailsView(), &OperationDetailsView::problemsRequested, this, [this] { setProblemsVisible(true); });
     const auto showMessage = [this](const QString& text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); };
     connect(m_serverBar, &ServerBar::message, this, showMessage);
     connect(m_operationPage, &OperationPage::message, this, showMessage);
@@ -365,6 +428,8 @@ void MainWindow::openDefinition(const QString& path, bool autoStart)
     if (path.isEmpty())
         return;
     m_autoStartPending = autoStart;
+    m_requestedPath = path;
+    m_reloadAction->setToolTip(tr("Reload %1 (Ctrl+R)").arg(displayName(path)));
     // What the user allowed this file to read outside its project, asked once and remembered per file.
     QSettings settings;
     LoadOptions options = m_session->loadOptions();
@@ -397,7 +462,7 @@ bool MainWindow::offerToAllow(const SessionLoad& load)
         AllowedFiles::allow(settings, path, targets);
         openDefinition(path, m_session->isRunning() || m_autoStartPending);
     });
-    m_banner->addAction(tr("Show problems"), [this] { m_diagnosticsDock->show(); });
+    m_banner->addAction(tr("Show problems"), [this] { setProblemsVisible(true); });
     return true;
 }
 
@@ -416,7 +481,8 @@ void MainWindow::onDefinitionLoaded(const SessionLoad& load)
     showDiagnostics(load.diagnostics());
     // A live reload keeps what is being forced right now. When nothing was served before (the file was broken or
     // missing when opened), this is the first real load and restores what was saved for the file, as an open does.
-    applyDefinition(load, load.live && load.replaced, !load.live && m_autoStartPending);
+    // A broken file fixed on disk is the first real load: it starts the mock as the open would have.
+    applyDefinition(load, load.live && load.replaced, m_autoStartPending && (!load.live || !load.replaced));
     if (load.live)
         emit liveReloadFinished(!hasErrors(load.definitionDiagnostics));
     else
@@ -437,7 +503,9 @@ void MainWindow::onLoadFailed(const SessionLoad& load)
         m_busy->hide();
         statusBar()->clearMessage();
     }
-    showDiagnostics(load.diagnostics());
+    // The pane lists the problems of the file it serves: another file that failed is reported in the banner only.
+    if (!m_session->definition() || QFileInfo(load.path) == QFileInfo(m_session->path()))
+        showDiagnostics(load.diagnostics());
     showLoadFailure(load);
     if (load.live)
         emit liveReloadFinished(false);
@@ -456,6 +524,65 @@ void MainWindow::showDiagnostics(const Diagnostics& diagnostics)
         m_diagnosticsDock->setWindowTitle(tr("Problems (%1, %2)")
                                               .arg(errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors),
                                                   warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings)));
+    updateProblemsBadge();
+}
+
+void MainWindow::leaveMenuBar()
+{
+    QWidget* focus = focusWidget();
+    if (focus != menuBar() && focus != nullptr)
+        return;
+    if (QApplication::activePopupWidget())
+        return; // another menu of the bar opened meanwhile
+    if (m_focusBeforeMenu && m_focusBeforeMenu->isVisible())
+        m_focusBeforeMenu->setFocus(Qt::OtherFocusReason);
+    else
+        m_browser->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::updateProblemsBadge()
+{
+    const int errors = m_diagnostics->errorCount();
+    const int warnings = m_diagnostics->warningCount();
+    QStyle::StandardPixmap icon = QStyle::SP_DialogApplyButton;
+    QString text = tr("No problems");
+    if (errors > 0) {
+        icon = QStyle::SP_MessageBoxCritical;
+        text = (errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
+        if (warnings > 0)
+            text += QStringLiteral(" · ") + (warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings));
+    } else if (warnings > 0) {
+        icon = QStyle::SP_MessageBoxWarning;
+        text = warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings);
+    }
+    m_problemsButton->setIcon(style()->standardIcon(icon));
+    m_problemsButton->setText(text);
+    m_problemsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+}
+
+void MainWindow::setProblemsVisible(bool visible)
+{
+    m_problemsClosedByUser = !visible;
+    m_diagnosticsDock->setVisible(visible);
+    if (visible)
+        m_diagnosticsDock->raise();
+}
+
+void MainWindow::openProblemsByItself()
+{
+    if (m_problemsClosedByUser || m_diagnosticsDock->isVisible())
+        return;
+    m_diagnosticsDock->show();
+    // A third of the height at most, so the log keeps its rows.
+    resizeDocks({ m_diagnosticsDock }, { std::max(120, height() / 5) }, Qt::Vertical);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    // The dock's own close button: the user does not want it, so it no longer opens by itself.
+    if (watched == m_diagnosticsDock && event->type() == QEvent::Close)
+        m_problemsClosedByUser = true;
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::onWatchToggled(bool enabled)
@@ -481,7 +608,13 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
     m_operationPage->setDefinition(definition);
     m_browser->setDefinition(definition);
     m_browser->setForced(forced);
-    m_stack->setCurrentWidget(m_mainSplitter);
+    // Operations with load errors carry a badge, say so on their page and in their answers' trace.
+    const QHash<QString, QStringList> problems =
+        OperationsModel::problemsByOperation(*definition, load.definitionDiagnostics);
+    m_browser->model()->setProblems(problems);
+    detailsView()->setProblems(problems);
+    m_log->setOperationProblems(problems);
+    m_stack->setCurrentWidget(m_rightSplitter);
     m_reloadAction->setEnabled(true);
     updateTitle();
     if (!isResource(path) && !live)
@@ -489,17 +622,20 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
 
     m_banner->hide();
     const int errors = m_diagnostics->errorCount();
-    const int warnings = m_diagnostics->warningCount();
     if (errors > 0) {
         m_banner->showMessage(MessageBanner::Kind::Warning,
             (errors == 1 ? tr("%1 loaded with 1 error; some operations may behave unexpectedly.").arg(displayName(path))
                          : tr("%1 loaded with %2 errors; some operations may behave unexpectedly.")
                                .arg(displayName(path))
                                .arg(errors)));
-        m_banner->addAction(tr("Show problems"), [this] { m_diagnosticsDock->show(); });
+        m_banner->addAction(tr("Show problems"), [this] { setProblemsVisible(true); });
     }
     offerToAllow(load);
-    m_diagnosticsDock->setVisible(errors + warnings > 0);
+    if (errors > 0)
+        openProblemsByItself();
+    // A log belongs to its definition: opening another one starts a fresh log.
+    if (!load.samePath && !load.live)
+        m_log->clear();
 
     if (load.samePath && !previousSelection.isEmpty() && definition->operation(previousSelection))
         m_browser->selectOperation(previousSelection);
@@ -532,8 +668,19 @@ void MainWindow::showLoadFailure(const SessionLoad& load)
             errors << d.toString().toHtmlEscaped();
     if (errors.isEmpty())
         errors << tr("The file could not be read.");
-    m_diagnosticsDock->show();
-    if (m_session->definition()) {
+    const DefinitionPtr served = m_session->definition();
+    if (served && QFileInfo(load.path) != QFileInfo(m_session->path())) {
+        // Another file failed: say which one, and which API still answers.
+        const QString title = served->title.isEmpty() ? displayName(m_session->path()) : served->title;
+        m_banner->showMessage(MessageBanner::Kind::Error,
+            tr("<b>%1</b> could not be loaded; still serving <b>%2</b> (%3).<br>%4")
+                .arg(displayName(load.path).toHtmlEscaped(), displayName(m_session->path()).toHtmlEscaped(),
+                    title.toHtmlEscaped(), errors.join(QStringLiteral("<br>"))));
+        m_banner->addAction(tr("Retry"), [this, path = load.path] { openDefinition(path, m_autoStartPending); });
+        return;
+    }
+    openProblemsByItself();
+    if (served) {
         // The session keeps serving what worked; a typo while editing must not take the mock down.
         m_banner->showMessage(MessageBanner::Kind::Error,
             tr("Reloading %1 failed; still serving the previous version.<br>%2")
@@ -545,7 +692,9 @@ void MainWindow::showLoadFailure(const SessionLoad& load)
         m_banner->hide();
     showWelcome(tr("Could not open %1").arg(displayName(load.path)),
         errors.join(QStringLiteral("<br>")) + QStringLiteral("<br><br>")
-            + tr("All problems are listed below. Fix the file and reload (Ctrl+R), or open another one."));
+            + tr("All problems are listed in the Problems pane (the badge in the status bar). Fix the file and "
+                 "reload (Ctrl+R), or open another one."));
+    m_log->clear();
     m_reloadAction->setEnabled(true);
     m_serverBar->updateState(tr("the definition could not be loaded"));
 }

@@ -4,6 +4,7 @@
 
 #include <QHostAddress>
 #include <QMainWindow>
+#include <QPointer>
 
 #include "core/definition/definitionloader.h"
 
@@ -24,6 +25,7 @@ class QSpinBox;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
+class QToolButton;
 class RecentFilesMenu;
 class RequestLogView;
 class ServerBar;
@@ -83,6 +85,15 @@ public:
     {
         return m_diagnostics;
     }
+    // The status bar's "2 errors · 7 warnings" button that opens the Problems pane.
+    QToolButton* problemsBadge() const
+    {
+        return m_problemsButton;
+    }
+    QDockWidget* problemsPane() const
+    {
+        return m_diagnosticsDock;
+    }
     MessageBanner* banner() const
     {
         return m_banner;
@@ -119,6 +130,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -145,6 +157,13 @@ private:
     // A banner offering to allow the files outside the project that `load` refused; false when there are none.
     bool offerToAllow(const SessionLoad& load);
     void showDiagnostics(const Diagnostics& diagnostics);
+    void updateProblemsBadge();
+    // After a menu closed: the menu bar does not keep the keyboard focus.
+    void leaveMenuBar();
+    // The user's choice: shown on request, and once closed it no longer opens by itself.
+    void setProblemsVisible(bool visible);
+    // Opens the Problems pane for errors, unless the user closed it.
+    void openProblemsByItself();
     void showWelcome(const QString& title, const QString& text);
     void updateTitle();
 
@@ -152,6 +171,10 @@ private:
     // The autoStart of the last openDefinition(); only the newest open's result arrives.
     bool m_autoStartPending = false;
     QStringList m_commandLineAllowedFiles;
+    // The file last opened; Reload and a failure's Retry both load it.
+    QString m_requestedPath;
+    bool m_problemsClosedByUser = false;
+    QPointer<QWidget> m_focusBeforeMenu;
 
     ServerBar* m_serverBar = nullptr;
     WelcomePage* m_welcome = nullptr;
@@ -165,6 +188,8 @@ private:
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_rightSplitter = nullptr;
     QProgressBar* m_busy = nullptr;
+    QToolButton* m_problemsButton = nullptr;
+    QAction* m_problemsAction = nullptr;
 
     QAction* m_openAction = nullptr;
     QAction* m_reloadAction = nullptr;

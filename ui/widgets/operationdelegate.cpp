@@ -75,7 +75,12 @@ void OperationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
         return;
     }
     const QRect content = opt.rect.adjusted(padding / 2, 0, -padding, 0);
-    const int badgeRight = paintBadge(painter, content, method, opt.palette, opt.font);
+    // With a summary line below, the badge sits on the path's line.
+    const bool twoLines = !index.data(OperationsModel::SummaryRole).toString().isEmpty();
+    QRect badgeRect = content;
+    if (twoLines)
+        badgeRect.setBottom(content.top() + content.height() / 2);
+    const int badgeRight = paintBadge(painter, badgeRect, method, opt.palette, opt.font);
 
     const bool selected = opt.state & QStyle::State_Selected;
     const QPalette::ColorRole textRole = selected ? QPalette::HighlightedText : QPalette::Text;
@@ -106,6 +111,23 @@ void OperationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
         textRect.setRight(pill.left() - padding);
     }
 
+    // Load errors inside the operation: a red "!" that the tooltip and the operation's page explain.
+    if (!index.data(OperationsModel::ProblemsRole).toStringList().isEmpty()) {
+        const int d = QFontMetrics(opt.font).height();
+        const QRect dot(textRect.right() - d, textRect.top() + (textRect.height() - d) / 2, d, d);
+        const QColor red = Theme::statusColor(500, opt.palette);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(red);
+        painter->drawEllipse(dot);
+        QFont bang = opt.font;
+        bang.setBold(true);
+        painter->setFont(bang);
+        painter->setPen(Theme::badgeTextColor(red));
+        painter->drawText(dot, Qt::AlignCenter, QStringLiteral("!"));
+        textRect.setRight(dot.left() - padding);
+    }
+
     QFont pathFont = opt.font;
     pathFont.setStrikeOut(deprecated);
     painter->setFont(pathFont);
@@ -113,16 +135,20 @@ void OperationDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
     painter->setPen(selected ? opt.palette.color(textRole) : pathColor);
     const QString path = index.data(OperationsModel::PathRole).toString();
     const QFontMetrics pfm(pathFont);
-    const QString elidedPath = pfm.elidedText(path, Qt::ElideMiddle, textRect.width());
-    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, elidedPath);
-
+    // Elided from the left: the tail is what tells /orgs/{org}/actions/…/{repository_id} operations apart.
+    const QString elidedPath = pfm.elidedText(path, Qt::ElideLeft, textRect.width());
     const QString summary = index.data(OperationsModel::SummaryRole).toString();
-    const int used = pfm.horizontalAdvance(elidedPath) + padding * 2;
-    if (!summary.isEmpty() && used < textRect.width()) {
+    // The summary has its own second line, so a long path never hides it.
+    QRect pathRect = textRect;
+    if (!summary.isEmpty())
+        pathRect.setBottom(textRect.top() + textRect.height() / 2);
+    painter->drawText(pathRect, Qt::AlignVCenter | Qt::AlignLeft, elidedPath);
+    if (!summary.isEmpty()) {
         QRect summaryRect = textRect;
-        summaryRect.setLeft(textRect.left() + used);
+        summaryRect.setTop(pathRect.bottom());
+        summaryRect.setLeft(content.left() + padding / 2);
         QFont sf = opt.font;
-        sf.setPointSizeF(sf.pointSizeF() * 0.92);
+        sf.setPointSizeF(sf.pointSizeF() * 0.9);
         painter->setFont(sf);
         painter->setPen(selected ? opt.palette.color(textRole) : Theme::dimmedTextColor(opt.palette));
         painter->drawText(summaryRect, Qt::AlignVCenter | Qt::AlignLeft,
@@ -136,6 +162,9 @@ QSize OperationDelegate::sizeHint(const QStyleOptionViewItem& option, const QMod
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     const QFontMetrics fm(badgeFont(option.font));
     size.setHeight(std::max(size.height(), fm.height() + 8));
+    if (m_mode == Mode::OperationRow && !index.data(OperationsModel::IsTagRole).toBool()
+        && !index.data(OperationsModel::SummaryRole).toString().isEmpty())
+        size.setHeight(QFontMetrics(option.font).height() * 2 + 6);
     if (m_mode == Mode::BadgeOnly)
         size.setWidth(fm.horizontalAdvance(QLatin1Char('M')) * badgeWidthChars * 3 / 4 + 8 + padding * 2);
     return size;

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/operationdetailsview.h"
 
+#include <QCoreApplication>
+#include <QDesktopServices>
 #include <QEvent>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTextCursor>
+#include <QTextDocument>
+#include <QUrl>
 
 #include "ui/models/specformat.h"
 #include "ui/theme.h"
@@ -29,7 +34,61 @@ QString heading(const QString& text)
 
 QString pre(const QString& text)
 {
-    return QStringLiteral("<pre style='margin-left:8px'>%1</pre>").arg(esc(text));
+    // pre-wrap: long JSON strings wrap at the page's edge instead of scrolling it sideways.
+    return QStringLiteral("<pre style='margin-left:8px; white-space:pre-wrap'>%1</pre>").arg(esc(text));
+}
+
+// Markdown as an HTML fragment, so descriptions read the same in tables as in the operation's text.
+QString markdown(const QString& text)
+{
+    if (text.isEmpty())
+        return {};
+    QTextDocument doc;
+    doc.setMarkdown(text);
+    QString html = doc.toHtml();
+    const qsizetype body = html.indexOf(QLatin1String("<body"));
+    const qsizetype start = body < 0 ? -1 : html.indexOf(QLatin1Char('>'), body);
+    const qsizetype end = html.lastIndexOf(QLatin1String("</body>"));
+    if (start < 0 || end < start)
+        return text.toHtmlEscaped();
+    html = html.mid(start + 1, end - start - 1).trimmed();
+    // A single paragraph needs no block of its own inside a table cell.
+    static const QRegularExpression single(
+        QStringLiteral("^<p[^>]*>(.*)</p>$"), QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch m = single.match(html);
+    if (m.hasMatch() && !m.captured(1).contains(QLatin1String("<p")))
+        return m.captured(1);
+    return html;
+}
+
+// A schema as a tree of properties: name (indented by depth), type, required and description.
+QString schemaTable(const QJsonValue& schema, const QJsonObject& document, const QPalette& pal)
+{
+    const QList<SpecFormat::SchemaProperty> rows = SpecFormat::schemaProperties(schema, document);
+    if (rows.isEmpty())
+        return {};
+    const QString red = colorName(Theme::statusColor(500, pal));
+    const QString dim = colorName(Theme::dimmedTextColor(pal));
+    QString html = QStringLiteral("<table cellspacing='0' cellpadding='3' border='0' style='margin-left:8px'>"
+                                  "<tr><th align='left'>%1</th><th align='left'>%2</th><th align='left'>%3</th>"
+                                  "<th align='left'>%4</th></tr>")
+                       .arg(QCoreApplication::translate("OperationDetailsView", "Property"),
+                           QCoreApplication::translate("OperationDetailsView", "Type"),
+                           QCoreApplication::translate("OperationDetailsView", "Required"),
+                           QCoreApplication::translate("OperationDetailsView", "Description"));
+    for (const SpecFormat::SchemaProperty& row : rows) {
+        QString type = esc(row.type);
+        if (row.missingRef)
+            type = QStringLiteral("<span style='color:%1'><b>%2</b></span>")
+                       .arg(red, QCoreApplication::translate("OperationDetailsView", "missing $ref"));
+        html += QStringLiteral("<tr><td>%1<code>%2</code></td><td style='color:%3'>%4</td><td>%5</td><td>%6</td></tr>")
+                    .arg(QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;").repeated(row.depth), esc(row.name), dim, type,
+                        row.required ? QStringLiteral("<span style='color:%1'>%2</span>")
+                                           .arg(red, QCoreApplication::translate("OperationDetailsView", "required"))
+                                     : QString(),
+                        markdown(row.description));
+    }
+    return html + QStringLiteral("</table>");
 }
 
 QString badgeHtml(const QString& method, const QPalette& palette)
@@ -54,7 +113,14 @@ QString statusSpan(const QString& code, const QPalette& palette)
 OperationDetailsView::OperationDetailsView(QWidget* parent)
     : QTextBrowser(parent)
 {
-    setOpenExternalLinks(true);
+    // Web links open in the browser; the "problems:" link of a broken operation opens the Problems pane.
+    setOpenLinks(false);
+    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (url.scheme() == QLatin1String("problems"))
+            emit problemsRequested();
+        else
+            QDesktopServices::openUrl(url);
+    });
     setFrameShape(QFrame::NoFrame);
     document()->setDocumentMargin(12);
 }
@@ -80,6 +146,14 @@ void OperationDetailsView::showPlaceholder(const QString& title, const QString& 
     m_operationId.clear();
     m_placeholderTitle = title;
     m_placeholderText = text;
+    render();
+}
+
+void OperationDetailsView::setProblems(const QHash<QString, QStringList>& problems)
+{
+    if (problems == m_problems)
+        return;
+    m_problems = problems;
     render();
 }
 
@@ -144,6 +218,23 @@ void OperationDetailsView::render()
         head += QStringLiteral("<p style='color:%1'><b>%2</b></p>")
                     .arg(colorName(Theme::statusColor(400, pal)),
                         tr("Deprecated: clients should stop using this operation."));
+    // What is broken in this operation, where the page would otherwise show it as if all were well.
+    const QStringList problems = m_problems.value(op->id);
+    if (!problems.isEmpty()) {
+        QString box = QStringLiteral("<table width='100%' cellpadding='6' style='background-color:%1'><tr><td>"
+                                     "<b style='color:%2'>%3</b><ul>")
+                          .arg(colorName(Theme::statusColor(500, pal).lighter(190)),
+                              colorName(Theme::statusColor(500, pal).darker(130)),
+                              problems.size() == 1 ? tr("This operation has a load error; the mock's answers may "
+                                                        "not follow the definition:")
+                                                   : tr("This operation has %1 load errors; the mock's answers may "
+                                                        "not follow the definition:")
+                                                         .arg(problems.size()));
+        for (const QString& p : problems)
+            box += QStringLiteral("<li>%1</li>").arg(esc(p));
+        box += QStringLiteral("</ul><a href='problems:'>%1</a></td></tr></table>").arg(tr("Show in Problems"));
+        head += box;
+    }
     cursor.insertHtml(head);
 
     if (!op->description.isEmpty()) {
@@ -168,7 +259,7 @@ void OperationDetailsView::render()
             const QString sample = SpecFormat::prettyJson(SpecFormat::parameterSample(p, doc)).simplified();
             html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td><code>%4</code></td><td>%5</td></tr>")
                         .arg(name, esc(p.in), esc(SpecFormat::typeSummary(p.schema, doc)), esc(sample.left(60)),
-                            esc(p.description));
+                            markdown(p.description));
         }
         html += QStringLiteral("</table>");
         cursor.insertHtml(html);
@@ -178,12 +269,19 @@ void OperationDetailsView::render()
         cursor.insertBlock();
         QString html = heading(op->requestBody.required ? tr("Request body (required)") : tr("Request body"));
         if (!op->requestBody.description.isEmpty())
-            html += QStringLiteral("<p>%1</p>").arg(esc(op->requestBody.description));
+            html += markdown(op->requestBody.description);
         for (const MediaType& mt : op->requestBody.content) {
             html += QStringLiteral("<p><code><b>%1</b></code> %2</p>")
-                        .arg(esc(mt.name), esc(SpecFormat::typeSummary(mt.schema, doc)));
-            if (!mt.schema.isUndefined())
+                        .arg(esc(mt.name),
+                            SpecFormat::refMissing(mt.schema, doc)
+                                ? QStringLiteral("<b style='color:%1'>%2</b>")
+                                      .arg(colorName(Theme::statusColor(500, pal)), tr("missing $ref"))
+                                : esc(SpecFormat::typeSummary(mt.schema, doc)));
+            html += schemaTable(mt.schema, doc, pal);
+            if (!mt.schema.isUndefined()) {
+                html += QStringLiteral("<p style='color:%1'>%2</p>").arg(dim, tr("JSON Schema:"));
                 html += pre(SpecFormat::prettyJson(SpecFormat::inlineRefs(mt.schema, doc, 4)));
+            }
         }
         cursor.insertHtml(html);
     }
@@ -194,13 +292,18 @@ void OperationDetailsView::render()
         responses += QStringLiteral("<p style='color:%1'>%2</p>")
                          .arg(dim, tr("No responses are defined: the mock answers 500."));
     for (const Response& r : op->responses) {
-        responses += QStringLiteral("<p>%1&nbsp;&nbsp;%2</p>").arg(statusSpan(r.code, pal), esc(r.description));
+        responses += QStringLiteral("<p>%1&nbsp;&nbsp;%2</p>").arg(statusSpan(r.code, pal), markdown(r.description));
         for (const HeaderDef& h : r.headers)
             responses += QStringLiteral("<p style='margin-left:8px; color:%1'>%2: <code>%3</code> %4</p>")
                              .arg(dim, tr("header"), esc(h.name), esc(h.description));
         for (const MediaType& mt : r.content) {
             responses += QStringLiteral("<p style='margin-left:8px'><code><b>%1</b></code> %2</p>")
-                             .arg(esc(mt.name), esc(SpecFormat::typeSummary(mt.schema, doc)));
+                             .arg(esc(mt.name),
+                                 SpecFormat::refMissing(mt.schema, doc)
+                                     ? QStringLiteral("<b style='color:%1'>%2</b>")
+                                           .arg(colorName(Theme::statusColor(500, pal)), tr("missing $ref"))
+                                     : esc(SpecFormat::typeSummary(mt.schema, doc)));
+            responses += schemaTable(mt.schema, doc, pal);
             if (mt.hasExample)
                 responses += pre(SpecFormat::prettyJson(mt.example));
             for (const NamedExample& ex : mt.examples) {

@@ -19,6 +19,12 @@ public:
     void showOperation(const DefinitionPtr& definition, const Operation* operation);
     void showOverview(const DefinitionPtr& definition);
     void showPlaceholder(const QString& title, const QString& text);
+    // Load errors by operationId (OperationsModel::problemsByOperation): an operation's page lists its own.
+    void setProblems(const QHash<QString, QStringList>& problems);
+
+signals:
+    // The "Show in Problems" link of an operation with load errors.
+    void problemsRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -30,4 +36,5 @@ private:
     QString m_operationId;
     QString m_placeholderTitle;
     QString m_placeholderText;
+    QHash<QString, QStringList> m_problems;
 };

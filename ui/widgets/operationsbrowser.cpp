@@ -2,6 +2,7 @@
 #include "ui/widgets/operationsbrowser.h"
 
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTreeView>
@@ -27,7 +28,7 @@ OperationsBrowser::OperationsBrowser(QWidget* parent)
     m_view->setModel(m_filter);
     m_view->setItemDelegate(new OperationDelegate(OperationDelegate::Mode::OperationRow, m_view));
     m_view->setHeaderHidden(true);
-    m_view->setUniformRowHeights(true);
+    m_view->setUniformRowHeights(false); // operations with a summary take two lines
     m_view->setAnimated(true);
     m_view->setAllColumnsShowFocus(true);
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -42,13 +43,27 @@ OperationsBrowser::OperationsBrowser(QWidget* parent)
     layout->addWidget(m_placeholder, 1);
 
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
+        // Filtering narrows the tree; it does not pick another operation. The selected one stays selected while
+        // it matches, and the page keeps showing it when it does not.
+        const QString selected = m_chosen;
+        m_filtering = true;
         m_filter->setText(text);
         m_view->expandAll();
+        const QModelIndex idx = m_filter->mapFromSource(m_model->indexOfOperation(selected));
+        if (!selected.isEmpty() && idx.isValid())
+            m_view->setCurrentIndex(idx);
+        else
+            m_view->selectionModel()->clearCurrentIndex();
+        m_filtering = false;
         updatePlaceholder();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& current) {
-        emit operationSelected(current.data(OperationsModel::OperationIdRole).toString());
+        if (m_filtering)
+            return;
+        m_chosen = current.data(OperationsModel::OperationIdRole).toString();
+        emit operationSelected(m_chosen);
     });
+    m_filterEdit->installEventFilter(this);
     // Enter in the filter jumps to the first match, so keyboard users never need the mouse.
     connect(m_filterEdit, &QLineEdit::returnPressed, this, [this] {
         const QModelIndex tag = m_filter->index(0, 0);
@@ -67,6 +82,7 @@ void OperationsBrowser::setDefinition(const DefinitionPtr& definition)
 {
     const QString previous = selectedOperation();
     m_model->setDefinition(definition);
+    m_chosen.clear();
     m_view->expandAll();
     updatePlaceholder();
     if (!previous.isEmpty())
@@ -80,6 +96,10 @@ void OperationsBrowser::setForced(const QHash<QString, ForcedResponse>& forced)
 
 void OperationsBrowser::selectOperation(const QString& operationId)
 {
+    // An operation the filter hides is shown by clearing the filter (going to it from the log).
+    if (!m_filterEdit->text().isEmpty() && m_model->indexOfOperation(operationId).isValid()
+        && !m_filter->mapFromSource(m_model->indexOfOperation(operationId)).isValid())
+        m_filterEdit->clear();
     const QModelIndex idx = m_filter->mapFromSource(m_model->indexOfOperation(operationId));
     if (idx.isValid()) {
         m_view->setCurrentIndex(idx);
@@ -89,13 +109,24 @@ void OperationsBrowser::selectOperation(const QString& operationId)
 
 QString OperationsBrowser::selectedOperation() const
 {
-    return m_view->currentIndex().data(OperationsModel::OperationIdRole).toString();
+    return m_chosen;
 }
 
 void OperationsBrowser::focusFilter()
 {
     m_filterEdit->setFocus(Qt::ShortcutFocusReason);
     m_filterEdit->selectAll();
+}
+
+bool OperationsBrowser::eventFilter(QObject* watched, QEvent* event)
+{
+    // Escape empties the filter (the clear button without the mouse).
+    if (watched == m_filterEdit && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape && !m_filterEdit->text().isEmpty()) {
+        m_filterEdit->clear();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void OperationsBrowser::updatePlaceholder()

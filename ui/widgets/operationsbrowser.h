@@ -51,10 +51,14 @@ signals:
 
 private:
     void updatePlaceholder();
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
     OperationsModel* m_model = nullptr;
     OperationsFilterModel* m_filter = nullptr;
     QLineEdit* m_filterEdit = nullptr;
     QTreeView* m_view = nullptr;
     QLabel* m_placeholder = nullptr;
+    // The operation the user picked; it stays picked while a filter hides it.
+    QString m_chosen;
+    bool m_filtering = false; // the filter text is changing: current-index moves are not the user's choice
 };

@@ -47,7 +47,7 @@ void RecentFilesMenu::refresh()
         return;
     }
     addSeparator();
-    addAction(tr("Clear list"), this, [this] {
+    addAction(tr("&Clear list"), this, [this] {
         QSettings().remove(SettingsKeys::recentFiles());
         refresh();
     });

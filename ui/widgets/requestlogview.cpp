@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/requestlogview.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -10,6 +11,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -38,7 +40,9 @@ QPlainTextEdit* makeTextPane(QWidget* parent, QList<JsonHighlighter*>* highlight
     auto* edit = new QPlainTextEdit(parent);
     edit->setReadOnly(true);
     edit->setFont(Theme::monospaceFont());
-    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Long reasons, header values and JSON strings wrap at the pane's edge instead of hiding past it.
+    edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    edit->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     edit->setFrameShape(QFrame::NoFrame);
     if (highlighters)
         highlighters->append(new JsonHighlighter(edit->document()));
@@ -135,12 +139,22 @@ RequestLogView::RequestLogView(QWidget* parent)
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
     header->resizeSection(
         RequestLogModel::TimeColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
-    header->resizeSection(RequestLogModel::MethodColumn, em * 6);
+    // Narrow fixed columns so the path (which stretches) keeps most of the room at 1024 px.
+    // The method badge's own width (OperationDelegate: 7 chars of a bold 80 % font) plus padding.
+    QFont badgeFont = m_view->font();
+    badgeFont.setBold(true);
+    badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.8);
+    header->resizeSection(RequestLogModel::MethodColumn,
+        QFontMetrics(badgeFont).horizontalAdvance(QLatin1Char('M')) * 7 * 3 / 4 + 8 + 16);
     header->setSectionResizeMode(RequestLogModel::PathColumn, QHeaderView::Stretch);
-    header->resizeSection(RequestLogModel::StatusColumn, em * 5);
-    header->resizeSection(RequestLogModel::DurationColumn, em * 6);
-    header->resizeSection(RequestLogModel::OperationColumn, em * 9);
-    header->resizeSection(RequestLogModel::FlagsColumn, em * 6);
+    header->resizeSection(
+        RequestLogModel::StatusColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Status")) + 16);
+    header->resizeSection(
+        RequestLogModel::DurationColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("000.0 ms")) + 12);
+    header->resizeSection(RequestLogModel::OperationColumn, em * 8);
+    header->resizeSection(
+        RequestLogModel::FlagsColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("invalid")) + 16);
+    header->setMinimumSectionSize(em * 2);
 
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
@@ -151,18 +165,24 @@ RequestLogView::RequestLogView(QWidget* parent)
     m_response = makeTextPane(this, &m_highlighters);
     m_validation = makeTextPane(this, nullptr);
     m_trace = makeTextPane(this, nullptr);
+    m_validation->setObjectName(QStringLiteral("validationPane"));
+    m_trace->setObjectName(QStringLiteral("tracePane"));
     m_request->setObjectName(QStringLiteral("requestPane"));
     m_response->setObjectName(QStringLiteral("responsePane"));
     m_tabs->addTab(m_response, tr("Response"));
     m_tabs->addTab(m_request, tr("Request"));
     m_tabs->addTab(m_validation, tr("Validation"));
-    m_tabs->addTab(m_trace, tr("Decision trace"));
+    // Short tab titles: all four fit the details pane at 1024 px.
+    m_tabs->addTab(m_trace, tr("Trace"));
+    m_tabs->setTabToolTip(3, tr("Decision trace: how the mock chose this answer"));
     m_tabs->setDocumentMode(true);
 
     m_splitter->addWidget(m_view);
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({ 640, 360 });
+    m_splitter->setHandleWidth(8);
     m_splitter->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -185,7 +205,39 @@ RequestLogView::RequestLogView(QWidget* parent)
         if (m_autoScroll->isChecked())
             m_view->scrollToBottom();
         updateCounter();
+        fitColumns();
     });
+    for (QAbstractItemModel* model : { static_cast<QAbstractItemModel*>(m_filter) }) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &RequestLogView::updateCounter);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &RequestLogView::updateCounter);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &RequestLogView::updateCounter);
+        connect(model, &QAbstractItemModel::modelReset, this, &RequestLogView::updateCounter);
+    }
+
+    // Row actions: the context menu, double-click (go to the operation) and the buttons share them.
+    const auto addRowAction = [this](const QString& name, const QString& text, auto slot) {
+        auto* action = new QAction(text, m_view);
+        action->setObjectName(name);
+        connect(action, &QAction::triggered, this, slot);
+        m_view->addAction(action);
+        return action;
+    };
+    addRowAction(QStringLiteral("goToOperation"), tr("&Go to operation"), [this] {
+        const RequestLogEntry e = selectedEntry();
+        if (!e.operationId.isEmpty())
+            emit operationRequested(e.operationId);
+    });
+    addRowAction(QStringLiteral("openInTryIt"), tr("Open in &Try it"), [this] {
+        const RequestLogEntry e = selectedEntry();
+        if (!e.operationId.isEmpty())
+            emit tryItRequested(e);
+    });
+    addRowAction(QStringLiteral("copyAsCurl"), tr("Copy as &curl"), &RequestLogView::copySelectedAsCurl);
+    addRowAction(QStringLiteral("copyBody"), tr("Copy response &body"), &RequestLogView::copySelectedResponseBody);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_view, &QAbstractItemView::doubleClicked, this,
+        [this] { rowAction(QStringLiteral("goToOperation"))->trigger(); });
+    m_filterEdit->installEventFilter(this);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RequestLogView::updateCounter);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &RequestLogView::updatePlaceholder);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &RequestLogView::updatePlaceholder);
@@ -209,6 +261,58 @@ void RequestLogView::setBaseUrl(const QUrl& url)
     updatePlaceholder();
 }
 
+void RequestLogView::setOperationProblems(const QHash<QString, QStringList>& problems)
+{
+    m_operationProblems = problems;
+    const RequestLogEntry shown = selectedEntry();
+    if (shown.id != 0)
+        showEntry(shown);
+}
+
+void RequestLogView::setSuggestedUrl(const QUrl& url)
+{
+    m_suggestedUrl = url;
+    updatePlaceholder();
+}
+
+QAction* RequestLogView::rowAction(const QString& name) const
+{
+    return m_view->findChild<QAction*>(name);
+}
+
+void RequestLogView::clearFilter()
+{
+    m_filterEdit->clear();
+    m_method->setCurrentIndex(0);
+    m_statusClass->setCurrentIndex(0);
+    m_flagged->setChecked(false);
+}
+
+QString RequestLogView::counterText() const
+{
+    return m_counter->text();
+}
+
+void RequestLogView::fitColumns()
+{
+    // Grows the operationId column to the widest id seen (looking only at the newest rows, so a flood stays
+    // cheap); the path column stretches and elides what is left.
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int total = m_model->rowCount();
+    int widest = m_operationColumnWidth;
+    for (int row = std::max(0, total - 64); row < total; ++row) {
+        const RequestLogEntry* e = m_model->entry(row);
+        if (e)
+            widest = std::max(widest, fm.horizontalAdvance(e->operationId) + 16);
+    }
+    // At most a quarter of the table, so the path keeps its room; longer ids elide in the middle.
+    widest = std::min(widest, std::max(fm.horizontalAdvance(QLatin1Char('M')) * 8, m_view->viewport()->width() / 4));
+    if (widest > m_operationColumnWidth) {
+        m_operationColumnWidth = widest;
+        m_view->horizontalHeader()->resizeSection(RequestLogModel::OperationColumn, widest);
+    }
+}
+
 void RequestLogView::setAutoScroll(bool on)
 {
     m_autoScroll->setChecked(on);
@@ -229,6 +333,7 @@ RequestLogEntry RequestLogView::selectedEntry() const
 void RequestLogView::selectRow(int proxyRow)
 {
     m_view->setCurrentIndex(m_filter->index(proxyRow, 0));
+    m_view->scrollTo(m_filter->index(proxyRow, 0));
 }
 
 QString RequestLogView::detailsText(int tab) const
@@ -240,6 +345,7 @@ QString RequestLogView::detailsText(int tab) const
 void RequestLogView::clear()
 {
     m_model->clear();
+    m_operationColumnWidth = 0;
     showEntry(RequestLogEntry());
 }
 
@@ -294,6 +400,10 @@ void RequestLogView::showEntry(const RequestLogEntry& e)
     m_shownId = e.id;
     m_curlButton->setEnabled(e.id != 0);
     m_bodyButton->setEnabled(e.id != 0 && !e.responseBody.isEmpty());
+    rowAction(QStringLiteral("goToOperation"))->setEnabled(!e.operationId.isEmpty());
+    rowAction(QStringLiteral("openInTryIt"))->setEnabled(!e.operationId.isEmpty());
+    rowAction(QStringLiteral("copyAsCurl"))->setEnabled(e.id != 0);
+    rowAction(QStringLiteral("copyBody"))->setEnabled(e.id != 0 && !e.responseBody.isEmpty());
     if (e.id == 0) {
         const QString hint = tr("Select a request to see it here.");
         for (QPlainTextEdit* edit : { m_request, m_response, m_validation, m_trace })
@@ -328,6 +438,14 @@ void RequestLogView::showEntry(const RequestLogEntry& e)
         2, e.validationErrors.isEmpty() ? tr("Validation") : tr("Validation (%1)").arg(e.validationErrors.size()));
 
     QString trace;
+    const QStringList problems = m_operationProblems.value(e.operationId);
+    if (!problems.isEmpty()) {
+        trace += tr("⚠ %1 has load errors in the definition, so this answer may not follow it:").arg(e.operationId)
+            + QLatin1Char('\n');
+        for (const QString& p : problems)
+            trace += QStringLiteral("  • %1\n").arg(p);
+        trace += QLatin1Char('\n');
+    }
     for (int i = 0; i < e.trace.size(); ++i)
         trace += QStringLiteral("%1. %2\n").arg(i + 1).arg(e.trace.at(i));
     if (!e.exampleName.isEmpty())
@@ -342,7 +460,9 @@ void RequestLogView::showEntry(const RequestLogEntry& e)
 void RequestLogView::updateCounter()
 {
     const int total = m_model->rowCount();
-    QString text = (total == 1 ? tr("1 request") : tr("%1 requests").arg(total));
+    const int shown = m_filter->rowCount();
+    QString text = shown != total ? tr("%1 of %2 requests").arg(shown).arg(total)
+                                  : (total == 1 ? tr("1 request") : tr("%1 requests").arg(total));
     if (m_model->droppedCount() > 0)
         text += QStringLiteral(" · ") + tr("%1 oldest dropped").arg(m_model->droppedCount());
     m_counter->setText(text);
@@ -354,8 +474,11 @@ void RequestLogView::updatePlaceholder()
 {
     QString text;
     if (m_model->rowCount() == 0) {
-        text = m_baseUrl.isEmpty() ? tr("No requests yet. Start the mock (F5) and send one.")
-                                   : tr("No requests yet. Try:\ncurl %1/").arg(m_baseUrl.toString());
+        text = m_baseUrl.isEmpty()
+            ? tr("No requests yet. Start the mock (F5) and send one.")
+            : tr("No requests yet. Try:\ncurl %1\nor Server ▸ Open in browser.")
+                  .arg(CurlCommand::shellQuote(
+                      m_suggestedUrl.isEmpty() ? m_baseUrl.toString() + QLatin1Char('/') : m_suggestedUrl.toString()));
     } else if (m_filter->rowCount() == 0) {
         text = tr("No request matches the filter.");
     }
@@ -366,6 +489,11 @@ void RequestLogView::updatePlaceholder()
 
 bool RequestLogView::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_filterEdit && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+        clearFilter();
+        return true;
+    }
     if (watched == m_view->viewport() && event->type() == QEvent::Resize)
         m_placeholder->setGeometry(m_view->viewport()->rect());
     return QWidget::eventFilter(watched, event);

@@ -8,6 +8,7 @@
 #include "core/engine/requestlogentry.h"
 
 class JsonHighlighter;
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -52,6 +53,17 @@ public:
 
     // The mock's URL, used by "Copy as curl" and the HAR export.
     void setBaseUrl(const QUrl& url);
+    // The request the empty log suggests (a URL the definition answers with 2xx); empty = the mock's root.
+    void setSuggestedUrl(const QUrl& url);
+    // Load errors by operationId: the trace of a request answered by such an operation says so.
+    void setOperationProblems(const QHash<QString, QStringList>& problems);
+    // "12 requests", or "3 of 12 requests" while filtered.
+    QString counterText() const;
+    // Empties the text filter and resets method, status and flagged (what Escape in the filter does).
+    void clearFilter();
+    // The row actions (context menu; double-click goes to the operation): "goToOperation", "openInTryIt",
+    // "copyAsCurl", "copyBody".
+    QAction* rowAction(const QString& name) const;
     void setAutoScroll(bool on);
     bool autoScroll() const;
     // The selected entry (a copy), or an entry with id 0.
@@ -69,11 +81,16 @@ public slots:
 
 signals:
     void message(const QString& text);
+    // The user asked to see the operation that answered a logged request.
+    void operationRequested(const QString& operationId);
+    // The user asked to replay a logged request in Try-it.
+    void tryItRequested(const RequestLogEntry& entry);
 
 private:
     void showEntry(const RequestLogEntry& entry);
     void updateCounter();
     void updatePlaceholder();
+    void fitColumns();
     bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
 
@@ -97,5 +114,8 @@ private:
     QToolButton* m_bodyButton = nullptr;
     QList<JsonHighlighter*> m_highlighters;
     QUrl m_baseUrl;
+    QUrl m_suggestedUrl;
+    QHash<QString, QStringList> m_operationProblems;
+    int m_operationColumnWidth = 0;
     quint64 m_shownId = 0;
 };

@@ -15,6 +15,7 @@
 
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "ui/models/requestdraft.h"
 #include "ui/settingskeys.h"
 #include "ui/theme.h"
 #include "ui/widgets/messagebanner.h"
@@ -205,6 +206,7 @@ void ServerBar::updateState(const QString& shownReason)
     m_copyUrlAction->setEnabled(running);
     m_openBrowserAction->setEnabled(running);
     m_urlField->setText(running ? url.toString() : QString());
+    m_urlField->setCursorPosition(0);
     if (m_statusLabel) {
         const QPalette pal = palette();
         if (running) {
@@ -240,10 +242,38 @@ void ServerBar::onCopyUrlTriggered()
     emit message(tr("Copied %1").arg(m_session->url().toString()), 3000);
 }
 
+QUrl ServerBar::browserUrl() const
+{
+    const QUrl base = targetUrl();
+    const DefinitionPtr definition = m_session->definition();
+    const QString path = definition ? RequestDraft::browsablePath(*definition) : QString();
+    QString text = base.toString();
+    while (text.endsWith(QLatin1Char('/')))
+        text.chop(1);
+    return QUrl(text + (path.isEmpty() ? QStringLiteral("/") : path));
+}
+
+void ServerBar::setUrlOpener(std::function<bool(const QUrl&)> opener)
+{
+    m_urlOpener = std::move(opener);
+}
+
 void ServerBar::onOpenInBrowserTriggered()
 {
-    if (m_session->isRunning())
-        QDesktopServices::openUrl(m_session->url());
+    if (!m_session->isRunning())
+        return;
+    const QUrl url = browserUrl();
+    const bool opened = m_urlOpener ? m_urlOpener(url) : QDesktopServices::openUrl(url);
+    if (opened) {
+        emit message(tr("Opened %1 in the browser").arg(url.toString()), 3000);
+        return;
+    }
+    if (m_banner) {
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+            tr("No web browser could be started to open <code>%1</code>. Copy the address and open it yourself.")
+                .arg(url.toString().toHtmlEscaped()));
+        m_banner->addAction(tr("Copy address"), [url] { QApplication::clipboard()->setText(url.toString()); });
+    }
 }
 
 void ServerBar::onHostChanged()

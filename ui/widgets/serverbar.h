@@ -2,6 +2,8 @@
 // The server toolbar: start/stop, host, port, the mock's URL, and the status indicator and banners that go with them.
 #pragma once
 
+#include <functional>
+
 #include <QHostAddress>
 #include <QLabel>
 #include <QPointer>
@@ -47,6 +49,11 @@ public:
     void setPort(quint16 port);
     // The running mock's URL, or where it will listen once started (for commands shown before starting).
     QUrl targetUrl() const;
+    // What "Open in browser" opens: the mock's URL plus a path the definition answers with 2xx
+    // (RequestDraft::browsablePath), else the mock's root.
+    QUrl browserUrl() const;
+    // How URLs are opened (QDesktopServices::openUrl by default; tests replace it). False = no browser.
+    void setUrlOpener(std::function<bool(const QUrl&)> opener);
 
     QAction* startStopAction() const
     {
@@ -90,6 +97,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    std::function<bool(const QUrl&)> m_urlOpener;
     void onStartStopTriggered();
     void onCopyUrlTriggered();
     void onOpenInBrowserTriggered();

@@ -18,6 +18,8 @@
 #include <QNetworkRequest>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QResizeEvent>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -89,8 +91,14 @@ void TryItPanel::buildUi()
 {
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    m_stack = new QStackedWidget(this);
-    outer->addWidget(m_stack);
+    // Scrolls rather than squeezing when the window is small (1024x700 with the log open), so the panel never
+    // forces the log below it to shrink.
+    auto* scroll = new QScrollArea(this);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    outer->addWidget(scroll);
+    m_stack = new QStackedWidget(scroll);
+    scroll->setWidget(m_stack);
 
     m_emptyLabel = new QLabel(tr("Select an operation to try it against the running mock."), m_stack);
     m_emptyLabel->setAlignment(Qt::AlignCenter);
@@ -162,6 +170,7 @@ void TryItPanel::buildUi()
     connect(m_exampleCheck, &QCheckBox::toggled, m_exampleCombo, &QWidget::setEnabled);
 
     auto* splitter = new QSplitter(Qt::Vertical, page);
+    m_requestResponse = splitter;
     splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter, 1);
 
@@ -254,10 +263,16 @@ void TryItPanel::buildUi()
     m_responseEdit->setObjectName(QStringLiteral("tryItResponse"));
     m_responseEdit->setReadOnly(true);
     m_responseEdit->setFont(Theme::monospaceFont());
-    m_responseEdit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_responseEdit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_responseEdit->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_responseEdit->setPlaceholderText(tr("Send the request to see the mock's answer here."));
     m_responseHighlighter = new JsonHighlighter(m_responseEdit->document());
     responseLayout->addWidget(m_responseEdit, 1);
+    // Small minimums keep the panel usable when the log below takes most of a 1024x700 window.
+    const int line = QFontMetrics(Theme::monospaceFont()).lineSpacing();
+    m_parameterTable->setMinimumHeight(line * 4);
+    m_bodyEdit->setMinimumHeight(line * 3);
+    m_responseEdit->setMinimumHeight(line * 3);
     splitter->addWidget(m_requestTabs);
     splitter->addWidget(responsePage);
     splitter->setStretchFactor(0, 2);
@@ -305,6 +320,24 @@ void TryItPanel::setOperation(const QString& operationId)
     m_stack->setCurrentIndex(1);
 }
 
+void TryItPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // Wide and low (the log below takes the height): the response goes beside the request, so both show.
+    const Qt::Orientation wanted = width() >= 820 ? Qt::Horizontal : Qt::Vertical;
+    if (m_requestResponse->orientation() != wanted)
+        m_requestResponse->setOrientation(wanted);
+}
+
+void TryItPanel::setDraft(const RequestDraft& draft)
+{
+    if (m_reply)
+        cancel();
+    m_draft = draft;
+    prefill();
+    m_stack->setCurrentIndex(1);
+}
+
 void TryItPanel::setBaseUrl(const QUrl& mockUrl)
 {
     m_baseUrl = mockUrl;
@@ -343,6 +376,19 @@ void TryItPanel::prefill()
     m_exampleCombo->clear();
     m_exampleCombo->addItems(m_draft.responseExamples);
     m_exampleCheck->setEnabled(!m_draft.responseExamples.isEmpty());
+    // A draft taken from a logged request keeps the forcing it was sent with.
+    if (!m_draft.forcedStatus.isEmpty()) {
+        if (m_statusCombo->findText(m_draft.forcedStatus) < 0)
+            m_statusCombo->addItem(m_draft.forcedStatus);
+        m_statusCombo->setCurrentText(m_draft.forcedStatus);
+        m_statusCheck->setChecked(true);
+    }
+    if (!m_draft.forcedExample.isEmpty()) {
+        if (m_exampleCombo->findText(m_draft.forcedExample) < 0)
+            m_exampleCombo->addItem(m_draft.forcedExample);
+        m_exampleCombo->setCurrentText(m_draft.forcedExample);
+        m_exampleCheck->setChecked(true);
+    }
 
     m_lastStatus = 0;
     m_statusLabel->clear();

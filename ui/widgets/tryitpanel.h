@@ -21,6 +21,7 @@ class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QTableWidget;
+class QSplitter;
 class QTabWidget;
 class QTimer;
 class QToolButton;
@@ -40,6 +41,8 @@ public:
     void setOperation(const QString& operationId);
     // The running mock, e.g. http://127.0.0.1:4010; an empty URL means stopped and disables Send.
     void setBaseUrl(const QUrl& mockUrl);
+    // Shows `draft` (e.g. a logged request replayed) instead of the operation's prefill.
+    void setDraft(const RequestDraft& draft);
     // How long a request may take before it is aborted (default 30 s).
     void setTimeout(int milliseconds);
 
@@ -72,6 +75,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildUi();
@@ -117,6 +121,7 @@ private:
     QCheckBox* m_exampleCheck = nullptr;
     QComboBox* m_exampleCombo = nullptr;
     QTabWidget* m_requestTabs = nullptr;
+    QSplitter* m_requestResponse = nullptr; // request above the response, or beside it when the panel is wide
     QTableWidget* m_parameterTable = nullptr;
     QToolButton* m_addParameterButton = nullptr;
     QToolButton* m_removeParameterButton = nullptr;
