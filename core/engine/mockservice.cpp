@@ -2,6 +2,7 @@
 #include "core/engine/mockservice.h"
 
 #include <algorithm>
+#include <future>
 
 #include <QTcpServer>
 #include <QThread>
@@ -16,6 +17,9 @@ MockService::MockService(QObject* parent)
 {
     qRegisterMetaType<RequestLogEntry>();
     qRegisterMetaType<QList<RequestLogEntry>>();
+    std::promise<std::shared_ptr<const MockPipeline>> none;
+    none.set_value(nullptr);
+    m_pipeline = none.get_future().share();
     ensureServers(1);
 }
 
@@ -61,21 +65,17 @@ void MockService::ensureServers(int count)
                 }
             },
             Qt::QueuedConnection);
-        std::shared_ptr<const MockPipeline> pipeline;
-        {
-            QMutexLocker lock(&m_pipelineMutex);
-            m_servers.append(server);
-            pipeline = m_pipeline;
-        }
         QMetaObject::invokeMethod(
             server,
-            [server, pipeline, limits = m_limits, hook = m_hook, counter = m_openCount] {
+            [server, limits = m_limits, hook = m_hook, counter = m_openCount] {
                 server->setConnectionCounter(counter);
-                server->setPipeline(pipeline);
                 server->setLimits(limits);
                 server->setRequestHook(hook);
             },
             Qt::BlockingQueuedConnection);
+        // Queued ahead of anything else this server will do, so it never serves before it has the pipeline.
+        QMetaObject::invokeMethod(
+            server, [server, pipeline = m_pipeline] { server->setPipeline(pipeline.get()); }, Qt::QueuedConnection);
         m_workers.push_back(worker);
     }
 }
@@ -95,24 +95,30 @@ void MockService::setDefinition(DefinitionPtr definition, const MockConfig& conf
     m_definition = std::move(definition);
     m_config = config;
     // The pipeline (router tables, validation plans; tens of milliseconds for big definitions) is built once, on
-    // the first mock thread, never on the caller's (GUI) thread, and every serving thread swaps it in between two
-    // requests.
+    // the first mock thread, never on the caller's (GUI) thread. Every other serving thread gets a queued call that
+    // waits for it: whatever a thread serves after this call is answered by the new pipeline, as with one thread.
+    auto promise = std::make_shared<std::promise<std::shared_ptr<const MockPipeline>>>();
+    m_pipeline = promise->get_future().share();
     MockServer* first = m_workers.front().server;
     QMetaObject::invokeMethod(
         first,
-        [this, definition = m_definition, config = m_config, forced = m_forced] {
-            auto pipeline = definition ? std::make_shared<const MockPipeline>(definition, config, forced) : nullptr;
-            QList<MockServer*> servers;
-            {
-                QMutexLocker lock(&m_pipelineMutex);
-                m_pipeline = pipeline;
-                servers = m_servers;
+        [first, promise, definition = m_definition, config = m_config, forced = m_forced] {
+            std::shared_ptr<const MockPipeline> pipeline;
+            try {
+                if (definition)
+                    pipeline = std::make_shared<const MockPipeline>(definition, config, forced);
+            } catch (...) {
+                pipeline = nullptr; // e.g. out of memory: answer "no definition" rather than die
             }
-            for (MockServer* server : std::as_const(servers))
-                QMetaObject::invokeMethod(
-                    server, [server, pipeline] { server->setPipeline(pipeline); }, Qt::QueuedConnection);
+            first->setPipeline(pipeline);
+            promise->set_value(pipeline);
         },
         Qt::QueuedConnection);
+    for (size_t i = 1; i < m_workers.size(); ++i) {
+        MockServer* server = m_workers[i].server;
+        QMetaObject::invokeMethod(
+            server, [server, pipeline = m_pipeline] { server->setPipeline(pipeline.get()); }, Qt::QueuedConnection);
+    }
 }
 
 DefinitionPtr MockService::definition() const

@@ -4,12 +4,11 @@
 
 #include <atomic>
 #include <functional>
+#include <future>
 #include <memory>
 #include <vector>
 
 #include <QHostAddress>
-#include <QList>
-#include <QMutex>
 #include <QObject>
 #include <QUrl>
 
@@ -90,9 +89,7 @@ private:
     std::vector<Worker> m_workers;
     int m_listening = 0; // the first m_listening servers are listening
     int m_threads = 0;
-    QMutex m_pipelineMutex; // guards m_pipeline and m_servers, which the first mock thread reads
-    std::shared_ptr<const MockPipeline> m_pipeline;
-    QList<MockServer*> m_servers;
+    std::shared_future<std::shared_ptr<const MockPipeline>> m_pipeline; // the latest, maybe still being built
     std::function<void(const HttpRequest&)> m_hook;
     std::shared_ptr<std::atomic<int>> m_openCount; // open connections over every serving thread
     quint64 m_nextEntryId = 1;

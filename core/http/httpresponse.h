@@ -2,8 +2,8 @@
 // A plain value for one HTTP response, written back to the socket by MockServer.
 #pragma once
 
-#include <QDateTime>
 #include <QByteArrayList>
+#include <QDateTime>
 
 #include "core/http/httprequest.h"
 
