@@ -15,6 +15,7 @@
 #include "core/engine/serverlimits.h"
 #include "core/engine/startresult.h"
 #include "core/negotiation/forcedresponsestore.h"
+#include "core/state/statestore.h"
 
 class MockServer;
 class QThread;
@@ -35,6 +36,9 @@ public:
     MockConfig config() const;
 
     std::shared_ptr<ForcedResponseStore> forcedResponses() const;
+    // Stateful mode's store (off by default): shared by every pipeline of this service, so that a definition swap
+    // keeps the collections that still exist.
+    std::shared_ptr<StateStore> state() const;
 
     // Body, header and connection limits, timeouts and allowed hosts. Takes effect for new connections at once,
     // also while running.
@@ -68,6 +72,7 @@ private:
     QThread* m_thread = nullptr;
     MockServer* m_server = nullptr; // lives on m_thread
     std::shared_ptr<ForcedResponseStore> m_forced;
+    std::shared_ptr<StateStore> m_state;
     DefinitionPtr m_definition;
     MockConfig m_config;
     ServerLimits m_limits;
