@@ -21,6 +21,9 @@ struct CommandLineOptions
     bool watch = true; // live reload on file changes (--no-watch turns it off)
     QStringList allowedFiles; // --allow-file: files and folders outside the project that refs may read
     ServerLimits limits; // --max-body, --timeouts, --max-connections, --allowed-host
+    bool stateful = false; // --stateful
+    int seedItems = 3; // --seed-items: generated items per collection without examples
+    QString stateFile; // --state-file
 };
 
 namespace Headless {

@@ -71,6 +71,15 @@ void setupParser(QCommandLineParser& parser)
             QStringLiteral("LIST") },
         { QStringLiteral("max-connections"),
             QStringLiteral("Headless: open connections at most (default 1024); more get 503."), QStringLiteral("N") },
+        { QStringLiteral("stateful"),
+            QStringLiteral("Remember what clients create: collections inferred from the paths answer POST, GET, PUT, "
+                           "PATCH and DELETE from memory.") },
+        { QStringLiteral("seed-items"),
+            QStringLiteral("Stateful: generated items per collection without examples (default 3)."),
+            QStringLiteral("N") },
+        { QStringLiteral("state-file"),
+            QStringLiteral("Stateful: keep the state in FILE across restarts (written at most every second)."),
+            QStringLiteral("FILE") },
         { QStringLiteral("allowed-host"),
             QStringLiteral("Headless: also answer requests whose Host is NAME (repeatable; '*' = any host). Others "
                            "than loopback and the bound address get 421."),
@@ -180,6 +189,17 @@ int main(int argc, char** argv)
         options.limits.maxConnections = n;
     }
     options.limits.allowedHosts = parser.values(QStringLiteral("allowed-host"));
+    options.stateful = parser.isSet(QStringLiteral("stateful"));
+    options.stateFile = parser.value(QStringLiteral("state-file"));
+    if (parser.isSet(QStringLiteral("seed-items"))) {
+        bool ok = false;
+        const int n = parser.value(QStringLiteral("seed-items")).toInt(&ok);
+        if (!ok || n < 0 || n > 1000)
+            return usageError(parser,
+                QStringLiteral("--seed-items: '%1' is not a number from 0 to 1000")
+                    .arg(parser.value(QStringLiteral("seed-items"))));
+        options.seedItems = n;
+    }
 
     if (parser.isSet(QStringLiteral("headless")) || noDisplay) {
         if (noDisplay)
