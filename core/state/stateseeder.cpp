@@ -88,19 +88,21 @@ QList<QJsonObject> seed(const Definition& definition, const Resource& resource, 
     return items;
 }
 
-QJsonValue newId(const Definition& definition, const Resource& resource, const QSet<QString>& taken, qint64 maxInteger)
+QJsonValue newId(const Definition& definition, const Resource& resource,
+    const std::function<bool(const QString&)>& taken, qint64 maxInteger)
 {
+    qint64 count = 0;
     const SchemaShape shape = idShape(definition, resource);
     if (isNumeric(shape.type)) {
         qint64 next = std::max(maxInteger + 1, firstInteger(shape));
-        while (taken.contains(QString::number(next)))
+        while (taken && taken(QString::number(next)))
             ++next;
         return double(next);
     }
     if (shape.format != QLatin1String("uuid")) {
-        for (qint64 n = taken.size() + 1; n < taken.size() + 1000; ++n) {
+        for (qint64 n = maxInteger + 1; count < 1000; ++n, ++count) {
             const QString candidate = QString::number(n);
-            if (!taken.contains(candidate) && fits(definition, resource, candidate))
+            if (!(taken && taken(candidate)) && fits(definition, resource, candidate))
                 return candidate;
         }
     }

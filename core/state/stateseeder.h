@@ -2,8 +2,9 @@
 // Items for a collection: its seed (the definition's examples, else generated items) and ids for new items.
 #pragma once
 
+#include <functional>
+
 #include <QJsonObject>
-#include <QSet>
 
 #include "core/state/statemodel.h"
 
@@ -13,7 +14,8 @@ namespace StateSeeder {
 QList<QJsonObject> seed(const Definition& definition, const Resource& resource, int count);
 // One generated item: required fields and readOnly ones (id, timestamps) are there, writeOnly ones are not.
 QJsonObject generate(const Definition& definition, const Resource& resource);
-// An id none of `taken` has, valid for the id property: the next integer after `maxInteger`, a UUID, or a number text.
-QJsonValue newId(const Definition& definition, const Resource& resource, const QSet<QString>& taken, qint64 maxInteger);
+// An id `taken` says is free, valid for the id property: the next integer after `maxInteger`, a UUID, or a number text.
+QJsonValue newId(const Definition& definition, const Resource& resource,
+    const std::function<bool(const QString&)>& taken, qint64 maxInteger);
 
 } // namespace StateSeeder

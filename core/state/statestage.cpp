@@ -406,7 +406,7 @@ void StateStage::create(const Context& c, StateAnswer* answer) const
     QList<ProblemError> errors;
     QJsonObject probe = item;
     if (!probe.contains(c.resource.idField))
-        probe.insert(c.resource.idField, StateSeeder::newId(*m_definition, c.resource, {}, 0));
+        probe.insert(c.resource.idField, StateSeeder::newId(*m_definition, c.resource, nullptr, 0));
     validItem(c, probe, &errors);
     if (!errors.isEmpty()) {
         refuse(c, 422, Problem::invalidRequest(errors), answer);

@@ -58,8 +58,10 @@ void StateStore::put(Bucket& bucket, const QString& idField, const QJsonObject& 
 {
     const QJsonValue id = item.value(idField);
     const QString key = StateModel::idText(id);
-    if (id.isDouble())
-        bucket.maxInteger = std::max(bucket.maxInteger, qint64(id.toDouble()));
+    bool numeric = id.isDouble();
+    const qint64 n = numeric ? qint64(id.toDouble()) : key.toLongLong(&numeric);
+    if (numeric)
+        bucket.maxInteger = std::max(bucket.maxInteger, n);
     const auto found = bucket.index.constFind(key);
     if (found != bucket.index.constEnd()) {
         bucket.items[found.value()] = item;
@@ -174,10 +176,7 @@ std::optional<QJsonObject> StateStore::insert(const QString& collection, const Q
         Bucket& b = bucket(*c, scope);
         const QJsonValue id = item.value(resource->idField);
         if (id.isUndefined() || id.isNull()) {
-            QSet<QString> taken;
-            taken.reserve(b.index.size());
-            for (auto it = b.index.constBegin(); it != b.index.constEnd(); ++it)
-                taken.insert(it.key());
+            const auto taken = [&b](const QString& id) { return b.index.contains(id); };
             item.insert(resource->idField, StateSeeder::newId(*m_model->definition(), *resource, taken, b.maxInteger));
         } else if (b.index.contains(StateModel::idText(id))) {
             return std::nullopt;
