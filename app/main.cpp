@@ -12,6 +12,8 @@
 #include "app/singleinstance.h"
 #include "core/definition/definitionloader.h"
 #include "core/engine/mockservice.h"
+#include "core/engine/mocksession.h"
+#include "core/state/statestore.h"
 
 #ifdef UNDERSTUDY_WITH_GUI
 #if __has_include("ui/widgets/mainwindow.h")
@@ -223,6 +225,16 @@ int main(int argc, char** argv)
     if (!options.watch)
         window->setWatchEnabled(false);
     window->setAllowedFiles(options.allowedFiles);
+    if (options.stateful)
+        window->setStateful(true);
+    window->session()->state()->setSeedCount(options.seedItems);
+    if (!options.stateFile.isEmpty()) {
+        const QString error = window->setStateFile(options.stateFile);
+        if (!error.isEmpty()) {
+            QTextStream(stderr) << "understudy: " << error << Qt::endl;
+            return 2;
+        }
+    }
     window->show();
     window->openDefinition(options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition,
         !options.noAutoStart);

@@ -314,6 +314,10 @@
         <source>… (%1 in all)</source>
         <translation>… (%1 insgesamt)</translation>
     </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -462,6 +466,14 @@
     <message>
         <source>Copied the curl command</source>
         <translation>curl-Befehl kopiert</translation>
+    </message>
+    <message>
+        <source>Stateful mode: stays static (%1).</source>
+        <translation>Zustandsmodus: bleibt statisch (%1).</translation>
+    </message>
+    <message>
+        <source>Stateful mode: %1</source>
+        <translation>Zustandsmodus: %1</translation>
     </message>
 </context>
 <context>
@@ -897,6 +909,22 @@ curl %1/</translation>
         <source>When started, the mock will be reachable from other computers on your network.</source>
         <translation>Nach dem Start ist der Mock von anderen Computern in Ihrem Netzwerk erreichbar.</translation>
     </message>
+    <message>
+        <source>Stateful</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Remember what clients create: collections inferred from the paths answer from the Data view instead of examples</source>
+        <translation>Merken, was Clients anlegen: aus den Pfaden abgeleitete Sammlungen antworten aus der Datenansicht statt aus Beispielen</translation>
+    </message>
+    <message>
+        <source>Stateful: the mock remembers what clients create</source>
+        <translation>Zustandsmodus: der Mock merkt sich, was Clients anlegen</translation>
+    </message>
+    <message>
+        <source>Stateful mode is off</source>
+        <translation>Zustandsmodus ist aus</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1027,6 +1055,61 @@ curl %1/</translation>
     <message>
         <source>Allowed host names:</source>
         <translation>Erlaubte Hostnamen:</translation>
+    </message>
+</context>
+<context>
+    <name>StateView</name>
+    <message>
+        <source>Turn on Stateful in the server bar: what clients create shows here.</source>
+        <translation>Schalten Sie „Zustand“ in der Serverleiste ein: was Clients anlegen, erscheint hier.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Replace the collection&apos;s items with the JSON above</source>
+        <translation>Die Einträge der Sammlung durch das JSON oben ersetzen</translation>
+    </message>
+    <message>
+        <source>Reset to seed</source>
+        <translation>Auf Startdaten zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Every collection back to the definition&apos;s examples (or generated items)</source>
+        <translation>Jede Sammlung zurück auf die Beispiele der Definition (oder erzeugte Einträge)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Remove every item of the selected collection</source>
+        <translation>Alle Einträge der gewählten Sammlung entfernen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No collections: nothing in this definition pairs a collection with its items.</source>
+        <translation>Keine Sammlungen: nichts in dieser Definition verbindet eine Sammlung mit ihren Einträgen.</translation>
+    </message>
+    <message>
+        <source>Scoped by %1; id field &apos;%2&apos;</source>
+        <translation>Getrennt nach %1; ID-Feld „%2“</translation>
+    </message>
+    <message>
+        <source>Id field &apos;%1&apos;</source>
+        <translation>ID-Feld „%1“</translation>
+    </message>
+    <message>
+        <source>Not JSON: %1</source>
+        <translation>Kein JSON: %1</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Nicht übernommen: %1</translation>
     </message>
 </context>
 <context>

@@ -314,6 +314,10 @@
         <source>… (%1 in all)</source>
         <translation>… (%1 au total)</translation>
     </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -462,6 +466,14 @@
     <message>
         <source>Copied the curl command</source>
         <translation>Commande curl copiée</translation>
+    </message>
+    <message>
+        <source>Stateful mode: stays static (%1).</source>
+        <translation>Mode avec état : reste statique (%1).</translation>
+    </message>
+    <message>
+        <source>Stateful mode: %1</source>
+        <translation>Mode avec état : %1</translation>
     </message>
 </context>
 <context>
@@ -897,6 +909,22 @@ curl %1/</translation>
         <source>When started, the mock will be reachable from other computers on your network.</source>
         <translation>Une fois démarré, le mock sera joignable depuis les autres ordinateurs de votre réseau.</translation>
     </message>
+    <message>
+        <source>Stateful</source>
+        <translation>Avec état</translation>
+    </message>
+    <message>
+        <source>Remember what clients create: collections inferred from the paths answer from the Data view instead of examples</source>
+        <translation>Retenir ce que les clients créent : les collections déduites des chemins répondent depuis la vue Données au lieu des exemples</translation>
+    </message>
+    <message>
+        <source>Stateful: the mock remembers what clients create</source>
+        <translation>Avec état : le mock retient ce que les clients créent</translation>
+    </message>
+    <message>
+        <source>Stateful mode is off</source>
+        <translation>Le mode avec état est désactivé</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1027,6 +1055,61 @@ curl %1/</translation>
     <message>
         <source>Allowed host names:</source>
         <translation>Noms d’hôte autorisés&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>StateView</name>
+    <message>
+        <source>Turn on Stateful in the server bar: what clients create shows here.</source>
+        <translation>Activez « Avec état » dans la barre du serveur : ce que les clients créent apparaît ici.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Replace the collection&apos;s items with the JSON above</source>
+        <translation>Remplacer les éléments de la collection par le JSON ci-dessus</translation>
+    </message>
+    <message>
+        <source>Reset to seed</source>
+        <translation>Revenir aux données initiales</translation>
+    </message>
+    <message>
+        <source>Every collection back to the definition&apos;s examples (or generated items)</source>
+        <translation>Chaque collection revient aux exemples de la définition (ou à des éléments générés)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <source>Remove every item of the selected collection</source>
+        <translation>Supprimer tous les éléments de la collection choisie</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No collections: nothing in this definition pairs a collection with its items.</source>
+        <translation>Aucune collection : rien dans cette définition n’associe une collection à ses éléments.</translation>
+    </message>
+    <message>
+        <source>Scoped by %1; id field &apos;%2&apos;</source>
+        <translation>Séparée par %1 ; champ d’identifiant « %2 »</translation>
+    </message>
+    <message>
+        <source>Id field &apos;%1&apos;</source>
+        <translation>Champ d’identifiant « %1 »</translation>
+    </message>
+    <message>
+        <source>Not JSON: %1</source>
+        <translation>Pas du JSON : %1</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Non appliqué : %1</translation>
     </message>
 </context>
 <context>

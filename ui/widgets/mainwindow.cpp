@@ -23,9 +23,11 @@
 #include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "core/state/statestore.h"
 #include "ui/models/allowedfiles.h"
 #include "ui/models/forcedsettings.h"
 #include "ui/models/requestlogmodel.h"
+#include "ui/models/statefulsettings.h"
 #include "ui/settingskeys.h"
 #include "ui/widgets/diagnosticsview.h"
 #include "ui/widgets/forcedresponsepanel.h"
@@ -37,6 +39,7 @@
 #include "ui/widgets/requestlogview.h"
 #include "ui/widgets/serverbar.h"
 #include "ui/widgets/settingsdialog.h"
+#include "ui/widgets/stateview.h"
 #include "ui/widgets/tryitpanel.h"
 #include "ui/widgets/welcomepage.h"
 
@@ -130,6 +133,13 @@ void MainWindow::createCentral()
     m_diagnosticsDock->setWidget(m_diagnostics);
     addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
     m_diagnosticsDock->hide();
+
+    m_stateView = new StateView(this);
+    m_stateDock = new QDockWidget(tr("Data"), this);
+    m_stateDock->setObjectName(QStringLiteral("stateDock"));
+    m_stateDock->setWidget(m_stateView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_stateDock);
+    m_stateDock->hide();
 }
 
 void MainWindow::createActions()
@@ -191,6 +201,7 @@ void MainWindow::createActions()
     m_clearLogAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     view->addSeparator();
     view->addAction(m_diagnosticsDock->toggleViewAction());
+    view->addAction(m_stateDock->toggleViewAction());
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     m_settingsAction = tools->addAction(tr("&Settings…"), this, &MainWindow::onSettingsTriggered);
@@ -219,6 +230,19 @@ void MainWindow::connectSession()
     connect(m_session, &MockSession::loadStarted, this, &MainWindow::onLoadStarted);
     connect(m_session, &MockSession::definitionLoaded, this, &MainWindow::onDefinitionLoaded);
     connect(m_session, &MockSession::loadFailed, this, &MainWindow::onLoadFailed);
+    // Stateful mode: the Data view follows the store; the operation page says what was inferred once the
+    // new definition's resources are adopted (on the mock thread).
+    m_stateView->setStore(m_session->state());
+    connect(
+        m_session->state().get(), &StateStore::adopted, this,
+        [this] { m_operationPage->setStateModel(m_session->state()->model()); }, Qt::QueuedConnection);
+    connect(m_serverBar, &ServerBar::statefulToggled, this, [this](bool on) {
+        QSettings settings;
+        if (!m_session->path().isEmpty())
+            StatefulSettings::save(settings, m_session->path(), on);
+        if (on)
+            m_stateDock->show();
+    });
     connect(m_serverBar, &ServerBar::stateChanged, this, [this](const QUrl& url) {
         m_log->setBaseUrl(url);
         m_operationPage->setBaseUrl(url);
@@ -373,6 +397,17 @@ void MainWindow::openDefinition(const QString& path, bool autoStart)
     m_session->open(path);
 }
 
+void MainWindow::setStateful(bool enabled)
+{
+    m_statefulFromCommandLine = true;
+    m_serverBar->setStateful(enabled);
+}
+
+QString MainWindow::setStateFile(const QString& path)
+{
+    return m_session->setStateFile(path);
+}
+
 void MainWindow::setAllowedFiles(const QStringList& paths)
 {
     m_commandLineAllowedFiles = paths;
@@ -478,6 +513,8 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
         live ? m_session->forcedResponses()->all() : ForcedSettings::load(settings, path);
     forced.removeIf([&definition](const auto& it) { return definition->operation(it.key()) == nullptr; });
     m_session->forcedResponses()->replaceAll(forced);
+    if (!live && !m_statefulFromCommandLine)
+        m_serverBar->setStateful(StatefulSettings::load(settings, path));
     m_operationPage->setDefinition(definition);
     m_browser->setDefinition(definition);
     m_browser->setForced(forced);
