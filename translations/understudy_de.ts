@@ -318,6 +318,10 @@
         <source>Data</source>
         <translation>Daten</translation>
     </message>
+    <message>
+        <source>Stateful: dropped %1 (not in the definition any more)</source>
+        <translation>Zustandsmodus: %1 entfernt (nicht mehr in der Definition)</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

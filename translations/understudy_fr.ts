@@ -318,6 +318,10 @@
         <source>Data</source>
         <translation>Données</translation>
     </message>
+    <message>
+        <source>Stateful: dropped %1 (not in the definition any more)</source>
+        <translation>Avec état : %1 supprimé (plus dans la définition)</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

@@ -235,7 +235,14 @@ void MainWindow::connectSession()
     m_stateView->setStore(m_session->state());
     connect(
         m_session->state().get(), &StateStore::adopted, this,
-        [this] { m_operationPage->setStateModel(m_session->state()->model()); }, Qt::QueuedConnection);
+        [this](const QStringList&, const QStringList& dropped) {
+            m_operationPage->setStateModel(m_session->state()->model());
+            if (!dropped.isEmpty())
+                statusBar()->showMessage(
+                    tr("Stateful: dropped %1 (not in the definition any more)").arg(dropped.join(QStringLiteral(", "))),
+                    8000);
+        },
+        Qt::QueuedConnection);
     connect(m_serverBar, &ServerBar::statefulToggled, this, [this](bool on) {
         QSettings settings;
         if (!m_session->path().isEmpty())
