@@ -18,6 +18,8 @@
 #include "core/engine/boundedwriter.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "core/state/statefile.h"
+#include "core/state/statestore.h"
 
 namespace {
 
@@ -148,6 +150,23 @@ int run(const CommandLineOptions& options)
     session.setLoadOptions(loadOptions);
     session.setConfigFile(options.configFile);
     session.setWatchEnabled(options.watch);
+    session.setStateful(options.stateful);
+    session.state()->setSeedCount(options.seedItems);
+    if (!options.stateFile.isEmpty()) {
+        const QString error = session.setStateFile(options.stateFile);
+        if (!error.isEmpty()) {
+            err() << QStringLiteral("understudy: %1").arg(error) << Qt::endl;
+            return 2;
+        }
+    }
+    // A (re)loaded definition keeps the collections that still exist; say what went.
+    QObject::connect(
+        session.state().get(), &StateStore::adopted, &session, [](const QStringList&, const QStringList& dropped) {
+            if (!dropped.isEmpty())
+                err() << QStringLiteral("State: dropped %1 (not in the definition any more)")
+                             .arg(dropped.join(QStringLiteral(", ")))
+                      << Qt::endl;
+        });
 
     // The first load, before anything is served.
     SessionLoad first;
@@ -216,6 +235,8 @@ int run(const CommandLineOptions& options)
                           .toUtf8());
         printDiagnostics(err(), load.definitionDiagnostics);
     });
+    QObject::connect(session.state().get(), &StateStore::stateReset, &logContext,
+        [&log] { log.writeLine(QByteArrayLiteral("State reset to the seed")); });
     installSignalHandlers(&session);
     const int threads = session.service()->servingThreads();
     log.writeLine(
@@ -223,8 +244,23 @@ int run(const CommandLineOptions& options)
             .arg(first.definition->title, session.url().toString(),
                 threads == 1 ? QStringLiteral("1 serving thread") : QStringLiteral("%1 serving threads").arg(threads))
             .toUtf8());
+    if (options.stateful) {
+        QStringList names;
+        if (const auto model = session.state()->model())
+            for (const Resource& r : model->resources())
+                names.append(r.name);
+        log.writeLine(
+            QStringLiteral("Stateful: %1 collection(s)%2%3")
+                .arg(names.size())
+                .arg(names.isEmpty() ? QString() : QStringLiteral(": ") + names.join(QStringLiteral(", ")))
+                .arg(options.stateFile.isEmpty() ? QString() : QStringLiteral(", kept in ") + options.stateFile)
+                .toUtf8());
+    }
     const int code = QCoreApplication::exec();
     session.stop();
+    if (session.stateFile() && !session.stateFile()->flush())
+        err() << QStringLiteral("understudy: cannot write the state file: %1").arg(session.stateFile()->error())
+              << Qt::endl;
     log.writeLine(QByteArrayLiteral("Mock server stopped"));
     log.flush(true);
     // An answer still being generated cannot be interrupted: end at once instead of waiting for it.

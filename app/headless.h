@@ -22,6 +22,9 @@ struct CommandLineOptions
     QStringList allowedFiles; // --allow-file: files and folders outside the project that refs may read
     ServerLimits limits; // --max-body, --timeouts, --max-connections, --allowed-host
     int threads = 0; // --threads (0: one per core)
+    bool stateful = false; // --stateful
+    int seedItems = 3; // --seed-items: generated items per collection without examples
+    QString stateFile; // --state-file
 };
 
 namespace Headless {

@@ -12,6 +12,8 @@
 #include "app/singleinstance.h"
 #include "core/definition/definitionloader.h"
 #include "core/engine/mockservice.h"
+#include "core/engine/mocksession.h"
+#include "core/state/statestore.h"
 
 #ifdef UNDERSTUDY_WITH_GUI
 #if __has_include("ui/widgets/mainwindow.h")
@@ -74,6 +76,15 @@ void setupParser(QCommandLineParser& parser)
         { QStringLiteral("threads"),
             QStringLiteral("Headless: serving threads (default: one per core, at most 8), all on the same port."),
             QStringLiteral("N") },
+        { QStringLiteral("stateful"),
+            QStringLiteral("Remember what clients create: collections inferred from the paths answer POST, GET, PUT, "
+                           "PATCH and DELETE from memory.") },
+        { QStringLiteral("seed-items"),
+            QStringLiteral("Stateful: generated items per collection without examples (default 3)."),
+            QStringLiteral("N") },
+        { QStringLiteral("state-file"),
+            QStringLiteral("Stateful: keep the state in FILE across restarts (written at most every second)."),
+            QStringLiteral("FILE") },
         { QStringLiteral("allowed-host"),
             QStringLiteral("Headless: also answer requests whose Host is NAME (repeatable; '*' = any host). Others "
                            "than loopback and the bound address get 421."),
@@ -193,6 +204,17 @@ int main(int argc, char** argv)
                     .arg(MockService::kMaxThreads));
         options.threads = n;
     }
+    options.stateful = parser.isSet(QStringLiteral("stateful"));
+    options.stateFile = parser.value(QStringLiteral("state-file"));
+    if (parser.isSet(QStringLiteral("seed-items"))) {
+        bool ok = false;
+        const int n = parser.value(QStringLiteral("seed-items")).toInt(&ok);
+        if (!ok || n < 0 || n > 1000)
+            return usageError(parser,
+                QStringLiteral("--seed-items: '%1' is not a number from 0 to 1000")
+                    .arg(parser.value(QStringLiteral("seed-items"))));
+        options.seedItems = n;
+    }
 
     if (parser.isSet(QStringLiteral("headless")) || noDisplay) {
         if (noDisplay)
@@ -216,6 +238,16 @@ int main(int argc, char** argv)
     if (!options.watch)
         window->setWatchEnabled(false);
     window->setAllowedFiles(options.allowedFiles);
+    if (options.stateful)
+        window->setStateful(true);
+    window->session()->state()->setSeedCount(options.seedItems);
+    if (!options.stateFile.isEmpty()) {
+        const QString error = window->setStateFile(options.stateFile);
+        if (!error.isEmpty()) {
+            QTextStream(stderr) << "understudy: " << error << Qt::endl;
+            return 2;
+        }
+    }
     window->show();
     window->openDefinition(options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition,
         !options.noAutoStart);

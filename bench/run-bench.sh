@@ -41,6 +41,14 @@ run_wrk "mock: 404 problem" http://127.0.0.1:4097/nope
 run_wrk "mock: forced status not defined" http://127.0.0.1:4097/hello -H "x-redocly-response-status: 418"
 kill $mock; wait $mock 2>/dev/null || true
 
+"$app" --headless --stateful --port 4095 >/dev/null 2>&1 & stateful=$!
+wait_port 4095 || true
+run_wrk "stateful: GET /v1/books/2 (item)" http://127.0.0.1:4095/v1/books/2
+run_wrk "stateful: GET /v1/books (page of the list)" http://127.0.0.1:4095/v1/books
+kill $stateful; wait $stateful 2>/dev/null || true
+echo "== stateful answers in process (bench_state)"
+"$build/bench/bench_state"
+
 if [ -f "$specs/api.github.com.json" ]; then
     "$app" --headless --port 4096 "$specs/api.github.com.json" >/dev/null 2>&1 & gh=$!
     wait_port 4096 || true

@@ -338,6 +338,18 @@
         <source>All problems are listed in the Problems pane (the badge in the status bar). Fix the file and reload (Ctrl+R), or open another one.</source>
         <translation>Alle Probleme stehen im Bereich „Probleme“ (die Plakette in der Statusleiste). Korrigieren Sie die Datei und laden Sie sie neu (Strg+R), oder öffnen Sie eine andere.</translation>
     </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Daten</translation>
+    </message>
+    <message>
+        <source>Stateful: dropped %1 (not in the definition any more)</source>
+        <translation>Zustandsmodus: %1 entfernt (nicht mehr in der Definition)</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -518,6 +530,14 @@
     <message>
         <source>Copied the curl command</source>
         <translation>curl-Befehl kopiert</translation>
+    </message>
+    <message>
+        <source>Stateful mode: stays static (%1).</source>
+        <translation>Zustandsmodus: bleibt statisch (%1).</translation>
+    </message>
+    <message>
+        <source>Stateful mode: %1</source>
+        <translation>Zustandsmodus: %1</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +1027,22 @@ oder Server ▸ Im Browser öffnen.</translation>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>
+    <message>
+        <source>Stateful</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Remember what clients create: collections inferred from the paths answer from the Data view instead of examples</source>
+        <translation>Merken, was Clients anlegen: aus den Pfaden abgeleitete Sammlungen antworten aus der Datenansicht statt aus Beispielen</translation>
+    </message>
+    <message>
+        <source>Stateful: the mock remembers what clients create</source>
+        <translation>Zustandsmodus: der Mock merkt sich, was Clients anlegen</translation>
+    </message>
+    <message>
+        <source>Stateful mode is off</source>
+        <translation>Zustandsmodus ist aus</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1137,6 +1173,61 @@ oder Server ▸ Im Browser öffnen.</translation>
     <message>
         <source>Allowed host names:</source>
         <translation>Erlaubte Hostnamen:</translation>
+    </message>
+</context>
+<context>
+    <name>StateView</name>
+    <message>
+        <source>Turn on Stateful in the server bar: what clients create shows here.</source>
+        <translation>Schalten Sie „Zustand“ in der Serverleiste ein: was Clients anlegen, erscheint hier.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Replace the collection&apos;s items with the JSON above</source>
+        <translation>Die Einträge der Sammlung durch das JSON oben ersetzen</translation>
+    </message>
+    <message>
+        <source>Reset to seed</source>
+        <translation>Auf Startdaten zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Every collection back to the definition&apos;s examples (or generated items)</source>
+        <translation>Jede Sammlung zurück auf die Beispiele der Definition (oder erzeugte Einträge)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Remove every item of the selected collection</source>
+        <translation>Alle Einträge der gewählten Sammlung entfernen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No collections: nothing in this definition pairs a collection with its items.</source>
+        <translation>Keine Sammlungen: nichts in dieser Definition verbindet eine Sammlung mit ihren Einträgen.</translation>
+    </message>
+    <message>
+        <source>Scoped by %1; id field &apos;%2&apos;</source>
+        <translation>Getrennt nach %1; ID-Feld „%2“</translation>
+    </message>
+    <message>
+        <source>Id field &apos;%1&apos;</source>
+        <translation>ID-Feld „%1“</translation>
+    </message>
+    <message>
+        <source>Not JSON: %1</source>
+        <translation>Kein JSON: %1</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Nicht übernommen: %1</translation>
     </message>
 </context>
 <context>

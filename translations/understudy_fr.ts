@@ -338,6 +338,18 @@
         <source>All problems are listed in the Problems pane (the badge in the status bar). Fix the file and reload (Ctrl+R), or open another one.</source>
         <translation>Tous les problèmes figurent dans le panneau Problèmes (le badge de la barre d’état). Corrigez le fichier et rechargez-le (Ctrl+R), ou ouvrez-en un autre.</translation>
     </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Données</translation>
+    </message>
+    <message>
+        <source>Stateful: dropped %1 (not in the definition any more)</source>
+        <translation>Avec état : %1 supprimé (plus dans la définition)</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -518,6 +530,14 @@
     <message>
         <source>Copied the curl command</source>
         <translation>Commande curl copiée</translation>
+    </message>
+    <message>
+        <source>Stateful mode: stays static (%1).</source>
+        <translation>Mode avec état : reste statique (%1).</translation>
+    </message>
+    <message>
+        <source>Stateful mode: %1</source>
+        <translation>Mode avec état : %1</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +1027,22 @@ ou Serveur ▸ Ouvrir dans le navigateur.</translation>
         <source>Copy address</source>
         <translation>Copier l’adresse</translation>
     </message>
+    <message>
+        <source>Stateful</source>
+        <translation>Avec état</translation>
+    </message>
+    <message>
+        <source>Remember what clients create: collections inferred from the paths answer from the Data view instead of examples</source>
+        <translation>Retenir ce que les clients créent : les collections déduites des chemins répondent depuis la vue Données au lieu des exemples</translation>
+    </message>
+    <message>
+        <source>Stateful: the mock remembers what clients create</source>
+        <translation>Avec état : le mock retient ce que les clients créent</translation>
+    </message>
+    <message>
+        <source>Stateful mode is off</source>
+        <translation>Le mode avec état est désactivé</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1137,6 +1173,61 @@ ou Serveur ▸ Ouvrir dans le navigateur.</translation>
     <message>
         <source>Allowed host names:</source>
         <translation>Noms d’hôte autorisés&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>StateView</name>
+    <message>
+        <source>Turn on Stateful in the server bar: what clients create shows here.</source>
+        <translation>Activez « Avec état » dans la barre du serveur : ce que les clients créent apparaît ici.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Replace the collection&apos;s items with the JSON above</source>
+        <translation>Remplacer les éléments de la collection par le JSON ci-dessus</translation>
+    </message>
+    <message>
+        <source>Reset to seed</source>
+        <translation>Revenir aux données initiales</translation>
+    </message>
+    <message>
+        <source>Every collection back to the definition&apos;s examples (or generated items)</source>
+        <translation>Chaque collection revient aux exemples de la définition (ou à des éléments générés)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <source>Remove every item of the selected collection</source>
+        <translation>Supprimer tous les éléments de la collection choisie</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No collections: nothing in this definition pairs a collection with its items.</source>
+        <translation>Aucune collection : rien dans cette définition n’associe une collection à ses éléments.</translation>
+    </message>
+    <message>
+        <source>Scoped by %1; id field &apos;%2&apos;</source>
+        <translation>Séparée par %1 ; champ d’identifiant « %2 »</translation>
+    </message>
+    <message>
+        <source>Id field &apos;%1&apos;</source>
+        <translation>Champ d’identifiant « %1 »</translation>
+    </message>
+    <message>
+        <source>Not JSON: %1</source>
+        <translation>Pas du JSON : %1</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Non appliqué : %1</translation>
     </message>
 </context>
 <context>

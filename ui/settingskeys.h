@@ -60,6 +60,12 @@ inline QString allowedFilesPrefix()
     return QStringLiteral("allowedFiles/");
 }
 
+// Stateful mode on or off, one group per definition file (StatefulSettings).
+inline QString statefulPrefix()
+{
+    return QStringLiteral("stateful/");
+}
+
 // Window layout
 inline QString windowGeometry()
 {

@@ -5,6 +5,7 @@
 #include "core/negotiation/contentchoice.h"
 #include "core/negotiation/forcedchoice.h"
 #include "core/negotiation/responsechoice.h"
+#include "core/state/stateadmin.h"
 
 namespace {
 
@@ -21,7 +22,8 @@ QJsonObject refusalValues(const RequestVerdict& verdict, const ResponseChoice& c
 
 } // namespace
 
-MockPipeline::MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced)
+MockPipeline::MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced,
+    std::shared_ptr<StateStore> state)
     : m_definition(std::move(definition))
     , m_config(std::move(config))
     , m_forced(forced ? std::move(forced) : std::make_shared<ForcedResponseStore>())
@@ -29,12 +31,21 @@ MockPipeline::MockPipeline(DefinitionPtr definition, MockConfig config, std::sha
     , m_validator(std::make_shared<const RequestValidator>(m_definition))
     , m_body(m_definition, m_config.strictExamples)
     , m_headers(m_body.builder())
-{ }
+    , m_state(m_definition, std::move(state))
+{
+    m_state.store()->adopt(m_state.model());
+}
 
 MockResult MockPipeline::handle(const HttpRequest& request) const
 {
     MockResult result;
     result.trace.reserve(8); // one allocation for the sentences of every stage
+    if (StateAdmin::isAdminPath(request.path)) {
+        result.operationId = QStringLiteral("__understudy");
+        result.response = StateAdmin::handle(request, *m_state.store(), &result.trace);
+        finish(request, &result);
+        return result;
+    }
     if (request.method == "OPTIONS" && Cors::isPreflightRequest(request))
         return answerPreflight(request, &result);
     const RouteResult route = m_router.match(request.method, request.path);
@@ -74,6 +85,14 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
         return answerWithProblem(request, Problem::notAcceptable(content.accept, content.available), &result);
     result.trace.append(content.trace);
 
+    if (m_state.store()->isEnabled()) {
+        const StateAnswer state =
+            m_state.answer({ op, request, route.match->pathParameters, verdict.body, choice, content });
+        result.trace.append(state.trace);
+        if (state.outcome != StateAnswer::Outcome::Static)
+            return answerFromState(request, op, *route.match, state, &result);
+    }
+
     const QJsonObject refusal = refusalValues(verdict, choice);
     const BodyResult body =
         m_body.build({ request, content, choice.example, route.match->pathParameters, verdict.body, refusal });
@@ -96,6 +115,45 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
         result.response.setHeader("Cache-Control", "no-cache");
     finish(request, &result);
     return result;
+}
+
+MockResult& MockPipeline::answerFromState(const HttpRequest& request, const Operation& op, const RouteMatch& route,
+    const StateAnswer& state, MockResult* result) const
+{
+    if (!state.response)
+        return answerWithProblem(request, state.problem, result);
+    result->response.status = state.status;
+    const ContentChoice content =
+        ContentChoice::choose(*state.response, state.status, QString::fromLatin1(request.header("Accept")), QString());
+    if (content.outcome == ContentChoice::Outcome::NotAcceptable)
+        return answerWithProblem(request, Problem::notAcceptable(content.accept, content.available), result);
+    if (state.outcome == StateAnswer::Outcome::Serve) {
+        if (state.hasBody && content.outcome == ContentChoice::Outcome::Chosen) {
+            result->response.setHeader("Content-Type", content.contentType.toUtf8());
+            result->response.body = BodyBuilder::serialize(state.body, content.contentType);
+        }
+    } else {
+        // Refused by the state (unknown id, taken id, invalid result): the operation's own response for it.
+        const QJsonObject problem = state.problem.toJson();
+        const QJsonValue none;
+        const BodyResult body = m_body.build({ request, content, QString(), route.pathParameters, none, problem });
+        result->trace.append(body.trace);
+        result->exampleName = body.exampleName;
+        if (body.error)
+            return answerWithProblem(request, *body.error, result);
+        if (body.present) {
+            result->response.setHeader("Content-Type", body.contentType.toUtf8());
+            result->response.body = body.bytes;
+        }
+    }
+    const QList<QByteArray> challenges;
+    const HeaderResult headers = m_headers.build({ *state.response, challenges, op.deprecated });
+    result->response.headers.append(headers.headers);
+    result->trace.append(headers.trace);
+    for (const auto& header : state.headers)
+        result->response.setHeader(header.first, header.second);
+    finish(request, result);
+    return *result;
 }
 
 MockResult& MockPipeline::answerUnrouted(const HttpRequest& request, const Problem& problem, MockResult* result) const

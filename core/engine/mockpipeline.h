@@ -14,6 +14,7 @@
 #include "core/http/problem.h"
 #include "core/negotiation/forcedresponsestore.h"
 #include "core/routing/router.h"
+#include "core/state/statestage.h"
 #include "core/validation/requestvalidator.h"
 
 struct MockResult
@@ -38,7 +39,10 @@ struct MockResult
 class MockPipeline
 {
 public:
-    MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced);
+    // `state` (null: a store of its own, off) adopts this definition's resources: collections that still exist keep
+    // their items.
+    MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced,
+        std::shared_ptr<StateStore> state = nullptr);
 
     // Route -> ForcedChoice -> RequestVerdict -> ResponseChoice -> ContentChoice -> BodyStage -> HeaderStage; each
     // stage appends its own trace sentences, and any stage may end the request with a Problem.
@@ -56,6 +60,10 @@ public:
     {
         return *m_validator;
     }
+    const StateStage& state() const
+    {
+        return m_state;
+    }
 
 private:
     // No operation matched: a CORS preflight gets 204, anything else the router's 404/405 problem.
@@ -64,6 +72,9 @@ private:
     MockResult& answerUnrouted(const HttpRequest& request, const Problem& problem, MockResult* result) const;
     MockResult& answerWithProblem(const HttpRequest& request, const Problem& problem, MockResult* result) const;
     void finish(const HttpRequest& request, MockResult* result) const;
+    // Stateful mode answered (or refused with the operation's own 404/409/422 response, else a problem).
+    MockResult& answerFromState(const HttpRequest& request, const Operation& op, const RouteMatch& route,
+        const StateAnswer& state, MockResult* result) const;
 
     DefinitionPtr m_definition;
     MockConfig m_config;
@@ -72,4 +83,5 @@ private:
     std::shared_ptr<const RequestValidator> m_validator;
     BodyStage m_body; // owns the sample and serialisation caches
     HeaderStage m_headers;
+    StateStage m_state; // stateful mode: answers from the store when it is on
 };

@@ -14,6 +14,7 @@ MockService::MockService(QObject* parent)
     : QObject(parent)
     , m_openCount(std::make_shared<std::atomic<int>>(0))
     , m_forced(std::make_shared<ForcedResponseStore>())
+    , m_state(std::make_shared<StateStore>())
 {
     qRegisterMetaType<RequestLogEntry>();
     qRegisterMetaType<QList<RequestLogEntry>>();
@@ -102,11 +103,11 @@ void MockService::setDefinition(DefinitionPtr definition, const MockConfig& conf
     MockServer* first = m_workers.front().server;
     QMetaObject::invokeMethod(
         first,
-        [first, promise, definition = m_definition, config = m_config, forced = m_forced] {
+        [first, promise, definition = m_definition, config = m_config, forced = m_forced, state = m_state] {
             std::shared_ptr<const MockPipeline> pipeline;
             try {
                 if (definition)
-                    pipeline = std::make_shared<const MockPipeline>(definition, config, forced);
+                    pipeline = std::make_shared<const MockPipeline>(definition, config, forced, state);
             } catch (...) {
                 pipeline = nullptr; // e.g. out of memory: answer "no definition" rather than die
             }
@@ -134,6 +135,11 @@ MockConfig MockService::config() const
 std::shared_ptr<ForcedResponseStore> MockService::forcedResponses() const
 {
     return m_forced;
+}
+
+std::shared_ptr<StateStore> MockService::state() const
+{
+    return m_state;
 }
 
 void MockService::setLimits(const ServerLimits& limits)

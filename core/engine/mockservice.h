@@ -18,6 +18,7 @@
 #include "core/engine/serverlimits.h"
 #include "core/engine/startresult.h"
 #include "core/negotiation/forcedresponsestore.h"
+#include "core/state/statestore.h"
 
 class MockPipeline;
 class MockServer;
@@ -39,6 +40,9 @@ public:
     MockConfig config() const;
 
     std::shared_ptr<ForcedResponseStore> forcedResponses() const;
+    // Stateful mode's store (off by default): shared by every pipeline of this service, so that a definition swap
+    // keeps the collections that still exist.
+    std::shared_ptr<StateStore> state() const;
 
     // Body, header and connection limits, timeouts and allowed hosts. Takes effect for new connections at once,
     // also while running.
@@ -94,6 +98,7 @@ private:
     std::shared_ptr<std::atomic<int>> m_openCount; // open connections over every serving thread
     quint64 m_nextEntryId = 1;
     std::shared_ptr<ForcedResponseStore> m_forced;
+    std::shared_ptr<StateStore> m_state;
     DefinitionPtr m_definition;
     MockConfig m_config;
     ServerLimits m_limits;

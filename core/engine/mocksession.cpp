@@ -8,6 +8,8 @@
 
 #include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
+#include "core/state/statefile.h"
+#include "core/state/statestore.h"
 
 namespace {
 bool isResource(const QString& path)
@@ -39,6 +41,8 @@ MockSession::MockSession(QObject* parent)
 
 MockSession::~MockSession()
 {
+    if (m_stateFile)
+        m_stateFile->flush();
     // A load still running finds the session gone (QPointer) and drops its result.
     ++m_generation;
 }
@@ -66,6 +70,38 @@ MockConfig MockSession::config() const
 std::shared_ptr<ForcedResponseStore> MockSession::forcedResponses() const
 {
     return m_service->forcedResponses();
+}
+
+std::shared_ptr<StateStore> MockSession::state() const
+{
+    return m_service->state();
+}
+
+void MockSession::setStateful(bool enabled)
+{
+    m_service->state()->setEnabled(enabled);
+}
+
+bool MockSession::isStateful() const
+{
+    return m_service->state()->isEnabled();
+}
+
+QString MockSession::setStateFile(const QString& path)
+{
+    delete m_stateFile; // writes what is pending
+    m_stateFile = nullptr;
+    if (path.isEmpty())
+        return {};
+    m_stateFile = new StateFile(m_service->state(), path, this);
+    const StateFileRead read = m_stateFile->load();
+    if (!read.error.isEmpty()) {
+        // Never overwrite a file that could not be read: it may hold items worth more than a fresh seed.
+        delete m_stateFile;
+        m_stateFile = nullptr;
+        return QStringLiteral("cannot read the state file %1: %2").arg(path, read.error);
+    }
+    return {};
 }
 
 void MockSession::open(const QString& path)

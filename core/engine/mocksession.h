@@ -18,6 +18,8 @@
 class DefinitionWatcher;
 class ForcedResponseStore;
 class MockService;
+class StateFile;
+class StateStore;
 struct ReloadResult;
 
 // What one finished load brought, handed out with MockSession::definitionLoaded and loadFailed.
@@ -121,6 +123,17 @@ public:
         return m_service;
     }
     std::shared_ptr<ForcedResponseStore> forcedResponses() const;
+    // Stateful mode (off by default; can change while serving) and its optional --state-file.
+    std::shared_ptr<StateStore> state() const;
+    void setStateful(bool enabled);
+    bool isStateful() const;
+    // Reads FILE into the state now and keeps it written (at most once a second, and when the session ends); empty
+    // stops keeping a file. Returns the read's outcome.
+    QString setStateFile(const QString& path);
+    StateFile* stateFile() const
+    {
+        return m_stateFile;
+    }
 
 signals:
     void loadStarted(const QString& path);
@@ -146,6 +159,7 @@ private:
 
     MockService* m_service = nullptr;
     DefinitionWatcher* m_watcher = nullptr;
+    StateFile* m_stateFile = nullptr;
     QString m_path;
     QString m_configFile;
     LoadOptions m_loadOptions;

@@ -25,11 +25,13 @@
 #include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "core/state/statestore.h"
 #include "ui/models/allowedfiles.h"
 #include "ui/models/forcedsettings.h"
 #include "ui/models/operationsmodel.h"
 #include "ui/models/requestdraft.h"
 #include "ui/models/requestlogmodel.h"
+#include "ui/models/statefulsettings.h"
 #include "ui/settingskeys.h"
 #include "ui/widgets/diagnosticsview.h"
 #include "ui/widgets/forcedresponsepanel.h"
@@ -41,6 +43,7 @@
 #include "ui/widgets/requestlogview.h"
 #include "ui/widgets/serverbar.h"
 #include "ui/widgets/settingsdialog.h"
+#include "ui/widgets/stateview.h"
 #include "ui/widgets/tryitpanel.h"
 #include "ui/widgets/welcomepage.h"
 
@@ -151,6 +154,13 @@ void MainWindow::createCentral()
     connect(
         m_problemsButton, &QToolButton::clicked, this, [this] { setProblemsVisible(!m_diagnosticsDock->isVisible()); });
     updateProblemsBadge();
+
+    m_stateView = new StateView(this);
+    m_stateDock = new QDockWidget(tr("Data"), this);
+    m_stateDock->setObjectName(QStringLiteral("stateDock"));
+    m_stateDock->setWidget(m_stateView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_stateDock);
+    m_stateDock->hide();
 }
 
 void MainWindow::createActions()
@@ -226,6 +236,9 @@ void MainWindow::createActions()
     connect(m_problemsAction, &QAction::triggered, this, [this](bool on) { setProblemsVisible(on); });
     connect(m_diagnosticsDock, &QDockWidget::visibilityChanged, this,
         [this] { m_problemsAction->setChecked(m_diagnosticsDock->isVisible()); });
+    QAction* dataAction = m_stateDock->toggleViewAction();
+    dataAction->setText(tr("&Data"));
+    view->addAction(dataAction);
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     m_settingsAction = tools->addAction(tr("&Settings…"), this, &MainWindow::onSettingsTriggered);
@@ -265,6 +278,26 @@ void MainWindow::connectSession()
     connect(m_session, &MockSession::loadStarted, this, &MainWindow::onLoadStarted);
     connect(m_session, &MockSession::definitionLoaded, this, &MainWindow::onDefinitionLoaded);
     connect(m_session, &MockSession::loadFailed, this, &MainWindow::onLoadFailed);
+    // Stateful mode: the Data view follows the store; the operation page says what was inferred once the
+    // new definition's resources are adopted (on the mock thread).
+    m_stateView->setStore(m_session->state());
+    connect(
+        m_session->state().get(), &StateStore::adopted, this,
+        [this](const QStringList&, const QStringList& dropped) {
+            m_operationPage->setStateModel(m_session->state()->model());
+            if (!dropped.isEmpty())
+                statusBar()->showMessage(
+                    tr("Stateful: dropped %1 (not in the definition any more)").arg(dropped.join(QStringLiteral(", "))),
+                    8000);
+        },
+        Qt::QueuedConnection);
+    connect(m_serverBar, &ServerBar::statefulToggled, this, [this](bool on) {
+        QSettings settings;
+        if (!m_session->path().isEmpty())
+            StatefulSettings::save(settings, m_session->path(), on);
+        if (on)
+            m_stateDock->show();
+    });
     connect(m_serverBar, &ServerBar::stateChanged, this, [this](const QUrl& url) {
         m_log->setBaseUrl(url);
         m_log->setSuggestedUrl(m_serverBar->browserUrl());
@@ -438,6 +471,17 @@ void MainWindow::openDefinition(const QString& path, bool autoStart)
     m_session->open(path);
 }
 
+void MainWindow::setStateful(bool enabled)
+{
+    m_statefulFromCommandLine = true;
+    m_serverBar->setStateful(enabled);
+}
+
+QString MainWindow::setStateFile(const QString& path)
+{
+    return m_session->setStateFile(path);
+}
+
 void MainWindow::setAllowedFiles(const QStringList& paths)
 {
     m_commandLineAllowedFiles = paths;
@@ -605,6 +649,8 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
         live ? m_session->forcedResponses()->all() : ForcedSettings::load(settings, path);
     forced.removeIf([&definition](const auto& it) { return definition->operation(it.key()) == nullptr; });
     m_session->forcedResponses()->replaceAll(forced);
+    if (!live && !m_statefulFromCommandLine)
+        m_serverBar->setStateful(StatefulSettings::load(settings, path));
     m_operationPage->setDefinition(definition);
     m_browser->setDefinition(definition);
     m_browser->setForced(forced);

@@ -29,6 +29,7 @@ class QToolButton;
 class RecentFilesMenu;
 class RequestLogView;
 class ServerBar;
+class StateView;
 struct SessionLoad;
 class TryItPanel;
 class WelcomePage;
@@ -47,6 +48,14 @@ public:
     // Files and folders outside the project every definition may read (--allow-file), besides what the user
     // allowed per definition in the window.
     void setAllowedFiles(const QStringList& paths);
+    // Stateful mode from the command line (--stateful), over what was remembered for the definition; and the
+    // --state-file it keeps (an error message when the file cannot be read).
+    void setStateful(bool enabled);
+    QString setStateFile(const QString& path);
+    StateView* stateView() const
+    {
+        return m_stateView;
+    }
     // Overrides the saved host/port (command line --host/--port).
     void setInitialServer(const QHostAddress& host, quint16 port);
 
@@ -183,6 +192,9 @@ private:
     RequestLogView* m_log = nullptr;
     DiagnosticsView* m_diagnostics = nullptr;
     QDockWidget* m_diagnosticsDock = nullptr;
+    QDockWidget* m_stateDock = nullptr; // the "Data" view of stateful mode
+    StateView* m_stateView = nullptr;
+    bool m_statefulFromCommandLine = false;
     MessageBanner* m_banner = nullptr;
     QStackedWidget* m_stack = nullptr;
     QSplitter* m_mainSplitter = nullptr;

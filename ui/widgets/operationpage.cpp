@@ -5,11 +5,13 @@
 #include <QClipboard>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "core/state/statemodel.h"
 #include "ui/models/curlcommand.h"
 #include "ui/theme.h"
 #include "ui/widgets/forcedresponsepanel.h"
@@ -51,6 +53,12 @@ OperationPage::OperationPage(QWidget* parent)
     cardLayout->setSpacing(6);
     cardLayout->addWidget(m_forcing);
     cardLayout->addLayout(curlRow);
+    m_stateLabel = new QLabel(this);
+    m_stateLabel->setObjectName(QStringLiteral("stateInference"));
+    m_stateLabel->setWordWrap(true);
+    m_stateLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stateLabel->hide();
+    cardLayout->addWidget(m_stateLabel);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -67,6 +75,24 @@ void OperationPage::setDefinition(const DefinitionPtr& definition)
     m_tryIt->setDefinition(definition);
 }
 
+void OperationPage::setStateModel(std::shared_ptr<const StateModel> model)
+{
+    m_stateModel = std::move(model);
+    showStateInference(m_definition ? m_definition->operation(m_operationId) : nullptr);
+}
+
+void OperationPage::showStateInference(const Operation* op)
+{
+    const bool shown = op && m_stateModel && m_stateModel->definition() == m_definition;
+    m_stateLabel->setVisible(shown);
+    if (!shown)
+        return;
+    const StateBinding binding = m_stateModel->binding(op->index);
+    m_stateLabel->setText(binding.role == StateRole::None
+            ? tr("Stateful mode: stays static (%1).").arg(binding.reason)
+            : tr("Stateful mode: %1").arg(m_stateModel->describe(op->index)));
+}
+
 void OperationPage::showOperation(const QString& operationId, const QUrl& mockUrl)
 {
     const Operation* op = m_definition && !operationId.isEmpty() ? m_definition->operation(operationId) : nullptr;
@@ -78,11 +104,13 @@ void OperationPage::showOperation(const QString& operationId, const QUrl& mockUr
     if (!m_definition)
         return;
     if (!op) {
+        showStateInference(nullptr);
         m_details->showOverview(m_definition);
         m_curlField->clear();
         return;
     }
     m_details->showOperation(m_definition, op);
+    showStateInference(op);
     m_curlField->setText(CurlCommand::forOperation(*op, *m_definition, mockUrl));
     m_curlField->setCursorPosition(0);
 }

@@ -2,12 +2,16 @@
 // The selected operation: its forcing panel and curl command above its documentation and Try-it console.
 #pragma once
 
+#include <memory>
+
 #include <QUrl>
 #include <QWidget>
 
 #include "core/definition/definition.h"
 
 class ForcedResponsePanel;
+class QLabel;
+class StateModel;
 class OperationDetailsView;
 class QLineEdit;
 class QTabWidget;
@@ -23,6 +27,12 @@ public:
     ~OperationPage() override;
 
     void setDefinition(const DefinitionPtr& definition);
+    // What stateful mode inferred (shown for the model's own definition only).
+    void setStateModel(std::shared_ptr<const StateModel> model);
+    QLabel* stateLabel() const
+    {
+        return m_stateLabel;
+    }
     // Shows `operationId` of the definition (the overview when empty or unknown); the curl command targets
     // `mockUrl` (the running mock, or where it will listen).
     void showOperation(const QString& operationId, const QUrl& mockUrl);
@@ -70,4 +80,7 @@ private:
     TryItPanel* m_tryIt = nullptr;
     QTabWidget* m_tabs = nullptr;
     QLineEdit* m_curlField = nullptr;
+    QLabel* m_stateLabel = nullptr;
+    std::shared_ptr<const StateModel> m_stateModel;
+    void showStateInference(const Operation* op);
 };

@@ -38,6 +38,17 @@ ServerBar::ServerBar(MockSession* session, QWidget* parent)
     m_openBrowserAction = new QAction(tr("Open in &browser"), this);
     connect(m_openBrowserAction, &QAction::triggered, this, &ServerBar::onOpenInBrowserTriggered);
 
+    m_statefulAction = new QAction(tr("Stateful"), this);
+    m_statefulAction->setObjectName(QStringLiteral("statefulAction"));
+    m_statefulAction->setCheckable(true);
+    m_statefulAction->setToolTip(tr("Remember what clients create: collections inferred from the paths answer "
+                                    "from the Data view instead of examples"));
+    connect(m_statefulAction, &QAction::toggled, this, [this](bool on) {
+        m_session->setStateful(on);
+        emit statefulToggled(on);
+        emit message(on ? tr("Stateful: the mock remembers what clients create") : tr("Stateful mode is off"), 3000);
+    });
+
     m_hostCombo = new QComboBox(this);
     m_hostCombo->setObjectName(QStringLiteral("hostCombo"));
     m_hostCombo->addItem(tr("127.0.0.1 (this computer)"), QStringLiteral("127.0.0.1"));
@@ -65,6 +76,8 @@ ServerBar::ServerBar(MockSession* session, QWidget* parent)
     addWidget(m_urlField);
     addAction(m_copyUrlAction);
     addAction(m_openBrowserAction);
+    addSeparator();
+    addAction(m_statefulAction);
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("serverStatus"));
@@ -77,6 +90,13 @@ ServerBar::ServerBar(MockSession* session, QWidget* parent)
 }
 
 ServerBar::~ServerBar() = default;
+
+void ServerBar::setStateful(bool enabled)
+{
+    const QSignalBlocker blocker(m_statefulAction);
+    m_statefulAction->setChecked(enabled);
+    m_session->setStateful(enabled);
+}
 
 void ServerBar::setBanner(MessageBanner* banner)
 {

@@ -67,6 +67,12 @@ public:
     {
         return m_openBrowserAction;
     }
+    // Checkable: stateful mode on or off (also while running).
+    QAction* statefulAction() const
+    {
+        return m_statefulAction;
+    }
+    void setStateful(bool enabled);
     // The "● Listening on …" indicator; the window puts it into its status bar.
     QLabel* statusIndicator() const
     {
@@ -92,6 +98,8 @@ signals:
     void stateChanged(const QUrl& url);
     // A short note for the status bar.
     void message(const QString& text, int timeoutMs);
+    // The user turned stateful mode on or off.
+    void statefulToggled(bool enabled);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -111,6 +119,7 @@ private:
     QAction* m_startStopAction = nullptr;
     QAction* m_copyUrlAction = nullptr;
     QAction* m_openBrowserAction = nullptr;
+    QAction* m_statefulAction = nullptr;
     QComboBox* m_hostCombo = nullptr;
     QSpinBox* m_portSpin = nullptr;
     QLineEdit* m_urlField = nullptr;

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#include "core/state/schemashape.h"
+
+#include <QJsonArray>
+
+#include "core/json/jsonpointer.h"
+
+namespace {
+
+constexpr int kMaxDepth = 16;
+
+QString typeOf(const QJsonObject& schema)
+{
+    const QJsonValue type = schema.value(QStringLiteral("type"));
+    if (type.isString())
+        return type.toString();
+    if (type.isArray())
+        for (const QJsonValue& t : type.toArray())
+            if (t.toString() != QLatin1String("null"))
+                return t.toString();
+    return {};
+}
+
+void merge(const QJsonObject& document, const SchemaRef& part, SchemaShape* shape, int depth)
+{
+    if (depth > kMaxDepth)
+        return;
+    const QJsonObject& s = part.schema;
+    if (shape->type.isEmpty())
+        shape->type = typeOf(s);
+    if (shape->format.isEmpty())
+        shape->format = s.value(QStringLiteral("format")).toString();
+    if (!shape->hasMinimum && s.value(QStringLiteral("minimum")).isDouble()) {
+        shape->minimum = s.value(QStringLiteral("minimum")).toDouble();
+        shape->hasMinimum = true;
+    }
+    if (shape->idExtension.isEmpty())
+        shape->idExtension = s.value(QStringLiteral("x-understudy-id")).toString();
+    const QJsonObject properties = s.value(QStringLiteral("properties")).toObject();
+    const QString propertiesPointer = JsonPointer::append(part.pointer, QStringLiteral("properties"));
+    for (auto it = properties.begin(); it != properties.end(); ++it) {
+        const SchemaRef property = SchemaShape::resolve(document, it.value(),
+            part.pointer.isEmpty() ? QString() : JsonPointer::append(propertiesPointer, it.key()));
+        if (!shape->properties.contains(it.key()))
+            shape->propertyOrder.append(it.key());
+        shape->properties.insert(it.key(), property);
+        if (property.schema.value(QStringLiteral("readOnly")).toBool() && !shape->readOnly.contains(it.key()))
+            shape->readOnly.append(it.key());
+        if (property.schema.value(QStringLiteral("writeOnly")).toBool() && !shape->writeOnly.contains(it.key()))
+            shape->writeOnly.append(it.key());
+    }
+    for (const QJsonValue& r : s.value(QStringLiteral("required")).toArray())
+        if (!shape->required.contains(r.toString()))
+            shape->required.append(r.toString());
+    if (s.contains(QStringLiteral("items")) && shape->items.schema.isEmpty())
+        shape->items = SchemaShape::resolve(document, s.value(QStringLiteral("items")),
+            part.pointer.isEmpty() ? QString() : JsonPointer::append(part.pointer, QStringLiteral("items")));
+    const QJsonArray allOf = s.value(QStringLiteral("allOf")).toArray();
+    for (int i = 0; i < allOf.size(); ++i) {
+        const QString p = part.pointer.isEmpty()
+            ? QString()
+            : JsonPointer::append(JsonPointer::append(part.pointer, QStringLiteral("allOf")), i);
+        merge(document, SchemaShape::resolve(document, allOf.at(i), p), shape, depth + 1);
+    }
+}
+
+} // namespace
+
+SchemaRef SchemaShape::resolve(const QJsonObject& document, const QJsonValue& value, const QString& pointer)
+{
+    SchemaRef r;
+    r.schema = value.toObject();
+    r.pointer = pointer;
+    for (int hop = 0; hop < kMaxDepth; ++hop) {
+        const QString ref = r.schema.value(QStringLiteral("$ref")).toString();
+        if (ref.isEmpty() || !JsonPointer::isLocalRef(ref))
+            return r;
+        r.pointer = JsonPointer::fromFragment(ref);
+        r.schema = JsonPointer::value(document, r.pointer).toObject();
+    }
+    return {};
+}
+
+SchemaShape SchemaShape::of(const QJsonObject& document, const QJsonValue& value, const QString& pointer)
+{
+    SchemaShape shape;
+    merge(document, resolve(document, value, pointer), &shape, 0);
+    return shape;
+}
