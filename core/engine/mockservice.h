@@ -15,6 +15,7 @@
 #include "core/engine/serverlimits.h"
 #include "core/engine/startresult.h"
 #include "core/negotiation/forcedresponsestore.h"
+#include "core/scenarios/scenariostore.h"
 
 class MockServer;
 class QThread;
@@ -35,6 +36,9 @@ public:
     MockConfig config() const;
 
     std::shared_ptr<ForcedResponseStore> forcedResponses() const;
+    // The scenarios (understudy.yaml), seed and network profile every request consults; changes apply to the next
+    // request, without rebuilding the pipeline.
+    std::shared_ptr<ScenarioStore> scenarios() const;
 
     // Body, header and connection limits, timeouts and allowed hosts. Takes effect for new connections at once,
     // also while running.
@@ -68,6 +72,7 @@ private:
     QThread* m_thread = nullptr;
     MockServer* m_server = nullptr; // lives on m_thread
     std::shared_ptr<ForcedResponseStore> m_forced;
+    std::shared_ptr<ScenarioStore> m_scenarios;
     DefinitionPtr m_definition;
     MockConfig m_config;
     ServerLimits m_limits;

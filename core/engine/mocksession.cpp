@@ -20,6 +20,7 @@ Diagnostics SessionLoad::diagnostics() const
 {
     Diagnostics all = definitionDiagnostics;
     all += configDiagnostics;
+    all += scenarios.diagnostics;
     return all;
 }
 
@@ -53,6 +54,30 @@ QString MockSession::configFile() const
     return m_configFile;
 }
 
+void MockSession::setScenarioFile(const QString& path)
+{
+    m_scenarioFile = path.isEmpty() || isResource(path) ? path : QFileInfo(path).absoluteFilePath();
+    m_watcher->setScenarioFile(m_scenarioFile);
+}
+
+QString MockSession::scenarioFile() const
+{
+    return m_scenarioFile;
+}
+
+ScenarioResult MockSession::reloadScenarios(const QString& path)
+{
+    const DefinitionPtr served = definition();
+    ScenarioResult result = path.isEmpty() ? ScenarioLoader::loadFor(m_path, m_scenarioFile, served.get())
+                                           : ScenarioLoader::load(path, served.get());
+    m_service->scenarios()->setScenarios(result.scenarios);
+    m_scenarioSource = result.sourceFile;
+    m_diagnostics = m_loadDiagnostics;
+    m_diagnostics += result.diagnostics;
+    emit scenariosLoaded(result);
+    return result;
+}
+
 DefinitionPtr MockSession::definition() const
 {
     return m_service->definition();
@@ -79,11 +104,12 @@ void MockSession::open(const QString& path)
     m_loading = true;
     emit loadStarted(absolute);
     const QString config = m_configFile;
+    const QString scenarioFile = m_scenarioFile;
     const LoadOptions options = m_loadOptions;
     QPointer<MockSession> self(this);
     // The session lives on the main thread; it may be gone by the time the load finishes.
     QObject* home = QCoreApplication::instance();
-    QThreadPool::globalInstance()->start([self, home, generation, absolute, config, options] {
+    QThreadPool::globalInstance()->start([self, home, generation, absolute, config, options, scenarioFile] {
         SessionLoad load;
         load.path = absolute;
         LoadResult read = DefinitionLoader(options).loadFile(absolute);
@@ -93,6 +119,7 @@ void MockSession::open(const QString& path)
             config.isEmpty() ? MockConfigLoader::discover(absolute) : MockConfigLoader::load(config, absolute);
         load.config = std::move(settings.config);
         load.configDiagnostics = std::move(settings.diagnostics);
+        load.scenarios = ScenarioLoader::loadFor(absolute, scenarioFile, load.definition.get());
         QMetaObject::invokeMethod(
             home,
             [self, generation, load] {
@@ -139,6 +166,7 @@ SessionLoad MockSession::fromReload(const ReloadResult& result) const
     load.definitionDiagnostics = result.definition.diagnostics;
     load.config = result.config.config;
     load.configDiagnostics = result.config.diagnostics;
+    load.scenarios = result.scenarios;
     load.live = true;
     load.samePath = true;
     return load;
@@ -184,6 +212,10 @@ void MockSession::accept(SessionLoad& load)
     m_path = load.path;
     m_config = load.config;
     m_service->setDefinition(load.definition, m_config);
+    m_service->scenarios()->setScenarios(load.scenarios.scenarios);
+    m_scenarioSource = load.scenarios.sourceFile;
+    m_loadDiagnostics = load.definitionDiagnostics;
+    m_loadDiagnostics += load.configDiagnostics;
     ++m_loadCount;
 }
 

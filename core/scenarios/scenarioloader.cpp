@@ -550,7 +550,7 @@ private:
         const QString& message)
     {
         Diagnostic d = severity == Diagnostic::Severity::Error ? Diagnostic::error(message, m_file, pointer, code)
-                                                                : Diagnostic::warning(message, m_file, pointer, code);
+                                                               : Diagnostic::warning(message, m_file, pointer, code);
         if (node.IsDefined() && node.Mark().line >= 0) {
             d.line = node.Mark().line + 1;
             d.column = node.Mark().column + 1;
@@ -658,9 +658,9 @@ ScenarioResult ScenarioLoader::parse(const QByteArray& data, const QString& file
         result.diagnostics.append(d);
         return result;
     } catch (const std::exception& e) {
-        result.diagnostics.append(Diagnostic::error(
-            QStringLiteral("cannot read scenario file: %1").arg(QString::fromUtf8(e.what())), file, QString(),
-            codeSyntax));
+        result.diagnostics.append(
+            Diagnostic::error(QStringLiteral("cannot read scenario file: %1").arg(QString::fromUtf8(e.what())), file,
+                QString(), codeSyntax));
         return result;
     }
     result.scenarios = std::move(set);

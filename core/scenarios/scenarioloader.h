@@ -26,7 +26,8 @@ public:
     // Where a new scenario file for `definitionPath` goes by default: understudy.yaml next to it.
     static QString defaultPath(const QString& definitionPath);
     // `explicitPath` (--scenarios) when given, else the discovered file; no file is not an error.
-    static ScenarioResult loadFor(const QString& definitionPath, const QString& explicitPath, const Definition* definition);
+    static ScenarioResult loadFor(
+        const QString& definitionPath, const QString& explicitPath, const Definition* definition);
     static ScenarioResult load(const QString& path, const Definition* definition);
     static ScenarioResult parse(const QByteArray& text, const QString& file, const Definition* definition);
 

@@ -129,8 +129,8 @@ bool ScenarioStage::matches(const Rule& rule, const HttpRequest& request, const 
     return true;
 }
 
-ScenarioDecision ScenarioStage::decide(const ScenarioStore& store, const Operation& op, const HttpRequest& request,
-    const PathParameters& pathParameters)
+ScenarioDecision ScenarioStage::decide(
+    const ScenarioStore& store, const Operation& op, const HttpRequest& request, const PathParameters& pathParameters)
 {
     ScenarioDecision d;
     const ScenarioStore::Snapshot snap = store.take();
@@ -158,11 +158,11 @@ ScenarioDecision ScenarioStage::decide(const ScenarioStore& store, const Operati
             QStringList conditions;
             for (const Condition& c : rule.when)
                 conditions << c.describe();
-            d.trace.append(QStringLiteral("Scenario %1 matched (%2): %3.")
-                               .arg(d.answerSource,
-                                   conditions.isEmpty() ? QStringLiteral("no conditions")
-                                                        : conditions.join(QStringLiteral(", ")),
-                                   rule.then.describe()));
+            d.trace.append(
+                QStringLiteral("Scenario %1 matched (%2): %3.")
+                    .arg(d.answerSource,
+                        conditions.isEmpty() ? QStringLiteral("no conditions") : conditions.join(QStringLiteral(", ")),
+                        rule.then.describe()));
             break;
         }
     }
@@ -222,9 +222,8 @@ ScenarioDecision ScenarioStage::decide(const ScenarioStore& store, const Operati
     }
     if (!delay.isNone()) {
         d.delayMs = delay.sample(snap.draws[1]);
-        d.trace.append(QStringLiteral("Scenario delay %1 ms (%2 from %3).")
-                           .arg(d.delayMs)
-                           .arg(delay.describe(), delaySource));
+        d.trace.append(
+            QStringLiteral("Scenario delay %1 ms (%2 from %3).").arg(d.delayMs).arg(delay.describe(), delaySource));
     }
     const DelaySpec network = ScenarioStore::networkDelay(snap.network);
     if (!network.isNone()) {
@@ -276,10 +275,10 @@ ScenarioDecision ScenarioStage::decide(const ScenarioStore& store, const Operati
         if (snap.draws[0] < fault.rate) {
             d.fault = fault;
             d.faultSource = faultSource;
-            d.trace.append(QStringLiteral("Scenario fault '%1' fired (%2%3).")
-                               .arg(fault.kindName(), faultSource,
-                                   fault.rate < 1.0 ? QStringLiteral(", %1% of requests").arg(fault.rate * 100)
-                                                    : QString()));
+            d.trace.append(
+                QStringLiteral("Scenario fault '%1' fired (%2%3).")
+                    .arg(fault.kindName(), faultSource,
+                        fault.rate < 1.0 ? QStringLiteral(", %1% of requests").arg(fault.rate * 100) : QString()));
             if (d.rule.isEmpty())
                 d.rule = faultSource == QLatin1String("x-understudy-fault") ? faultSource : QString();
         } else {

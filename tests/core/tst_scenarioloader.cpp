@@ -98,8 +98,8 @@ void TestScenarioLoader::faults_data()
     QTest::addRow("bare kind is always") << QByteArray("timeout") << QStringLiteral("timeout") << 1.0;
     QTest::addRow("status fault") << QByteArray("{ kind: status 503, rate: 30% }") << QStringLiteral("status 503")
                                   << 0.30;
-    QTest::addRow("plain number rate is percent") << QByteArray("{ kind: garbage, rate: 12.5 }")
-                                                  << QStringLiteral("garbage") << 0.125;
+    QTest::addRow("plain number rate is percent")
+        << QByteArray("{ kind: garbage, rate: 12.5 }") << QStringLiteral("garbage") << 0.125;
 }
 
 void TestScenarioLoader::faults()
@@ -107,9 +107,8 @@ void TestScenarioLoader::faults()
     QFETCH(QByteArray, yaml);
     QFETCH(QString, kind);
     QFETCH(double, rate);
-    const ScenarioResult r =
-        ScenarioLoader::parse("operations:\n  health:\n    faults: " + yaml + "\n", QStringLiteral("u.yaml"),
-            m_definition.get());
+    const ScenarioResult r = ScenarioLoader::parse(
+        "operations:\n  health:\n    faults: " + yaml + "\n", QStringLiteral("u.yaml"), m_definition.get());
     QVERIFY2(r.diagnostics.isEmpty(), qPrintable(r.diagnostics.value(0).toString()));
     const OperationScenario* s = r.scenarios->forOperation(QStringLiteral("health"));
     QVERIFY(s);
@@ -125,15 +124,17 @@ void TestScenarioLoader::diagnostics_data()
     QTest::addColumn<QString>("messagePart");
     QTest::addRow("yaml syntax error") << QByteArray("operations:\n  getBook: [\n") << QStringLiteral("scenario-syntax")
                                        << 3 << QStringLiteral("invalid YAML");
-    QTest::addRow("unknown operation")
-        << QByteArray("operations:\n  nope:\n    delay: 1s\n") << QStringLiteral("scenario-unknown-operation") << 2
-        << QStringLiteral("no operation 'nope'");
-    QTest::addRow("undefined status")
-        << QByteArray("operations:\n  getBook:\n    rules:\n      - when: {}\n        then: { status: 418 }\n")
-        << QStringLiteral("scenario-undefined-status") << 5 << QStringLiteral("does not define status 418");
+    QTest::addRow("unknown operation") << QByteArray("operations:\n  nope:\n    delay: 1s\n")
+                                       << QStringLiteral("scenario-unknown-operation") << 2
+                                       << QStringLiteral("no operation 'nope'");
+    QTest::addRow("undefined status") << QByteArray(
+        "operations:\n  getBook:\n    rules:\n      - when: {}\n        then: { status: 418 }\n")
+                                      << QStringLiteral("scenario-undefined-status") << 5
+                                      << QStringLiteral("does not define status 418");
     QTest::addRow("bad regex") << QByteArray("operations:\n  getBook:\n    rules:\n      - when: { path: { bookId: "
                                              "{ regex: \"(\" } } }\n        then: { status: 404 }\n")
-                               << QStringLiteral("scenario-invalid") << 4 << QStringLiteral("invalid regular expression");
+                               << QStringLiteral("scenario-invalid") << 4
+                               << QStringLiteral("invalid regular expression");
     QTest::addRow("bad duration") << QByteArray("operations:\n  \"*\":\n    delay: soon\n")
                                   << QStringLiteral("scenario-invalid") << 3 << QStringLiteral("a duration is like");
     QTest::addRow("range upside down") << QByteArray("operations:\n  \"*\":\n    delay: { uniform: [2s, 1s] }\n")
@@ -142,10 +143,10 @@ void TestScenarioLoader::diagnostics_data()
                                    << QStringLiteral("scenario-invalid") << 3 << QStringLiteral("unknown fault");
     QTest::addRow("rate over 100") << QByteArray("operations:\n  \"*\":\n    faults: { kind: reset, rate: 150% }\n")
                                    << QStringLiteral("scenario-invalid") << 3 << QStringLiteral("percentage");
-    QTest::addRow("unknown condition")
-        << QByteArray("operations:\n  getBook:\n    rules:\n      - when: { cookie: { a: 1 } }\n        then: { "
-                      "status: 404 }\n")
-        << QStringLiteral("scenario-invalid") << 4 << QStringLiteral("unknown condition 'cookie'");
+    QTest::addRow("unknown condition") << QByteArray(
+        "operations:\n  getBook:\n    rules:\n      - when: { cookie: { a: 1 } }\n        then: { "
+        "status: 404 }\n") << QStringLiteral("scenario-invalid")
+                                       << 4 << QStringLiteral("unknown condition 'cookie'");
     QTest::addRow("body condition without pointer")
         << QByteArray("operations:\n  createOrder:\n    rules:\n      - when: { body: { quantity: 0 } }\n        "
                       "then: { status: 409 }\n")
@@ -157,10 +158,11 @@ void TestScenarioLoader::diagnostics_data()
     QTest::addRow("not a mapping") << QByteArray("- 1\n- 2\n") << QStringLiteral("scenario-invalid") << 1
                                    << QStringLiteral("is a mapping");
     QTest::addRow("sequence not a list") << QByteArray("sequence:\n  createOrder: { status: 201 }\n")
-                                         << QStringLiteral("scenario-invalid") << 2 << QStringLiteral("list of answers");
-    QTest::addRow("header with newline")
-        << QByteArray("operations:\n  getBook:\n    rules:\n      - then: { headers: { X-A: \"a\\nb\" } }\n")
-        << QStringLiteral("scenario-invalid") << 4 << QStringLiteral("one-line");
+                                         << QStringLiteral("scenario-invalid") << 2
+                                         << QStringLiteral("list of answers");
+    QTest::addRow("header with newline") << QByteArray(
+        "operations:\n  getBook:\n    rules:\n      - then: { headers: { X-A: \"a\\nb\" } }\n")
+                                         << QStringLiteral("scenario-invalid") << 4 << QStringLiteral("one-line");
 }
 
 void TestScenarioLoader::diagnostics()
