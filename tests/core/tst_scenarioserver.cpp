@@ -2,11 +2,10 @@
 // Scenarios through real HTTP: each kind of condition, first match, sequences, faults seen from a client socket,
 // seeded rates and delays that never hold up other requests.
 #include <cerrno>
+#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <netinet/in.h>
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -155,16 +154,15 @@ void TestScenarioServer::rules_data()
     QTest::addColumn<QByteArray>("bodyContains");
     QTest::addColumn<QByteArray>("header"); // "Name: value" the answer must carry, or empty
     const QByteArray order = "Content-Type: application/json\r\n";
-    QTest::addRow("path parameter, exact") << request("GET", "/books/42") << 404 << QByteArray("not found")
-                                           << QByteArray();
-    QTest::addRow("path parameter, regex") << request("GET", "/books/901") << 503 << QByteArray("maintenance")
-                                           << QByteArray("Retry-After: 5");
+    QTest::addRow("path parameter, exact")
+        << request("GET", "/books/42") << 404 << QByteArray("not found") << QByteArray();
+    QTest::addRow("path parameter, regex")
+        << request("GET", "/books/901") << 503 << QByteArray("maintenance") << QByteArray("Retry-After: 5");
     QTest::addRow("no rule matches") << request("GET", "/books/7") << 200 << QByteArray("Emma") << QByteArray();
-    QTest::addRow("query and header together (case-insensitive header name)")
-        << request("GET", "/books?all=true", "X-TIER: gold\r\n") << 200 << QByteArray("{\"id\":3}")
-        << QByteArray("X-Rule: gold");
-    QTest::addRow("query alone is not enough") << request("GET", "/books?all=true") << 200 << QByteArray("[{\"id\":1}]")
-                                               << QByteArray();
+    QTest::addRow("query and header together (case-insensitive header name)") << request("GET", "/books?all=true",
+        "X-TIER: gold\r\n") << 200 << QByteArray("{\"id\":3}") << QByteArray("X-Rule: gold");
+    QTest::addRow("query alone is not enough")
+        << request("GET", "/books?all=true") << 200 << QByteArray("[{\"id\":1}]") << QByteArray();
     QTest::addRow("header, regex") << request("GET", "/books", "X-Tier: silver\r\n") << 403 << QByteArray("gold only")
                                    << QByteArray();
     QTest::addRow("body pointer, exact number")
