@@ -139,7 +139,8 @@ void TestScenarioWriter::emptyFileGetsOperations()
     OperationScenario after;
     after.delay = DelaySpec { DelaySpec::Kind::LogNormal, 80, 1500 };
     QString error;
-    const QByteArray edited = ScenarioWriter::apply(QByteArray(), QStringLiteral("*"), OperationScenario(), after, &error);
+    const QByteArray edited =
+        ScenarioWriter::apply(QByteArray(), QStringLiteral("*"), OperationScenario(), after, &error);
     QCOMPARE(edited, QByteArray("operations:\n  \"*\":\n    delay: { lognormal: { median: 80ms, p99: 1.5s } }\n"));
     const ScenarioResult r = ScenarioLoader::parse(edited, QStringLiteral("u.yaml"), m_definition.get());
     QVERIFY(r.diagnostics.isEmpty());

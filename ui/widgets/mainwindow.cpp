@@ -27,6 +27,7 @@
 #include "ui/models/forcedsettings.h"
 #include "ui/models/requestlogmodel.h"
 #include "ui/settingskeys.h"
+#include "ui/widgets/behaviourpanel.h"
 #include "ui/widgets/diagnosticsview.h"
 #include "ui/widgets/forcedresponsepanel.h"
 #include "ui/widgets/messagebanner.h"
@@ -215,6 +216,7 @@ void MainWindow::createServerBar()
 void MainWindow::connectSession()
 {
     forcingPanel()->setStore(m_session->forcedResponses());
+    m_operationPage->behaviourPanel()->setSession(m_session);
     connect(m_session, &MockSession::requestHandled, m_log->model(), &RequestLogModel::handleRequest);
     connect(m_session, &MockSession::loadStarted, this, &MainWindow::onLoadStarted);
     connect(m_session, &MockSession::definitionLoaded, this, &MainWindow::onDefinitionLoaded);

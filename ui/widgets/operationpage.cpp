@@ -12,6 +12,7 @@
 
 #include "ui/models/curlcommand.h"
 #include "ui/theme.h"
+#include "ui/widgets/behaviourpanel.h"
 #include "ui/widgets/forcedresponsepanel.h"
 #include "ui/widgets/operationdetailsview.h"
 #include "ui/widgets/tryitpanel.h"
@@ -29,6 +30,9 @@ OperationPage::OperationPage(QWidget* parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_details, tr("Documentation"));
     m_tabs->addTab(m_tryIt, tr("Try it"));
+    m_behaviour = new BehaviourPanel(this);
+    m_behaviour->setObjectName(QStringLiteral("behaviourPanel"));
+    m_tabs->addTab(m_behaviour, tr("Behaviour"));
 
     m_curlField = new QLineEdit(this);
     m_curlField->setObjectName(QStringLiteral("curlField"));
@@ -72,6 +76,7 @@ void OperationPage::showOperation(const QString& operationId, const QUrl& mockUr
     const Operation* op = m_definition && !operationId.isEmpty() ? m_definition->operation(operationId) : nullptr;
     m_operationId = op ? op->id : QString();
     m_forcing->setOperation(m_definition, m_operationId);
+    m_behaviour->setOperation(m_definition, m_operationId);
     // Re-prefilling drops the user's edits, so only do it when the operation really changed.
     if (m_tryIt->operationId() != m_operationId)
         m_tryIt->setOperation(m_operationId);

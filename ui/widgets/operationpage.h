@@ -7,6 +7,7 @@
 
 #include "core/definition/definition.h"
 
+class BehaviourPanel;
 class ForcedResponsePanel;
 class OperationDetailsView;
 class QLineEdit;
@@ -39,6 +40,11 @@ public:
     {
         return m_forcing;
     }
+    // The Behaviour tab: the operation's scenario rules, latency and faults (the scenario file).
+    BehaviourPanel* behaviourPanel() const
+    {
+        return m_behaviour;
+    }
     OperationDetailsView* detailsView() const
     {
         return m_details;
@@ -68,6 +74,7 @@ private:
     ForcedResponsePanel* m_forcing = nullptr;
     OperationDetailsView* m_details = nullptr;
     TryItPanel* m_tryIt = nullptr;
+    BehaviourPanel* m_behaviour = nullptr;
     QTabWidget* m_tabs = nullptr;
     QLineEdit* m_curlField = nullptr;
 };
