@@ -12,6 +12,7 @@
 #include "app/singleinstance.h"
 #include "core/definition/definitionloader.h"
 #include "core/engine/mockservice.h"
+#include "core/engine/mocksession.h"
 #include "core/scenarios/scenariostore.h"
 
 #ifdef UNDERSTUDY_WITH_GUI
@@ -233,6 +234,8 @@ int main(int argc, char** argv)
     if (!options.watch)
         window->setWatchEnabled(false);
     window->setAllowedFiles(options.allowedFiles);
+    window->session()->setScenarioFile(options.scenarioFile);
+    window->session()->service()->scenarios()->setSeed(options.seed);
     window->show();
     window->openDefinition(options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition,
         !options.noAutoStart);
