@@ -142,8 +142,8 @@ QString ScenarioWriter::faultText(const FaultSpec& f)
 QString ScenarioWriter::conditionsText(const QList<Condition>& when)
 {
     QStringList groups;
-    for (Condition::Source source : { Condition::Source::Path, Condition::Source::Query, Condition::Source::Header,
-             Condition::Source::Body }) {
+    for (Condition::Source source :
+        { Condition::Source::Path, Condition::Source::Query, Condition::Source::Header, Condition::Source::Body }) {
         QStringList pairs;
         for (const Condition& c : when) {
             if (c.source != source)
@@ -175,7 +175,8 @@ QString ScenarioWriter::answerText(const Answer& a)
     if (!a.headers.isEmpty()) {
         QStringList headers;
         for (const auto& h : a.headers)
-            headers << QStringLiteral("%1: %2").arg(scalar(QString::fromUtf8(h.first)), quoted(QString::fromUtf8(h.second)));
+            headers << QStringLiteral("%1: %2").arg(
+                scalar(QString::fromUtf8(h.first)), quoted(QString::fromUtf8(h.second)));
         parts << QStringLiteral("headers: { %1 }").arg(headers.join(QStringLiteral(", ")));
     }
     if (!a.delay.isNone())
@@ -222,8 +223,8 @@ QByteArray ScenarioWriter::setField(
         return text;
 
     int opsKeyLine = -1;
-    const int opsEnd = root.IsMap() ? parentEndOf(root, QStringLiteral("operations"), int(lines.lines.size()), &opsKeyLine)
-                                    : -1;
+    const int opsEnd =
+        root.IsMap() ? parentEndOf(root, QStringLiteral("operations"), int(lines.lines.size()), &opsKeyLine) : -1;
     if (opsEnd < 0) {
         if (value.isNull())
             return text;

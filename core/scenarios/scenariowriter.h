@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Edits understudy.yaml as text: rewrites one operation's rules, delay or faults and leaves every other line as written.
+// Edits understudy.yaml as text: rewrites one operation's rules, delay or faults and leaves every other line as
+// written.
 #pragma once
 
 #include <QByteArray>

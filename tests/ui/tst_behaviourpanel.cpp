@@ -150,9 +150,11 @@ void TestBehaviourPanel::rulesReorderAndRemove()
     QCOMPARE(m_panel->rulesTable()->rowCount(), 2);
     m_panel->rulesTable()->setCurrentCell(1, 0);
     m_panel->ruleButton(2)->click(); // up
-    QVERIFY(readAll(file).contains("    rules:\n      - when: { header: { X-Tier: { regex: \"^(silver|bronze)$\" } } }\n"
-                                   "        then: { status: 403 }\n"));
-    QCOMPARE(m_session->service()->scenarios()->scenarios()->forOperation(QStringLiteral("listBooks"))->rules[0].then.status,
+    QVERIFY(
+        readAll(file).contains("    rules:\n      - when: { header: { X-Tier: { regex: \"^(silver|bronze)$\" } } }\n"
+                               "        then: { status: 403 }\n"));
+    QCOMPARE(
+        m_session->service()->scenarios()->scenarios()->forOperation(QStringLiteral("listBooks"))->rules[0].then.status,
         403);
     m_panel->ruleButton(0)->click(); // add: a rule answering the first response
     QCOMPARE(m_panel->rulesTable()->rowCount(), 3);
@@ -175,7 +177,8 @@ void TestBehaviourPanel::invalidRuleIsShownAndNotSaved()
     m_panel->setOperation(m_session->definition(), QStringLiteral("getBook"));
     m_panel->rulesTable()->item(1, 1)->setText(QStringLiteral("{ status: 418 }")); // saves on edit
     QVERIFY(m_panel->statusLabel()->property("error").toBool());
-    QVERIFY2(m_panel->statusLabel()->text().contains(QStringLiteral("Rule 2")), qPrintable(m_panel->statusLabel()->text()));
+    QVERIFY2(
+        m_panel->statusLabel()->text().contains(QStringLiteral("Rule 2")), qPrintable(m_panel->statusLabel()->text()));
     QCOMPARE(readAll(m_dir->filePath(QStringLiteral("understudy.yaml"))), m_example);
 }
 

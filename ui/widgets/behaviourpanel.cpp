@@ -2,11 +2,11 @@
 #include "ui/widgets/behaviourpanel.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QDir>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -69,8 +69,8 @@ BehaviourPanel::BehaviourPanel(QWidget* parent)
 
     m_faultKind = new QComboBox(this);
     m_faultKind->setObjectName(QStringLiteral("faultKind"));
-    m_faultKind->addItems({ tr("None"), tr("Reset (RST)"), tr("Close after headers"), tr("Empty answer"),
-        tr("Garbage"), tr("Timeout"), tr("Status") });
+    m_faultKind->addItems({ tr("None"), tr("Reset (RST)"), tr("Close after headers"), tr("Empty answer"), tr("Garbage"),
+        tr("Timeout"), tr("Status") });
     m_faultStatus = new QSpinBox(this);
     m_faultStatus->setRange(100, 599);
     m_faultStatus->setValue(503);
@@ -265,8 +265,8 @@ bool BehaviourPanel::save()
         if (suggested.isEmpty())
             suggested = QDir::home().filePath(ScenarioLoader::fileName());
         path = m_chooser ? m_chooser(suggested)
-                         : QFileDialog::getSaveFileName(this, tr("Save the scenario file"), suggested,
-                             tr("Scenario files (*.yaml *.yml)"));
+                         : QFileDialog::getSaveFileName(
+                             this, tr("Save the scenario file"), suggested, tr("Scenario files (*.yaml *.yml)"));
         if (path.isEmpty()) {
             fill(m_before); // cancelled: show what is in force
             return false;
@@ -317,8 +317,8 @@ void BehaviourPanel::addRule()
     const QString code = op && !op->responses.isEmpty() ? op->responses.first().code : QString();
     bool numeric = false;
     code.toInt(&numeric);
-    m_rules->setItem(row, 1,
-        new QTableWidgetItem(numeric ? QStringLiteral("{ status: %1 }").arg(code) : QStringLiteral("{}")));
+    m_rules->setItem(
+        row, 1, new QTableWidgetItem(numeric ? QStringLiteral("{ status: %1 }").arg(code) : QStringLiteral("{}")));
     m_filling = false;
     m_rules->setCurrentCell(row, 0);
     save();

@@ -217,6 +217,8 @@ void MainWindow::connectSession()
 {
     forcingPanel()->setStore(m_session->forcedResponses());
     m_operationPage->behaviourPanel()->setSession(m_session);
+    // The Behaviour tab saved the scenario file: its diagnostics replace the old ones in the Problems dock.
+    connect(m_session, &MockSession::scenariosLoaded, this, [this] { showDiagnostics(m_session->diagnostics()); });
     connect(m_session, &MockSession::requestHandled, m_log->model(), &RequestLogModel::handleRequest);
     connect(m_session, &MockSession::loadStarted, this, &MainWindow::onLoadStarted);
     connect(m_session, &MockSession::definitionLoaded, this, &MainWindow::onDefinitionLoaded);
