@@ -8,6 +8,7 @@
 
 #include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
+#include "core/negotiation/forcedresponsestore.h"
 
 namespace {
 bool isResource(const QString& path)
@@ -71,6 +72,7 @@ ScenarioResult MockSession::reloadScenarios(const QString& path)
     ScenarioResult result = path.isEmpty() ? ScenarioLoader::loadFor(m_path, m_scenarioFile, served.get())
                                            : ScenarioLoader::load(path, served.get());
     m_service->scenarios()->setScenarios(result.scenarios);
+    applyForced(result);
     m_scenarioSource = result.sourceFile;
     m_diagnostics = m_loadDiagnostics;
     m_diagnostics += result.diagnostics;
@@ -213,10 +215,23 @@ void MockSession::accept(SessionLoad& load)
     m_config = load.config;
     m_service->setDefinition(load.definition, m_config);
     m_service->scenarios()->setScenarios(load.scenarios.scenarios);
+    applyForced(load.scenarios);
     m_scenarioSource = load.scenarios.sourceFile;
     m_loadDiagnostics = load.definitionDiagnostics;
     m_loadDiagnostics += load.configDiagnostics;
     ++m_loadCount;
+}
+
+void MockSession::applyForced(const ScenarioResult& result)
+{
+    // A scenario file in use holds the forcing panel's choices (`forced:`); without one they are the window's.
+    if (!result.scenarios)
+        return;
+    QHash<QString, ForcedResponse> forced;
+    for (auto it = result.forced.cbegin(); it != result.forced.cend(); ++it)
+        if (it->status != 0 || !it->example.isEmpty())
+            forced.insert(it.key(), ForcedResponse { it->status, it->example });
+    m_service->forcedResponses()->replaceAll(forced);
 }
 
 void MockSession::rewatch()

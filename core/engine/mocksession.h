@@ -157,6 +157,7 @@ private:
     SessionLoad fromReload(const ReloadResult& result) const;
     void accept(SessionLoad& load);
     void rewatch();
+    void applyForced(const ScenarioResult& result);
     QHash<QString, QDateTime> fileStamps() const;
 
     MockService* m_service = nullptr;

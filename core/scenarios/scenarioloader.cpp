@@ -45,10 +45,12 @@ QString describe(const YAML::Node& node)
 class Reader
 {
 public:
-    Reader(const QString& file, const Definition* definition, Diagnostics* diagnostics)
+    Reader(const QString& file, const Definition* definition, Diagnostics* diagnostics,
+        QHash<QString, ScenarioForced>* forced)
         : m_file(file)
         , m_definition(definition)
         , m_diagnostics(diagnostics)
+        , m_forced(forced)
     { }
 
     void read(const YAML::Node& root, ScenarioSet* set)
@@ -156,11 +158,31 @@ private:
                     scenario->faults = fault;
             } else if (key == QLatin1String("sequence")) {
                 readSequence(value, keyAt, op, scenario);
+            } else if (key == QLatin1String("forced")) {
+                readForced(value, keyAt, op);
             } else {
                 report(Diagnostic::Severity::Warning, it->first, keyAt, codeUnknownKey,
-                    QStringLiteral("unknown key '%1' (known: rules, delay, faults, sequence); ignored").arg(key));
+                    QStringLiteral("unknown key '%1' (known: rules, delay, faults, sequence, forced); ignored")
+                        .arg(key));
             }
         }
+    }
+
+    // `forced: { status: 404, example: Name }`: what the window's forcing panel forces for the operation.
+    void readForced(const YAML::Node& node, const QString& at, const Operation* op)
+    {
+        if (!op) {
+            report(Diagnostic::Severity::Warning, node, at, codeInvalid,
+                QStringLiteral("'forced' applies to one operation, not to \"*\"; ignored"));
+            return;
+        }
+        Answer answer;
+        if (!readAnswer(node, at, op, &answer))
+            return;
+        if (!answer.headers.isEmpty() || !answer.delay.isNone() || !answer.fault.isNone())
+            report(Diagnostic::Severity::Warning, node, at, codeInvalid,
+                QStringLiteral("'forced' takes only status and example; the rest is ignored"));
+        (*m_forced)[op->id] = ScenarioForced { answer.status, answer.example };
     }
 
     void readSequences(const YAML::Node& node, const QString& at, ScenarioSet* set)
@@ -561,6 +583,7 @@ private:
     QString m_file;
     const Definition* m_definition;
     Diagnostics* m_diagnostics;
+    QHash<QString, ScenarioForced>* m_forced;
     int m_entries = 0;
 };
 
@@ -570,6 +593,19 @@ bool isResource(const QString& path)
 }
 
 } // namespace
+
+QString ScenarioLoader::forcedText(const ScenarioForced& forced)
+{
+    QStringList parts;
+    if (forced.status)
+        parts << QStringLiteral("status: %1").arg(forced.status);
+    if (!forced.example.isEmpty()) {
+        QString quoted = forced.example;
+        quoted.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+        parts << QStringLiteral("example: \"%1\"").arg(quoted);
+    }
+    return parts.isEmpty() ? QString() : QStringLiteral("{ %1 }").arg(parts.join(QStringLiteral(", ")));
+}
 
 const Operation* ScenarioLoader::findOperation(const Definition& definition, const QString& key)
 {
@@ -647,7 +683,7 @@ ScenarioResult ScenarioLoader::parse(const QByteArray& data, const QString& file
     set->sourceFile = file;
     try {
         const YAML::Node root = YAML::Load(data.toStdString());
-        Reader(file, definition, &result.diagnostics).read(root, set.get());
+        Reader(file, definition, &result.diagnostics, &result.forced).read(root, set.get());
     } catch (const YAML::Exception& e) {
         Diagnostic d = Diagnostic::error(
             QStringLiteral("invalid YAML: %1").arg(QString::fromStdString(e.msg)), file, QString(), codeSyntax);

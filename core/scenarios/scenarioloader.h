@@ -6,16 +6,27 @@
 #include "core/json/diagnostic.h"
 #include "core/scenarios/scenario.h"
 
+// An operation's `forced:` entry: the window's forcing panel, kept in the file (status 0 / empty = automatic).
+struct ScenarioForced
+{
+    int status = 0;
+    QString example;
+};
+
 struct ScenarioResult
 {
     ScenarioSetPtr scenarios; // null when there is no file or it could not be read; may be empty
     Diagnostics diagnostics; // bad entries are dropped with an error, unknown keys are warnings
     QString sourceFile; // the file read (absolute); empty when none
+    QHash<QString, ScenarioForced> forced; // by operationId: `operations/<key>/forced`
 };
 
 class ScenarioLoader
 {
 public:
+    // `{ status: 404, example: Name }` for an operation's `forced:` entry; empty when nothing is forced.
+    static QString forcedText(const ScenarioForced& forced);
+
     static QString fileName()
     {
         return QStringLiteral("understudy.yaml");

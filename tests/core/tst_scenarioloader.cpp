@@ -22,6 +22,7 @@ private slots:
     void lognormalHasItsMedianAndP99();
     void discoveryStopsAtTheProjectRoot();
     void unreadableFileIsAnError();
+    void forcedEntries();
 
 private:
     DefinitionPtr m_definition;
@@ -230,6 +231,29 @@ void TestScenarioLoader::unreadableFileIsAnError()
     QCOMPARE(r.diagnostics.size(), 1);
     QCOMPARE(r.diagnostics.first().code, QStringLiteral("scenario-unreadable"));
     QVERIFY(r.diagnostics.first().toString().contains(QStringLiteral("no such file")));
+}
+
+void TestScenarioLoader::forcedEntries()
+{
+    const ScenarioResult r = ScenarioLoader::parse("operations:\n"
+                                                   "  getBook:\n"
+                                                   "    forced: { status: 404 }\n"
+                                                   "  \"GET /books\":\n"
+                                                   "    forced: { example: many }\n"
+                                                   "  health:\n"
+                                                   "    forced: { status: 418 }\n"
+                                                   "  \"*\":\n"
+                                                   "    forced: { status: 200 }\n",
+        QStringLiteral("u.yaml"), m_definition.get());
+    QCOMPARE(r.forced.value(QStringLiteral("getBook")).status, 404);
+    QCOMPARE(r.forced.value(QStringLiteral("listBooks")).example, QStringLiteral("many"));
+    QVERIFY(!r.forced.contains(QStringLiteral("health")));
+    QCOMPARE(r.diagnostics.size(), 2);
+    QCOMPARE(r.diagnostics[0].code, QStringLiteral("scenario-undefined-status"));
+    QCOMPARE(r.diagnostics[0].line, 7);
+    QCOMPARE(r.diagnostics[1].line, 9);
+    QCOMPARE(ScenarioLoader::forcedText(ScenarioForced { 404, QStringLiteral("Not \"here\"") }),
+        QStringLiteral("{ status: 404, example: \"Not \\\"here\\\"\" }"));
 }
 
 QTEST_GUILESS_MAIN(TestScenarioLoader)

@@ -369,7 +369,8 @@ void TestScenarioServer::delaysRunConcurrentlyAndDoNotSlowOthers()
     const RawResponse health = roundTrip(m_port, request("GET", "/health"));
     const qint64 quickMs = quick.elapsed();
     QCOMPARE(health.status, 200);
-    QVERIFY2(quickMs < 500, qPrintable(QString::number(quickMs)));
+    // Well under the 1 s the others wait, even on a loaded machine: it was not queued behind them.
+    QVERIFY2(quickMs < 900, qPrintable(QString::number(quickMs)));
     int ok = 0;
     for (QTcpSocket* s : sockets)
         ok += readResponse(*s).status == 200 ? 1 : 0;

@@ -7,15 +7,20 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "ui/models/forcedsettings.h"
 #include "ui/models/requestlogmodel.h"
 #include "ui/widgets/behaviourpanel.h"
+#include "ui/widgets/forcedresponsepanel.h"
+#include "ui/widgets/mainwindow.h"
 #include "ui/widgets/serverbar.h"
 
 namespace {
@@ -46,6 +51,7 @@ class TestBehaviourPanel : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void roundTripKeepsTheFile();
     void latencyEditRewritesOneLine();
@@ -54,6 +60,9 @@ private slots:
     void invalidRuleIsShownAndNotSaved();
     void networkControlSetsTheProfile();
     void logMarksDelayAndFault();
+    void newFileTakesOverTheForcing();
+    void forcedInTheFileServesHeadlessToo();
+    void windowMigratesSettingsForcingIntoTheFileOnce();
 
 private:
     QString setUp(bool withScenarios);
@@ -63,6 +72,14 @@ private:
     BehaviourPanel* m_panel = nullptr;
     QByteArray m_example;
 };
+
+void TestBehaviourPanel::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("UnderstudyUiTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_behaviourpanel"));
+    QSettings().clear();
+}
 
 void TestBehaviourPanel::init()
 {
@@ -213,6 +230,61 @@ void TestBehaviourPanel::logMarksDelayAndFault()
     QVERIFY2(duration.contains(QStringLiteral("250 ms")), qPrintable(duration));
     const QString flags = model.index(0, RequestLogModel::FlagsColumn).data().toString();
     QVERIFY2(flags.contains(QStringLiteral("reset")) && flags.contains(QStringLiteral("getBook#1")), qPrintable(flags));
+}
+
+void TestBehaviourPanel::newFileTakesOverTheForcing()
+{
+    QVERIFY(!setUp(false).isEmpty());
+    m_session->forcedResponses()->set(QStringLiteral("getBook"), ForcedResponse { 404, QString() });
+    const QString target = m_dir->filePath(QStringLiteral("understudy.yaml"));
+    m_panel->setSaveLocationChooser([](const QString& suggested) { return suggested; });
+    m_panel->setOperation(m_session->definition(), QStringLiteral("health"));
+    m_panel->latencyKind()->setCurrentIndex(1);
+    m_panel->latencyFirst()->setText(QStringLiteral("20ms"));
+    QVERIFY2(m_panel->save(), qPrintable(m_panel->statusLabel()->text()));
+    QCOMPARE(readAll(target),
+        QByteArray("operations:\n  health:\n    delay: 20ms\n  getBook:\n    forced: { status: 404 }\n"));
+    // Read back from the file: still forced.
+    QCOMPARE(m_session->forcedResponses()->lookup(QStringLiteral("getBook")).status, 404);
+}
+
+void TestBehaviourPanel::forcedInTheFileServesHeadlessToo()
+{
+    QVERIFY(!setUp(false).isEmpty());
+    write(m_dir->filePath(QStringLiteral("understudy.yaml")),
+        "operations:\n  listBooks:\n    forced: { status: 200, example: many }\n");
+    m_session->reloadScenarios();
+    const ForcedResponse f = m_session->forcedResponses()->lookup(QStringLiteral("listBooks"));
+    QCOMPARE(f.status, 200);
+    QCOMPARE(f.example, QStringLiteral("many"));
+}
+
+void TestBehaviourPanel::windowMigratesSettingsForcingIntoTheFileOnce()
+{
+    const QString definition = m_dir->filePath(QStringLiteral("openapi.yaml"));
+    write(definition, readAll(QStringLiteral(UNDERSTUDY_TEST_DATA "/scenarios/shop.yaml")));
+    const QString file = m_dir->filePath(QStringLiteral("understudy.yaml"));
+    write(file, m_example);
+    {
+        QSettings settings;
+        ForcedSettings::save(settings, definition, { { QStringLiteral("health"), ForcedResponse { 200, QString() } } });
+    }
+    MainWindow w;
+    QSignalSpy done(&w, &MainWindow::loadFinished);
+    w.openDefinition(definition, false);
+    QVERIFY(done.wait(20000));
+    QByteArray expected = m_example;
+    expected += "  health:\n    forced: { status: 200 }\n";
+    QCOMPARE(readAll(file), expected);
+    QSettings settings;
+    QVERIFY(ForcedSettings::load(settings, definition).isEmpty()); // moved, once
+    QCOMPARE(w.session()->forcedResponses()->lookup(QStringLiteral("health")).status, 200);
+
+    // From now on the forcing panel writes into the file.
+    w.session()->forcedResponses()->set(QStringLiteral("health"), ForcedResponse());
+    emit w.findChild<ForcedResponsePanel*>()->forcedChanged();
+    QCOMPARE(readAll(file), m_example + "  health: {}\n");
+    QVERIFY(ForcedSettings::load(settings, definition).isEmpty());
 }
 
 QTEST_MAIN(TestBehaviourPanel)

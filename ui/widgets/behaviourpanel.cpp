@@ -22,6 +22,7 @@
 #include "core/engine/mocksession.h"
 #include "core/scenarios/scenarioloader.h"
 #include "core/scenarios/scenariowriter.h"
+#include "ui/models/scenarioforcing.h"
 
 namespace {
 
@@ -259,7 +260,8 @@ bool BehaviourPanel::save()
         return false;
     }
     QString path = m_session->scenarioSource();
-    if (path.isEmpty()) {
+    const bool creating = path.isEmpty();
+    if (creating) {
         const QString definitionPath = m_session->path();
         QString suggested = ScenarioLoader::defaultPath(definitionPath);
         if (suggested.isEmpty())
@@ -295,6 +297,11 @@ bool BehaviourPanel::save()
             showStatus(tr("Cannot save %1: %2").arg(path, out.errorString()), true);
             return false;
         }
+    }
+    // A new file takes over the forcing panel's choices too (from then on they live in the file).
+    if (creating && !ScenarioForcing::save(path, m_definition, m_session->forcedResponses()->all(), &error)) {
+        showStatus(error, true);
+        return false;
     }
     m_session->reloadScenarios();
     emit saved(path);

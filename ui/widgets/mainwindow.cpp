@@ -26,6 +26,7 @@
 #include "ui/models/allowedfiles.h"
 #include "ui/models/forcedsettings.h"
 #include "ui/models/requestlogmodel.h"
+#include "ui/models/scenarioforcing.h"
 #include "ui/settingskeys.h"
 #include "ui/widgets/behaviourpanel.h"
 #include "ui/widgets/diagnosticsview.h"
@@ -480,6 +481,23 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
     QSettings settings;
     QHash<QString, ForcedResponse> forced =
         live ? m_session->forcedResponses()->all() : ForcedSettings::load(settings, path);
+    const QString scenarioFile = m_session->scenarioSource();
+    if (!scenarioFile.isEmpty()) {
+        // With a scenario file, the forcing lives in it (the session has read it); what the settings remembered for
+        // this definition is moved into the file once.
+        QHash<QString, ForcedResponse> fromFile = m_session->forcedResponses()->all();
+        QString error;
+        if (!live && !forced.isEmpty()) {
+            forced.removeIf([&definition](const auto& it) { return definition->operation(it.key()) == nullptr; });
+            forced.insert(fromFile); // the file wins
+            if (ScenarioForcing::save(scenarioFile, definition, forced, &error)) {
+                ForcedSettings::save(settings, path, {});
+                m_session->reloadScenarios();
+                fromFile = forced;
+            }
+        }
+        forced = fromFile;
+    }
     forced.removeIf([&definition](const auto& it) { return definition->operation(it.key()) == nullptr; });
     m_session->forcedResponses()->replaceAll(forced);
     m_operationPage->setDefinition(definition);
@@ -630,7 +648,16 @@ void MainWindow::onForcedChanged()
 {
     const QHash<QString, ForcedResponse> forced = m_session->forcedResponses()->all();
     m_browser->setForced(forced);
-    if (!m_session->path().isEmpty()) {
+    const QString scenarioFile = m_session->scenarioSource();
+    if (!scenarioFile.isEmpty()) {
+        QString error;
+        if (ScenarioForcing::save(scenarioFile, m_session->definition(), forced, &error)) {
+            m_session->reloadScenarios();
+        } else {
+            statusBar()->showMessage(error, 5000);
+            return;
+        }
+    } else if (!m_session->path().isEmpty()) {
         QSettings settings;
         ForcedSettings::save(settings, m_session->path(), forced);
     }
