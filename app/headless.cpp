@@ -18,6 +18,7 @@
 #include "core/engine/boundedwriter.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "core/scenarios/scenarioloader.h"
 #include "core/state/statefile.h"
 #include "core/state/statestore.h"
 
@@ -88,6 +89,13 @@ QString requestLine(const RequestLogEntry& e)
             .arg(formatDuration(e.durationUs), e.operationId.isEmpty() ? QStringLiteral("-") : e.operationId);
     if (e.forced)
         line += QStringLiteral(" [forced]");
+    // Scenarios: which rule fired, and whether the answer was delayed or faulted.
+    if (!e.scenarioRule.isEmpty())
+        line += QStringLiteral(" [rule %1]").arg(e.scenarioRule);
+    if (e.delayMs > 0)
+        line += QStringLiteral(" [delay %1 ms]").arg(e.delayMs);
+    if (!e.fault.isEmpty())
+        line += QStringLiteral(" [fault %1]").arg(e.fault);
     if (e.status >= 400 && e.status < 500) {
         // A short reason for client errors: the first violation, or the last trace sentence.
         QString reason;
@@ -109,7 +117,7 @@ QString requestLine(const RequestLogEntry& e)
 
 namespace Headless {
 
-int check(const QString& file, const QStringList& allowedFiles)
+int check(const QString& file, const QStringList& allowedFiles, const QString& scenarioFile)
 {
     const QFileInfo info(file);
     if (!info.exists() || !info.isFile() || !info.isReadable()) {
@@ -118,7 +126,9 @@ int check(const QString& file, const QStringList& allowedFiles)
     }
     LoadOptions loadOptions;
     loadOptions.allowedPaths = allowedFiles;
-    const LoadResult result = DefinitionLoader(loadOptions).loadFile(file);
+    LoadResult result = DefinitionLoader(loadOptions).loadFile(file);
+    const ScenarioResult scenarios = ScenarioLoader::loadFor(file, scenarioFile, result.definition.get());
+    result.diagnostics += scenarios.diagnostics;
     printDiagnostics(out(), result.diagnostics);
     int errors = 0, warnings = 0;
     for (const Diagnostic& d : result.diagnostics) {
@@ -149,6 +159,11 @@ int run(const CommandLineOptions& options)
     loadOptions.allowedPaths = options.allowedFiles;
     session.setLoadOptions(loadOptions);
     session.setConfigFile(options.configFile);
+    session.setScenarioFile(options.scenarioFile);
+    session.service()->scenarios()->setSeed(options.seed);
+    NetworkProfile network = NetworkProfile::Off;
+    ScenarioStore::parseNetwork(options.network, &network);
+    session.service()->scenarios()->setNetwork(network);
     session.setWatchEnabled(options.watch);
     session.setStateful(options.stateful);
     session.state()->setSeedCount(options.seedItems);
@@ -193,6 +208,9 @@ int run(const CommandLineOptions& options)
         return 2;
     if (!first.config.sourceFile.isEmpty())
         out() << QStringLiteral("Using mock configuration from %1").arg(first.config.sourceFile) << Qt::endl;
+    printDiagnostics(err(), first.scenarios.diagnostics);
+    if (first.scenarios.scenarios)
+        out() << QStringLiteral("Using scenarios from %1").arg(first.scenarios.sourceFile) << Qt::endl;
 
     session.service()->setLimits(options.limits);
     session.service()->setThreads(options.threads);
@@ -221,6 +239,7 @@ int run(const CommandLineOptions& options)
     // Live reload: same host and port, the new definition swapped in between two requests.
     QObject::connect(&session, &MockSession::definitionLoaded, &logContext, [&log](const SessionLoad& load) {
         printDiagnostics(err(), load.definitionDiagnostics);
+        printDiagnostics(err(), load.scenarios.diagnostics);
         log.writeLine(QStringLiteral("Reloaded %1: %2 operations")
                           .arg(load.definition->title)
                           .arg(load.definition->operations.size())

@@ -2,6 +2,8 @@
 // The command line modes: `--check FILE` and `--headless` (the mock without a window).
 #pragma once
 
+#include <optional>
+
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
@@ -25,12 +27,16 @@ struct CommandLineOptions
     bool stateful = false; // --stateful
     int seedItems = 3; // --seed-items: generated items per collection without examples
     QString stateFile; // --state-file
+    QString scenarioFile; // --scenarios; empty = understudy.yaml next to the definition (or above it)
+    std::optional<quint64> seed; // --seed: random seed for generated data and scenario fault rates and delays
+    QString network; // --network off|slow-3g|flaky (validated by main)
 };
 
 namespace Headless {
 
 // Prints the diagnostics of FILE; exit code 0 (valid, maybe warnings), 1 (errors), 2 (unreadable file).
-int check(const QString& file, const QStringList& allowedFiles = {});
+// The scenario file (--scenarios, or the discovered understudy.yaml) is checked as well.
+int check(const QString& file, const QStringList& allowedFiles = {}, const QString& scenarioFile = {});
 
 // Loads the definition, starts the mock, prints one line per request until SIGINT/SIGTERM.
 int run(const CommandLineOptions& options);

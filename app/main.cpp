@@ -13,6 +13,7 @@
 #include "core/definition/definitionloader.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "core/scenarios/scenariostore.h"
 #include "core/state/statestore.h"
 
 #ifdef UNDERSTUDY_WITH_GUI
@@ -85,6 +86,16 @@ void setupParser(QCommandLineParser& parser)
         { QStringLiteral("state-file"),
             QStringLiteral("Stateful: keep the state in FILE across restarts (written at most every second)."),
             QStringLiteral("FILE") },
+        { QStringLiteral("scenarios"),
+            QStringLiteral("Scenario file with per-request rules, latency and faults (default: understudy.yaml next to "
+                           "DEFINITION or above it)."),
+            QStringLiteral("FILE") },
+        { QStringLiteral("seed"),
+            QStringLiteral("Random seed for generated data and scenario fault rates and delays (reproducible runs)."),
+            QStringLiteral("N") },
+        { QStringLiteral("network"),
+            QStringLiteral("Headless: a network profile on top of the scenarios: off, slow-3g or flaky."),
+            QStringLiteral("PROFILE") },
         { QStringLiteral("allowed-host"),
             QStringLiteral("Headless: also answer requests whose Host is NAME (repeatable; '*' = any host). Others "
                            "than loopback and the bound address get 421."),
@@ -143,7 +154,8 @@ int main(int argc, char** argv)
     if (parser.isSet(QStringLiteral("check"))) {
         if (positional.isEmpty())
             return usageError(parser, QStringLiteral("--check needs a DEFINITION file"));
-        return Headless::check(positional.first(), parser.values(QStringLiteral("allow-file")));
+        return Headless::check(
+            positional.first(), parser.values(QStringLiteral("allow-file")), parser.value(QStringLiteral("scenarios")));
     }
 
     CommandLineOptions options;
@@ -215,6 +227,24 @@ int main(int argc, char** argv)
                     .arg(parser.value(QStringLiteral("seed-items"))));
         options.seedItems = n;
     }
+    options.scenarioFile = parser.value(QStringLiteral("scenarios"));
+    if (parser.isSet(QStringLiteral("seed"))) {
+        bool ok = false;
+        const quint64 seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+        if (!ok)
+            return usageError(parser,
+                QStringLiteral("--seed: '%1' is not a non-negative whole number")
+                    .arg(parser.value(QStringLiteral("seed"))));
+        options.seed = seed;
+    }
+    if (parser.isSet(QStringLiteral("network"))) {
+        NetworkProfile profile;
+        if (!ScenarioStore::parseNetwork(parser.value(QStringLiteral("network")), &profile))
+            return usageError(parser,
+                QStringLiteral("--network: '%1' is not one of off, slow-3g, flaky")
+                    .arg(parser.value(QStringLiteral("network"))));
+        options.network = ScenarioStore::networkName(profile);
+    }
 
     if (parser.isSet(QStringLiteral("headless")) || noDisplay) {
         if (noDisplay)
@@ -248,6 +278,8 @@ int main(int argc, char** argv)
             return 2;
         }
     }
+    window->session()->setScenarioFile(options.scenarioFile);
+    window->session()->service()->scenarios()->setSeed(options.seed);
     window->show();
     window->openDefinition(options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition,
         !options.noAutoStart);

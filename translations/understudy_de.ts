@@ -2,6 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>BehaviourPanel</name>
+    <message>
+        <source>When (path, query, header, body)</source>
+        <translation>Wenn (Pfad, Query, Header, Body)</translation>
+    </message>
+    <message>
+        <source>Then (status, example, ...)</source>
+        <translation>Dann (Status, Beispiel, …)</translation>
+    </message>
+    <message>
+        <source>First match wins. Cells use the scenario file&apos;s syntax, e.g. { path: { bookId: 42 } } and { status: 404 }.</source>
+        <translation>Die erste passende Regel gewinnt. Die Zellen verwenden die Syntax der Szenariodatei, z. B. { path: { bookId: 42 } } und { status: 404 }.</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Fest</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Realistic (median, p99)</source>
+        <translation>Realistisch (Median, p99)</translation>
+    </message>
+    <message>
+        <source>e.g. 250ms</source>
+        <translation>z. B. 250ms</translation>
+    </message>
+    <message>
+        <source>e.g. 1.5s</source>
+        <translation>z. B. 1.5s</translation>
+    </message>
+    <message>
+        <source>Reset (RST)</source>
+        <translation>Zurücksetzen (RST)</translation>
+    </message>
+    <message>
+        <source>Close after headers</source>
+        <translation>Nach den Headern schließen</translation>
+    </message>
+    <message>
+        <source>Empty answer</source>
+        <translation>Leere Antwort</translation>
+    </message>
+    <message>
+        <source>Garbage</source>
+        <translation>Datenmüll</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>No scenario file yet: the first change asks where to save one.</source>
+        <translation>Noch keine Szenariodatei: Bei der ersten Änderung werden Sie gefragt, wo sie gespeichert werden soll.</translation>
+    </message>
+    <message>
+        <source>Saved in %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <source>99th percentile</source>
+        <translation>99. Perzentil</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation>Regel %1: %2</translation>
+    </message>
+    <message>
+        <source>Latency: write durations like 250ms or 1.5s</source>
+        <translation>Latenz: Dauer wie 250ms oder 1.5s angeben</translation>
+    </message>
+    <message>
+        <source>Latency: the second value must not be below the first</source>
+        <translation>Latenz: Der zweite Wert darf nicht kleiner als der erste sein</translation>
+    </message>
+    <message>
+        <source>Save the scenario file</source>
+        <translation>Szenariodatei speichern</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.yaml *.yml)</source>
+        <translation>Szenariodateien (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsView</name>
     <message>
         <source>Severity</source>
@@ -539,6 +682,10 @@
         <source>Stateful mode: %1</source>
         <translation>Zustandsmodus: %1</translation>
     </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Verhalten</translation>
+    </message>
 </context>
 <context>
     <name>OperationsBrowser</name>
@@ -682,6 +829,22 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
     <message>
         <source>Notes</source>
         <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>%1 ms delay + %2</source>
+        <translation>%1 ms Verzögerung + %2</translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>Regel %1</translation>
+    </message>
+    <message>
+        <source>Scenario fault: %1.</source>
+        <translation>Szenario-Fehler: %1.</translation>
+    </message>
+    <message>
+        <source>Answered by scenario rule %1.</source>
+        <translation>Von Szenarioregel %1 beantwortet.</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1205,22 @@ oder Server ▸ Im Browser öffnen.</translation>
     <message>
         <source>Stateful mode is off</source>
         <translation>Zustandsmodus ist aus</translation>
+    </message>
+    <message>
+        <source>Network: normal</source>
+        <translation>Netzwerk: normal</translation>
+    </message>
+    <message>
+        <source>Network: slow 3G</source>
+        <translation>Netzwerk: langsames 3G</translation>
+    </message>
+    <message>
+        <source>Network: flaky</source>
+        <translation>Netzwerk: instabil</translation>
+    </message>
+    <message>
+        <source>Adds latency (and, when flaky, 10% failed requests) to every operation, on top of the scenario file</source>
+        <translation>Fügt jeder Operation zusätzlich zur Szenariodatei Latenz hinzu (und bei „instabil“ 10 % fehlgeschlagene Anfragen)</translation>
     </message>
 </context>
 <context>

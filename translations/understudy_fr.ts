@@ -2,6 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>BehaviourPanel</name>
+    <message>
+        <source>When (path, query, header, body)</source>
+        <translation>Quand (chemin, requête, en-tête, corps)</translation>
+    </message>
+    <message>
+        <source>Then (status, example, ...)</source>
+        <translation>Alors (statut, exemple, …)</translation>
+    </message>
+    <message>
+        <source>First match wins. Cells use the scenario file&apos;s syntax, e.g. { path: { bookId: 42 } } and { status: 404 }.</source>
+        <translation>La première règle qui correspond l’emporte. Les cellules utilisent la syntaxe du fichier de scénarios, p. ex. { path: { bookId: 42 } } et { status: 404 }.</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Ajouter une règle</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Fixe</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Plage</translation>
+    </message>
+    <message>
+        <source>Realistic (median, p99)</source>
+        <translation>Réaliste (médiane, p99)</translation>
+    </message>
+    <message>
+        <source>e.g. 250ms</source>
+        <translation>p. ex. 250ms</translation>
+    </message>
+    <message>
+        <source>e.g. 1.5s</source>
+        <translation>p. ex. 1.5s</translation>
+    </message>
+    <message>
+        <source>Reset (RST)</source>
+        <translation>Réinitialisation (RST)</translation>
+    </message>
+    <message>
+        <source>Close after headers</source>
+        <translation>Fermer après les en-têtes</translation>
+    </message>
+    <message>
+        <source>Empty answer</source>
+        <translation>Réponse vide</translation>
+    </message>
+    <message>
+        <source>Garbage</source>
+        <translation>Octets invalides</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Délai dépassé</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latence</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>Pannes</translation>
+    </message>
+    <message>
+        <source>No scenario file yet: the first change asks where to save one.</source>
+        <translation>Pas encore de fichier de scénarios : la première modification demande où l’enregistrer.</translation>
+    </message>
+    <message>
+        <source>Saved in %1</source>
+        <translation>Enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Médiane</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>99th percentile</source>
+        <translation>99e centile</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation>Règle %1 : %2</translation>
+    </message>
+    <message>
+        <source>Latency: write durations like 250ms or 1.5s</source>
+        <translation>Latence : indiquez des durées comme 250ms ou 1.5s</translation>
+    </message>
+    <message>
+        <source>Latency: the second value must not be below the first</source>
+        <translation>Latence : la seconde valeur ne doit pas être inférieure à la première</translation>
+    </message>
+    <message>
+        <source>Save the scenario file</source>
+        <translation>Enregistrer le fichier de scénarios</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.yaml *.yml)</source>
+        <translation>Fichiers de scénarios (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>Impossible d’enregistrer %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsView</name>
     <message>
         <source>Severity</source>
@@ -539,6 +682,10 @@
         <source>Stateful mode: %1</source>
         <translation>Mode avec état : %1</translation>
     </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Comportement</translation>
+    </message>
 </context>
 <context>
     <name>OperationsBrowser</name>
@@ -682,6 +829,22 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>%1 ms delay + %2</source>
+        <translation>%1 ms de délai + %2</translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>règle %1</translation>
+    </message>
+    <message>
+        <source>Scenario fault: %1.</source>
+        <translation>Panne de scénario : %1.</translation>
+    </message>
+    <message>
+        <source>Answered by scenario rule %1.</source>
+        <translation>Réponse de la règle de scénario %1.</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1205,22 @@ ou Serveur ▸ Ouvrir dans le navigateur.</translation>
     <message>
         <source>Stateful mode is off</source>
         <translation>Le mode avec état est désactivé</translation>
+    </message>
+    <message>
+        <source>Network: normal</source>
+        <translation>Réseau : normal</translation>
+    </message>
+    <message>
+        <source>Network: slow 3G</source>
+        <translation>Réseau : 3G lente</translation>
+    </message>
+    <message>
+        <source>Network: flaky</source>
+        <translation>Réseau : instable</translation>
+    </message>
+    <message>
+        <source>Adds latency (and, when flaky, 10% failed requests) to every operation, on top of the scenario file</source>
+        <translation>Ajoute de la latence à chaque opération, en plus du fichier de scénarios (et, si instable, 10 % de requêtes en échec)</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,30 @@ void DefinitionWatcher::watch(const QString& definitionPath, const QString& expl
         files.append(loaded->files);
     if (!configInUse.isEmpty())
         files.append(configInUse);
+    files.append(scenarioFiles(QString()));
     rearm(files);
+}
+
+void DefinitionWatcher::setScenarioFile(const QString& path)
+{
+    m_scenarioFile = path;
+}
+
+QStringList DefinitionWatcher::scenarioFiles(const QString& inUse) const
+{
+    if (!m_scenarioFile.isEmpty())
+        return { m_scenarioFile };
+    QStringList files;
+    if (!inUse.isEmpty())
+        files.append(inUse);
+    const QString discovered = ScenarioLoader::discover(m_definitionPath);
+    if (!discovered.isEmpty())
+        files.append(discovered);
+    // Not there yet: creating it next to the definition loads it.
+    const QString fresh = ScenarioLoader::defaultPath(m_definitionPath);
+    if (!fresh.isEmpty())
+        files.append(fresh);
+    return files;
 }
 
 void DefinitionWatcher::stop()
@@ -148,13 +171,15 @@ void DefinitionWatcher::reloadNow()
     const QString path = m_definitionPath;
     const QString config = m_explicitConfig;
     const LoadOptions options = m_loadOptions;
+    const QString scenarioFile = m_scenarioFile;
     QPointer<DefinitionWatcher> self(this);
     QObject* home =
         QCoreApplication::instance(); // the watcher lives on the main thread; it may be gone by the time we finish
-    QThreadPool::globalInstance()->start([self, home, generation, path, config, options] {
+    QThreadPool::globalInstance()->start([self, home, generation, path, config, options, scenarioFile] {
         ReloadResult result;
         result.definition = DefinitionLoader(options).loadFile(path);
         result.config = config.isEmpty() ? MockConfigLoader::discover(path) : MockConfigLoader::load(config, path);
+        result.scenarios = ScenarioLoader::loadFor(path, scenarioFile, result.definition.definition.get());
         QMetaObject::invokeMethod(
             home,
             [self, generation, result] {
@@ -178,6 +203,7 @@ void DefinitionWatcher::finishReload(quint64 generation, const ReloadResult& res
     files.append(result.definition.definition->files);
     if (!result.config.config.sourceFile.isEmpty())
         files.append(result.config.config.sourceFile);
+    files.append(scenarioFiles(result.scenarios.sourceFile));
     rearm(files);
     emit reloaded(result);
 }

@@ -8,6 +8,7 @@
 
 #include "core/config/mockconfig.h"
 #include "core/definition/definitionloader.h"
+#include "core/scenarios/scenarioloader.h"
 
 class QFileSystemWatcher;
 class QTimer;
@@ -16,6 +17,7 @@ struct ReloadResult
 {
     LoadResult definition;
     MockConfigResult config;
+    ScenarioResult scenarios; // understudy.yaml (explicit or discovered), checked against the new definition
     bool ok() const
     {
         return definition.definition != nullptr && !hasErrors(definition.diagnostics);
@@ -45,6 +47,8 @@ public:
     void setDebounceMs(int ms);
     // What reloads pass to DefinitionLoader (e.g. the files the user allowed outside the project).
     void setLoadOptions(const LoadOptions& options);
+    // The scenario file given with --scenarios; empty = discover understudy.yaml (and notice one being created).
+    void setScenarioFile(const QString& path);
     QStringList watchedFiles() const;
 
     // Loads again now (off this thread); the result arrives through reloaded() / reloadFailed().
@@ -58,6 +62,8 @@ signals:
 
 private:
     void handleChange(const QString& path);
+    // The scenario files to watch: the explicit one, or the discovered one and where a new one would appear.
+    QStringList scenarioFiles(const QString& inUse) const;
     void rearm(const QStringList& files);
     void finishReload(quint64 generation, const ReloadResult& result);
     // Size and modification time of each watched file (missing = -1), to tell our files' changes from
@@ -68,6 +74,7 @@ private:
     QTimer* m_debounce = nullptr;
     QString m_definitionPath;
     QString m_explicitConfig;
+    QString m_scenarioFile;
     LoadOptions m_loadOptions;
     QStringList m_files;
     QHash<QString, QPair<qint64, qint64>> m_seen;

@@ -358,6 +358,60 @@ void GatedSocket::answered(bool keepAlive)
         schedulePump();
 }
 
+void GatedSocket::sendFault(FaultSpec::Kind kind, const HttpResponse& answer, bool headRequest)
+{
+    if (m_phase != Phase::Handed)
+        return;
+    m_release.clear();
+    m_releasePos = 0;
+    m_in.clear();
+    m_inPos = 0;
+    ++m_served;
+    switch (kind) {
+    case FaultSpec::Kind::Timeout:
+        // Stay "handed" (no further request is read) and say nothing; checkDeadline cuts it at the idle limit.
+        m_stalledSinceMs = nowMs();
+        return;
+    case FaultSpec::Kind::Reset: {
+#ifdef Q_OS_UNIX
+        // SO_LINGER with a zero timeout makes close() send RST instead of FIN.
+        const struct linger hard = { 1, 0 };
+        ::setsockopt(int(socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard, sizeof(hard));
+#endif
+        m_phase = Phase::Closing;
+        abort();
+        return;
+    }
+    case FaultSpec::Kind::Close: {
+        HttpResponse response = answer;
+        if (HttpResponse::statusAllowsBody(response.status))
+            response.setHeader("Content-Length", QByteArray::number(response.body.size()));
+        // The head promises a body that never comes; with no body to cut short, the head itself ends early (no
+        // blank line after the headers).
+        QByteArray head = serialize(response, false);
+        if (headRequest || response.body.isEmpty())
+            head.chop(2);
+        write(head);
+        break;
+    }
+    case FaultSpec::Kind::Garbage:
+        write(QByteArrayLiteral("\x16\x03\x01\x00\xa5\x01\x00\x00\xa1 #!~garbage from understudy: this is not "
+                                "HTTP\x00\xff\xfe\r\n\r\n"));
+        break;
+    case FaultSpec::Kind::Empty:
+    case FaultSpec::Kind::Status:
+    case FaultSpec::Kind::None:
+        break;
+    }
+    m_phase = Phase::Closing;
+    m_closingSinceMs = nowMs();
+    flush();
+    if (bytesToWrite() == 0)
+        shutdownWrite();
+    else
+        m_shutdownPending = true;
+}
+
 void GatedSocket::refuseBusy()
 {
     connect(this, &QAbstractSocket::disconnected, this, &QObject::deleteLater);
@@ -424,8 +478,12 @@ void GatedSocket::checkDeadline(qint64 now)
                 QStringLiteral("No byte of the request body arrived for %1 ms").arg(l.bodyTimeoutMs) });
         break;
     case Phase::Handed:
+        // The answer is being made (or delayed); a timeout fault never answers and ends at the idle limit.
+        if (m_stalledSinceMs >= 0 && now - m_stalledSinceMs > l.idleTimeoutMs)
+            abort();
+        break;
     case Phase::Streaming:
-        break; // the answer is being made, or sent (a bounded number of chunks)
+        break; // the answer is being sent (a bounded number of chunks)
     case Phase::Closing:
         if (now - m_closingSinceMs > lingerMs)
             abort();

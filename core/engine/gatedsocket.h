@@ -10,6 +10,7 @@
 #include "core/http/hostpolicy.h"
 #include "core/http/httpresponse.h"
 #include "core/http/requestframing.h"
+#include "core/scenarios/scenario.h"
 
 // How it works (QtHttpServer 6.4): QAbstractHttpServer connects its parser to the socket's readyRead() after
 // nextPendingConnection(); this socket connects its own slot in the constructor, so the gate always runs first.
@@ -52,6 +53,10 @@ public:
     // A response with `chunks` is streamed to HTTP/1.1 clients: chunked transfer coding, one chunk every
     // `chunkIntervalMs`; the next request is read only after the last chunk.
     void sendResponse(HttpResponse response, bool headRequest);
+    // Acts out a scenario fault instead of the answer to the request handed to Qt: reset (RST), close after the
+    // head, empty (close without a byte), garbage (non-HTTP bytes, then close) or timeout (no answer; the connection
+    // is cut when its idle limit runs out).
+    void sendFault(FaultSpec::Kind kind, const HttpResponse& response, bool headRequest);
     // Answers 503 and closes: the server is at its connection cap.
     void refuseBusy();
     // Called a few times a second by the server: ends connections whose header, body or idle time ran out.
@@ -120,4 +125,5 @@ private:
     qint64 m_lastOutputMs = 0;
     qint64 m_idleSinceMs = 0;
     qint64 m_closingSinceMs = 0;
+    qint64 m_stalledSinceMs = -1; // a timeout fault: the answer never comes
 };

@@ -5,6 +5,8 @@
 #include "core/negotiation/contentchoice.h"
 #include "core/negotiation/forcedchoice.h"
 #include "core/negotiation/responsechoice.h"
+#include "core/negotiation/responseselector.h"
+#include "core/scenarios/scenariostage.h"
 #include "core/state/stateadmin.h"
 
 namespace {
@@ -23,10 +25,11 @@ QJsonObject refusalValues(const RequestVerdict& verdict, const ResponseChoice& c
 } // namespace
 
 MockPipeline::MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced,
-    std::shared_ptr<StateStore> state)
+    std::shared_ptr<StateStore> state, std::shared_ptr<const ScenarioStore> scenarios)
     : m_definition(std::move(definition))
     , m_config(std::move(config))
     , m_forced(forced ? std::move(forced) : std::make_shared<ForcedResponseStore>())
+    , m_scenarios(scenarios ? std::move(scenarios) : std::make_shared<const ScenarioStore>())
     , m_router(m_definition)
     , m_validator(std::make_shared<const RequestValidator>(m_definition))
     , m_body(m_definition, m_config.strictExamples)
@@ -56,7 +59,22 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
     result.operationPath = op.path;
     result.trace.append(route.match->trace);
 
-    const ForcedChoice forced = ForcedChoice::resolve(op, ForcedRequest::read(request, m_forced->lookup(op.id)));
+    const ScenarioDecision scenario = ScenarioStage::decide(*m_scenarios, op, request, route.match->pathParameters);
+    result.trace.append(scenario.trace);
+    result.delayMs = scenario.delayMs;
+    result.scenarioRule = scenario.rule;
+    if (scenario.fault.isSocketLevel())
+        result.fault = scenario.fault;
+
+    ForcedRequest forcedRequest = ForcedRequest::read(request, m_forced->lookup(op.id));
+    if (!applyScenario(op, scenario, &forcedRequest, &result))
+        return answerWithProblem(request,
+            Problem::make(scenario.fault.status, QStringLiteral("injected-fault"), QStringLiteral("Injected fault"),
+                QStringLiteral("A scenario fault answered %1 (from %2); %3 defines no such response")
+                    .arg(scenario.fault.status)
+                    .arg(scenario.faultSource, op.id)),
+            &result);
+    const ForcedChoice forced = ForcedChoice::resolve(op, std::move(forcedRequest));
     result.trace.append(forced.trace);
     if (forced.request.error)
         return answerWithProblem(request, *forced.request.error, &result);
@@ -113,6 +131,8 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
     // Proxies and browsers must not hold a stream back to cache it (unless the definition says otherwise).
     if (!body.chunks.isEmpty() && result.response.header("Cache-Control").isEmpty())
         result.response.setHeader("Cache-Control", "no-cache");
+    for (const auto& h : scenario.headers)
+        result.response.setHeader(h.first, h.second);
     finish(request, &result);
     return result;
 }
@@ -154,6 +174,36 @@ MockResult& MockPipeline::answerFromState(const HttpRequest& request, const Oper
         result->response.setHeader(header.first, header.second);
     finish(request, result);
     return *result;
+}
+
+bool MockPipeline::applyScenario(
+    const Operation& op, const ScenarioDecision& scenario, ForcedRequest* forced, MockResult* result) const
+{
+    // The control headers (x-redocly-*, Prefer) and the forcing panel win over a scenario's status and example; a
+    // status fault wins over everything but the headers.
+    const bool statusByHeader = forced->statusSource == QLatin1String("x-redocly-response-status")
+        || forced->statusSource == QLatin1String("Prefer");
+    if (scenario.fault.kind == FaultSpec::Kind::Status && !statusByHeader) {
+        result->fault = scenario.fault;
+        if (!ResponseSelector::defined(op, scenario.fault.status))
+            return false;
+        forced->status = scenario.fault.status;
+        forced->statusSource = QStringLiteral("The scenario fault (%1)").arg(scenario.faultSource);
+        result->scenarioRule = result->scenarioRule.isEmpty() ? scenario.faultSource : result->scenarioRule;
+    } else if (scenario.status != 0 && forced->status == 0) {
+        forced->status = scenario.status;
+        forced->statusSource = QStringLiteral("Scenario %1").arg(scenario.answerSource);
+    } else if (scenario.status != 0) {
+        forced->trace.append(QStringLiteral("%1 wins over the status %2 of scenario %3.")
+                                 .arg(forced->statusSource)
+                                 .arg(scenario.status)
+                                 .arg(scenario.answerSource));
+    }
+    if (!scenario.example.isEmpty() && forced->example.isEmpty()) {
+        forced->example = scenario.example;
+        forced->exampleSource = QStringLiteral("Scenario %1").arg(scenario.answerSource);
+    }
+    return true;
 }
 
 MockResult& MockPipeline::answerUnrouted(const HttpRequest& request, const Problem& problem, MockResult* result) const

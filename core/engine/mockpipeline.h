@@ -12,8 +12,11 @@
 #include "core/generation/headerstage.h"
 #include "core/http/httpresponse.h"
 #include "core/http/problem.h"
+#include "core/negotiation/forcedrequest.h"
 #include "core/negotiation/forcedresponsestore.h"
 #include "core/routing/router.h"
+#include "core/scenarios/scenariostage.h"
+#include "core/scenarios/scenariostore.h"
 #include "core/state/statestage.h"
 #include "core/validation/requestvalidator.h"
 
@@ -27,6 +30,9 @@ struct MockResult
     bool forced = false;
     bool invalid = false;
     QString exampleName;
+    qint64 delayMs = 0; // scenario latency: the server answers this much later
+    FaultSpec fault; // the scenario fault that fired: socket-level ones (reset, close, ...) the server acts out
+    QString scenarioRule; // the scenario rule or sequence step that fired ("getBook#1"), if any
 };
 
 /**
@@ -40,12 +46,12 @@ class MockPipeline
 {
 public:
     // `state` (null: a store of its own, off) adopts this definition's resources: collections that still exist keep
-    // their items.
+    // their items. `scenarios` (null: none) is consulted on every request.
     MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced,
-        std::shared_ptr<StateStore> state = nullptr);
+        std::shared_ptr<StateStore> state = nullptr, std::shared_ptr<const ScenarioStore> scenarios = nullptr);
 
-    // Route -> ForcedChoice -> RequestVerdict -> ResponseChoice -> ContentChoice -> BodyStage -> HeaderStage; each
-    // stage appends its own trace sentences, and any stage may end the request with a Problem.
+    // Route -> ScenarioStage -> ForcedChoice -> RequestVerdict -> ResponseChoice -> ContentChoice -> BodyStage ->
+    // HeaderStage; each stage appends its own trace sentences, and any stage may end the request with a Problem.
     MockResult handle(const HttpRequest& request) const;
 
     const Definition& definition() const
@@ -75,10 +81,15 @@ private:
     // Stateful mode answered (or refused with the operation's own 404/409/422 response, else a problem).
     MockResult& answerFromState(const HttpRequest& request, const Operation& op, const RouteMatch& route,
         const StateAnswer& state, MockResult* result) const;
+    // Folds the scenario's status, example and status fault into what was forced; false: a status fault names a
+    // status the operation does not define (answered with a problem of that status).
+    bool applyScenario(
+        const Operation& op, const ScenarioDecision& scenario, ForcedRequest* forced, MockResult* result) const;
 
     DefinitionPtr m_definition;
     MockConfig m_config;
     std::shared_ptr<ForcedResponseStore> m_forced;
+    std::shared_ptr<const ScenarioStore> m_scenarios;
     Router m_router;
     std::shared_ptr<const RequestValidator> m_validator;
     BodyStage m_body; // owns the sample and serialisation caches

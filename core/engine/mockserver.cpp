@@ -379,9 +379,34 @@ void MockServer::finish(const QPointer<GatedSocket>& socket, const HttpRequest& 
     entry.invalid = result.invalid;
     entry.exampleName = result.exampleName;
     entry.durationUs = durationUs;
+    entry.delayMs = result.delayMs;
+    entry.scenarioRule = result.scenarioRule;
+    entry.fault = result.fault.kindName();
 
-    socket->sendResponse(std::move(response), isHead);
-    m_pendingLog.append(entry);
+    const qint64 waitMs = result.delayMs - durationUs / 1000;
+    if (waitMs <= 0) {
+        deliver(socket, std::move(response), isHead, result.fault.kind, std::move(entry));
+        return;
+    }
+    // Latency never holds up other requests: a timer on this (the serving) thread sends the answer later, and the
+    // connection reads no further request meanwhile.
+    QTimer::singleShot(int(waitMs), Qt::PreciseTimer, this,
+        [this, socket, response = std::move(response), isHead, kind = result.fault.kind,
+            entry = std::move(entry)]() mutable {
+            deliver(socket, std::move(response), isHead, kind, std::move(entry));
+        });
+}
+
+void MockServer::deliver(const QPointer<GatedSocket>& socket, HttpResponse response, bool isHead, FaultSpec::Kind fault,
+    RequestLogEntry entry)
+{
+    if (!socket)
+        entry.trace.append(QStringLiteral("The client closed the connection before the delayed answer was sent."));
+    else if (fault != FaultSpec::Kind::None && fault != FaultSpec::Kind::Status)
+        socket->sendFault(fault, response, isHead);
+    else
+        socket->sendResponse(std::move(response), isHead);
+    m_pendingLog.append(std::move(entry));
     if (!m_logTimer->isActive())
         m_logTimer->start();
 }

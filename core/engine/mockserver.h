@@ -81,6 +81,9 @@ private:
 
     void finish(const QPointer<GatedSocket>& socket, const HttpRequest& request, MockResult result,
         const QDateTime& arrived, qint64 durationUs);
+    // Sends the answer (or acts out the fault) and logs the request.
+    void deliver(const QPointer<GatedSocket>& socket, HttpResponse response, bool isHead, FaultSpec::Kind fault,
+        RequestLogEntry entry);
     void flushLog();
     GatedSocket::ConfigPtr configFor(const QHostAddress& host) const;
 

@@ -15,6 +15,7 @@ MockService::MockService(QObject* parent)
     , m_openCount(std::make_shared<std::atomic<int>>(0))
     , m_forced(std::make_shared<ForcedResponseStore>())
     , m_state(std::make_shared<StateStore>())
+    , m_scenarios(std::make_shared<ScenarioStore>())
 {
     qRegisterMetaType<RequestLogEntry>();
     qRegisterMetaType<QList<RequestLogEntry>>();
@@ -103,11 +104,12 @@ void MockService::setDefinition(DefinitionPtr definition, const MockConfig& conf
     MockServer* first = m_workers.front().server;
     QMetaObject::invokeMethod(
         first,
-        [first, promise, definition = m_definition, config = m_config, forced = m_forced, state = m_state] {
+        [first, promise, definition = m_definition, config = m_config, forced = m_forced, state = m_state,
+            scenarios = m_scenarios] {
             std::shared_ptr<const MockPipeline> pipeline;
             try {
                 if (definition)
-                    pipeline = std::make_shared<const MockPipeline>(definition, config, forced, state);
+                    pipeline = std::make_shared<const MockPipeline>(definition, config, forced, state, scenarios);
             } catch (...) {
                 pipeline = nullptr; // e.g. out of memory: answer "no definition" rather than die
             }
@@ -140,6 +142,11 @@ std::shared_ptr<ForcedResponseStore> MockService::forcedResponses() const
 std::shared_ptr<StateStore> MockService::state() const
 {
     return m_state;
+}
+
+std::shared_ptr<ScenarioStore> MockService::scenarios() const
+{
+    return m_scenarios;
 }
 
 void MockService::setLimits(const ServerLimits& limits)

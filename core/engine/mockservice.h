@@ -18,6 +18,7 @@
 #include "core/engine/serverlimits.h"
 #include "core/engine/startresult.h"
 #include "core/negotiation/forcedresponsestore.h"
+#include "core/scenarios/scenariostore.h"
 #include "core/state/statestore.h"
 
 class MockPipeline;
@@ -43,6 +44,9 @@ public:
     // Stateful mode's store (off by default): shared by every pipeline of this service, so that a definition swap
     // keeps the collections that still exist.
     std::shared_ptr<StateStore> state() const;
+    // The scenarios (understudy.yaml), seed and network profile every request consults; changes apply to the next
+    // request, without rebuilding the pipeline.
+    std::shared_ptr<ScenarioStore> scenarios() const;
 
     // Body, header and connection limits, timeouts and allowed hosts. Takes effect for new connections at once,
     // also while running.
@@ -99,6 +103,7 @@ private:
     quint64 m_nextEntryId = 1;
     std::shared_ptr<ForcedResponseStore> m_forced;
     std::shared_ptr<StateStore> m_state;
+    std::shared_ptr<ScenarioStore> m_scenarios;
     DefinitionPtr m_definition;
     MockConfig m_config;
     ServerLimits m_limits;

@@ -8,6 +8,7 @@
 
 #include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
+#include "core/negotiation/forcedresponsestore.h"
 #include "core/state/statefile.h"
 #include "core/state/statestore.h"
 
@@ -22,6 +23,7 @@ Diagnostics SessionLoad::diagnostics() const
 {
     Diagnostics all = definitionDiagnostics;
     all += configDiagnostics;
+    all += scenarios.diagnostics;
     return all;
 }
 
@@ -55,6 +57,31 @@ void MockSession::setConfigFile(const QString& path)
 QString MockSession::configFile() const
 {
     return m_configFile;
+}
+
+void MockSession::setScenarioFile(const QString& path)
+{
+    m_scenarioFile = path.isEmpty() || isResource(path) ? path : QFileInfo(path).absoluteFilePath();
+    m_watcher->setScenarioFile(m_scenarioFile);
+}
+
+QString MockSession::scenarioFile() const
+{
+    return m_scenarioFile;
+}
+
+ScenarioResult MockSession::reloadScenarios(const QString& path)
+{
+    const DefinitionPtr served = definition();
+    ScenarioResult result = path.isEmpty() ? ScenarioLoader::loadFor(m_path, m_scenarioFile, served.get())
+                                           : ScenarioLoader::load(path, served.get());
+    m_service->scenarios()->setScenarios(result.scenarios);
+    applyForced(result);
+    m_scenarioSource = result.sourceFile;
+    m_diagnostics = m_loadDiagnostics;
+    m_diagnostics += result.diagnostics;
+    emit scenariosLoaded(result);
+    return result;
 }
 
 DefinitionPtr MockSession::definition() const
@@ -115,11 +142,12 @@ void MockSession::open(const QString& path)
     m_loading = true;
     emit loadStarted(absolute);
     const QString config = m_configFile;
+    const QString scenarioFile = m_scenarioFile;
     const LoadOptions options = m_loadOptions;
     QPointer<MockSession> self(this);
     // The session lives on the main thread; it may be gone by the time the load finishes.
     QObject* home = QCoreApplication::instance();
-    QThreadPool::globalInstance()->start([self, home, generation, absolute, config, options] {
+    QThreadPool::globalInstance()->start([self, home, generation, absolute, config, options, scenarioFile] {
         SessionLoad load;
         load.path = absolute;
         LoadResult read = DefinitionLoader(options).loadFile(absolute);
@@ -129,6 +157,7 @@ void MockSession::open(const QString& path)
             config.isEmpty() ? MockConfigLoader::discover(absolute) : MockConfigLoader::load(config, absolute);
         load.config = std::move(settings.config);
         load.configDiagnostics = std::move(settings.diagnostics);
+        load.scenarios = ScenarioLoader::loadFor(absolute, scenarioFile, load.definition.get());
         QMetaObject::invokeMethod(
             home,
             [self, generation, load] {
@@ -175,6 +204,7 @@ SessionLoad MockSession::fromReload(const ReloadResult& result) const
     load.definitionDiagnostics = result.definition.diagnostics;
     load.config = result.config.config;
     load.configDiagnostics = result.config.diagnostics;
+    load.scenarios = result.scenarios;
     load.live = true;
     load.samePath = true;
     return load;
@@ -220,7 +250,24 @@ void MockSession::accept(SessionLoad& load)
     m_path = load.path;
     m_config = load.config;
     m_service->setDefinition(load.definition, m_config);
+    m_service->scenarios()->setScenarios(load.scenarios.scenarios);
+    applyForced(load.scenarios);
+    m_scenarioSource = load.scenarios.sourceFile;
+    m_loadDiagnostics = load.definitionDiagnostics;
+    m_loadDiagnostics += load.configDiagnostics;
     ++m_loadCount;
+}
+
+void MockSession::applyForced(const ScenarioResult& result)
+{
+    // A scenario file in use holds the forcing panel's choices (`forced:`); without one they are the window's.
+    if (!result.scenarios)
+        return;
+    QHash<QString, ForcedResponse> forced;
+    for (auto it = result.forced.cbegin(); it != result.forced.cend(); ++it)
+        if (it->status != 0 || !it->example.isEmpty())
+            forced.insert(it.key(), ForcedResponse { it->status, it->example });
+    m_service->forcedResponses()->replaceAll(forced);
 }
 
 void MockSession::rewatch()

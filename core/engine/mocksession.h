@@ -14,6 +14,7 @@
 #include "core/definition/definitionloader.h"
 #include "core/engine/requestlogentry.h"
 #include "core/engine/startresult.h"
+#include "core/scenarios/scenarioloader.h"
 
 class DefinitionWatcher;
 class ForcedResponseStore;
@@ -30,12 +31,13 @@ struct SessionLoad
     Diagnostics definitionDiagnostics;
     Diagnostics configDiagnostics;
     MockConfig config;
+    ScenarioResult scenarios; // understudy.yaml: the set (null when there is none), its diagnostics and file
     bool live = false; // a file changed on disk (the watcher), not open() or reload()
     bool samePath = false; // the same file as the one served (or asked for) before
     bool replaced = false; // definitionLoaded: a definition was being served before this one
     bool fileMissing = false; // loadFailed: the served file is gone (deleted or moved); the last one is kept
 
-    // The definition's diagnostics followed by the configuration's.
+    // The definition's diagnostics followed by the configuration's and the scenario file's.
     Diagnostics diagnostics() const;
 };
 
@@ -59,6 +61,17 @@ public:
     // An explicit redocly.yaml (--config); empty = discover one next to the definition or above it.
     void setConfigFile(const QString& path);
     QString configFile() const;
+    // An explicit scenario file (--scenarios); empty = understudy.yaml next to the definition or above it.
+    void setScenarioFile(const QString& path);
+    QString scenarioFile() const;
+    // The scenario file in use (explicit or discovered); empty when there is none.
+    QString scenarioSource() const
+    {
+        return m_scenarioSource;
+    }
+    // Reads the scenario file again now (on this thread: it is small) against the served definition and swaps it
+    // in; e.g. after the window wrote it. Returns what was read; emits scenariosLoaded.
+    ScenarioResult reloadScenarios(const QString& path = QString());
 
     // Loads `path` off this thread; the result arrives as definitionLoaded() or loadFailed().
     void open(const QString& path);
@@ -145,6 +158,8 @@ signals:
     void startFailed(StartError error, const QString& message);
     void stopped();
     void requestHandled(const RequestLogEntry& entry);
+    // reloadScenarios() read the scenario file (diagnostics() now holds its diagnostics).
+    void scenariosLoaded(const ScenarioResult& result);
 
 private:
     struct Job;
@@ -155,6 +170,7 @@ private:
     SessionLoad fromReload(const ReloadResult& result) const;
     void accept(SessionLoad& load);
     void rewatch();
+    void applyForced(const ScenarioResult& result);
     QHash<QString, QDateTime> fileStamps() const;
 
     MockService* m_service = nullptr;
@@ -162,6 +178,9 @@ private:
     StateFile* m_stateFile = nullptr;
     QString m_path;
     QString m_configFile;
+    QString m_scenarioFile;
+    QString m_scenarioSource;
+    Diagnostics m_loadDiagnostics; // definition + configuration of the last load, without the scenario file's
     LoadOptions m_loadOptions;
     MockConfig m_config;
     Diagnostics m_diagnostics;

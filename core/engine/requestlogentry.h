@@ -34,6 +34,9 @@ struct RequestLogEntry
     bool forced = false; // status or example forced by header or by the forcing panel
     bool invalid = false; // the request violated the definition
     QString exampleName; // the named example served, if any
+    qint64 delayMs = 0; // scenario latency added before the answer was sent
+    QString fault; // the scenario fault acted out ("reset", "close", "empty", "garbage", "timeout", "status 503")
+    QString scenarioRule; // the scenario rule or sequence step that fired ("getBook#1"), if any
 
     QByteArray requestHeader(const QByteArray& name) const;
     QByteArray responseHeader(const QByteArray& name) const;

@@ -68,6 +68,8 @@ private slots:
     void headlessOffConfigExitsNonZero();
     void headlessBadDefinitionExitsNonZero();
     void withoutDisplayFallsBackToHeadless();
+    void checkReportsScenarioDiagnostics();
+    void headlessLogNamesRuleDelayAndFault();
 };
 
 void TestCli::helpAndVersion()
@@ -97,6 +99,8 @@ void TestCli::usageErrors_data()
     QTest::addRow("threads zero") << QStringList { "--headless", "--threads", "0" };
     QTest::addRow("threads over eight") << QStringList { "--headless", "--threads", "9" };
     QTest::addRow("threads is not a number") << QStringList { "--headless", "--threads", "many" };
+    QTest::addRow("seed is not a number") << QStringList { "--headless", "--seed", "abc" };
+    QTest::addRow("unknown network profile") << QStringList { "--headless", "--network", "dial-up" };
 }
 
 void TestCli::usageErrors()
@@ -224,6 +228,47 @@ void TestCli::headlessServesAndStops()
     QCOMPARE(process.exitCode(), 0);
     out += QString::fromUtf8(process.readAllStandardOutput());
     QVERIFY(out.contains(QStringLiteral("Mock server stopped")));
+}
+
+void TestCli::checkReportsScenarioDiagnostics()
+{
+    const QString shop = TestUtils::dataPath("scenarios/shop.yaml");
+    // The discovered understudy.yaml next to it is valid.
+    const Run good = runCli({ QStringLiteral("--check"), shop });
+    QVERIFY2(good.exitCode == 0, qPrintable(good.out + good.err));
+    const QString bad = TestUtils::dataPath("scenarios/bad-scenarios.yaml");
+    const Run run = runCli({ QStringLiteral("--check"), QStringLiteral("--scenarios"), bad, shop });
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains(bad + QStringLiteral(":5:")), qPrintable(run.out));
+    QVERIFY(run.out.contains(QStringLiteral("does not define status 418")));
+}
+
+void TestCli::headlessLogNamesRuleDelayAndFault()
+{
+    QProcess process;
+    process.setProcessEnvironment(withoutDisplay());
+    process.start(QStringLiteral(UNDERSTUDY_BINARY),
+        { QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--seed"),
+            QStringLiteral("3"), TestUtils::dataPath("scenarios/shop.yaml") });
+    QVERIFY(process.waitForStarted());
+    QString out;
+    QRegularExpressionMatch listening;
+    const QRegularExpression re(QStringLiteral(R"(listening on http://127\.0\.0\.1:(\d+))"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += QString::fromUtf8(process.readAllStandardOutput()), listening = re.match(out)).hasMatch(), 10000);
+    QVERIFY2(out.contains(QStringLiteral("Using scenarios from ")), qPrintable(out));
+    const quint16 port = listening.captured(1).toUShort();
+    QVERIFY(httpGet(port, "/books/42").startsWith("HTTP/1.1 404"));
+    QVERIFY(httpGet(port, "/health", "x-understudy-delay: 20ms\r\n").startsWith("HTTP/1.1 200"));
+    QVERIFY(httpGet(port, "/health", "x-understudy-fault: empty\r\n").isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += QString::fromUtf8(process.readAllStandardOutput())).contains(QStringLiteral("[fault empty]")), 5000);
+    QVERIFY2(out.contains(QStringLiteral("GET /books/42 404")) && out.contains(QStringLiteral("[rule getBook#1]")),
+        qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("[delay 20 ms]")), qPrintable(out));
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(5000));
+    QCOMPARE(process.exitCode(), 0);
 }
 
 void TestCli::headlessStopsWhileAnswering()

@@ -179,6 +179,8 @@ void TestStateView::operationPageSaysWhatWasInferred()
     page.showOperation(QStringLiteral("getBook"), QUrl());
     QVERIFY(page.stateLabel()->isHidden()); // no model yet
     page.setStateModel(StateModel::infer(definition));
+    QVERIFY(page.stateLabel()->isHidden()); // stateful mode is off: the line would only take room
+    page.setStatefulEnabled(true);
     QVERIFY(!page.stateLabel()->isHidden());
     QVERIFY2(page.stateLabel()->text().contains(QStringLiteral("Reads an item of the collection 'books'")),
         qPrintable(page.stateLabel()->text()));

@@ -45,9 +45,13 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
             return e.query.isEmpty() ? e.path : e.path + QLatin1Char('?') + QString::fromUtf8(e.query);
         case StatusColumn:
             return e.status;
-        case DurationColumn:
-            return e.durationUs < 1000 ? QStringLiteral("%1 µs").arg(e.durationUs)
-                                       : QStringLiteral("%1 ms").arg(double(e.durationUs) / 1000.0, 0, 'f', 1);
+        case DurationColumn: {
+            const QString spent = e.durationUs < 1000
+                ? QStringLiteral("%1 µs").arg(e.durationUs)
+                : QStringLiteral("%1 ms").arg(double(e.durationUs) / 1000.0, 0, 'f', 1);
+            // A scenario delay is most of what the client waited: show it first.
+            return e.delayMs > 0 ? tr("%1 ms delay + %2").arg(e.delayMs).arg(spent) : spent;
+        }
         case OperationColumn:
             return e.operationId.isEmpty() ? QStringLiteral("—") : e.operationId;
         case FlagsColumn: {
@@ -56,15 +60,24 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
                 flags << tr("forced");
             if (e.invalid)
                 flags << tr("invalid");
+            if (!e.fault.isEmpty())
+                flags << QStringLiteral("⚡ ") + e.fault;
+            if (!e.scenarioRule.isEmpty())
+                flags << tr("rule %1").arg(e.scenarioRule);
             return flags.join(QLatin1String(", "));
         }
         }
         break;
     case Qt::ToolTipRole:
-        if (index.column() == FlagsColumn && (e.forced || e.invalid)) {
+        if (index.column() == FlagsColumn
+            && (e.forced || e.invalid || !e.fault.isEmpty() || !e.scenarioRule.isEmpty())) {
             QStringList lines;
             if (e.forced)
                 lines << tr("The response was forced (forcing panel or Prefer header).");
+            if (!e.fault.isEmpty())
+                lines << tr("Scenario fault: %1.").arg(e.fault);
+            if (!e.scenarioRule.isEmpty())
+                lines << tr("Answered by scenario rule %1.").arg(e.scenarioRule);
             for (const auto& err : e.validationErrors)
                 lines << QStringLiteral("%1: %2").arg(err.location, err.message);
             return lines.join(QLatin1Char('\n'));
@@ -75,8 +88,10 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn)
             return Theme::statusColor(e.status, QGuiApplication::palette());
-        if (index.column() == FlagsColumn && e.invalid)
-            return Theme::statusColor(400, QGuiApplication::palette());
+        if (index.column() == FlagsColumn && (e.invalid || !e.fault.isEmpty()))
+            return Theme::statusColor(e.fault.isEmpty() ? 400 : 500, QGuiApplication::palette());
+        if (index.column() == DurationColumn && e.delayMs > 0)
+            return QVariant(); // not dimmed: the delay was asked for
         if (index.column() == TimeColumn || index.column() == DurationColumn
             || (index.column() == OperationColumn && e.operationId.isEmpty()))
             return Theme::dimmedTextColor(QGuiApplication::palette());

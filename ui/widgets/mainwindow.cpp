@@ -31,8 +31,10 @@
 #include "ui/models/operationsmodel.h"
 #include "ui/models/requestdraft.h"
 #include "ui/models/requestlogmodel.h"
+#include "ui/models/scenarioforcing.h"
 #include "ui/models/statefulsettings.h"
 #include "ui/settingskeys.h"
+#include "ui/widgets/behaviourpanel.h"
 #include "ui/widgets/diagnosticsview.h"
 #include "ui/widgets/forcedresponsepanel.h"
 #include "ui/widgets/messagebanner.h"
@@ -274,6 +276,9 @@ void MainWindow::createServerBar()
 void MainWindow::connectSession()
 {
     forcingPanel()->setStore(m_session->forcedResponses());
+    m_operationPage->behaviourPanel()->setSession(m_session);
+    // The Behaviour tab saved the scenario file: its diagnostics replace the old ones in the Problems dock.
+    connect(m_session, &MockSession::scenariosLoaded, this, [this] { showDiagnostics(m_session->diagnostics()); });
     connect(m_session, &MockSession::requestHandled, m_log->model(), &RequestLogModel::handleRequest);
     connect(m_session, &MockSession::loadStarted, this, &MainWindow::onLoadStarted);
     connect(m_session, &MockSession::definitionLoaded, this, &MainWindow::onDefinitionLoaded);
@@ -295,6 +300,7 @@ void MainWindow::connectSession()
         QSettings settings;
         if (!m_session->path().isEmpty())
             StatefulSettings::save(settings, m_session->path(), on);
+        m_operationPage->setStatefulEnabled(on);
         if (on)
             m_stateDock->show();
     });
@@ -475,6 +481,7 @@ void MainWindow::setStateful(bool enabled)
 {
     m_statefulFromCommandLine = true;
     m_serverBar->setStateful(enabled);
+    m_operationPage->setStatefulEnabled(enabled);
 }
 
 QString MainWindow::setStateFile(const QString& path)
@@ -647,10 +654,30 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
     QSettings settings;
     QHash<QString, ForcedResponse> forced =
         live ? m_session->forcedResponses()->all() : ForcedSettings::load(settings, path);
+    const QString scenarioFile = m_session->scenarioSource();
+    if (!scenarioFile.isEmpty()) {
+        // With a scenario file, the forcing lives in it (the session has read it); what the settings remembered for
+        // this definition is moved into the file once.
+        QHash<QString, ForcedResponse> fromFile = m_session->forcedResponses()->all();
+        QString error;
+        if (!live && !forced.isEmpty()) {
+            forced.removeIf([&definition](const auto& it) { return definition->operation(it.key()) == nullptr; });
+            forced.insert(fromFile); // the file wins
+            if (ScenarioForcing::save(scenarioFile, definition, forced, &error)) {
+                ForcedSettings::save(settings, path, {});
+                m_session->reloadScenarios();
+                fromFile = forced;
+            }
+        }
+        forced = fromFile;
+    }
     forced.removeIf([&definition](const auto& it) { return definition->operation(it.key()) == nullptr; });
     m_session->forcedResponses()->replaceAll(forced);
-    if (!live && !m_statefulFromCommandLine)
-        m_serverBar->setStateful(StatefulSettings::load(settings, path));
+    if (!live && !m_statefulFromCommandLine) {
+        const bool stateful = StatefulSettings::load(settings, path);
+        m_serverBar->setStateful(stateful);
+        m_operationPage->setStatefulEnabled(stateful);
+    }
     m_operationPage->setDefinition(definition);
     m_browser->setDefinition(definition);
     m_browser->setForced(forced);
@@ -821,7 +848,16 @@ void MainWindow::onForcedChanged()
 {
     const QHash<QString, ForcedResponse> forced = m_session->forcedResponses()->all();
     m_browser->setForced(forced);
-    if (!m_session->path().isEmpty()) {
+    const QString scenarioFile = m_session->scenarioSource();
+    if (!scenarioFile.isEmpty()) {
+        QString error;
+        if (ScenarioForcing::save(scenarioFile, m_session->definition(), forced, &error)) {
+            m_session->reloadScenarios();
+        } else {
+            statusBar()->showMessage(error, 5000);
+            return;
+        }
+    } else if (!m_session->path().isEmpty()) {
         QSettings settings;
         ForcedSettings::save(settings, m_session->path(), forced);
     }

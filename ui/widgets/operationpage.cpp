@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -14,6 +15,7 @@
 #include "core/state/statemodel.h"
 #include "ui/models/curlcommand.h"
 #include "ui/theme.h"
+#include "ui/widgets/behaviourpanel.h"
 #include "ui/widgets/forcedresponsepanel.h"
 #include "ui/widgets/operationdetailsview.h"
 #include "ui/widgets/tryitpanel.h"
@@ -31,6 +33,15 @@ OperationPage::OperationPage(QWidget* parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_details, tr("Documentation"));
     m_tabs->addTab(m_tryIt, tr("Try it"));
+    m_behaviour = new BehaviourPanel(this);
+    m_behaviour->setObjectName(QStringLiteral("behaviourPanel"));
+    // Scrolled, so that the panel's height never squeezes the request log below the page (1024x700).
+    auto* behaviourScroll = new QScrollArea(this);
+    behaviourScroll->setObjectName(QStringLiteral("behaviourScroll"));
+    behaviourScroll->setWidgetResizable(true);
+    behaviourScroll->setFrameShape(QFrame::NoFrame);
+    behaviourScroll->setWidget(m_behaviour);
+    m_tabs->addTab(behaviourScroll, tr("Behaviour"));
 
     m_curlField = new QLineEdit(this);
     m_curlField->setObjectName(QStringLiteral("curlField"));
@@ -81,9 +92,16 @@ void OperationPage::setStateModel(std::shared_ptr<const StateModel> model)
     showStateInference(m_definition ? m_definition->operation(m_operationId) : nullptr);
 }
 
+void OperationPage::setStatefulEnabled(bool enabled)
+{
+    m_statefulEnabled = enabled;
+    showStateInference(m_definition ? m_definition->operation(m_operationId) : nullptr);
+}
+
 void OperationPage::showStateInference(const Operation* op)
 {
-    const bool shown = op && m_stateModel && m_stateModel->definition() == m_definition;
+    // Only while stateful mode is on: otherwise the line costs the log a row and says nothing about the answers.
+    const bool shown = m_statefulEnabled && op && m_stateModel && m_stateModel->definition() == m_definition;
     m_stateLabel->setVisible(shown);
     if (!shown)
         return;
@@ -98,6 +116,7 @@ void OperationPage::showOperation(const QString& operationId, const QUrl& mockUr
     const Operation* op = m_definition && !operationId.isEmpty() ? m_definition->operation(operationId) : nullptr;
     m_operationId = op ? op->id : QString();
     m_forcing->setOperation(m_definition, m_operationId);
+    m_behaviour->setOperation(m_definition, m_operationId);
     // Re-prefilling drops the user's edits, so only do it when the operation really changed.
     if (m_tryIt->operationId() != m_operationId)
         m_tryIt->setOperation(m_operationId);

@@ -9,6 +9,7 @@
 
 #include "core/definition/definition.h"
 
+class BehaviourPanel;
 class ForcedResponsePanel;
 class QLabel;
 class StateModel;
@@ -28,6 +29,7 @@ public:
 
     void setDefinition(const DefinitionPtr& definition);
     // What stateful mode inferred (shown for the model's own definition only).
+    void setStatefulEnabled(bool enabled); // the inferred resource is shown only while stateful mode is on
     void setStateModel(std::shared_ptr<const StateModel> model);
     QLabel* stateLabel() const
     {
@@ -48,6 +50,11 @@ public:
     ForcedResponsePanel* forcingPanel() const
     {
         return m_forcing;
+    }
+    // The Behaviour tab: the operation's scenario rules, latency and faults (the scenario file).
+    BehaviourPanel* behaviourPanel() const
+    {
+        return m_behaviour;
     }
     OperationDetailsView* detailsView() const
     {
@@ -78,9 +85,11 @@ private:
     ForcedResponsePanel* m_forcing = nullptr;
     OperationDetailsView* m_details = nullptr;
     TryItPanel* m_tryIt = nullptr;
+    BehaviourPanel* m_behaviour = nullptr;
     QTabWidget* m_tabs = nullptr;
     QLineEdit* m_curlField = nullptr;
     QLabel* m_stateLabel = nullptr;
+    bool m_statefulEnabled = false;
     std::shared_ptr<const StateModel> m_stateModel;
     void showStateInference(const Operation* op);
 };

@@ -78,6 +78,18 @@ ServerBar::ServerBar(MockSession* session, QWidget* parent)
     addAction(m_openBrowserAction);
     addSeparator();
     addAction(m_statefulAction);
+    m_networkCombo = new QComboBox(this);
+    m_networkCombo->setObjectName(QStringLiteral("networkCombo"));
+    m_networkCombo->addItem(tr("Network: normal"), int(NetworkProfile::Off));
+    m_networkCombo->addItem(tr("Network: slow 3G"), int(NetworkProfile::Slow3G));
+    m_networkCombo->addItem(tr("Network: flaky"), int(NetworkProfile::Flaky));
+    m_networkCombo->setToolTip(tr("Adds latency (and, when flaky, 10% failed requests) to every operation, on top of "
+                                  "the scenario file"));
+    addSeparator();
+    addWidget(m_networkCombo);
+    connect(m_networkCombo, &QComboBox::activated, this, [this] {
+        m_session->service()->scenarios()->setNetwork(NetworkProfile(m_networkCombo->currentData().toInt()));
+    });
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("serverStatus"));

@@ -90,6 +90,11 @@ public:
     {
         return m_urlField;
     }
+    // The global Network profile (off / slow 3G-like / flaky) applied on top of every operation's scenarios.
+    QComboBox* networkCombo() const
+    {
+        return m_networkCombo;
+    }
 
 signals:
     // The host or the port was edited (a running mock has moved there already).
@@ -123,5 +128,6 @@ private:
     QComboBox* m_hostCombo = nullptr;
     QSpinBox* m_portSpin = nullptr;
     QLineEdit* m_urlField = nullptr;
+    QComboBox* m_networkCombo = nullptr;
     QPointer<QLabel> m_statusLabel;
 };

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+// MockSession and understudy.yaml: found next to the definition or given, reloaded live, diagnostics with lines.
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "core/engine/definitionwatcher.h"
+#include "core/engine/mockservice.h"
+#include "core/engine/mocksession.h"
+
+namespace {
+
+bool write(const QString& path, const QByteArray& data)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return f.write(data) == data.size();
+}
+
+bool openAndWait(MockSession& session, const QString& path)
+{
+    QSignalSpy loaded(&session, &MockSession::definitionLoaded);
+    QSignalSpy failed(&session, &MockSession::loadFailed);
+    session.open(path);
+    return loaded.wait(5000) || !failed.isEmpty();
+}
+
+QByteArray shop()
+{
+    QFile f(QStringLiteral(UNDERSTUDY_TEST_DATA "/scenarios/shop.yaml"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestScenarioSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void discoveredNextToTheDefinition();
+    void explicitFileWins();
+    void createdAndEditedFileReloadsLive();
+    void reloadScenariosAppliesAtOnce();
+};
+
+void TestScenarioSession::discoveredNextToTheDefinition()
+{
+    QTemporaryDir dir;
+    QVERIFY(write(dir.filePath(QStringLiteral("openapi.yaml")), shop()));
+    QVERIFY(write(dir.filePath(QStringLiteral("understudy.yaml")),
+        "operations:\n  getBook:\n    rules:\n      - then: { status: 418 }\n"));
+    MockSession session;
+    QVERIFY(openAndWait(session, dir.filePath(QStringLiteral("openapi.yaml"))));
+    QCOMPARE(session.scenarioSource(), dir.filePath(QStringLiteral("understudy.yaml")));
+    QVERIFY(session.service()->scenarios()->scenarios());
+    // The bad status is a diagnostic with file and line, next to the definition's (Problems pane, --check).
+    bool found = false;
+    for (const Diagnostic& d : session.diagnostics())
+        if (d.code == QLatin1String("scenario-undefined-status")) {
+            found = true;
+            QCOMPARE(d.file, dir.filePath(QStringLiteral("understudy.yaml")));
+            QCOMPARE(d.line, 4);
+        }
+    QVERIFY(found);
+}
+
+void TestScenarioSession::explicitFileWins()
+{
+    QTemporaryDir dir;
+    QVERIFY(write(dir.filePath(QStringLiteral("openapi.yaml")), shop()));
+    QVERIFY(write(dir.filePath(QStringLiteral("understudy.yaml")), "operations:\n  health:\n    delay: 1s\n"));
+    QVERIFY(write(dir.filePath(QStringLiteral("ci.yaml")), "operations:\n  health:\n    delay: 5ms\n"));
+    MockSession session;
+    session.setScenarioFile(dir.filePath(QStringLiteral("ci.yaml")));
+    QVERIFY(openAndWait(session, dir.filePath(QStringLiteral("openapi.yaml"))));
+    QCOMPARE(session.scenarioSource(), dir.filePath(QStringLiteral("ci.yaml")));
+    const ScenarioSetPtr set = session.service()->scenarios()->scenarios();
+    QVERIFY(set);
+    QCOMPARE(set->forOperation(QStringLiteral("health"))->delay.a, 5.0);
+}
+
+void TestScenarioSession::createdAndEditedFileReloadsLive()
+{
+    QTemporaryDir dir;
+    QVERIFY(write(dir.filePath(QStringLiteral("openapi.yaml")), shop()));
+    MockSession session;
+    session.watcher()->setDebounceMs(20);
+    QVERIFY(openAndWait(session, dir.filePath(QStringLiteral("openapi.yaml"))));
+    QVERIFY(!session.service()->scenarios()->scenarios());
+    QVERIFY(session.watcher()->watchedFiles().contains(dir.filePath(QStringLiteral("understudy.yaml"))));
+
+    QSignalSpy loaded(&session, &MockSession::definitionLoaded);
+    QVERIFY(write(dir.filePath(QStringLiteral("understudy.yaml")), "operations:\n  health:\n    delay: 20ms\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(session.service()->scenarios()->scenarios() != nullptr, 5000);
+    QCOMPARE(session.service()->scenarios()->scenarios()->forOperation(QStringLiteral("health"))->delay.a, 20.0);
+
+    QVERIFY(write(dir.filePath(QStringLiteral("understudy.yaml")), "operations:\n  health:\n    delay: 30ms\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        session.service()->scenarios()->scenarios()->forOperation(QStringLiteral("health"))->delay.a, 30.0, 5000);
+}
+
+void TestScenarioSession::reloadScenariosAppliesAtOnce()
+{
+    QTemporaryDir dir;
+    QVERIFY(write(dir.filePath(QStringLiteral("openapi.yaml")), shop()));
+    MockSession session;
+    session.setWatchEnabled(false);
+    QVERIFY(openAndWait(session, dir.filePath(QStringLiteral("openapi.yaml"))));
+    QVERIFY(write(dir.filePath(QStringLiteral("understudy.yaml")), "operations:\n  nope: {}\n"));
+    const ScenarioResult r = session.reloadScenarios();
+    QVERIFY(r.scenarios);
+    QCOMPARE(session.scenarioSource(), dir.filePath(QStringLiteral("understudy.yaml")));
+    QCOMPARE(session.diagnostics().size(), 1);
+    QCOMPARE(session.diagnostics().first().code, QStringLiteral("scenario-unknown-operation"));
+}
+
+QTEST_GUILESS_MAIN(TestScenarioSession)
+#include "tst_scenariosession.moc"
