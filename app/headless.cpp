@@ -18,6 +18,7 @@
 #include "core/engine/boundedwriter.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "core/generation/generationcontrol.h"
 
 namespace {
 
@@ -148,6 +149,8 @@ int run(const CommandLineOptions& options)
     session.setLoadOptions(loadOptions);
     session.setConfigFile(options.configFile);
     session.setWatchEnabled(options.watch);
+    session.generationControl()->setSeed(options.seed);
+    session.generationControl()->setDynamic(options.dynamic);
 
     // The first load, before anything is served.
     SessionLoad first;

@@ -21,6 +21,9 @@ struct CommandLineOptions
     bool watch = true; // live reload on file changes (--no-watch turns it off)
     QStringList allowedFiles; // --allow-file: files and folders outside the project that refs may read
     ServerLimits limits; // --max-body, --timeouts, --max-connections, --allowed-host
+    quint64 seed = 0; // --seed: the seed of generated values (and of scenario fault rates)
+    bool seedGiven = false;
+    bool dynamic = false; // --dynamic: every request draws fresh generated values
 };
 
 namespace Headless {

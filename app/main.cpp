@@ -12,6 +12,7 @@
 #include "app/singleinstance.h"
 #include "core/definition/definitionloader.h"
 #include "core/engine/mockservice.h"
+#include "core/generation/generationcontrol.h"
 
 #ifdef UNDERSTUDY_WITH_GUI
 #if __has_include("ui/widgets/mainwindow.h")
@@ -71,6 +72,13 @@ void setupParser(QCommandLineParser& parser)
             QStringLiteral("LIST") },
         { QStringLiteral("max-connections"),
             QStringLiteral("Headless: open connections at most (default 1024); more get 503."), QStringLiteral("N") },
+        { QStringLiteral("seed"),
+            QStringLiteral(
+                "Seed of generated data (and of scenario fault rates): the same definition and seed give the "
+                "same bodies on every run (default 0; the window keeps its own setting unless given)."),
+            QStringLiteral("N") },
+        { QStringLiteral("dynamic"),
+            QStringLiteral("Draw fresh generated values for every request (per request: 'Prefer: dynamic=true').") },
         { QStringLiteral("allowed-host"),
             QStringLiteral("Headless: also answer requests whose Host is NAME (repeatable; '*' = any host). Others "
                            "than loopback and the bound address get 421."),
@@ -180,6 +188,14 @@ int main(int argc, char** argv)
         options.limits.maxConnections = n;
     }
     options.limits.allowedHosts = parser.values(QStringLiteral("allowed-host"));
+    // --seed is parsed here only; generation and scenarios both read CommandLineOptions::seed.
+    if (parser.isSet(QStringLiteral("seed"))) {
+        QString error;
+        if (!GenerationControl::parseSeed(parser.value(QStringLiteral("seed")), &options.seed, &error))
+            return usageError(parser, QStringLiteral("--seed: %1").arg(error));
+        options.seedGiven = true;
+    }
+    options.dynamic = parser.isSet(QStringLiteral("dynamic"));
 
     if (parser.isSet(QStringLiteral("headless")) || noDisplay) {
         if (noDisplay)
@@ -203,6 +219,10 @@ int main(int argc, char** argv)
     if (!options.watch)
         window->setWatchEnabled(false);
     window->setAllowedFiles(options.allowedFiles);
+    if (options.seedGiven)
+        window->setGenerationSeed(options.seed);
+    if (options.dynamic)
+        window->setDynamicGeneration(true);
     window->show();
     window->openDefinition(options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition,
         !options.noAutoStart);

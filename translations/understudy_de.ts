@@ -314,6 +314,26 @@
         <source>… (%1 in all)</source>
         <translation>… (%1 insgesamt)</translation>
     </message>
+    <message>
+        <source>Fresh generated data on every &amp;request</source>
+        <translation>Neue generierte Daten bei jeder &amp;Anfrage</translation>
+    </message>
+    <message>
+        <source>Generated data &amp;seed…</source>
+        <translation>&amp;Startwert für generierte Daten…</translation>
+    </message>
+    <message>
+        <source>Generated data seed</source>
+        <translation>Startwert für generierte Daten</translation>
+    </message>
+    <message>
+        <source>Bodies generated from schemas are the same for the same seed on every run (a whole number):</source>
+        <translation>Aus Schemas generierte Bodys sind bei gleichem Startwert in jedem Lauf gleich (eine ganze Zahl):</translation>
+    </message>
+    <message>
+        <source>Generated data now uses seed %1.</source>
+        <translation>Generierte Daten verwenden jetzt den Startwert %1.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

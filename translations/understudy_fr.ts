@@ -314,6 +314,26 @@
         <source>… (%1 in all)</source>
         <translation>… (%1 au total)</translation>
     </message>
+    <message>
+        <source>Fresh generated data on every &amp;request</source>
+        <translation>Nouvelles données générées à chaque &amp;requête</translation>
+    </message>
+    <message>
+        <source>Generated data &amp;seed…</source>
+        <translation>&amp;Graine des données générées…</translation>
+    </message>
+    <message>
+        <source>Generated data seed</source>
+        <translation>Graine des données générées</translation>
+    </message>
+    <message>
+        <source>Bodies generated from schemas are the same for the same seed on every run (a whole number):</source>
+        <translation>Les corps générés à partir des schémas sont identiques à chaque exécution pour la même graine (un nombre entier) :</translation>
+    </message>
+    <message>
+        <source>Generated data now uses seed %1.</source>
+        <translation>Les données générées utilisent maintenant la graine %1.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

@@ -21,13 +21,14 @@ QJsonObject refusalValues(const RequestVerdict& verdict, const ResponseChoice& c
 
 } // namespace
 
-MockPipeline::MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced)
+MockPipeline::MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced,
+    std::shared_ptr<GenerationControl> generation)
     : m_definition(std::move(definition))
     , m_config(std::move(config))
     , m_forced(forced ? std::move(forced) : std::make_shared<ForcedResponseStore>())
     , m_router(m_definition)
     , m_validator(std::make_shared<const RequestValidator>(m_definition))
-    , m_body(m_definition, m_config.strictExamples)
+    , m_body(m_definition, m_config.strictExamples, std::move(generation))
     , m_headers(m_body.builder())
 { }
 
@@ -73,8 +74,8 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
     result.trace.append(content.trace);
 
     const QJsonObject refusal = refusalValues(verdict, choice);
-    const BodyResult body =
-        m_body.build({ request, content, choice.example, route.match->pathParameters, verdict.body, refusal });
+    const BodyResult body = m_body.build({ request, content, choice.example, route.match->pathParameters, verdict.body,
+        refusal, forced.request.dynamic });
     result.trace.append(body.trace);
     result.exampleName = body.exampleName;
     if (body.error)

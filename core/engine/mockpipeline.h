@@ -38,7 +38,9 @@ struct MockResult
 class MockPipeline
 {
 public:
-    MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced);
+    // `generation`: the seed and dynamic mode of generated bodies (null: seed 0, not dynamic).
+    MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced,
+        std::shared_ptr<GenerationControl> generation = nullptr);
 
     // Route -> ForcedChoice -> RequestVerdict -> ResponseChoice -> ContentChoice -> BodyStage -> HeaderStage; each
     // stage appends its own trace sentences, and any stage may end the request with a Problem.

@@ -10,6 +10,7 @@
 MockService::MockService(QObject* parent)
     : QObject(parent)
     , m_forced(std::make_shared<ForcedResponseStore>())
+    , m_generation(std::make_shared<GenerationControl>())
 {
     qRegisterMetaType<RequestLogEntry>();
     qRegisterMetaType<QList<RequestLogEntry>>();
@@ -54,9 +55,9 @@ void MockService::setDefinition(DefinitionPtr definition, const MockConfig& conf
     MockServer* server = m_server;
     QMetaObject::invokeMethod(
         server,
-        [server, definition = m_definition, config = m_config, forced = m_forced] {
+        [server, definition = m_definition, config = m_config, forced = m_forced, generation = m_generation] {
             server->setPipeline(
-                definition ? std::make_shared<const MockPipeline>(definition, config, forced) : nullptr);
+                definition ? std::make_shared<const MockPipeline>(definition, config, forced, generation) : nullptr);
         },
         Qt::QueuedConnection);
 }
@@ -74,6 +75,11 @@ MockConfig MockService::config() const
 std::shared_ptr<ForcedResponseStore> MockService::forcedResponses() const
 {
     return m_forced;
+}
+
+std::shared_ptr<GenerationControl> MockService::generationControl() const
+{
+    return m_generation;
 }
 
 void MockService::setLimits(const ServerLimits& limits)

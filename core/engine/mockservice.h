@@ -14,6 +14,7 @@
 #include "core/engine/requestlogentry.h"
 #include "core/engine/serverlimits.h"
 #include "core/engine/startresult.h"
+#include "core/generation/generationcontrol.h"
 #include "core/negotiation/forcedresponsestore.h"
 
 class MockServer;
@@ -35,6 +36,8 @@ public:
     MockConfig config() const;
 
     std::shared_ptr<ForcedResponseStore> forcedResponses() const;
+    // The seed and dynamic mode of generated bodies (--seed, --dynamic, the window's settings); takes effect at once.
+    std::shared_ptr<GenerationControl> generationControl() const;
 
     // Body, header and connection limits, timeouts and allowed hosts. Takes effect for new connections at once,
     // also while running.
@@ -68,6 +71,7 @@ private:
     QThread* m_thread = nullptr;
     MockServer* m_server = nullptr; // lives on m_thread
     std::shared_ptr<ForcedResponseStore> m_forced;
+    std::shared_ptr<GenerationControl> m_generation;
     DefinitionPtr m_definition;
     MockConfig m_config;
     ServerLimits m_limits;

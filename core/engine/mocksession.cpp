@@ -68,6 +68,11 @@ std::shared_ptr<ForcedResponseStore> MockSession::forcedResponses() const
     return m_service->forcedResponses();
 }
 
+std::shared_ptr<GenerationControl> MockSession::generationControl() const
+{
+    return m_service->generationControl();
+}
+
 void MockSession::open(const QString& path)
 {
     if (path.isEmpty())

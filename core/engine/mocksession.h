@@ -16,6 +16,7 @@
 #include "core/engine/startresult.h"
 
 class DefinitionWatcher;
+class GenerationControl;
 class ForcedResponseStore;
 class MockService;
 struct ReloadResult;
@@ -121,6 +122,8 @@ public:
         return m_service;
     }
     std::shared_ptr<ForcedResponseStore> forcedResponses() const;
+    // The seed and dynamic mode of generated bodies (the service's).
+    std::shared_ptr<GenerationControl> generationControl() const;
 
 signals:
     void loadStarted(const QString& path);

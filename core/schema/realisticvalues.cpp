@@ -729,8 +729,8 @@ ValueKind classifyUncached(const ValueHint& hint)
     const QStringList w = splitWords(hint.name);
     if (hint.type == QLatin1String("boolean"))
         return hasAny(w,
-                   { "deleted", "disabled", "archived", "blocked", "locked", "spam", "banned", "suspended", "deprecated",
-                       "hidden", "closed", "failed", "expired", "fraud", "test", "draft" })
+                   { "deleted", "disabled", "archived", "blocked", "locked", "spam", "banned", "suspended",
+                       "deprecated", "hidden", "closed", "failed", "expired", "fraud", "test", "draft" })
             ? ValueKind::RareBoolean
             : ValueKind::Boolean;
     const QStringList p = splitWords(hint.parent);
@@ -824,7 +824,8 @@ QList<Candidate> candidates(ValueKind kind, const ValueHint& hint)
     case ValueKind::Street:
         return { QStringLiteral("%1 %2 %3")
                      .arg(1 + hint.objectKey % 2400)
-                     .arg(pick(list("streets"), hint.objectKey >> 12), pick(list("street-suffixes"), hint.objectKey >> 20)),
+                     .arg(pick(list("streets"), hint.objectKey >> 12),
+                         pick(list("street-suffixes"), hint.objectKey >> 20)),
             QStringLiteral("%1 %2").arg(1 + hint.objectKey % 2400).arg(pick(list("streets"), hint.objectKey >> 12)) };
     case ValueKind::StreetLine2:
         return { QStringLiteral("Apt %1").arg(1 + k % 40), QStringLiteral("%1").arg(1 + k % 40) };

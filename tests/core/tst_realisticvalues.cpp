@@ -34,8 +34,8 @@ QJsonValue sampleAt(const QJsonObject& schema, quint64 seed = 0, const QString& 
         QJsonObject { { QStringLiteral("schemas"), QJsonObject { { name, schema } } } } } };
     SampleOptions options;
     options.seed = seed;
-    const SampleResult r = SchemaSampler::generate(
-        doc, schema, kV30, options, nullptr, QStringLiteral("/components/schemas/") + name);
+    const SampleResult r =
+        SchemaSampler::generate(doc, schema, kV30, options, nullptr, QStringLiteral("/components/schemas/") + name);
     if (!r.ok())
         qWarning("sampling failed: %s", qPrintable(r.error));
     return r.value;
@@ -45,7 +45,8 @@ QString validationErrors(const QJsonObject& schema, const QJsonValue& value)
 {
     const QJsonObject doc { { QStringLiteral("schema"), schema } };
     QList<SchemaError> errors;
-    SchemaValidator::compile(doc, QStringLiteral("/schema"), kV30)->validate(value, ValidationDirection::Response, &errors);
+    SchemaValidator::compile(doc, QStringLiteral("/schema"), kV30)
+        ->validate(value, ValidationDirection::Response, &errors);
     QStringList out;
     for (const SchemaError& e : std::as_const(errors))
         out.append(e.toString());
@@ -257,8 +258,7 @@ void TestRealisticValues::byMeaning_data()
     QTest::addRow("uri format -> a URL") << QByteArray(R"({"type": "string", "format": "uri"})") << "html_url"
                                          << "Thing"
                                          << "url";
-    QTest::addRow("avatar_url -> an image URL") << QByteArray(R"({"type": "string", "format": "uri"})")
-                                                << "avatar_url"
+    QTest::addRow("avatar_url -> an image URL") << QByteArray(R"({"type": "string", "format": "uri"})") << "avatar_url"
                                                 << "User"
                                                 << "image url";
     QTest::addRow("ipv4 format -> a documentation address")
@@ -300,8 +300,8 @@ void TestRealisticValues::byMeaning_data()
                                             << "User"
                                             << "age";
     QTest::addRow("unknown name -> a word, not \"string\"") << text << "flavour"
-                                                             << "Thing"
-                                                             << "word";
+                                                            << "Thing"
+                                                            << "word";
     QTest::addRow("description keyword -> an email")
         << QByteArray(R"({"type": "string", "description": "Where receipts are sent: an email address."})") << "x"
         << "Thing"
@@ -441,12 +441,14 @@ void TestRealisticValues::patternForbidsRealisticValue()
     const QJsonValue body = sampleAt(schema, 0, QStringLiteral("User"));
     QVERIFY(body.toObject().contains(name));
     const QString errors = validationErrors(schema, body);
-    QVERIFY2(errors.isEmpty(), qPrintable(errors + QLatin1Char(' ') + QString::fromUtf8(QJsonDocument(body.toObject()).toJson())));
+    QVERIFY2(errors.isEmpty(),
+        qPrintable(errors + QLatin1Char(' ') + QString::fromUtf8(QJsonDocument(body.toObject()).toJson())));
 }
 
 void TestRealisticValues::createdBeforeUpdated()
 {
-    const QJsonObject schema = parse(R"({"type": "object", "required": ["createdAt", "updatedAt", "created_at", "updated_at"],
+    const QJsonObject schema =
+        parse(R"({"type": "object", "required": ["createdAt", "updatedAt", "created_at", "updated_at"],
         "properties": {"createdAt": {"type": "string", "format": "date-time"},
                        "updatedAt": {"type": "string", "format": "date-time"},
                        "created_at": {"type": "integer", "format": "unix-time"},
@@ -470,7 +472,8 @@ void TestRealisticValues::onePersonPerObject()
     const QJsonObject o = sampleAt(schema, 3, QStringLiteral("Customer")).toObject();
     const QString first = o.value(QLatin1String("firstName")).toString().toLower();
     const QString last = o.value(QLatin1String("lastName")).toString().toLower();
-    QCOMPARE(o.value(QLatin1String("email")).toString().section(QLatin1Char('@'), 0, 0), first + QLatin1Char('.') + last);
+    QCOMPARE(
+        o.value(QLatin1String("email")).toString().section(QLatin1Char('@'), 0, 0), first + QLatin1Char('.') + last);
     QCOMPARE(o.value(QLatin1String("username")).toString(), first + QLatin1Char('_') + last);
 }
 
