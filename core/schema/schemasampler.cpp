@@ -253,8 +253,14 @@ public:
     SampleResult run(const Sub& schema)
     {
         m_clock.start();
-        if (m_options.realistic)
+        if (m_options.realistic) {
             nameRoot(schema.pointer);
+            if (!m_options.name.isEmpty())
+                m_rootName = m_options.name;
+            // Top-level values of different parameters, headers and operations draw from different keys.
+            m_baseKey = RealisticValues::mix(
+                m_options.seed, RealisticValues::hash(m_rootName + QLatin1Char('|') + m_rootContext));
+        }
         const Subs sources { schema };
         Flat f;
         flatten(schema, f, 0);
@@ -286,8 +292,7 @@ private:
         m_path.append(segment);
         if (!m_options.realistic)
             return;
-        const quint64 seed = m_options.seed;
-        const PathStep previous = m_steps.isEmpty() ? PathStep { seed, seed, -1 } : m_steps.last();
+        const PathStep previous = m_steps.isEmpty() ? PathStep { m_baseKey, m_baseKey, -1 } : m_steps.last();
         const quint64 h = RealisticValues::hash(segment);
         m_steps.append(PathStep { RealisticValues::mix(previous.path, h),
             index < 0 ? RealisticValues::mix(previous.stable, h) : previous.stable, index });
@@ -385,7 +390,7 @@ private:
         hint.type = integer ? QStringLiteral("integer") : type;
         // Keys from the value's place: its path, the path without array indices (ids count up per item) and the
         // enclosing object's path (its name, email and address belong to one person). Array items are their own object.
-        const quint64 seed = m_options.seed;
+        const quint64 seed = m_baseKey;
         const qsizetype depth = m_steps.size();
         const quint64 path = depth ? m_steps.last().path : seed;
         const quint64 stable = depth ? m_steps.last().stable : seed;
@@ -1797,6 +1802,7 @@ private:
     QStringList m_contexts; // names of the enclosing objects, for realistic values
     QString m_rootName; // the top-level value's name (a parameter's or header's), when it has one
     QString m_rootContext; // the top-level object's name (a component's, or the operation path's last word)
+    quint64 m_baseKey = 0; // the seed mixed with the top-level names: where realistic keys start
     QElapsedTimer m_clock;
     qint64 m_bytes = 0;
     int m_ticks = 0;

@@ -45,6 +45,9 @@ struct SampleOptions
     bool realistic = true;
     // The seed of realistic values: the same document, schema and seed give the same value on every run and machine.
     quint64 seed = 0;
+    // The top-level value's name when its place in the document does not say (e.g. a parameter sampled from a schema
+    // built in code); realistic values read their meaning from it.
+    QString name;
     // Compiled validators for the sampled document (same root and dialect), shared between calls and threads so a
     // large definition compiles once. Used when the schema's pointer is given; otherwise each call compiles its own.
     const SchemaCache* cache = nullptr;

@@ -178,13 +178,13 @@ void MainWindow::createActions()
     m_autoStartAction = server->addAction(tr("Start &automatically after opening"));
     m_autoStartAction->setCheckable(true);
     m_autoStartAction->setChecked(true);
-    m_dynamicAction = server->addAction(tr("Fresh generated data on every &request"));
+    m_dynamicAction = server->addAction(tr("&Fresh generated data on every request"));
     m_dynamicAction->setCheckable(true);
     connect(m_dynamicAction, &QAction::toggled, this, [this](bool checked) {
         m_session->generationControl()->setDynamic(checked);
         QSettings().setValue(SettingsKeys::generationDynamic(), checked);
     });
-    server->addAction(tr("Generated data &seed…"), this, &MainWindow::onSeedTriggered);
+    server->addAction(tr("Generated data s&eed…"), this, &MainWindow::onSeedTriggered);
     server->addAction(tr("&Reset all forced responses"), this, [this] {
         m_session->forcedResponses()->clearAll();
         forcingPanel()->refresh();
