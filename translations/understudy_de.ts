@@ -315,12 +315,12 @@
         <translation>… (%1 insgesamt)</translation>
     </message>
     <message>
-        <source>Fresh generated data on every &amp;request</source>
-        <translation>Neue generierte Daten bei jeder &amp;Anfrage</translation>
+        <source>&amp;Fresh generated data on every request</source>
+        <translation>&amp;Neue generierte Daten bei jeder Anfrage</translation>
     </message>
     <message>
-        <source>Generated data &amp;seed…</source>
-        <translation>&amp;Startwert für generierte Daten…</translation>
+        <source>Generated data s&amp;eed…</source>
+        <translation>Start&amp;wert für generierte Daten…</translation>
     </message>
     <message>
         <source>Generated data seed</source>

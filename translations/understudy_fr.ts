@@ -315,12 +315,12 @@
         <translation>… (%1 au total)</translation>
     </message>
     <message>
-        <source>Fresh generated data on every &amp;request</source>
-        <translation>Nouvelles données générées à chaque &amp;requête</translation>
+        <source>&amp;Fresh generated data on every request</source>
+        <translation>Nouvelles données &amp;générées à chaque requête</translation>
     </message>
     <message>
-        <source>Generated data &amp;seed…</source>
-        <translation>&amp;Graine des données générées…</translation>
+        <source>Generated data s&amp;eed…</source>
+        <translation>Gra&amp;ine des données générées…</translation>
     </message>
     <message>
         <source>Generated data seed</source>
