@@ -376,6 +376,26 @@ private:
         return std::isfinite(v) ? v : 0;
     }
 
+    // The checks the validator makes on a scalar of merged constraints `f` (no `not`, no unresolved refs).
+    bool fitsLocally(const QJsonValue& v, const Flat& f) const
+    {
+        if (v.isString())
+            return stringFits(f, v.toString());
+        if (!v.isDouble())
+            return true;
+        const double x = v.toDouble();
+        if (x < f.lo || (f.loEx && x <= f.lo) || x > f.hi || (f.hiEx && x >= f.hi))
+            return false;
+        for (double m : f.multipleOf)
+            if (!SchemaNumbers::isMultipleOf(x, m))
+                return false;
+        if (f.format == QLatin1String("int32") && (x < -2147483648.0 || x > 2147483647.0))
+            return false;
+        if (f.hasTypes && !f.types.contains(QLatin1String("number")) && std::floor(x) != x)
+            return false;
+        return true;
+    }
+
     // A value that looks like the real thing (RealisticValues) and fits the schema, or Undefined.
     QJsonValue realistic(const QString& type, const Flat& f, const Subs& sources, int variant)
     {
@@ -444,9 +464,11 @@ private:
                 value = c.boolean;
                 break;
             }
-            // The validator decides (pattern, length, format, bounds, multipleOf, not, ...). A schema that says
-            // nothing but the type accepts every value of it, so that check is skipped.
-            if (!constrained || accepts(value, sources))
+            // The schema engine decides. When the merged constraints say everything about the value (type, length,
+            // pattern, format, bounds, multipleOf), its own checks (EcmaRegex, FormatCheckers, SchemaNumbers, the
+            // same the validator runs) decide without a validator pass per value; `not`, conflicting formats and
+            // unresolved refs ask the compiled validator.
+            if (!constrained || (f.needsCheck || f.unresolved ? accepts(value, sources) : fitsLocally(value, f)))
                 return value;
         }
         return QJsonValue(QJsonValue::Undefined);
