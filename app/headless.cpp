@@ -18,6 +18,7 @@
 #include "core/engine/boundedwriter.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "core/generation/generationcontrol.h"
 #include "core/scenarios/scenarioloader.h"
 #include "core/state/statefile.h"
 #include "core/state/statestore.h"
@@ -182,6 +183,8 @@ int run(const CommandLineOptions& options)
                              .arg(dropped.join(QStringLiteral(", ")))
                       << Qt::endl;
         });
+    session.generationControl()->setSeed(options.seed.value_or(0));
+    session.generationControl()->setDynamic(options.dynamic);
 
     // The first load, before anything is served.
     SessionLoad first;

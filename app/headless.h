@@ -30,6 +30,7 @@ struct CommandLineOptions
     QString scenarioFile; // --scenarios; empty = understudy.yaml next to the definition (or above it)
     std::optional<quint64> seed; // --seed: random seed for generated data and scenario fault rates and delays
     QString network; // --network off|slow-3g|flaky (validated by main)
+    bool dynamic = false; // --dynamic: every request draws fresh generated values
 };
 
 namespace Headless {

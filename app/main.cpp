@@ -13,6 +13,7 @@
 #include "core/definition/definitionloader.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "core/generation/generationcontrol.h"
 #include "core/scenarios/scenariostore.h"
 #include "core/state/statestore.h"
 
@@ -96,6 +97,8 @@ void setupParser(QCommandLineParser& parser)
         { QStringLiteral("network"),
             QStringLiteral("Headless: a network profile on top of the scenarios: off, slow-3g or flaky."),
             QStringLiteral("PROFILE") },
+        { QStringLiteral("dynamic"),
+            QStringLiteral("Draw fresh generated values for every request (per request: 'Prefer: dynamic=true').") },
         { QStringLiteral("allowed-host"),
             QStringLiteral("Headless: also answer requests whose Host is NAME (repeatable; '*' = any host). Others "
                            "than loopback and the bound address get 421."),
@@ -228,15 +231,15 @@ int main(int argc, char** argv)
         options.seedItems = n;
     }
     options.scenarioFile = parser.value(QStringLiteral("scenarios"));
+    // --seed is parsed here only; generation and scenarios both read CommandLineOptions::seed.
     if (parser.isSet(QStringLiteral("seed"))) {
-        bool ok = false;
-        const quint64 seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
-        if (!ok)
-            return usageError(parser,
-                QStringLiteral("--seed: '%1' is not a non-negative whole number")
-                    .arg(parser.value(QStringLiteral("seed"))));
+        QString error;
+        quint64 seed = 0;
+        if (!GenerationControl::parseSeed(parser.value(QStringLiteral("seed")), &seed, &error))
+            return usageError(parser, QStringLiteral("--seed: %1").arg(error));
         options.seed = seed;
     }
+    options.dynamic = parser.isSet(QStringLiteral("dynamic"));
     if (parser.isSet(QStringLiteral("network"))) {
         NetworkProfile profile;
         if (!ScenarioStore::parseNetwork(parser.value(QStringLiteral("network")), &profile))
@@ -280,6 +283,10 @@ int main(int argc, char** argv)
     }
     window->session()->setScenarioFile(options.scenarioFile);
     window->session()->service()->scenarios()->setSeed(options.seed);
+    if (options.seed)
+        window->setGenerationSeed(*options.seed);
+    if (options.dynamic)
+        window->setDynamicGeneration(true);
     window->show();
     window->openDefinition(options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition,
         !options.noAutoStart);

@@ -493,6 +493,26 @@
         <source>Stateful: dropped %1 (not in the definition any more)</source>
         <translation>Zustandsmodus: %1 entfernt (nicht mehr in der Definition)</translation>
     </message>
+    <message>
+        <source>&amp;Fresh generated data on every request</source>
+        <translation>&amp;Neue generierte Daten bei jeder Anfrage</translation>
+    </message>
+    <message>
+        <source>Generated data s&amp;eed…</source>
+        <translation>Start&amp;wert für generierte Daten…</translation>
+    </message>
+    <message>
+        <source>Generated data seed</source>
+        <translation>Startwert für generierte Daten</translation>
+    </message>
+    <message>
+        <source>Bodies generated from schemas are the same for the same seed on every run (a whole number):</source>
+        <translation>Aus Schemas generierte Bodys sind bei gleichem Startwert in jedem Lauf gleich (eine ganze Zahl):</translation>
+    </message>
+    <message>
+        <source>Generated data now uses seed %1.</source>
+        <translation>Generierte Daten verwenden jetzt den Startwert %1.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

@@ -493,6 +493,26 @@
         <source>Stateful: dropped %1 (not in the definition any more)</source>
         <translation>Avec état : %1 supprimé (plus dans la définition)</translation>
     </message>
+    <message>
+        <source>&amp;Fresh generated data on every request</source>
+        <translation>Nouvelles données &amp;générées à chaque requête</translation>
+    </message>
+    <message>
+        <source>Generated data s&amp;eed…</source>
+        <translation>Gra&amp;ine des données générées…</translation>
+    </message>
+    <message>
+        <source>Generated data seed</source>
+        <translation>Graine des données générées</translation>
+    </message>
+    <message>
+        <source>Bodies generated from schemas are the same for the same seed on every run (a whole number):</source>
+        <translation>Les corps générés à partir des schémas sont identiques à chaque exécution pour la même graine (un nombre entier) :</translation>
+    </message>
+    <message>
+        <source>Generated data now uses seed %1.</source>
+        <translation>Les données générées utilisent maintenant la graine %1.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

@@ -36,6 +36,16 @@ inline QString maximumLogRows()
     return QStringLiteral("log/maximumRows");
 }
 
+// Generated data (Server menu): the seed, and fresh values on every request
+inline QString generationSeed()
+{
+    return QStringLiteral("generation/seed");
+}
+inline QString generationDynamic()
+{
+    return QStringLiteral("generation/dynamic");
+}
+
 // Files
 inline QString watchFiles()
 {

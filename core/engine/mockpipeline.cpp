@@ -25,14 +25,15 @@ QJsonObject refusalValues(const RequestVerdict& verdict, const ResponseChoice& c
 } // namespace
 
 MockPipeline::MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced,
-    std::shared_ptr<StateStore> state, std::shared_ptr<const ScenarioStore> scenarios)
+    std::shared_ptr<StateStore> state, std::shared_ptr<const ScenarioStore> scenarios,
+    std::shared_ptr<GenerationControl> generation)
     : m_definition(std::move(definition))
     , m_config(std::move(config))
     , m_forced(forced ? std::move(forced) : std::make_shared<ForcedResponseStore>())
     , m_scenarios(scenarios ? std::move(scenarios) : std::make_shared<const ScenarioStore>())
     , m_router(m_definition)
     , m_validator(std::make_shared<const RequestValidator>(m_definition))
-    , m_body(m_definition, m_config.strictExamples)
+    , m_body(m_definition, m_config.strictExamples, std::move(generation))
     , m_headers(m_body.builder())
     , m_state(m_definition, std::move(state))
 {
@@ -112,8 +113,8 @@ MockResult MockPipeline::handle(const HttpRequest& request) const
     }
 
     const QJsonObject refusal = refusalValues(verdict, choice);
-    const BodyResult body =
-        m_body.build({ request, content, choice.example, route.match->pathParameters, verdict.body, refusal });
+    const BodyResult body = m_body.build({ request, content, choice.example, route.match->pathParameters, verdict.body,
+        refusal, forced.request.dynamic });
     result.trace.append(body.trace);
     result.exampleName = body.exampleName;
     if (body.error)

@@ -46,9 +46,11 @@ class MockPipeline
 {
 public:
     // `state` (null: a store of its own, off) adopts this definition's resources: collections that still exist keep
-    // their items. `scenarios` (null: none) is consulted on every request.
+    // their items. `scenarios` (null: none) is consulted on every request. `generation`: the seed and dynamic mode
+    // of generated bodies (null: seed 0, not dynamic).
     MockPipeline(DefinitionPtr definition, MockConfig config, std::shared_ptr<ForcedResponseStore> forced,
-        std::shared_ptr<StateStore> state = nullptr, std::shared_ptr<const ScenarioStore> scenarios = nullptr);
+        std::shared_ptr<StateStore> state = nullptr, std::shared_ptr<const ScenarioStore> scenarios = nullptr,
+        std::shared_ptr<GenerationControl> generation = nullptr);
 
     // Route -> ScenarioStage -> ForcedChoice -> RequestVerdict -> ResponseChoice -> ContentChoice -> BodyStage ->
     // HeaderStage; each stage appends its own trace sentences, and any stage may end the request with a Problem.

@@ -16,6 +16,7 @@ MockService::MockService(QObject* parent)
     , m_forced(std::make_shared<ForcedResponseStore>())
     , m_state(std::make_shared<StateStore>())
     , m_scenarios(std::make_shared<ScenarioStore>())
+    , m_generation(std::make_shared<GenerationControl>())
 {
     qRegisterMetaType<RequestLogEntry>();
     qRegisterMetaType<QList<RequestLogEntry>>();
@@ -105,11 +106,12 @@ void MockService::setDefinition(DefinitionPtr definition, const MockConfig& conf
     QMetaObject::invokeMethod(
         first,
         [first, promise, definition = m_definition, config = m_config, forced = m_forced, state = m_state,
-            scenarios = m_scenarios] {
+            scenarios = m_scenarios, generation = m_generation] {
             std::shared_ptr<const MockPipeline> pipeline;
             try {
                 if (definition)
-                    pipeline = std::make_shared<const MockPipeline>(definition, config, forced, state, scenarios);
+                    pipeline =
+                        std::make_shared<const MockPipeline>(definition, config, forced, state, scenarios, generation);
             } catch (...) {
                 pipeline = nullptr; // e.g. out of memory: answer "no definition" rather than die
             }
@@ -147,6 +149,11 @@ std::shared_ptr<StateStore> MockService::state() const
 std::shared_ptr<ScenarioStore> MockService::scenarios() const
 {
     return m_scenarios;
+}
+
+std::shared_ptr<GenerationControl> MockService::generationControl() const
+{
+    return m_generation;
 }
 
 void MockService::setLimits(const ServerLimits& limits)

@@ -17,6 +17,7 @@
 #include "core/engine/requestlogentry.h"
 #include "core/engine/serverlimits.h"
 #include "core/engine/startresult.h"
+#include "core/generation/generationcontrol.h"
 #include "core/negotiation/forcedresponsestore.h"
 #include "core/scenarios/scenariostore.h"
 #include "core/state/statestore.h"
@@ -47,6 +48,8 @@ public:
     // The scenarios (understudy.yaml), seed and network profile every request consults; changes apply to the next
     // request, without rebuilding the pipeline.
     std::shared_ptr<ScenarioStore> scenarios() const;
+    // The seed and dynamic mode of generated bodies (--seed, --dynamic, the window's settings); takes effect at once.
+    std::shared_ptr<GenerationControl> generationControl() const;
 
     // Body, header and connection limits, timeouts and allowed hosts. Takes effect for new connections at once,
     // also while running.
@@ -104,6 +107,7 @@ private:
     std::shared_ptr<ForcedResponseStore> m_forced;
     std::shared_ptr<StateStore> m_state;
     std::shared_ptr<ScenarioStore> m_scenarios;
+    std::shared_ptr<GenerationControl> m_generation;
     DefinitionPtr m_definition;
     MockConfig m_config;
     ServerLimits m_limits;

@@ -131,6 +131,11 @@ QString MockSession::setStateFile(const QString& path)
     return {};
 }
 
+std::shared_ptr<GenerationControl> MockSession::generationControl() const
+{
+    return m_service->generationControl();
+}
+
 void MockSession::open(const QString& path)
 {
     if (path.isEmpty())

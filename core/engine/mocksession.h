@@ -17,6 +17,7 @@
 #include "core/scenarios/scenarioloader.h"
 
 class DefinitionWatcher;
+class GenerationControl;
 class ForcedResponseStore;
 class MockService;
 class StateFile;
@@ -147,6 +148,8 @@ public:
     {
         return m_stateFile;
     }
+    // The seed and dynamic mode of generated bodies (the service's).
+    std::shared_ptr<GenerationControl> generationControl() const;
 
 signals:
     void loadStarted(const QString& path);

@@ -6,6 +6,7 @@
 
 #include "core/json/jsonpointer.h"
 #include "core/negotiation/mediatypenegotiator.h"
+#include "core/schema/realisticvalues.h"
 #include "core/schema/schemasampler.h"
 #include "core/schema/xmlcodec.h"
 
@@ -23,8 +24,33 @@ bool mentionsXml(const QString& mediaType)
 
 } // namespace
 
-BodyBuilder::BodyBuilder(DefinitionPtr definition)
+namespace {
+
+// Samples and bytes kept per pipeline; past this (many distinct path parameters) new ones are made per request.
+constexpr qsizetype kMaxCachedEntries = 4096;
+
+// A key for the request's path parameters, so each item of a collection has its own stable values.
+quint64 pathVariation(const QList<QPair<QString, QString>>& parameters)
+{
+    quint64 h = 0;
+    for (const auto& p : parameters)
+        h = RealisticValues::mix(RealisticValues::hash(p.second, RealisticValues::hash(p.first)), h);
+    return h;
+}
+
+QString describe(const QList<QPair<QString, QString>>& parameters)
+{
+    QStringList parts;
+    for (const auto& p : parameters)
+        parts.append(p.first + QLatin1Char('=') + p.second);
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+BodyBuilder::BodyBuilder(DefinitionPtr definition, std::shared_ptr<GenerationControl> generation)
     : m_definition(std::move(definition))
+    , m_generation(generation ? std::move(generation) : std::make_shared<GenerationControl>())
 { }
 
 QJsonObject BodyBuilder::resolvedSchema(const QJsonValue& schema) const
@@ -33,9 +59,9 @@ QJsonObject BodyBuilder::resolvedSchema(const QJsonValue& schema) const
 }
 
 BodyBuilder::Sample BodyBuilder::generate(
-    const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema) const
+    const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema, quint64 seed, bool cache) const
 {
-    {
+    if (cache) {
         QReadLocker lock(&m_cacheLock);
         const auto it = m_generated.constFind(cacheKey);
         if (it != m_generated.constEnd())
@@ -47,6 +73,7 @@ BodyBuilder::Sample BodyBuilder::generate(
     Sample sample;
     SampleOptions options;
     options.cache = &m_definition->schemas();
+    options.seed = seed;
     const SampleResult result = SchemaSampler::generate(
         m_definition->document, schema, m_definition->dialect, options, &sample.notes, schemaPointer);
     sample.value = result.ok() ? result.value : QJsonValue(QJsonValue::Null);
@@ -54,12 +81,16 @@ BodyBuilder::Sample BodyBuilder::generate(
     if (sample.error.isEmpty() && result.value.isUndefined())
         sample.error = QStringLiteral("The schema sampler produced no value for %1.")
                            .arg(schemaPointer.isEmpty() ? QStringLiteral("an inline schema") : schemaPointer);
+    if (!cache)
+        return sample;
     QWriteLocker lock(&m_cacheLock);
-    m_generated.insert(cacheKey, sample);
+    if (m_generated.size() < kMaxCachedEntries)
+        m_generated.insert(cacheKey, sample);
     return sample;
 }
 
-BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExample) const
+BodySource BodyBuilder::choose(
+    const MediaType& media, const QString& forcedExample, const GenerationRequest& request) const
 {
     BodySource source;
     source.schema = &media.schema;
@@ -118,8 +149,17 @@ BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExam
         source.cacheKey = keyed(media.pointer, "/schema/examples");
         return source;
     }
-    const Sample sample = generate(
-        media.schemaPointer.isEmpty() ? media.pointer : media.schemaPointer, media.schemaPointer, media.schema);
+    // The seed: the control's, varied by the path parameters (so `/users/7` is always the same user and `/users/8`
+    // another), or a fresh one per request in dynamic mode.
+    const quint64 baseSeed = m_generation->seed();
+    const bool dynamic = request.dynamic.value_or(m_generation->isDynamic());
+    const quint64 variation = pathVariation(request.pathParameters);
+    const quint64 seed = dynamic ? m_generation->nextDrawSeed()
+        : variation              ? RealisticValues::mix(baseSeed, variation)
+                                 : baseSeed;
+    const QString location = media.schemaPointer.isEmpty() ? media.pointer : media.schemaPointer;
+    const QString seedKey = QStringLiteral("#seed=%1").arg(seed);
+    const Sample sample = generate(location + seedKey, media.schemaPointer, media.schema, seed, !dynamic);
     if (!sample.error.isEmpty()) {
         source.error = sample.error;
         source.reason = QStringLiteral("Could not generate a body for %1 from its schema.").arg(media.name);
@@ -129,8 +169,19 @@ BodySource BodyBuilder::choose(const MediaType& media, const QString& forcedExam
     source.value = sample.value;
     source.present = true;
     source.generated = true;
-    source.cacheKey = keyed(media.pointer, "#generated");
-    source.reason = QStringLiteral("No example for %1: generated the body from its schema.").arg(media.name);
+    const QString generatedKey = keyed(media.pointer, "#generated");
+    source.cacheKey = dynamic || generatedKey.isEmpty() ? QString() : generatedKey + seedKey;
+    if (dynamic)
+        source.reason = QStringLiteral("No example for %1: generated (realistic, seed %2, dynamic: fresh values for "
+                                       "this request) from its schema.")
+                            .arg(media.name, QString::number(baseSeed));
+    else if (variation)
+        source.reason = QStringLiteral("No example for %1: generated (realistic, seed %2) from its schema, the same "
+                                       "for %3 on every request.")
+                            .arg(media.name, QString::number(baseSeed), describe(request.pathParameters));
+    else
+        source.reason = QStringLiteral("No example for %1: generated (realistic, seed %2) from its schema.")
+                            .arg(media.name, QString::number(baseSeed));
     if (!notes.isEmpty())
         source.reason += QLatin1Char(' ') + notes.join(QLatin1String("; ")) + QLatin1Char('.');
     if (!source.error.isEmpty())
@@ -157,7 +208,9 @@ BodySource BodyBuilder::chooseItem(const MediaType& media, BodySource source) co
         source.reason = QStringLiteral("Served the itemSchema's first example for each item of %1.").arg(media.name);
         return source;
     }
-    const Sample sample = generate(media.itemSchemaPointer, media.itemSchemaPointer, media.itemSchema);
+    const quint64 seed = m_generation->seed();
+    const Sample sample = generate(media.itemSchemaPointer + QStringLiteral("#seed=%1").arg(seed),
+        media.itemSchemaPointer, media.itemSchema, seed);
     if (!sample.error.isEmpty()) {
         source.error = sample.error;
         source.reason = QStringLiteral("Could not generate an item for %1 from its itemSchema.").arg(media.name);
@@ -197,7 +250,8 @@ QByteArray BodyBuilder::bytes(const BodySource& source, const QString& mediaType
     }
     const QByteArray data = render(source.value, source, mediaType);
     QWriteLocker lock(&m_cacheLock);
-    m_bytes.insert(key, data);
+    if (m_bytes.size() < kMaxCachedEntries)
+        m_bytes.insert(key, data);
     return data;
 }
 
@@ -214,8 +268,10 @@ QJsonValue BodyBuilder::headerValue(const HeaderDef& header) const
     if (schema.contains(QLatin1String("example")))
         return schema.value(QLatin1String("example"));
     // A header whose value cannot be generated is left empty rather than failing the whole response.
+    const quint64 seed = m_generation->seed();
     return generate(
-        header.schemaPointer.isEmpty() ? header.pointer : header.schemaPointer, header.schemaPointer, header.schema)
+        (header.schemaPointer.isEmpty() ? header.pointer : header.schemaPointer) + QStringLiteral("#seed=%1").arg(seed),
+        header.schemaPointer, header.schema, seed)
         .value;
 }
 

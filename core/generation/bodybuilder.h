@@ -2,10 +2,14 @@
 // Finds the value a response body (or header) answers with: named example, example, schema example, or generated.
 #pragma once
 
+#include <memory>
+#include <optional>
+
 #include <QHash>
 #include <QReadWriteLock>
 
 #include "core/definition/definition.h"
+#include "core/generation/generationcontrol.h"
 
 struct BodySource
 {
@@ -21,16 +25,26 @@ struct BodySource
     bool item = false; // `value` is one item of a sequential media type's stream (from its itemSchema)
 };
 
+// What a generated body depends on besides its schema: the request's path parameters (the same `/users/7` gives the
+// same user) and whether it asked for fresh values (Prism's `Prefer: dynamic=true`; unset: the control's setting).
+struct GenerationRequest
+{
+    QList<QPair<QString, QString>> pathParameters;
+    std::optional<bool> dynamic;
+};
+
 // Thread-safe: every method may be called from several threads at once. The two lazily filled caches (samples per
 // schema location, bytes per source and media type) are guarded by one read-write lock; generation and serialisation
 // run outside it, so two threads may compute the same deterministic entry once each and store equal values.
 class BodyBuilder
 {
 public:
-    explicit BodyBuilder(DefinitionPtr definition);
+    // `generation` holds the seed and dynamic mode (null: seed 0, not dynamic).
+    explicit BodyBuilder(DefinitionPtr definition, std::shared_ptr<GenerationControl> generation = nullptr);
 
     // `forcedExample` names an example of `media` (the caller checked that it exists), or is empty.
-    BodySource choose(const MediaType& media, const QString& forcedExample = {}) const;
+    BodySource choose(
+        const MediaType& media, const QString& forcedExample = {}, const GenerationRequest& request = {}) const;
 
     // serialize(source.value, mediaType), computed once per source and media type: examples and generated
     // bodies never change, so the bytes are reused for every request that does not substitute values.
@@ -61,9 +75,12 @@ private:
     };
     // Errors are cached like values: an impossible or over-budget schema is not retried on every request (a
     // reload, which builds a new pipeline, tries again).
-    Sample generate(const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema) const;
+    // `seed` seeds realistic values; `cache` false for dynamic draws, which are never reused.
+    Sample generate(const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema, quint64 seed,
+        bool cache = true) const;
 
     DefinitionPtr m_definition;
+    std::shared_ptr<GenerationControl> m_generation;
     mutable QReadWriteLock m_cacheLock;
     mutable QHash<QString, Sample> m_generated; // schema pointer -> sample (or why there is none)
     mutable QHash<QString, QByteArray> m_bytes; // cacheKey + media type -> bytes

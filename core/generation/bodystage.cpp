@@ -49,8 +49,8 @@ bool maySubstitute(const HttpRequest& request, const PathParameters& pathParamet
 
 } // namespace
 
-BodyStage::BodyStage(DefinitionPtr definition, bool strictExamples)
-    : m_bodies(definition)
+BodyStage::BodyStage(DefinitionPtr definition, bool strictExamples, std::shared_ptr<GenerationControl> generation)
+    : m_bodies(definition, std::move(generation))
     , m_strictExamples(strictExamples)
 {
     // Known once, so that JSON answers never look at their media type's name for a stream.
@@ -67,7 +67,8 @@ BodyResult BodyStage::build(const BodyInput& input) const
     if (input.content.outcome != ContentChoice::Outcome::Chosen || !input.content.media)
         return result;
     const QString& contentType = input.content.contentType;
-    const BodySource source = m_bodies.choose(*input.content.media, input.forcedExample);
+    const BodySource source =
+        m_bodies.choose(*input.content.media, input.forcedExample, { input.pathParameters, input.dynamic });
     result.trace.append(source.reason);
     result.exampleName = source.exampleName;
     if (!source.error.isEmpty()) {

@@ -20,6 +20,7 @@ struct BodyInput
     const QList<QPair<QString, QString>>& pathParameters; // the router's decoded path variables
     const QJsonValue& parsedBody; // the request body as validation parsed it; Undefined when it did not
     const QJsonObject& problem; // a refusal answered by the definition's own response: its problem, else empty
+    std::optional<bool> dynamic = std::nullopt; // Prefer: dynamic=true/false; unset: the GenerationControl's mode
 };
 
 struct BodyResult
@@ -40,7 +41,7 @@ struct BodyResult
 class BodyStage
 {
 public:
-    BodyStage(DefinitionPtr definition, bool strictExamples);
+    BodyStage(DefinitionPtr definition, bool strictExamples, std::shared_ptr<GenerationControl> generation = nullptr);
 
     /**
      * Body source (forced example, examples, example, schema example, generated), then substitution: a generated

@@ -37,6 +37,8 @@ ForcedRequest ForcedRequest::read(const HttpRequest& request, const ForcedRespon
             forced.status = prefer.code;
             forced.statusSource = QStringLiteral("Prefer");
         }
+        if (prefer.hasDynamic)
+            forced.dynamic = prefer.dynamic;
         if (!prefer.example.isEmpty() && forced.example.isEmpty()) {
             forced.example = prefer.example;
             forced.exampleSource = QStringLiteral("Prefer");

@@ -16,6 +16,7 @@ struct ForcedRequest
     QString statusSource; // "x-redocly-response-status", "Prefer", "the forcing panel"
     QString example; // empty = not forced
     QString exampleSource;
+    std::optional<bool> dynamic; // Prism's `Prefer: dynamic=true|false`: fresh generated values (or not) this time
     std::optional<Problem> error; // a malformed Prefer header (Prism answers 422)
     QStringList trace;
 

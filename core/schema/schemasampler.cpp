@@ -21,6 +21,7 @@
 #include "core/json/jsonpointer.h"
 #include "core/schema/ecmaregex.h"
 #include "core/schema/formatcheckers.h"
+#include "core/schema/realisticvalues.h"
 #include "core/schema/regexsampler.h"
 #include "core/schema/schemanumbers.h"
 #include "core/schema/schemavalidator.h"
@@ -78,6 +79,9 @@ struct Flat
     bool hiEx = false;
     QList<double> multipleOf;
     QString format;
+    QString title; // meaning hints for realistic values
+    QString description;
+    QString faker; // Prism's x-faker
     int minLength = 0;
     int maxLength = -1;
     QStringList patterns;
@@ -249,6 +253,14 @@ public:
     SampleResult run(const Sub& schema)
     {
         m_clock.start();
+        if (m_options.realistic) {
+            nameRoot(schema.pointer);
+            if (!m_options.name.isEmpty())
+                m_rootName = m_options.name;
+            // Top-level values of different parameters, headers and operations draw from different keys.
+            m_baseKey = RealisticValues::mix(
+                m_options.seed, RealisticValues::hash(m_rootName + QLatin1Char('|') + m_rootContext));
+        }
         const Subs sources { schema };
         Flat f;
         flatten(schema, f, 0);
@@ -265,6 +277,203 @@ public:
     }
 
 private:
+    // --- realistic values ----------------------------------------------------------------------------------
+
+    // One step of m_path with the keys of realistic values up to it, so a value's keys cost nothing to find.
+    struct PathStep
+    {
+        quint64 path; // the whole path so far
+        quint64 stable; // without array indices
+        int index; // the array index, or -1 for a property name
+    };
+
+    void pushPath(const QString& segment, int index)
+    {
+        m_path.append(segment);
+        if (!m_options.realistic)
+            return;
+        const PathStep previous = m_steps.isEmpty() ? PathStep { m_baseKey, m_baseKey, -1 } : m_steps.last();
+        const quint64 h = RealisticValues::hash(segment);
+        m_steps.append(PathStep { RealisticValues::mix(previous.path, h),
+            index < 0 ? RealisticValues::mix(previous.stable, h) : previous.stable, index });
+    }
+
+    void popPath()
+    {
+        m_path.removeLast();
+        if (m_options.realistic)
+            m_steps.removeLast();
+    }
+
+    // What the top-level value is called, from where it sits: a parameter's or header's name, a component's name, or
+    // the last literal segment of an operation's path ("/users/{id}" -> "users") as the name of its objects.
+    void nameRoot(const QString& pointer)
+    {
+        const QStringList tokens = JsonPointer::split(pointer);
+        const qsizetype n = tokens.size();
+        if (n >= 2 && tokens.at(n - 2) == QLatin1String("schemas"))
+            m_rootContext = tokens.last();
+        if (n >= 2 && tokens.last() == QLatin1String("schema")) {
+            const QJsonObject holder =
+                JsonPointer::value(m_root, pointer.left(pointer.lastIndexOf(QLatin1Char('/')))).toObject();
+            if (holder.contains(QLatin1String("in")))
+                m_rootName = holder.value(QLatin1String("name")).toString();
+            else if (n >= 3 && tokens.at(n - 3) == QLatin1String("headers"))
+                m_rootName = tokens.at(n - 2);
+        }
+        if (m_rootContext.isEmpty() && n >= 2 && tokens.first() == QLatin1String("paths")) {
+            const QStringList segments = tokens.at(1).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+            for (auto it = segments.crbegin(); it != segments.crend(); ++it) {
+                if (!it->startsWith(QLatin1Char('{'))) {
+                    m_rootContext = *it;
+                    break;
+                }
+            }
+        }
+    }
+
+    // The name realistic values see as their object's: its schema's name and the property holding it.
+    QString objectContext(const Flat& f) const
+    {
+        QString name = f.refs.isEmpty() ? QString() : lastToken(f.refs.first());
+        for (auto it = m_path.crbegin(); it != m_path.crend(); ++it) {
+            bool numeric = false;
+            it->toInt(&numeric);
+            if (numeric)
+                continue;
+            if (*it != name)
+                name = name.isEmpty() ? *it : name + QLatin1Char(' ') + *it;
+            break;
+        }
+        return name.isEmpty() ? m_rootContext : name;
+    }
+
+    // Moves a realistic number into the schema's bounds and onto its multipleOf grid (the validator still decides).
+    static double fitNumber(double v, const Flat& f, bool integer)
+    {
+        const bool finiteLo = std::isfinite(f.lo);
+        const bool finiteHi = std::isfinite(f.hi);
+        if (finiteLo && finiteHi && (v < f.lo || v > f.hi)) {
+            const double span = f.hi - f.lo;
+            v = (integer && span >= 1) ? f.lo + std::fmod(std::fabs(std::round(v)), std::floor(span) + 1)
+                                       : f.lo + span * (std::fmod(std::fabs(v), 97.0) / 97.0);
+        } else if (finiteLo && v < f.lo) {
+            v = f.lo + std::fabs(v);
+        } else if (finiteHi && v > f.hi) {
+            v = f.hi > 0 ? std::fmod(v, f.hi + 1) : f.hi - std::fmod(std::fabs(v), 100.0);
+        }
+        if (f.multipleOf.size() == 1) {
+            const double m = f.multipleOf.first();
+            double k = std::round(v / m);
+            if (finiteLo && k * m < f.lo)
+                k = std::ceil(f.lo / m);
+            if (finiteHi && k * m > f.hi)
+                k = std::floor(f.hi / m);
+            v = roundTo(k * m, decimalsOf(m));
+        }
+        if (integer)
+            v = std::round(v);
+        return std::isfinite(v) ? v : 0;
+    }
+
+    // The checks the validator makes on a scalar of merged constraints `f` (no `not`, no unresolved refs).
+    bool fitsLocally(const QJsonValue& v, const Flat& f) const
+    {
+        if (v.isString())
+            return stringFits(f, v.toString());
+        if (!v.isDouble())
+            return true;
+        const double x = v.toDouble();
+        if (x < f.lo || (f.loEx && x <= f.lo) || x > f.hi || (f.hiEx && x >= f.hi))
+            return false;
+        for (double m : f.multipleOf)
+            if (!SchemaNumbers::isMultipleOf(x, m))
+                return false;
+        if (f.format == QLatin1String("int32") && (x < -2147483648.0 || x > 2147483647.0))
+            return false;
+        if (f.hasTypes && !f.types.contains(QLatin1String("number")) && std::floor(x) != x)
+            return false;
+        return true;
+    }
+
+    // A value that looks like the real thing (RealisticValues) and fits the schema, or Undefined.
+    QJsonValue realistic(const QString& type, const Flat& f, const Subs& sources, int variant)
+    {
+        const bool boolean = type == QLatin1String("boolean");
+        const bool string = type == QLatin1String("string");
+        const bool integer = type == QLatin1String("integer")
+            || (type == QLatin1String("number")
+                && (f.format == QLatin1String("int32") || f.format == QLatin1String("int64")));
+        if (!boolean && !string && type != QLatin1String("integer") && type != QLatin1String("number"))
+            return QJsonValue(QJsonValue::Undefined);
+        ValueHint hint;
+        hint.type = integer ? QStringLiteral("integer") : type;
+        // Keys from the value's place: its path, the path without array indices (ids count up per item) and the
+        // enclosing object's path (its name, email and address belong to one person). Array items are their own object.
+        const quint64 seed = m_baseKey;
+        const qsizetype depth = m_steps.size();
+        const quint64 path = depth ? m_steps.last().path : seed;
+        const quint64 stable = depth ? m_steps.last().stable : seed;
+        const bool lastIsIndex = depth && m_steps.last().index >= 0;
+        const quint64 object = (depth == 0 || lastIsIndex) ? path : depth == 1 ? seed : m_steps.at(depth - 2).path;
+        bool haveOrdinal = false;
+        for (qsizetype i = depth - 1; i >= 0 && (hint.name.isEmpty() || !haveOrdinal); --i) {
+            const PathStep& step = m_steps.at(i);
+            if (step.index >= 0 && !haveOrdinal) {
+                hint.ordinal = step.index; // the nearest array's index
+                haveOrdinal = true;
+            } else if (step.index < 0 && hint.name.isEmpty()) {
+                hint.name = m_path.at(i);
+            }
+        }
+        if (hint.name.isEmpty())
+            hint.name = m_rootName;
+        hint.key = RealisticValues::mix(path, quint64(variant));
+        hint.stableKey = RealisticValues::mix(stable, quint64(variant));
+        hint.objectKey = RealisticValues::mix(object, quint64(variant));
+        hint.parent = m_contexts.isEmpty() ? m_rootContext : m_contexts.last();
+        hint.format = f.format;
+        hint.faker = f.faker;
+        hint.title = f.title;
+        hint.description = f.description;
+        hint.minLength = f.minLength;
+        hint.maxLength = f.maxLength;
+        const ValueKind kind = RealisticValues::classify(hint);
+        if (kind == ValueKind::None)
+            return QJsonValue(QJsonValue::Undefined);
+        const QList<Candidate> candidates = RealisticValues::candidates(kind, hint);
+        const bool constrained = f.needsCheck || !f.patterns.isEmpty() || f.minLength > 0 || f.maxLength >= 0
+            || !f.format.isEmpty() || std::isfinite(f.lo) || std::isfinite(f.hi) || !f.multipleOf.isEmpty()
+            || f.unresolved;
+        for (const Candidate& c : candidates) {
+            QJsonValue value;
+            switch (c.type) {
+            case Candidate::Type::Number:
+                if (string || boolean)
+                    continue;
+                value = fitNumber(c.number, f, integer);
+                break;
+            case Candidate::Type::Text:
+                if (!string)
+                    continue;
+                value = c.text;
+                break;
+            case Candidate::Type::Boolean:
+                if (!boolean)
+                    continue;
+                value = c.boolean;
+                break;
+            }
+            // The schema engine decides. When the merged constraints say everything about the value (type, length,
+            // pattern, format, bounds, multipleOf), its own checks (EcmaRegex, FormatCheckers, SchemaNumbers, the
+            // same the validator runs) decide without a validator pass per value; `not`, conflicting formats and
+            // unresolved refs ask the compiled validator.
+            if (!constrained || (f.needsCheck || f.unresolved ? accepts(value, sources) : fitsLocally(value, f)))
+                return value;
+        }
+        return QJsonValue(QJsonValue::Undefined);
+    }
+
     // --- bookkeeping ---------------------------------------------------------------------------------------
 
     bool stopped() const
@@ -577,6 +786,15 @@ private:
                     f.format = v.toString();
                 else if (f.format != v.toString())
                     f.needsCheck = true;
+            } else if (key == QLatin1String("title") && v.isString()) {
+                if (f.title.isEmpty())
+                    f.title = v.toString();
+            } else if (key == QLatin1String("description") && v.isString()) {
+                if (f.description.isEmpty())
+                    f.description = v.toString();
+            } else if (key == QLatin1String("x-faker") && v.isString()) {
+                if (f.faker.isEmpty())
+                    f.faker = v.toString();
             } else if (key == QLatin1String("minLength") && v.isDouble()) {
                 f.minLength = qMax(f.minLength, toCount(v.toDouble()));
             } else if (key == QLatin1String("maxLength") && v.isDouble()) {
@@ -1020,6 +1238,13 @@ private:
         }
 
         const QString type = chooseType(f, minimal);
+        if (m_options.realistic) {
+            const QJsonValue real = realistic(type, f, sources, remaining);
+            if (!real.isUndefined()) {
+                spend(approxBytes(real));
+                return real;
+            }
+        }
         QJsonValue v = synth(type, f, depth, minimal, remaining);
         if (stopped())
             return QJsonValue(QJsonValue::Null);
@@ -1106,6 +1331,17 @@ private:
         spend(2);
         const bool childBase = minimal || depth >= m_options.maxDepth;
         pushActive(f.refs);
+        // Realistic values below see this object's name as their parent's.
+        struct ContextScope
+        {
+            QStringList& contexts;
+            ~ContextScope()
+            {
+                contexts.removeLast();
+            }
+        };
+        m_contexts.append(m_options.realistic ? objectContext(f) : QString());
+        const ContextScope contextScope { m_contexts };
         const auto abandon = [&] {
             popActive(f.refs);
             return QJsonObject();
@@ -1117,9 +1353,9 @@ private:
         const auto addProperty = [&](const QString& name, const Subs& schemas, Flat pf, bool childMinimal) {
             if (spend(name.size() + 4))
                 return;
-            m_path.append(name);
+            pushPath(name, -1);
             out.insert(name, sampleFlat(std::move(pf), schemas, depth + 1, childMinimal, variant));
-            m_path.removeLast();
+            popPath();
         };
 
         for (const QString& name : f.propOrder) {
@@ -1307,7 +1543,7 @@ private:
                 schemas += f.contains;
             const Flat itemFlat = (i < prefixCount || i < needContains) ? flattenAll(schemas) : restFlat;
             const bool itemMinimal = childBase || recursive || isActive(itemFlat.refs);
-            m_path.append(QString::number(i));
+            pushPath(QString::number(i), i);
             const int base = variant + (f.uniqueItems ? i : 0);
             QJsonValue item = sampleFlat(itemFlat, schemas, depth + 1, itemMinimal, base);
             if (f.uniqueItems) {
@@ -1319,12 +1555,12 @@ private:
                 if (seen.contains(k) && !stopped()) {
                     fail(QStringLiteral("%1 could not be made distinct from earlier items (uniqueItems)").arg(where()),
                         schemas);
-                    m_path.removeLast();
+                    popPath();
                     break;
                 }
                 seen.insert(k);
             }
-            m_path.removeLast();
+            popPath();
             if (stopped())
                 break;
             out.append(item);
@@ -1601,6 +1837,11 @@ private:
     QHash<QString, int> m_active;
     QSet<QString> m_noteSet;
     QStringList m_path;
+    QList<PathStep> m_steps; // m_path's keys for realistic values
+    QStringList m_contexts; // names of the enclosing objects, for realistic values
+    QString m_rootName; // the top-level value's name (a parameter's or header's), when it has one
+    QString m_rootContext; // the top-level object's name (a component's, or the operation path's last word)
+    quint64 m_baseKey = 0; // the seed mixed with the top-level names: where realistic keys start
     QElapsedTimer m_clock;
     qint64 m_bytes = 0;
     int m_ticks = 0;

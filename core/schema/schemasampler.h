@@ -39,6 +39,15 @@ struct SampleOptions
     int maxOptionalDepth = 4; // optional properties only this deep (required ones go on to maxDepth and beyond)
     int maxNodes = 20000; // total values generated before everything turns minimal
     bool includeOptional = true; // include optional properties (above the depth limits, outside recursion)
+    // Realistic values by meaning (names, emails, prices, dates near a fixed reference date, ...; RealisticValues),
+    // each one checked against its schema by the validator; a value that does not fit falls back to the plain
+    // synthesis. false: only the plain synthesis ("string", 0, user@example.com).
+    bool realistic = true;
+    // The seed of realistic values: the same document, schema and seed give the same value on every run and machine.
+    quint64 seed = 0;
+    // The top-level value's name when its place in the document does not say (e.g. a parameter sampled from a schema
+    // built in code); realistic values read their meaning from it.
+    QString name;
     // Compiled validators for the sampled document (same root and dialect), shared between calls and threads so a
     // large definition compiles once. Used when the schema's pointer is given; otherwise each call compiles its own.
     const SchemaCache* cache = nullptr;

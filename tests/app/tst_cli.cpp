@@ -49,6 +49,37 @@ QByteArray httpGet(quint16 port, const QByteArray& target, const QByteArray& ext
     return all;
 }
 
+// Runs the headless mock on realistic.yaml with `extra` flags and returns the bodies of `targets`, in order.
+QList<QByteArray> headlessBodies(const QStringList& extra, const QList<QByteArray>& targets)
+{
+    QProcess process;
+    process.setProcessEnvironment(withoutDisplay());
+    process.start(QStringLiteral(UNDERSTUDY_BINARY),
+        QStringList { QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
+            QStringLiteral("--no-watch"), TestUtils::dataPath("engine/realistic.yaml") }
+            + extra);
+    QList<QByteArray> bodies;
+    if (!process.waitForStarted())
+        return bodies;
+    QString out;
+    const QRegularExpression re(QStringLiteral(R"(listening on http://127\.0\.0\.1:(\d+))"));
+    QRegularExpressionMatch listening;
+    QElapsedTimer timer;
+    timer.start();
+    while (!(listening = re.match(out)).hasMatch() && timer.elapsed() < 15000) {
+        process.waitForReadyRead(200);
+        out += QString::fromUtf8(process.readAllStandardOutput());
+    }
+    const quint16 port = listening.captured(1).toUShort();
+    for (const QByteArray& target : targets) {
+        const QByteArray response = httpGet(port, target);
+        bodies.append(response.mid(response.indexOf("\r\n\r\n") + 4));
+    }
+    ::kill(pid_t(process.processId()), SIGTERM);
+    process.waitForFinished(5000);
+    return bodies;
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -70,6 +101,8 @@ private slots:
     void withoutDisplayFallsBackToHeadless();
     void checkReportsScenarioDiagnostics();
     void headlessLogNamesRuleDelayAndFault();
+    void sameSeedSameBytesInTwoProcesses();
+    void dynamicChangesValues();
 };
 
 void TestCli::helpAndVersion()
@@ -101,6 +134,7 @@ void TestCli::usageErrors_data()
     QTest::addRow("threads is not a number") << QStringList { "--headless", "--threads", "many" };
     QTest::addRow("seed is not a number") << QStringList { "--headless", "--seed", "abc" };
     QTest::addRow("unknown network profile") << QStringList { "--headless", "--network", "dial-up" };
+    QTest::addRow("negative seed") << QStringList { "--headless", "--seed", "-3" };
 }
 
 void TestCli::usageErrors()
@@ -331,6 +365,28 @@ void TestCli::withoutDisplayFallsBackToHeadless()
     QVERIFY(out.contains(QStringLiteral("Bookshelf API")));
     process.terminate();
     QVERIFY(process.waitForFinished(5000));
+}
+
+// The same definition and seed give byte-identical generated bodies in two separate processes.
+void TestCli::sameSeedSameBytesInTwoProcesses()
+{
+    const QList<QByteArray> targets { "/users", "/users/7" };
+    const QList<QByteArray> first = headlessBodies({ QStringLiteral("--seed"), QStringLiteral("1234") }, targets);
+    const QList<QByteArray> second = headlessBodies({ QStringLiteral("--seed"), QStringLiteral("1234") }, targets);
+    QCOMPARE(first.size(), 2);
+    QVERIFY2(first.at(0).startsWith("[{"), first.at(0).constData());
+    QVERIFY2(first.at(0).contains("@example."), first.at(0).constData()); // realistic emails, not user@example.com
+    QCOMPARE(second, first);
+    const QList<QByteArray> other = headlessBodies({ QStringLiteral("--seed"), QStringLiteral("99") }, targets);
+    QVERIFY(other.value(0) != first.at(0));
+}
+
+void TestCli::dynamicChangesValues()
+{
+    const QList<QByteArray> bodies = headlessBodies({ QStringLiteral("--dynamic") }, { "/users", "/users", "/users" });
+    QCOMPARE(bodies.size(), 3);
+    QVERIFY2(bodies.at(0).startsWith("[{"), bodies.at(0).constData());
+    QVERIFY(bodies.at(0) != bodies.at(1) || bodies.at(1) != bodies.at(2));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -121,13 +121,13 @@ void TestBodyStage::xmlAndStreams_data()
         << "application/xml"
         << "application/xml"
         << QByteArray(R"(<?xml version="1.0" encoding="UTF-8"?><pt:pet xmlns:pt="urn:example:pets" id="7">)") << 0 << 0
-        << "No example for application/xml: generated the body from its schema.";
+        << "No example for application/xml: generated (realistic, seed 0) from its schema.";
     QTest::addRow("JSON for the same operation")
         << "xml/pets.yaml"
         << "getPet"
         << "application/json"
         << "application/json" << QByteArray(R"({"id":7,"name":"Rex")") << 0 << 0
-        << "No example for application/json: generated the body from its schema.";
+        << "No example for application/json: generated (realistic, seed 0) from its schema.";
     QTest::addRow("string example verbatim")
         << "xml/pets.yaml"
         << "legacy"
@@ -149,7 +149,7 @@ void TestBodyStage::xmlAndStreams_data()
         << "streams/streams.yaml"
         << "changes"
         << "application/x-ndjson"
-        << "application/x-ndjson" << QByteArray("{\"op\":\"insert\",\"seq\":1}\n") << 3 << 100
+        << "application/x-ndjson" << QByteArray("{\"op\":\"insert\",\"seq\":100}\n") << 3 << 100
         << "Streamed 3 items of application/x-ndjson, 100 ms apart.";
 }
 

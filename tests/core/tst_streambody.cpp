@@ -213,7 +213,7 @@ void TestStreamBody::itemsArriveOneByOne_data()
     QTest::addRow("NDJSON with the default pacing")
         << QByteArray("/changes") << QByteArray("application/x-ndjson") << QByteArray("application/x-ndjson")
         << StreamPacing::defaultItems << StreamPacing::defaultIntervalMs
-        << QByteArray("{\"op\":\"insert\",\"seq\":1}\n");
+        << QByteArray("{\"op\":\"insert\",\"seq\":100}\n");
     QTest::addRow("a text example's events, without pauses")
         << QByteArray("/raw") << QByteArray() << QByteArray("text/event-stream") << 2 << 0
         << QByteArray("event: a\ndata: 1\n\n");

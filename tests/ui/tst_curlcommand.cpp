@@ -136,13 +136,13 @@ void TestCurlCommand::forOperation_data()
     QTest::addColumn<QString>("operationId");
     QTest::addColumn<QString>("expected");
     QTest::addRow("required query parameter gets a sample")
-        << QStringLiteral("listPets") << QStringLiteral("curl 'http://127.0.0.1:4010/pets?limit=0'");
+        << QStringLiteral("listPets") << QStringLiteral("curl 'http://127.0.0.1:4010/pets?limit=50'");
     QTest::addRow("path parameter uses its example")
         << QStringLiteral("getPet") << QStringLiteral("curl 'http://127.0.0.1:4010/pets/42'");
     QTest::addRow("body sampled from a referenced schema, readOnly skipped")
         << QStringLiteral("createPet")
         << QStringLiteral("curl -X POST 'http://127.0.0.1:4010/pets' -H 'Content-Type: application/json' "
-                          "--data-binary '{\n    \"name\": \"Rex\",\n    \"tag\": \"string\"\n}'");
+                          "--data-binary '{\n    \"name\": \"Rex\",\n    \"tag\": \"kind\"\n}'");
     QTest::addRow("no parameters") << QStringLiteral("health") << QStringLiteral("curl 'http://127.0.0.1:4010/health'");
 }
 

@@ -183,7 +183,7 @@ void TestRequestDraft::urlEncodesPathAndExplodesArrays()
     const QUrl url = draft.url(QUrl(u"http://127.0.0.1:4010/"_s));
     QCOMPARE(url.toEncoded(),
         QByteArray("http://127.0.0.1:4010/api/files/a%20b%2F%C3%BC"
-                   "?tags=x%26y&tags=z&count=5&api_key=%3Capi-key%3E"));
+                   "?tags=x%26y&tags=z&count=50&api_key=%3Capi-key%3E"));
     // A header without a schema gets a typed placeholder, and being optional it is not sent.
     QCOMPARE(draft.parameters.at(3).value, u"<value>"_s);
     QVERIFY(!draft.parameters.at(3).enabled);

@@ -8,6 +8,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -25,6 +26,7 @@
 #include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "core/generation/generationcontrol.h"
 #include "core/state/statestore.h"
 #include "ui/models/allowedfiles.h"
 #include "ui/models/forcedsettings.h"
@@ -217,6 +219,13 @@ void MainWindow::createActions()
     m_autoStartAction = server->addAction(tr("Start &automatically after opening"));
     m_autoStartAction->setCheckable(true);
     m_autoStartAction->setChecked(true);
+    m_dynamicAction = server->addAction(tr("&Fresh generated data on every request"));
+    m_dynamicAction->setCheckable(true);
+    connect(m_dynamicAction, &QAction::toggled, this, [this](bool checked) {
+        m_session->generationControl()->setDynamic(checked);
+        QSettings().setValue(SettingsKeys::generationDynamic(), checked);
+    });
+    server->addAction(tr("Generated data s&eed…"), this, &MainWindow::onSeedTriggered);
     server->addAction(tr("&Reset all forced responses"), this, [this] {
         m_session->forcedResponses()->clearAll();
         forcingPanel()->refresh();
@@ -359,6 +368,37 @@ void MainWindow::restoreSettings()
     m_log->setAutoScroll(settings.value(SettingsKeys::logAutoScroll(), true).toBool());
     m_recentMenu->refresh();
     m_session->service()->setLimits(SettingsDialog::limitsFrom(settings));
+    quint64 seed = 0;
+    if (GenerationControl::parseSeed(settings.value(SettingsKeys::generationSeed(), 0).toString(), &seed, nullptr))
+        m_session->generationControl()->setSeed(seed);
+    m_dynamicAction->setChecked(settings.value(SettingsKeys::generationDynamic(), false).toBool());
+    m_session->generationControl()->setDynamic(m_dynamicAction->isChecked());
+}
+
+void MainWindow::setGenerationSeed(quint64 seed)
+{
+    m_session->generationControl()->setSeed(seed);
+}
+
+void MainWindow::setDynamicGeneration(bool dynamic)
+{
+    const QSignalBlocker quiet(m_dynamicAction); // a command line choice is not saved as the window's setting
+    m_dynamicAction->setChecked(dynamic);
+    m_session->generationControl()->setDynamic(dynamic);
+}
+
+void MainWindow::onSeedTriggered()
+{
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, tr("Generated data seed"),
+        tr("Bodies generated from schemas are the same for the same seed on every run (a whole number):"),
+        QLineEdit::Normal, QString::number(m_session->generationControl()->seed()), &ok);
+    quint64 seed = 0;
+    if (!ok || !GenerationControl::parseSeed(text, &seed, nullptr))
+        return;
+    m_session->generationControl()->setSeed(seed);
+    QSettings().setValue(SettingsKeys::generationSeed(), QString::number(seed));
+    statusBar()->showMessage(tr("Generated data now uses seed %1.").arg(seed), 4000);
 }
 
 void MainWindow::saveSettings() const

@@ -58,6 +58,14 @@ public:
     }
     // Overrides the saved host/port (command line --host/--port).
     void setInitialServer(const QHostAddress& host, quint16 port);
+    // The seed of generated data (Server > Generated data seed, persisted; --seed overrides it for this window).
+    void setGenerationSeed(quint64 seed);
+    // Fresh generated values on every request (Server menu toggle, persisted; --dynamic turns it on).
+    void setDynamicGeneration(bool dynamic);
+    QAction* dynamicAction() const
+    {
+        return m_dynamicAction;
+    }
 
     // For tests and the app: the pieces of the window.
     MockSession* session() const
@@ -155,6 +163,7 @@ private:
     void onAboutTriggered();
     void onSettingsTriggered();
     void onWatchToggled(bool enabled);
+    void onSeedTriggered();
     void onOperationSelected(const QString& operationId);
     void onForcedChanged();
     void onLoadStarted(const QString& path);
@@ -208,6 +217,7 @@ private:
     QAction* m_clearLogAction = nullptr;
     QAction* m_autoStartAction = nullptr;
     QAction* m_watchAction = nullptr;
+    QAction* m_dynamicAction = nullptr;
     QAction* m_settingsAction = nullptr;
     RecentFilesMenu* m_recentMenu = nullptr;
 };
