@@ -513,6 +513,30 @@
         <source>Generated data now uses seed %1.</source>
         <translation>Generierte Daten verwenden jetzt den Startwert %1.</translation>
     </message>
+    <message>
+        <source>Keep state in a fi&amp;le…</source>
+        <translation>Zustand in einer &amp;Datei halten…</translation>
+    </message>
+    <message>
+        <source>Stateful mode&apos;s data survives restarts in a JSON file (written at most once a second), remembered for this definition</source>
+        <translation>Die Daten des zustandsbehafteten Modus überdauern Neustarts in einer JSON-Datei (höchstens einmal pro Sekunde geschrieben), für diese Definition gemerkt</translation>
+    </message>
+    <message>
+        <source>Stateful data is no longer kept in a file.</source>
+        <translation>Die Zustandsdaten werden nicht mehr in einer Datei gehalten.</translation>
+    </message>
+    <message>
+        <source>Keep stateful data in</source>
+        <translation>Zustandsdaten halten in</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Stateful data is kept in %1.</source>
+        <translation>Die Zustandsdaten werden in %1 gehalten.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

@@ -513,6 +513,30 @@
         <source>Generated data now uses seed %1.</source>
         <translation>Les données générées utilisent maintenant la graine %1.</translation>
     </message>
+    <message>
+        <source>Keep state in a fi&amp;le…</source>
+        <translation>Conserver l’état dans un &amp;fichier…</translation>
+    </message>
+    <message>
+        <source>Stateful mode&apos;s data survives restarts in a JSON file (written at most once a second), remembered for this definition</source>
+        <translation>Les données du mode avec état survivent aux redémarrages dans un fichier JSON (écrit au plus une fois par seconde), mémorisé pour cette définition</translation>
+    </message>
+    <message>
+        <source>Stateful data is no longer kept in a file.</source>
+        <translation>Les données d’état ne sont plus conservées dans un fichier.</translation>
+    </message>
+    <message>
+        <source>Keep stateful data in</source>
+        <translation>Conserver les données d’état dans</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Stateful data is kept in %1.</source>
+        <translation>Les données d’état sont conservées dans %1.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

@@ -39,6 +39,7 @@
 #include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "core/state/statefile.h"
 #include "ui/models/forcedsettings.h"
 #include "ui/models/operationsfiltermodel.h"
 #include "ui/models/operationsmodel.h"
@@ -173,6 +174,7 @@ private slots:
     void initTestCase();
     void init();
     void opensBundledExample();
+    void stateFileKeptFromTheMenu();
     void serverRoundTripShowsLogDetails();
     void forcingPanelChangesNextResponse();
     void copyUrlToClipboard();
@@ -1498,6 +1500,67 @@ void TestMainWindow::githubScreenshots()
     QVERIFY(!openAndWait(fresh, broken));
     QTest::qWait(150);
     QVERIFY(fresh.grab().save(outDir + QStringLiteral("/broken-file") + suffix));
+}
+
+void TestMainWindow::stateFileKeptFromTheMenu()
+{
+    // Server > Keep state in a file: an item created over HTTP is still there in a new window, for this definition
+    // only; turning it off forgets the file.
+    QTemporaryDir dir;
+    const QString definition = dir.filePath(QStringLiteral("bookshelf.yaml"));
+    QVERIFY(QFile::copy(DefinitionLoader::bundledExamplePath(), definition));
+    QFile::setPermissions(definition, QFile::ReadOwner | QFile::WriteOwner);
+    const QString stateFile = dir.filePath(QStringLiteral("state.json"));
+    const QByteArray created = R"({"isbn":"978-0-261-10221-7","title":"Kept Across Windows","authorId":3})";
+    {
+        MainWindow w;
+        w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+        w.setStateFilePicker([&] { return stateFile; });
+        w.show();
+        QVERIFY(openAndWait(w, definition, true));
+        QTRY_VERIFY(w.service()->isRunning());
+        w.serverBar()->statefulAction()->trigger();
+        QVERIFY(w.session()->isStateful());
+        w.stateFileAction()->trigger();
+        QVERIFY(w.stateFileAction()->isChecked());
+        QVERIFY(w.session()->stateFile());
+        QCOMPARE(w.session()->stateFile()->path(), stateFile);
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, w.service()->port());
+        QVERIFY(client.waitForConnected(5000));
+        client.write("POST /v1/books HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer x\r\n"
+                     "Content-Type: application/json\r\nContent-Length: "
+            + QByteArray::number(created.size()) + "\r\n\r\n" + created);
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += client.readAll()).contains("\r\n\r\n"), 5000);
+        QVERIFY2(answer.startsWith("HTTP/1.1 201"), answer.constData());
+    } // the window's session writes what is pending as it goes
+    QVERIFY(QFile(stateFile).size() > 0);
+    {
+        MainWindow w;
+        w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+        w.show();
+        QVERIFY(openAndWait(w, definition, true));
+        QTRY_VERIFY(w.service()->isRunning());
+        QVERIFY(w.session()->isStateful());
+        QVERIFY(w.stateFileAction()->isChecked());
+        QVERIFY(w.session()->stateFile());
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, w.service()->port());
+        QVERIFY(client.waitForConnected(5000));
+        QVERIFY(getOnSocket(client, "/v1/books?limit=100").contains("Kept Across Windows"));
+        // Another definition in the same window keeps no file of its own.
+        QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath(), false));
+        QVERIFY(!w.session()->stateFile());
+        QVERIFY(!w.stateFileAction()->isChecked());
+        QVERIFY(openAndWait(w, definition, false));
+        QVERIFY(w.stateFileAction()->isChecked());
+        w.stateFileAction()->trigger(); // off
+        QVERIFY(!w.session()->stateFile());
+    }
+    MainWindow w;
+    QVERIFY(openAndWait(w, definition, false));
+    QVERIFY(!w.stateFileAction()->isChecked());
 }
 
 QTEST_MAIN(TestMainWindow)

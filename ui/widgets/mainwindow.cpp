@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -15,6 +16,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -27,6 +29,7 @@
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
 #include "core/generation/generationcontrol.h"
+#include "core/state/statefile.h"
 #include "core/state/statestore.h"
 #include "ui/models/allowedfiles.h"
 #include "ui/models/forcedsettings.h"
@@ -226,6 +229,12 @@ void MainWindow::createActions()
         QSettings().setValue(SettingsKeys::generationDynamic(), checked);
     });
     server->addAction(tr("Generated data s&eed…"), this, &MainWindow::onSeedTriggered);
+    m_stateFileAction = server->addAction(tr("Keep state in a fi&le…"));
+    m_stateFileAction->setObjectName(QStringLiteral("stateFileAction"));
+    m_stateFileAction->setCheckable(true);
+    m_stateFileAction->setToolTip(tr("Stateful mode's data survives restarts in a JSON file (written at most once a "
+                                     "second), remembered for this definition"));
+    connect(m_stateFileAction, &QAction::triggered, this, &MainWindow::onStateFileTriggered);
     server->addAction(tr("&Reset all forced responses"), this, [this] {
         m_session->forcedResponses()->clearAll();
         forcingPanel()->refresh();
@@ -526,7 +535,45 @@ void MainWindow::setStateful(bool enabled)
 
 QString MainWindow::setStateFile(const QString& path)
 {
-    return m_session->setStateFile(path);
+    m_stateFileFromCommandLine = true;
+    return keepStateIn(path);
+}
+
+QString MainWindow::keepStateIn(const QString& file)
+{
+    const QString error = m_session->setStateFile(file);
+    const QSignalBlocker blocker(m_stateFileAction);
+    m_stateFileAction->setChecked(error.isEmpty() && !file.isEmpty());
+    return error;
+}
+
+void MainWindow::onStateFileTriggered(bool on)
+{
+    QSettings settings;
+    const QString definition = m_session->path();
+    if (!on) {
+        keepStateIn(QString());
+        StatefulSettings::saveStateFile(settings, definition, QString());
+        statusBar()->showMessage(tr("Stateful data is no longer kept in a file."), 4000);
+        return;
+    }
+    QString folder = QFileInfo(definition).absolutePath();
+    if (definition.isEmpty() || definition.startsWith(QLatin1Char(':')))
+        folder = QDir::homePath();
+    const QString file = m_stateFilePicker ? m_stateFilePicker()
+                                           : QFileDialog::getSaveFileName(this, tr("Keep stateful data in"),
+                                               folder + QStringLiteral("/state.json"), tr("JSON files (*.json)"));
+    if (file.isEmpty()) {
+        keepStateIn(m_session->stateFile() ? m_session->stateFile()->path() : QString());
+        return;
+    }
+    const QString error = keepStateIn(file);
+    if (!error.isEmpty()) {
+        statusBar()->showMessage(error, 8000);
+        return;
+    }
+    StatefulSettings::saveStateFile(settings, definition, file);
+    statusBar()->showMessage(tr("Stateful data is kept in %1.").arg(QDir::toNativeSeparators(file)), 4000);
 }
 
 void MainWindow::setAllowedFiles(const QStringList& paths)
@@ -717,6 +764,12 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
         const bool stateful = StatefulSettings::load(settings, path);
         m_serverBar->setStateful(stateful);
         m_operationPage->setStatefulEnabled(stateful);
+    }
+    // Each definition keeps its own state file (or none): never another definition's.
+    if (!live && !m_stateFileFromCommandLine) {
+        const QString error = keepStateIn(StatefulSettings::stateFile(settings, path));
+        if (!error.isEmpty())
+            statusBar()->showMessage(error, 8000);
     }
     m_operationPage->setDefinition(definition);
     m_browser->setDefinition(definition);

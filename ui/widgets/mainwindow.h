@@ -2,6 +2,8 @@
 // The application window: lays out the pages (welcome, operations, log, server bar) and connects them to a MockSession.
 #pragma once
 
+#include <functional>
+
 #include <QHostAddress>
 #include <QMainWindow>
 #include <QPointer>
@@ -52,6 +54,15 @@ public:
     // --state-file it keeps (an error message when the file cannot be read).
     void setStateful(bool enabled);
     QString setStateFile(const QString& path);
+    // Server > Keep state in a file: asks for the file with `picker` instead of a file dialog (tests).
+    void setStateFilePicker(std::function<QString()> picker)
+    {
+        m_stateFilePicker = std::move(picker);
+    }
+    QAction* stateFileAction() const
+    {
+        return m_stateFileAction;
+    }
     StateView* stateView() const
     {
         return m_stateView;
@@ -204,6 +215,11 @@ private:
     QDockWidget* m_stateDock = nullptr; // the "Data" view of stateful mode
     StateView* m_stateView = nullptr;
     bool m_statefulFromCommandLine = false;
+    bool m_stateFileFromCommandLine = false;
+    QAction* m_stateFileAction = nullptr;
+    std::function<QString()> m_stateFilePicker;
+    void onStateFileTriggered(bool on);
+    QString keepStateIn(const QString& file); // the session's state file, and the menu entry's check mark
     MessageBanner* m_banner = nullptr;
     QStackedWidget* m_stack = nullptr;
     QSplitter* m_mainSplitter = nullptr;
