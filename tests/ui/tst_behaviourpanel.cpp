@@ -53,6 +53,7 @@ class TestBehaviourPanel : public QObject
 private slots:
     void initTestCase();
     void init();
+    void cleanupTestCase();
     void roundTripKeepsTheFile();
     void latencyEditRewritesOneLine();
     void firstEditAsksWhereAndCreatesTheFile();
@@ -79,6 +80,16 @@ void TestBehaviourPanel::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("UnderstudyUiTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_behaviourpanel"));
     QSettings().clear();
+}
+
+void TestBehaviourPanel::cleanupTestCase()
+{
+    delete m_panel;
+    delete m_session;
+    delete m_dir;
+    m_panel = nullptr;
+    m_session = nullptr;
+    m_dir = nullptr;
 }
 
 void TestBehaviourPanel::init()

@@ -98,7 +98,13 @@ MainWindow::MainWindow(QWidget* parent)
     m_serverBar->updateState(tr("no definition loaded"));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // QWidget's destructor hides the children, which still signal: nothing may reach this half-destroyed window.
+    const QList<QObject*> children = findChildren<QObject*>();
+    for (QObject* child : children)
+        disconnect(child, nullptr, this, nullptr);
+}
 
 void MainWindow::createCentral()
 {
@@ -254,8 +260,9 @@ void MainWindow::createActions()
     m_problemsAction->setCheckable(true);
     m_problemsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     connect(m_problemsAction, &QAction::triggered, this, [this](bool on) { setProblemsVisible(on); });
-    connect(m_diagnosticsDock, &QDockWidget::visibilityChanged, this,
-        [this] { m_problemsAction->setChecked(m_diagnosticsDock->isVisible()); });
+    // Not `this`: the dock also reports being hidden while the window is being destroyed.
+    connect(m_diagnosticsDock, &QDockWidget::visibilityChanged, m_problemsAction,
+        [problems = m_problemsAction, dock = m_diagnosticsDock] { problems->setChecked(dock->isVisible()); });
     QAction* dataAction = m_stateDock->toggleViewAction();
     dataAction->setText(tr("&Data"));
     view->addAction(dataAction);
