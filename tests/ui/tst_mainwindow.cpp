@@ -1542,6 +1542,7 @@ void TestMainWindow::stateFileKeptFromTheMenu()
     {
         MainWindow w;
         w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+        w.setStateful(true); // what this test is about is the file; the toggle's memory has tests of its own
         w.show();
         QVERIFY(openAndWait(w, definition, true));
         QTRY_VERIFY(w.service()->isRunning());
