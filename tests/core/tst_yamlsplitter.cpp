@@ -177,6 +177,9 @@ void TestYamlSplitter::splitReadsAsWhole_data()
     QTest::addRow("inconsistent indentation") << QByteArray("a:\n    b: 1\n  c: 2\nd: 3\n");
     QTest::addRow("syntax error late") << QByteArray("a:\n  b: 1\nc:\n  d: [\n");
     QTest::addRow("empty values") << QByteArray("a:\nb:\n  c:\nd: ~\n");
+    QTest::addRow("control byte after a block scalar (found by fuzz_definitionloader)")
+        << QByteArray("openapi: 3.1.0\ninfo:\n  title: Split\n  description: |\n    A block scalar\n\n    whose "
+                      "li\x01{\x22openi:.a\x22\x22e");
     QTest::addRow("key that looks like a number") << QByteArray("200:\n  a: 1\n  b: 2\n300: x\n");
 }
 
