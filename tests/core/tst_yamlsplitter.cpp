@@ -179,7 +179,7 @@ void TestYamlSplitter::splitReadsAsWhole_data()
     QTest::addRow("empty values") << QByteArray("a:\nb:\n  c:\nd: ~\n");
     QTest::addRow("control byte after a block scalar (found by fuzz_definitionloader)")
         << QByteArray("openapi: 3.1.0\ninfo:\n  title: Split\n  description: |\n    A block scalar\n\n    whose "
-                      "li\x01{\x22openi:.a\x22\x22e");
+                      "li\x01{\"openi:.a\"\"e");
     QTest::addRow("key that looks like a number") << QByteArray("200:\n  a: 1\n  b: 2\n300: x\n");
 }
 
