@@ -554,8 +554,8 @@ void parsePiece(const QByteArray& data, const QString& file, const YamlReader::L
 
 // Parses the plan's pieces on several threads and joins them; ok == false means "parse it whole instead"
 // (a piece failed, or two pieces hold the same key: the whole parse reports both the same way as ever).
-YamlReadResult readSplit(
-    const QByteArray& data, const QString& file, const YamlReader::Limits& limits, const YamlSplitter::Plan& plan)
+YamlReadResult readSplit(const QByteArray& data, const QString& file, const YamlReader::Limits& limits,
+    const YamlSplitter::Plan& plan, int threads)
 {
     YamlReadResult result;
     const size_t count = plan.pieces.size();
@@ -574,7 +574,6 @@ YamlReadResult readSplit(
         for (size_t i = next++; i < count && !failed.load(); i = next++)
             parsePiece(data, file, limits, plan, order[i], &failed, &pieces[static_cast<size_t>(order[i])]);
     };
-    const int threads = limits.threads > 0 ? limits.threads : qBound(1, QThread::idealThreadCount(), 8);
     std::vector<std::thread> workers;
     for (int t = 1; t < qMin<int>(threads, static_cast<int>(count)); ++t)
         workers.emplace_back(work);
@@ -646,7 +645,7 @@ YamlReadResult YamlReader::read(const QByteArray& data, const QString& file, con
             limits.pieceBytes > 0 ? limits.pieceBytes : qMax<qsizetype>(64 * 1024, data.size() / 16);
         const YamlSplitter::Plan plan = YamlSplitter::plan(data, pieceBytes);
         if (!plan.isEmpty()) {
-            YamlReadResult split = readSplit(data, file, limits, plan);
+            YamlReadResult split = readSplit(data, file, limits, plan, threads);
             if (split.ok)
                 return split;
         }

@@ -210,12 +210,7 @@ StartResult MockService::start(const QHostAddress& host, quint16 port)
     ensureServers(count);
     const bool shared = count > 1;
     const auto fail = [&](const QString& reason, QAbstractSocket::SocketError socketError, quint16 shownPort) {
-        for (int i = 0; i < m_listening; ++i) {
-            MockServer* server = m_workers[static_cast<size_t>(i)].server;
-            QMetaObject::invokeMethod(
-                server, [server] { server->stopListening(); }, Qt::BlockingQueuedConnection);
-        }
-        m_listening = 0;
+        stopListeners();
         result.error = StartResult::fromSocketError(socketError);
         result.message = tr("Cannot listen on %1:%2: %3").arg(host.toString()).arg(shownPort).arg(reason);
         return result;
@@ -249,16 +244,21 @@ StartResult MockService::start(const QHostAddress& host, quint16 port)
     return result;
 }
 
-void MockService::stop()
+void MockService::stopListeners()
 {
-    if (!isRunning())
-        return;
     for (int i = 0; i < m_listening; ++i) {
         MockServer* server = m_workers[static_cast<size_t>(i)].server;
         QMetaObject::invokeMethod(
             server, [server] { server->stopListening(); }, Qt::BlockingQueuedConnection);
     }
     m_listening = 0;
+}
+
+void MockService::stop()
+{
+    if (!isRunning())
+        return;
+    stopListeners();
     m_port = 0;
     emit stopped();
 }

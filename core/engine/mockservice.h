@@ -94,6 +94,7 @@ private:
         MockServer* server = nullptr; // lives on `thread`
     };
     void ensureServers(int count); // servers are created on demand and kept until the service goes
+    void stopListeners(); // the listening servers stop (and drop their connections)
     template<typename F>
     void onEveryServer(F&& f, Qt::ConnectionType type);
 
