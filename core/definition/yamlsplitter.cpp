@@ -64,6 +64,24 @@ bool looksLikeEntry(const Line& line)
     return !refused.contains(line.first);
 }
 
+// True when every line ends in "\n" or "\r\n" and no other control byte but a tab occurs: the planner's lines are
+// then the parser's lines. A bare "\r" is a line break to the parser and not to the planner, so such a document
+// (and one holding NUL or other control bytes, which the parser reports) is read whole.
+bool plainLineBreaks(const QByteArray& data)
+{
+    const char* const begin = data.constData();
+    const char* const end = begin + data.size();
+    for (const char* p = begin; p != end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c >= 0x20 || c == '\n' || c == '\t')
+            continue;
+        if (c == '\r' && p + 1 != end && p[1] == '\n')
+            continue;
+        return false;
+    }
+    return true;
+}
+
 class Planner
 {
 public:
@@ -220,7 +238,7 @@ Plan plan(const QByteArray& data, qsizetype pieceBytes)
 {
     // A piece ends with a line break before the reader's sentinel entry; the last line of a document without one
     // would change (a block scalar's clipped final line break), so such a document is read whole.
-    if (!data.endsWith('\n'))
+    if (!data.endsWith('\n') || !plainLineBreaks(data))
         return {};
     Plan result = Planner(data, qMax<qsizetype>(1, pieceBytes)).run();
     if (result.isEmpty())

@@ -10,6 +10,13 @@
 
 namespace {
 
+// A literal with every byte in it, NULs included.
+template<size_t N>
+QByteArray literal(const char (&text)[N])
+{
+    return QByteArray(text, N - 1);
+}
+
 YamlReader::Limits wholeLimits()
 {
     YamlReader::Limits limits;
@@ -125,6 +132,8 @@ void TestYamlSplitter::refusesWhatItCannotProve_data()
     QTest::addRow("byte order mark") << QByteArray("\xEF\xBB\xBF"
                                                    "a: 1\nb: 2\n");
     QTest::addRow("one entry") << QByteArray("a: 1\n");
+    QTest::addRow("bare carriage return") << QByteArray("a:\n  b: 1\n   \r  c: 2\nd: 3\n");
+    QTest::addRow("NUL byte") << literal("a:\n  b: 1\nd: 3\n\0\n");
 }
 
 void TestYamlSplitter::refusesWhatItCannotProve()
@@ -180,6 +189,8 @@ void TestYamlSplitter::splitReadsAsWhole_data()
     QTest::addRow("control byte after a block scalar (found by fuzz_definitionloader)")
         << QByteArray("openapi: 3.1.0\ninfo:\n  title: Split\n  description: |\n    A block scalar\n\n    whose "
                       "li\x01{\"openi:.a\"\"e");
+    QTest::addRow("bare carriage return and NUL in a mapping (found by fuzz_definitionloader)")
+        << literal("a:\n  b:\n     \r\x03\0\0 type: object\n    c: 1\nd: 2\n");
     QTest::addRow("key that looks like a number") << QByteArray("200:\n  a: 1\n  b: 2\n300: x\n");
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Fuzzes DefinitionLoader::loadData: mode byte bit 0 picks JSON or YAML, the rest is the document. With bit 1 set
 // it also checks that reading the YAML cut into pieces (YamlSplitter) gives exactly what reading it whole gives.
+#include <cstdio>
 #include <cstdlib>
 
 #include "core/definition/definitionloader.h"
@@ -29,9 +30,16 @@ void checkSplitReadsAsWhole(const QByteArray& text)
     const QString file = QStringLiteral("fuzz.yaml");
     const YamlReadResult a = YamlReader::read(text, file, whole);
     const YamlReadResult b = YamlReader::read(text, file, split);
-    if (a.ok != b.ok || a.value != b.value || a.keyOrders != b.keyOrders || a.nodes != b.nodes
-        || described(a.diagnostics) != described(b.diagnostics))
-        std::abort();
+    const QStringList whyA = described(a.diagnostics), whyB = described(b.diagnostics);
+    if (a.ok == b.ok && a.value == b.value && a.keyOrders == b.keyOrders && a.nodes == b.nodes && whyA == whyB)
+        return;
+    // Say what differs before stopping, so the crash log is the bug report.
+    std::fprintf(stderr, "split read differs from whole read: ok %d/%d, nodes %lld/%lld, value %s, key orders %s\n",
+        int(a.ok), int(b.ok), qlonglong(a.nodes), qlonglong(b.nodes), a.value == b.value ? "same" : "differ",
+        a.keyOrders == b.keyOrders ? "same" : "differ");
+    std::fprintf(stderr, "whole: %s\nsplit: %s\n", qPrintable(whyA.join(QLatin1Char('\n'))),
+        qPrintable(whyB.join(QLatin1Char('\n'))));
+    std::abort();
 }
 
 } // namespace
