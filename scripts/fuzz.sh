@@ -49,7 +49,7 @@ for target in "${targets[@]}"; do
     per_sec=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$build/fuzz/$name.log" | tail -1)
     printf '%-24s %-6s %10s executions (%s/s)\n' "$name" "$result" "${execs:-?}" "${per_sec:-?}"
     if [ "$result" = FAILED ]; then
-        grep -E 'ERROR|SUMMARY|Test unit written|runtime error|==ERROR' "$build/fuzz/$name.log" | head -20 >&2 || true
+        grep -E 'ERROR|SUMMARY|Test unit written|runtime error|ASSERT|FATAL|differs' "$build/fuzz/$name.log" | head -20 >&2 || true
         echo "  full log: $build/fuzz/$name.log" >&2
     fi
 done

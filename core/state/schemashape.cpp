@@ -87,3 +87,36 @@ SchemaShape SchemaShape::of(const QJsonObject& document, const QJsonValue& value
     merge(document, resolve(document, value, pointer), &shape, 0);
     return shape;
 }
+
+namespace {
+
+QJsonValue stripWriteOnly(const QJsonObject& document, const SchemaRef& schema, const QJsonValue& value, int depth)
+{
+    if (depth > kMaxDepth || !(value.isObject() || value.isArray()))
+        return value;
+    const SchemaShape shape = SchemaShape::of(document, schema.schema, schema.pointer);
+    if (value.isArray()) {
+        if (shape.items.schema.isEmpty())
+            return value;
+        QJsonArray items = value.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i)
+            items[i] = stripWriteOnly(document, shape.items, items.at(i), depth + 1);
+        return items;
+    }
+    QJsonObject object = value.toObject();
+    for (const QString& hidden : shape.writeOnly)
+        object.remove(hidden);
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const auto property = shape.properties.constFind(it.key());
+        if (property != shape.properties.constEnd() && (it.value().isObject() || it.value().isArray()))
+            it.value() = stripWriteOnly(document, *property, it.value(), depth + 1);
+    }
+    return object;
+}
+
+} // namespace
+
+QJsonValue SchemaShape::withoutWriteOnly(const QJsonObject& document, const SchemaRef& schema, const QJsonValue& value)
+{
+    return stripWriteOnly(document, schema, value, 0);
+}

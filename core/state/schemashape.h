@@ -45,4 +45,6 @@ struct SchemaShape
     // Follows local $refs from `value` (sitting at `pointer`); bounded, so a cycle ends.
     static SchemaRef resolve(const QJsonObject& document, const QJsonValue& value, const QString& pointer);
     static SchemaShape of(const QJsonObject& document, const QJsonValue& value, const QString& pointer);
+    // `value` as a response shows it: every `writeOnly` property removed, in nested objects and array items too.
+    static QJsonValue withoutWriteOnly(const QJsonObject& document, const SchemaRef& schema, const QJsonValue& value);
 };

@@ -174,9 +174,8 @@ QJsonValue StateStage::typedId(const Resource& resource, const QString& text) co
 
 bool StateStage::present(const Context& c, const QJsonObject& stored, QJsonValue* body) const
 {
-    QJsonObject item = stored;
-    for (const QString& hidden : c.resource.itemShape.writeOnly)
-        item.remove(hidden);
+    const QJsonObject item =
+        SchemaShape::withoutWriteOnly(m_definition->document, c.resource.itemSchema, stored).toObject();
     const MediaType* media = c.input.content.media;
     if (fits(media, item)) {
         *body = item;
@@ -333,10 +332,7 @@ void StateStage::list(const Context& c, StateAnswer* answer) const
 
     QJsonArray array;
     for (const QJsonObject& item : page) {
-        QJsonObject shown = item;
-        for (const QString& hidden : c.resource.itemShape.writeOnly)
-            shown.remove(hidden);
-        array.append(shown);
+        array.append(SchemaShape::withoutWriteOnly(m_definition->document, c.resource.itemSchema, item));
     }
     QJsonValue body = array;
     if (shape.envelope) {

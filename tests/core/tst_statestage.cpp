@@ -103,6 +103,7 @@ private slots:
     void limitOffsetCursor_data();
     void limitOffsetCursor();
     void writeOnlyStoredNeverReturned();
+    void nestedWriteOnlyNeverReturned();
     void understudyIdExtension();
     void nothingInferredStaysStatic_data();
     void nothingInferredStaysStatic();
@@ -387,6 +388,43 @@ void TestStateStage::writeOnlyStoredNeverReturned()
     const MockResult missing = mock.send("GET", QStringLiteral("/widgets/nope"));
     QCOMPARE(missing.response.status, 404);
     QCOMPARE(json(missing).toObject().value(QStringLiteral("message")).toString(), QStringLiteral("no such widget"));
+}
+
+void TestStateStage::nestedWriteOnlyNeverReturned()
+{
+    // writeOnly properties of a nested object and of array items are stored, never shown, and every answer stays
+    // stateful and valid (it used to fall back to the static answer because the nested ones were shown).
+    Mock mock(TestUtils::dataPath(QStringLiteral("state/nested-writeonly.yaml")));
+    const MockResult created = mock.send("POST", QStringLiteral("/accounts"),
+        R"({"name":"a","owner":{"name":"Ann","pin":"1234"},"keys":[{"label":"k1","token":"t1"},{"label":"k2","token":"t2"}]})");
+    QCOMPARE(created.response.status, 201);
+    QVERIFY(validAgainstResponse(mock, created));
+    const QJsonObject account = json(created).toObject();
+    QCOMPARE(account.value(QStringLiteral("owner")).toObject(),
+        QJsonObject({ { QStringLiteral("name"), QStringLiteral("Ann") } }));
+    const QJsonArray keys = account.value(QStringLiteral("keys")).toArray();
+    QCOMPARE(keys.size(), 2);
+    for (const QJsonValue& key : keys)
+        QVERIFY(!key.toObject().contains(QStringLiteral("token")));
+    const QString id = StateModel::idText(account.value(QStringLiteral("id")));
+
+    const MockResult one = mock.send("GET", QStringLiteral("/accounts/") + id);
+    QCOMPARE(one.response.status, 200);
+    QVERIFY(validAgainstResponse(mock, one));
+    QCOMPARE(json(one).toObject(), account);
+    QVERIFY2(!traceHas(one, QStringLiteral("static")), qPrintable(one.trace.join(u'\n')));
+
+    const MockResult list = mock.send("GET", QStringLiteral("/accounts"));
+    QCOMPARE(list.response.status, 200);
+    QVERIFY(validAgainstResponse(mock, list));
+    QVERIFY(json(list).toArray().contains(account));
+
+    const std::optional<QJsonObject> stored = mock.store->item(QStringLiteral("accounts"), QString(), id);
+    QVERIFY(stored);
+    QCOMPARE(stored->value(QStringLiteral("owner")).toObject().value(QStringLiteral("pin")).toString(),
+        QStringLiteral("1234"));
+    QCOMPARE(stored->value(QStringLiteral("keys")).toArray().at(1).toObject().value(QStringLiteral("token")).toString(),
+        QStringLiteral("t2"));
 }
 
 void TestStateStage::understudyIdExtension()
