@@ -233,12 +233,17 @@ int run(const CommandLineOptions& options)
     flushTimer.setInterval(100);
     QObject::connect(&flushTimer, &QTimer::timeout, &logContext, [&log] { log.flush(); });
     flushTimer.start();
-    QObject::connect(&session, &MockSession::requestHandled, &logContext, [verbose, &log](const RequestLogEntry& e) {
-        log.writeLine(requestLine(e).toUtf8());
-        if (verbose)
-            for (const QString& sentence : e.trace)
-                log.writeLine(QByteArrayLiteral("    ") + sentence.toUtf8());
-    });
+    qint64 served = 0;
+    QObject::connect(&session, &MockSession::requestHandled, &logContext,
+        [verbose, quiet = options.quiet, &log, &served](const RequestLogEntry& e) {
+            ++served;
+            if (quiet)
+                return;
+            log.writeLine(requestLine(e).toUtf8());
+            if (verbose)
+                for (const QString& sentence : e.trace)
+                    log.writeLine(QByteArrayLiteral("    ") + sentence.toUtf8());
+        });
     // Live reload: same host and port, the new definition swapped in between two requests.
     QObject::connect(&session, &MockSession::definitionLoaded, &logContext, [&log](const SessionLoad& load) {
         printDiagnostics(err(), load.definitionDiagnostics);
@@ -283,7 +288,7 @@ int run(const CommandLineOptions& options)
     if (session.stateFile() && !session.stateFile()->flush())
         err() << QStringLiteral("understudy: cannot write the state file: %1").arg(session.stateFile()->error())
               << Qt::endl;
-    log.writeLine(QByteArrayLiteral("Mock server stopped"));
+    log.writeLine(QStringLiteral("Mock server stopped after %1 request(s)").arg(served).toUtf8());
     log.flush(true);
     // An answer still being generated cannot be interrupted: end at once instead of waiting for it.
     if (MockService::answersInFlight() > 0) {

@@ -19,6 +19,7 @@ struct CommandLineOptions
     bool portGiven = false;
     bool hostGiven = false;
     bool verbose = false;
+    bool quiet = false; // --quiet: no line per request (start, reloads, errors and the stop summary stay)
     bool noAutoStart = false;
     bool watch = true; // live reload on file changes (--no-watch turns it off)
     QStringList allowedFiles; // --allow-file: files and folders outside the project that refs may read

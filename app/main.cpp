@@ -61,6 +61,8 @@ void setupParser(QCommandLineParser& parser)
         { QStringLiteral("config"), QStringLiteral("redocly.yaml to read the mockServer settings from."),
             QStringLiteral("FILE") },
         { QStringLiteral("verbose"), QStringLiteral("Headless: print the decision trace of every request.") },
+        { QStringLiteral("quiet"),
+            QStringLiteral("Headless: no line per request (start, reloads, errors and the count at the end stay).") },
         { QStringLiteral("no-autostart"), QStringLiteral("Window: open the definition without starting the mock.") },
         { QStringLiteral("no-watch"), QStringLiteral("Do not reload when the definition or its files change.") },
         { QStringLiteral("allow-file"),
@@ -165,6 +167,7 @@ int main(int argc, char** argv)
     options.definition = positional.value(0);
     options.configFile = parser.value(QStringLiteral("config"));
     options.verbose = parser.isSet(QStringLiteral("verbose"));
+    options.quiet = parser.isSet(QStringLiteral("quiet"));
     options.noAutoStart = parser.isSet(QStringLiteral("no-autostart"));
     options.watch = !parser.isSet(QStringLiteral("no-watch"));
     options.allowedFiles = parser.values(QStringLiteral("allow-file"));

@@ -18,6 +18,7 @@ MockService::MockService(QObject* parent)
     , m_scenarios(std::make_shared<ScenarioStore>())
     , m_generation(std::make_shared<GenerationControl>())
 {
+    m_state->setGeneration(m_generation);
     qRegisterMetaType<RequestLogEntry>();
     qRegisterMetaType<QList<RequestLogEntry>>();
     std::promise<std::shared_ptr<const MockPipeline>> none;

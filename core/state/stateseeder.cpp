@@ -3,6 +3,7 @@
 
 #include <QUuid>
 
+#include "core/schema/realisticvalues.h"
 #include "core/schema/schemasampler.h"
 #include "core/schema/schemavalidator.h"
 
@@ -62,9 +63,10 @@ QJsonValue seedId(const Definition& definition, const Resource& resource, const 
 
 namespace StateSeeder {
 
-QJsonObject generate(const Definition& definition, const Resource& resource)
+QJsonObject generate(const Definition& definition, const Resource& resource, quint64 valueSeed)
 {
     SampleOptions options;
+    options.seed = valueSeed;
     options.cache = resource.itemSchema.pointer.isEmpty() ? nullptr : &definition.schemas();
     options.forResponse = true;
     const SampleResult sample = SchemaSampler::generate(QJsonValue(definition.document), resource.itemSchema.schema,
@@ -72,17 +74,16 @@ QJsonObject generate(const Definition& definition, const Resource& resource)
     return sample.value.toObject();
 }
 
-QList<QJsonObject> seed(const Definition& definition, const Resource& resource, int count)
+QList<QJsonObject> seed(const Definition& definition, const Resource& resource, int count, quint64 valueSeed)
 {
     if (!resource.exampleSeeds.isEmpty())
         return resource.exampleSeeds;
     QList<QJsonObject> items;
     if (count <= 0)
         return items;
-    const QJsonObject base = generate(definition, resource);
     for (int n = 1; n <= count; ++n) {
-        QJsonObject item = base;
-        item.insert(resource.idField, seedId(definition, resource, base.value(resource.idField), n));
+        QJsonObject item = generate(definition, resource, RealisticValues::mix(valueSeed, quint64(n)));
+        item.insert(resource.idField, seedId(definition, resource, item.value(resource.idField), n));
         items.append(item);
     }
     return items;

@@ -31,6 +31,12 @@ int StateStore::seedCount() const
     return m_seedCount;
 }
 
+void StateStore::setGeneration(std::shared_ptr<const GenerationControl> generation)
+{
+    std::lock_guard lock(m_mutex);
+    m_generation = std::move(generation);
+}
+
 QString StateStore::scopeKey(const QStringList& values)
 {
     return values.join(QLatin1Char('/'));
@@ -90,8 +96,11 @@ StateStore::Bucket& StateStore::bucket(Collection& collection, const QString& sc
     collection.scopeOrder.append(scope);
     const Resource* resource = resourceOf(collection);
     if (resource && collection.seedNewScopes) {
-        if (!collection.seeds)
-            collection.seeds = StateSeeder::seed(*m_model->definition(), *resource, m_seedCount);
+        const quint64 valueSeed = m_generation ? m_generation->seed() : 0;
+        if (!collection.seeds || collection.seedsFrom != valueSeed) {
+            collection.seeds = StateSeeder::seed(*m_model->definition(), *resource, m_seedCount, valueSeed);
+            collection.seedsFrom = valueSeed;
+        }
         for (const QJsonObject& item : *collection.seeds)
             put(b, resource->idField, item);
     }

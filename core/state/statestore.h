@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QSet>
 
+#include "core/generation/generationcontrol.h"
 #include "core/state/statemodel.h"
 
 // What an edit of one item decided: store `item` (or leave the item as it is when `store` is false).
@@ -50,6 +51,9 @@ public:
     // Generated items per collection when the definition has no example items (--seed-items, default 3).
     void setSeedCount(int count);
     int seedCount() const;
+    // Generated items draw their values from this control's seed (--seed); a changed seed applies to what is seeded
+    // from then on (a reset, a new scope, a new definition).
+    void setGeneration(std::shared_ptr<const GenerationControl> generation);
 
     // Takes a new definition's resources: collections of the same name keep their items, the others are dropped
     // (returned, and reported with adopted()). Items restored from a file before are applied now.
@@ -102,6 +106,7 @@ private:
         QStringList scopeOrder;
         bool seedNewScopes = true;
         std::optional<QList<QJsonObject>> seeds;
+        quint64 seedsFrom = 0; // the generation seed the seeds were drawn from
     };
 
     Bucket& bucket(Collection& collection, const QString& scope);
@@ -118,5 +123,6 @@ private:
     std::optional<QJsonObject> m_pendingRestore;
     std::atomic<bool> m_enabled { false };
     std::atomic<int> m_seedCount { 3 };
+    std::shared_ptr<const GenerationControl> m_generation;
     std::atomic<quint64> m_version { 0 };
 };

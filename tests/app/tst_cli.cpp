@@ -2,6 +2,7 @@
 // The understudy executable as a user runs it: --help/--version, --check exit codes and format, --headless.
 #include <csignal>
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
@@ -80,6 +81,38 @@ QList<QByteArray> headlessBodies(const QStringList& extra, const QList<QByteArra
     return bodies;
 }
 
+// Starts the headless mock on a free port with `arguments`; returns its port (0 when it did not say it listens).
+quint16 startHeadless(QProcess& process, const QStringList& arguments, QString* out)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(UNDERSTUDY_BINARY),
+        QStringList { QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0") } + arguments);
+    if (!process.waitForStarted())
+        return 0;
+    const QRegularExpression re(QStringLiteral(R"(listening on http://127\.0\.0\.1:(\d+))"));
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        process.waitForReadyRead(100);
+        *out += QString::fromUtf8(process.readAllStandardOutput());
+        const QRegularExpressionMatch m = re.match(*out);
+        if (m.hasMatch())
+            return m.captured(1).toUShort();
+    }
+    return 0;
+}
+
+// SIGTERM, then everything it printed; false when it did not end cleanly.
+bool stopHeadless(QProcess& process, QString* out)
+{
+    ::kill(pid_t(process.processId()), SIGTERM);
+    const bool ended =
+        process.waitForFinished(5000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    *out += QString::fromUtf8(process.readAllStandardOutput());
+    return ended;
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -95,6 +128,7 @@ private slots:
     void checkFormat();
     void checkRefusesFilesOutsideTheProject();
     void headlessServesAndStops();
+    void headlessQuietPrintsNoRequestLines();
     void headlessStopsWhileAnswering();
     void headlessOffConfigExitsNonZero();
     void headlessBadDefinitionExitsNonZero();
@@ -228,21 +262,18 @@ void TestCli::checkRefusesFilesOutsideTheProject()
 void TestCli::headlessServesAndStops()
 {
     QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(UNDERSTUDY_BINARY),
-        { QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--verbose"),
-            QStringLiteral("--threads"), QStringLiteral("3"), TestUtils::dataPath("cli/valid.yaml") });
-    QVERIFY(process.waitForStarted());
     QString out;
-    QRegularExpressionMatch listening;
-    const QRegularExpression re(
-        QStringLiteral(R"(Mock server for CLI Test listening on http://127\.0\.0\.1:(\d+) \(3 serving threads\))"));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (out += QString::fromUtf8(process.readAllStandardOutput()), listening = re.match(out)).hasMatch(), 10000);
-    const quint16 port = listening.captured(1).toUShort();
-    QVERIFY(port != 0);
+    const quint16 port = startHeadless(process,
+        { QStringLiteral("--verbose"), QStringLiteral("--threads"), QStringLiteral("3"),
+            TestUtils::dataPath("cli/valid.yaml") },
+        &out);
+    QVERIFY2(port != 0, qPrintable(out));
+    QVERIFY2(
+        QRegularExpression(
+            QStringLiteral(R"(Mock server for CLI Test listening on http://127\.0\.0\.1:\d+ \(3 serving threads\))"))
+            .match(out)
+            .hasMatch(),
+        qPrintable(out));
 
     const QByteArray response = httpGet(port, "/ping");
     QVERIFY2(response.startsWith("HTTP/1.1 200"), response.constData());
@@ -256,12 +287,24 @@ void TestCli::headlessServesAndStops()
         qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("    Matched GET /ping")), qPrintable(out)); // --verbose trace
 
-    ::kill(pid_t(process.processId()), SIGTERM);
-    QVERIFY(process.waitForFinished(5000));
-    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-    QCOMPARE(process.exitCode(), 0);
-    out += QString::fromUtf8(process.readAllStandardOutput());
-    QVERIFY(out.contains(QStringLiteral("Mock server stopped")));
+    QVERIFY(stopHeadless(process, &out));
+    QVERIFY2(out.contains(QStringLiteral("Mock server stopped after 2 request(s)")), qPrintable(out));
+}
+
+void TestCli::headlessQuietPrintsNoRequestLines()
+{
+    QProcess process;
+    QString out;
+    const quint16 port =
+        startHeadless(process, { QStringLiteral("--quiet"), TestUtils::dataPath("cli/valid.yaml") }, &out);
+    QVERIFY2(port != 0, qPrintable(out));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(httpGet(port, "/ping").startsWith("HTTP/1.1 200"));
+    QVERIFY(httpGet(port, "/nope").startsWith("HTTP/1.1 404"));
+    QTest::qWait(300); // what a request line would need to reach stdout
+    QVERIFY(stopHeadless(process, &out));
+    QVERIFY2(!out.contains(QStringLiteral("GET /ping")) && !out.contains(QStringLiteral("GET /nope")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("Mock server stopped after 4 request(s)")), qPrintable(out));
 }
 
 void TestCli::checkReportsScenarioDiagnostics()

@@ -29,6 +29,14 @@ QStringList ids(const QList<QJsonObject>& items, const QString& field = QStringL
     return out;
 }
 
+QStringList names(const QList<QJsonObject>& items)
+{
+    QStringList out;
+    for (const QJsonObject& item : items)
+        out.append(item.value(QStringLiteral("name")).toString());
+    return out;
+}
+
 } // namespace
 
 class TestStateStore : public QObject
@@ -39,6 +47,7 @@ private slots:
     void seedsFromExamples();
     void generatedSeedsHaveDistinctIds_data();
     void generatedSeedsHaveDistinctIds();
+    void generatedSeedsDifferAndFollowTheSeed();
     void insertEditRemove();
     void replaceValidatesTheShape_data();
     void replaceValidatesTheShape();
@@ -86,6 +95,35 @@ void TestStateStore::generatedSeedsHaveDistinctIds()
     for (int i = 1; i <= count; ++i)
         expected.append(QString::number(i));
     QCOMPARE(ids(store.items(QStringLiteral("orders"), QStringLiteral("7")), QStringLiteral("order_id")), expected);
+}
+
+void TestStateStore::generatedSeedsDifferAndFollowTheSeed()
+{
+    // Generated items are drawn each from its own key: they differ from each other (not copies with new ids), are
+    // the same for the same generation seed, and change with it (applied to the next seeding, here a reset).
+    const auto model = infer(TestUtils::dataPath(QStringLiteral("state/envelope.yaml")));
+    const auto generation = std::make_shared<GenerationControl>();
+    StateStore store;
+    store.setGeneration(generation);
+    store.setSeedCount(5);
+    store.adopt(model);
+    const QStringList first = names(store.items(QStringLiteral("widgets"), {}));
+    QCOMPARE(first.size(), 5);
+    QVERIFY2(QSet<QString>(first.begin(), first.end()).size() >= 4, qPrintable(first.join(u", ")));
+    for (const QString& name : first)
+        QVERIFY2(!name.isEmpty() && name != QLatin1String("string"), qPrintable(name));
+
+    StateStore again;
+    again.setGeneration(std::make_shared<GenerationControl>());
+    again.setSeedCount(5);
+    again.adopt(model);
+    QCOMPARE(names(again.items(QStringLiteral("widgets"), {})), first);
+
+    generation->setSeed(7);
+    store.reset();
+    const QStringList reseeded = names(store.items(QStringLiteral("widgets"), {}));
+    QCOMPARE(reseeded.size(), 5);
+    QVERIFY2(reseeded != first, qPrintable(reseeded.join(u", ")));
 }
 
 void TestStateStore::insertEditRemove()

@@ -2,6 +2,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 #include "core/definition/definitionloader.h"
@@ -78,6 +79,7 @@ class TestRequestDraft : public QObject
 
 private slots:
     void urlEncodesPathAndExplodesArrays();
+    void parametersDrawValuesByName();
     void cookiesAndApiKeys();
     void multipartAndOptionalBasicAuth();
     void curlQuotesForTheShell();
@@ -183,11 +185,33 @@ void TestRequestDraft::urlEncodesPathAndExplodesArrays()
     const QUrl url = draft.url(QUrl(u"http://127.0.0.1:4010/"_s));
     QCOMPARE(url.toEncoded(),
         QByteArray("http://127.0.0.1:4010/api/files/a%20b%2F%C3%BC"
-                   "?tags=x%26y&tags=z&count=50&api_key=%3Capi-key%3E"));
+                   "?tags=x%26y&tags=z&count=178&api_key=%3Capi-key%3E"));
     // A header without a schema gets a typed placeholder, and being optional it is not sent.
     QCOMPARE(draft.parameters.at(3).value, u"<value>"_s);
     QVERIFY(!draft.parameters.at(3).enabled);
     QCOMPARE(draft.parameters.at(4).value, u"<value>"_s);
+}
+
+void TestRequestDraft::parametersDrawValuesByName()
+{
+    // A parameter's schema says only "string": its name gives the draft (and the curl line) a value that reads real.
+    Definition def;
+    Operation find;
+    find.id = u"find"_s;
+    find.method = u"GET"_s;
+    find.path = u"/people"_s;
+    find.parameters = { parameter(u"email"_s, u"query"_s, json(R"({"type": "string"})"), true),
+        parameter(u"city"_s, u"query"_s, json(R"({"type": "string"})"), true),
+        parameter(u"code"_s, u"query"_s, json(R"({"type": "string", "pattern": "^[0-9]{3}$"})"), true) };
+    def.operations = { find };
+    const RequestDraft draft = RequestDraft::fromOperation(def, def.operations.at(0));
+    QCOMPARE(draft.parameters.size(), 3);
+    const QString email = draft.parameters.at(0).value;
+    QVERIFY2(email.contains(u'@') && email != u"user@example.com"_s, qPrintable(email));
+    const QString city = draft.parameters.at(1).value;
+    QVERIFY2(!city.isEmpty() && city != u"string"_s && city.at(0).isUpper(), qPrintable(city));
+    // A pattern the name's value would break still wins.
+    QVERIFY(QRegularExpression(u"^[0-9]{3}$"_s).match(draft.parameters.at(2).value).hasMatch());
 }
 
 void TestRequestDraft::cookiesAndApiKeys()

@@ -80,13 +80,16 @@ QString schemaType(const QJsonValue& schema, const QJsonObject& document)
     return type.toString();
 }
 
-// `pointer` locates the schema in the document, so the sampler uses the definition's compiled schemas.
-QJsonValue sampleSchema(const Definition& definition, const QJsonValue& schema, const QString& pointer)
+// `pointer` locates the schema in the document, so the sampler uses the definition's compiled schemas; `name` (a
+// parameter's) gives a top-level value its meaning, as a property name does (`email` -> an email address).
+QJsonValue sampleSchema(
+    const Definition& definition, const QJsonValue& schema, const QString& pointer, const QString& name = QString())
 {
     if (schema.isUndefined() || schema.isNull())
         return QJsonValue(QJsonValue::Undefined);
     SampleOptions options;
     options.forResponse = false;
+    options.name = name;
     options.cache = &definition.schemas();
     return SchemaSampler::sample(QJsonValue(definition.document), schema, definition.dialect, options, nullptr,
         pointer.isEmpty() ? QString() : pointer);
@@ -109,10 +112,10 @@ QString parameterValue(const Definition& definition, const Parameter& parameter)
         for (const NamedExample& example : media.examples)
             if (example.hasValue)
                 return compactJson(example.value);
-        const QJsonValue sample = sampleSchema(definition, media.schema, media.schemaPointer);
+        const QJsonValue sample = sampleSchema(definition, media.schema, media.schemaPointer, parameter.name);
         return sample.isUndefined() ? QString() : compactJson(sample);
     }
-    const QJsonValue sample = sampleSchema(definition, schema, parameter.schemaPointer);
+    const QJsonValue sample = sampleSchema(definition, schema, parameter.schemaPointer, parameter.name);
     // An untyped schema samples to {}, which says less than a placeholder.
     const bool emptyObject = sample.isObject() && sample.toObject().isEmpty();
     if (!sample.isUndefined() && !sample.isNull() && !emptyObject)
