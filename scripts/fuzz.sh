@@ -50,6 +50,13 @@ for target in "${targets[@]}"; do
     printf '%-24s %-6s %10s executions (%s/s)\n' "$name" "$result" "${execs:-?}" "${per_sec:-?}"
     if [ "$result" = FAILED ]; then
         grep -E 'ERROR|SUMMARY|Test unit written|runtime error|ASSERT|FATAL|differs' "$build/fuzz/$name.log" | head -20 >&2 || true
+        tail -n 25 "$build/fuzz/$name.log" | grep -v -E '^(#[0-9]+|INFO:)' >&2 || true
+        # The input itself, so a crash seen only on another machine (CI) can be replayed from its output:
+        #   echo <base64> | base64 -d > crash && build-asan/tests/fuzz/fuzz_<target> crash
+        for artifact in "$build/fuzz/artifacts/$name"/*; do
+            [ -f "$artifact" ] && [ "$(stat -c %s "$artifact")" -le 65536 ] || continue
+            echo "  input $(basename "$artifact") (base64): $(base64 -w0 "$artifact")" >&2
+        done
         echo "  full log: $build/fuzz/$name.log" >&2
     fi
 done

@@ -477,12 +477,13 @@ QString capitalized(QString s)
 
 QString hex(quint64 key, int digits)
 {
-    QString out;
+    QString out(digits, Qt::Uninitialized);
+    QChar* d = out.data();
     quint64 k = key;
     for (int i = 0; i < digits; ++i) {
         if (i % 16 == 0 && i > 0)
             k = RealisticValues::mix(key, quint64(i));
-        out += QLatin1Char("0123456789abcdef"[k & 15]);
+        d[i] = QLatin1Char("0123456789abcdef"[k & 15]);
         k >>= 4;
     }
     return out;
@@ -513,7 +514,30 @@ QString sentence(quint64 key, int maxLength)
 
 QString twoDigits(int n)
 {
-    return QStringLiteral("%1").arg(n, 2, 10, QLatin1Char('0'));
+    const QChar digits[2] = { QLatin1Char(char('0' + n / 10 % 10)), QLatin1Char(char('0' + n % 10)) };
+    return QString(digits, 2);
+}
+
+// "2026-03-01" for a day counted from 1970-01-01 (the civil calendar, written out without QDate's formatting).
+QString isoDate(qint64 daysSinceEpoch)
+{
+    const qint64 z = daysSinceEpoch + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const int day = int(doy - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 1000 || year > 9999)
+        return QDate::fromJulianDay(kUnixEpochJulianDay + daysSinceEpoch).toString(Qt::ISODate);
+    const int y = int(year);
+    const QChar text[10] = { QLatin1Char(char('0' + y / 1000)), QLatin1Char(char('0' + y / 100 % 10)),
+        QLatin1Char(char('0' + y / 10 % 10)), QLatin1Char(char('0' + y % 10)), QLatin1Char('-'),
+        QLatin1Char(char('0' + month / 10)), QLatin1Char(char('0' + month % 10)), QLatin1Char('-'),
+        QLatin1Char(char('0' + day / 10)), QLatin1Char(char('0' + day % 10)) };
+    return QString(text, 10);
 }
 
 // The person of an object: the same first and last name for every name, email and login of one object.
@@ -557,10 +581,17 @@ QString cityLine(const ValueHint& hint)
 
 QString countryLine(const QString& alpha2)
 {
-    for (const QString& line : list("countries"))
-        if (field(line, 1) == alpha2)
-            return line;
-    return list("countries").value(0);
+    static const QHash<QString, QString> byCode = [] {
+        QHash<QString, QString> out;
+        for (const QString& line : list("countries")) {
+            const QString code = field(line, 1);
+            if (!out.contains(code))
+                out.insert(code, line);
+        }
+        return out;
+    }();
+    const auto it = byCode.constFind(alpha2);
+    return it != byCode.constEnd() ? it.value() : list("countries").value(0);
 }
 
 QString isbn13(quint64 key)
@@ -601,8 +632,13 @@ QString uuid(quint64 key)
     QString h = hex(key, 16) + hex(RealisticValues::mix(key, 0x777), 16);
     h[12] = QLatin1Char('4');
     h[16] = QLatin1Char("89ab"[key >> 60 & 3]);
-    return h.mid(0, 8) + QLatin1Char('-') + h.mid(8, 4) + QLatin1Char('-') + h.mid(12, 4) + QLatin1Char('-')
-        + h.mid(16, 4) + QLatin1Char('-') + h.mid(20, 12);
+    // 8-4-4-4-12, written in place.
+    QString out(36, Qt::Uninitialized);
+    QChar* d = out.data();
+    const QChar* from = h.constData();
+    for (int i = 0, j = 0; i < 36; ++i)
+        d[i] = (i == 8 || i == 13 || i == 18 || i == 23) ? QLatin1Char('-') : from[j++];
+    return out;
 }
 
 QList<Candidate> momentCandidates(ValueKind kind, const ValueHint& hint)
@@ -632,7 +668,7 @@ QList<Candidate> momentCandidates(ValueKind kind, const ValueHint& hint)
         return { double(at) };
     const qint64 days = at >= 0 ? at / day : (at - day + 1) / day;
     const int secondOfDay = int(at - days * day);
-    const QString date = QDate::fromJulianDay(kUnixEpochJulianDay + days).toString(Qt::ISODate);
+    const QString date = isoDate(days);
     const QString time = twoDigits(secondOfDay / 3600) + QLatin1Char(':') + twoDigits(secondOfDay / 60 % 60)
         + QLatin1Char(':') + twoDigits(secondOfDay % 60);
     if (hint.format == QLatin1String("time"))
