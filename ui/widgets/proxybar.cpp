@@ -82,5 +82,5 @@ void ProxyBar::refresh()
     m_upstream->setPalette(palette);
     m_upstream->setToolTip(proxying && !problem.isEmpty()
             ? tr("Not proxying: %1").arg(problem)
-            : tr("The real server requests are forwarded to; its path replaces the definition's base path"));
+            : tr("The real server that requests are forwarded to; its path replaces the definition's base path"));
 }
