@@ -19,6 +19,7 @@
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
 #include "core/generation/generationcontrol.h"
+#include "core/proxy/driftreport.h"
 #include "core/scenarios/scenarioloader.h"
 #include "core/state/statefile.h"
 #include "core/state/statestore.h"
@@ -97,6 +98,13 @@ QString requestLine(const RequestLogEntry& e)
         line += QStringLiteral(" [delay %1 ms]").arg(e.delayMs);
     if (!e.fault.isEmpty())
         line += QStringLiteral(" [fault %1]").arg(e.fault);
+    // Proxy mode: who answered, and where the upstream's answer breaks the definition.
+    if (!e.answeredBy.isEmpty())
+        line += QStringLiteral(" [%1]").arg(e.answeredBy);
+    if (!e.drift.isEmpty()) {
+        const ProblemError& first = e.drift.first();
+        line += QStringLiteral(" [drift %1] %2: %3").arg(e.drift.size()).arg(first.location, first.message);
+    }
     if (e.status >= 400 && e.status < 500) {
         // A short reason for client errors: the first violation, or the last trace sentence.
         QString reason;
@@ -217,6 +225,7 @@ int run(const CommandLineOptions& options)
 
     session.service()->setLimits(options.limits);
     session.service()->setThreads(options.threads);
+    session.service()->setProxy(options.proxy);
     const StartResult started = session.start(options.host, options.port);
     if (!started) {
         err() << QStringLiteral("understudy: %1").arg(started.message) << Qt::endl;
@@ -234,9 +243,16 @@ int run(const CommandLineOptions& options)
     QObject::connect(&flushTimer, &QTimer::timeout, &logContext, [&log] { log.flush(); });
     flushTimer.start();
     qint64 served = 0;
+    DriftReport report;
     QObject::connect(&session, &MockSession::requestHandled, &logContext,
-        [verbose, quiet = options.quiet, &log, &served](const RequestLogEntry& e) {
+        [verbose, quiet = options.quiet, &log, &served, &report](const RequestLogEntry& e) {
             ++served;
+            if (!e.answeredBy.isEmpty()) {
+                const QString key = e.operationId.isEmpty()
+                    ? QString::fromLatin1(e.method) + QLatin1Char(' ') + e.path
+                    : QString::fromLatin1(e.method == "HEAD" ? "GET" : e.method) + QLatin1Char(' ') + e.operationPath;
+                report.add(key, e.operationId, e.answeredBy, e.drift);
+            }
             if (quiet)
                 return;
             log.writeLine(requestLine(e).toUtf8());
@@ -283,8 +299,29 @@ int run(const CommandLineOptions& options)
                 .arg(options.stateFile.isEmpty() ? QString() : QStringLiteral(", kept in ") + options.stateFile)
                 .toUtf8());
     }
-    const int code = QCoreApplication::exec();
+    if (options.proxy.active())
+        log.writeLine(
+            QStringLiteral("Proxy: forwarding to %1 (%2, timeout %3 ms%4)")
+                .arg(options.proxy.upstream.toString(QUrl::RemoveUserInfo),
+                    options.proxy.fallback() ? QStringLiteral("mock fallback") : QStringLiteral("no fallback"))
+                .arg(options.proxy.timeoutMs)
+                .arg(options.proxy.rejectInvalid ? QStringLiteral(", invalid requests rejected") : QString())
+                .toUtf8());
+    int code = QCoreApplication::exec();
     session.stop();
+    if (options.proxy.active()) {
+        for (const QString& line : report.summary())
+            log.writeLine(line.toUtf8());
+        if (!options.proxyReport.isEmpty()) {
+            const QString error = report.writeTo(options.proxyReport);
+            if (!error.isEmpty()) {
+                err() << QStringLiteral("understudy: cannot write the proxy report %1: %2")
+                             .arg(options.proxyReport, error)
+                      << Qt::endl;
+                code = code == 0 ? 1 : code;
+            }
+        }
+    }
     if (session.stateFile() && !session.stateFile()->flush())
         err() << QStringLiteral("understudy: cannot write the state file: %1").arg(session.stateFile()->error())
               << Qt::endl;

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include "core/engine/serverlimits.h"
+#include "core/proxy/proxysettings.h"
 
 struct CommandLineOptions
 {
@@ -32,6 +33,8 @@ struct CommandLineOptions
     std::optional<quint64> seed; // --seed: random seed for generated data and scenario fault rates and delays
     QString network; // --network off|slow-3g|flaky (validated by main)
     bool dynamic = false; // --dynamic: every request draws fresh generated values
+    ProxySettings proxy; // --proxy, --proxy-fallback, --proxy-timeout, --proxy-reject-invalid
+    QString proxyReport; // --proxy-report: the drift report as JSON, written on exit
 };
 
 namespace Headless {

@@ -105,6 +105,21 @@ void setupParser(QCommandLineParser& parser)
             QStringLiteral("Headless: also answer requests whose Host is NAME (repeatable; '*' = any host). Others "
                            "than loopback and the bound address get 421."),
             QStringLiteral("NAME") },
+        { QStringLiteral("proxy"),
+            QStringLiteral("Headless: forward every request to URL (http or https) and check its answers against "
+                           "the definition."),
+            QStringLiteral("URL") },
+        { QStringLiteral("proxy-fallback"),
+            QStringLiteral("Proxy: the mock answers what the upstream has not built (501, 404 for a defined route, "
+                           "unreachable).") },
+        { QStringLiteral("proxy-timeout"),
+            QStringLiteral("Proxy: time an upstream answer may take (default 10s; e.g. 2500ms)."),
+            QStringLiteral("TIME") },
+        { QStringLiteral("proxy-reject-invalid"),
+            QStringLiteral("Proxy: answer requests that break the definition with the usual 4xx, not forwarded.") },
+        { QStringLiteral("proxy-report"),
+            QStringLiteral("Proxy: on exit, write the per-operation drift report to FILE as JSON."),
+            QStringLiteral("FILE") },
     });
     parser.addPositionalArgument(QStringLiteral("DEFINITION"), QStringLiteral("The OpenAPI definition to serve."),
         QStringLiteral("[DEFINITION]"));
@@ -251,6 +266,26 @@ int main(int argc, char** argv)
                     .arg(parser.value(QStringLiteral("network"))));
         options.network = ScenarioStore::networkName(profile);
     }
+
+    if (parser.isSet(QStringLiteral("proxy"))) {
+        const QUrl upstream = QUrl::fromUserInput(parser.value(QStringLiteral("proxy")));
+        const QString error = ProxySettings::checkUpstream(upstream);
+        if (!error.isEmpty())
+            return usageError(parser, QStringLiteral("--proxy: %1").arg(error));
+        options.proxy.upstream = upstream;
+        options.proxy.mode =
+            parser.isSet(QStringLiteral("proxy-fallback")) ? ProxyMode::ProxyWithFallback : ProxyMode::Proxy;
+    }
+    if (parser.isSet(QStringLiteral("proxy-timeout"))) {
+        const std::optional<int> ms = ProxySettings::parseTimeout(parser.value(QStringLiteral("proxy-timeout")));
+        if (!ms)
+            return usageError(parser,
+                QStringLiteral("--proxy-timeout: '%1' is not a duration such as 10s or 2500ms")
+                    .arg(parser.value(QStringLiteral("proxy-timeout"))));
+        options.proxy.timeoutMs = *ms;
+    }
+    options.proxy.rejectInvalid = parser.isSet(QStringLiteral("proxy-reject-invalid"));
+    options.proxyReport = parser.value(QStringLiteral("proxy-report"));
 
     if (parser.isSet(QStringLiteral("headless")) || noDisplay) {
         if (noDisplay)

@@ -537,6 +537,14 @@
         <source>Stateful data is kept in %1.</source>
         <translation>Die Zustandsdaten werden in %1 gehalten.</translation>
     </message>
+    <message>
+        <source>Forwarding requests to %1</source>
+        <translation>Anfragen werden an %1 weitergeleitet</translation>
+    </message>
+    <message>
+        <source>The mock answers every request</source>
+        <translation>Der Mock beantwortet jede Anfrage</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -780,6 +788,41 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
     </message>
 </context>
 <context>
+    <name>ProxyBar</name>
+    <message>
+        <source>Mock</source>
+        <translation>Mock</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Proxy with mock fallback</source>
+        <translation>Proxy mit Mock als Ersatz</translation>
+    </message>
+    <message>
+        <source>Mock answers every request itself. Proxy forwards every request to the upstream and checks its answers against the definition (drift). With mock fallback, what the upstream has not built (501, 404 for a defined route, unreachable) is answered by the mock.</source>
+        <translation>Mock beantwortet jede Anfrage selbst. Proxy leitet jede Anfrage an den Upstream weiter und prüft seine Antworten gegen die Definition (Abweichungen). Mit Mock als Ersatz beantwortet der Mock, was der Upstream noch nicht gebaut hat (501, 404 für eine definierte Route, nicht erreichbar).</translation>
+    </message>
+    <message>
+        <source>Upstream, e.g. http://localhost:8080</source>
+        <translation>Upstream, z. B. http://localhost:8080</translation>
+    </message>
+    <message>
+        <source> Upstream </source>
+        <translation> Upstream </translation>
+    </message>
+    <message>
+        <source>Not proxying: %1</source>
+        <translation>Keine Weiterleitung: %1</translation>
+    </message>
+    <message>
+        <source>The real server that requests are forwarded to; its path replaces the definition&apos;s base path</source>
+        <translation>Der echte Server, an den Anfragen weitergeleitet werden; sein Pfad ersetzt den Basispfad der Definition</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>(%1 bytes of binary data)</source>
@@ -889,6 +932,26 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
     <message>
         <source>Answered by scenario rule %1.</source>
         <translation>Von Szenarioregel %1 beantwortet.</translation>
+    </message>
+    <message>
+        <source>drift %1</source>
+        <translation>Abweichung %1</translation>
+    </message>
+    <message>
+        <source>from mock</source>
+        <translation>vom Mock</translation>
+    </message>
+    <message>
+        <source>from upstream</source>
+        <translation>vom Upstream</translation>
+    </message>
+    <message>
+        <source>upstream failed</source>
+        <translation>Upstream fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Drift: %1: %2</source>
+        <translation>Abweichung: %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1165,26 @@ oder Server ▸ Im Browser öffnen.</translation>
     <message>
         <source>Decision trace: how the mock chose this answer</source>
         <translation>Entscheidungsablauf: wie der Mock diese Antwort gewählt hat</translation>
+    </message>
+    <message>
+        <source>Answered by the upstream.</source>
+        <translation>Vom Upstream beantwortet.</translation>
+    </message>
+    <message>
+        <source>Answered by the mock (see the trace for why).</source>
+        <translation>Vom Mock beantwortet (warum, steht im Ablauf).</translation>
+    </message>
+    <message>
+        <source>The upstream did not answer (see the trace).</source>
+        <translation>Der Upstream hat nicht geantwortet (siehe Ablauf).</translation>
+    </message>
+    <message>
+        <source>Drift: the upstream&apos;s answer breaks the definition in 1 place:</source>
+        <translation>Abweichung: Die Antwort des Upstreams verletzt die Definition an 1 Stelle:</translation>
+    </message>
+    <message>
+        <source>Drift: the upstream&apos;s answer breaks the definition in %1 places:</source>
+        <translation>Abweichung: Die Antwort des Upstreams verletzt die Definition an %1 Stellen:</translation>
     </message>
 </context>
 <context>

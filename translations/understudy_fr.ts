@@ -537,6 +537,14 @@
         <source>Stateful data is kept in %1.</source>
         <translation>Les données d’état sont conservées dans %1.</translation>
     </message>
+    <message>
+        <source>Forwarding requests to %1</source>
+        <translation>Requêtes transmises à %1</translation>
+    </message>
+    <message>
+        <source>The mock answers every request</source>
+        <translation>Le mock répond à chaque requête</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -780,6 +788,41 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
     </message>
 </context>
 <context>
+    <name>ProxyBar</name>
+    <message>
+        <source>Mock</source>
+        <translation>Mock</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Proxy with mock fallback</source>
+        <translation>Proxy avec repli sur le mock</translation>
+    </message>
+    <message>
+        <source>Mock answers every request itself. Proxy forwards every request to the upstream and checks its answers against the definition (drift). With mock fallback, what the upstream has not built (501, 404 for a defined route, unreachable) is answered by the mock.</source>
+        <translation>Mock répond lui-même à chaque requête. Proxy transmet chaque requête au serveur amont et vérifie ses réponses par rapport à la définition (écarts). Avec repli sur le mock, le mock répond à ce que le serveur amont n’a pas encore construit (501, 404 pour une route définie, injoignable).</translation>
+    </message>
+    <message>
+        <source>Upstream, e.g. http://localhost:8080</source>
+        <translation>Serveur amont, p. ex. http://localhost:8080</translation>
+    </message>
+    <message>
+        <source> Upstream </source>
+        <translation> Amont </translation>
+    </message>
+    <message>
+        <source>Not proxying: %1</source>
+        <translation>Pas de transmission : %1</translation>
+    </message>
+    <message>
+        <source>The real server that requests are forwarded to; its path replaces the definition&apos;s base path</source>
+        <translation>Le vrai serveur auquel les requêtes sont transmises ; son chemin remplace le chemin de base de la définition</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>(%1 bytes of binary data)</source>
@@ -889,6 +932,26 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
     <message>
         <source>Answered by scenario rule %1.</source>
         <translation>Réponse de la règle de scénario %1.</translation>
+    </message>
+    <message>
+        <source>drift %1</source>
+        <translation>écart %1</translation>
+    </message>
+    <message>
+        <source>from mock</source>
+        <translation>du mock</translation>
+    </message>
+    <message>
+        <source>from upstream</source>
+        <translation>de l’amont</translation>
+    </message>
+    <message>
+        <source>upstream failed</source>
+        <translation>échec de l’amont</translation>
+    </message>
+    <message>
+        <source>Drift: %1: %2</source>
+        <translation>Écart : %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1165,26 @@ ou Serveur ▸ Ouvrir dans le navigateur.</translation>
     <message>
         <source>Decision trace: how the mock chose this answer</source>
         <translation>Trace des décisions : comment le mock a choisi cette réponse</translation>
+    </message>
+    <message>
+        <source>Answered by the upstream.</source>
+        <translation>Réponse du serveur amont.</translation>
+    </message>
+    <message>
+        <source>Answered by the mock (see the trace for why).</source>
+        <translation>Réponse du mock (la trace dit pourquoi).</translation>
+    </message>
+    <message>
+        <source>The upstream did not answer (see the trace).</source>
+        <translation>Le serveur amont n’a pas répondu (voir la trace).</translation>
+    </message>
+    <message>
+        <source>Drift: the upstream&apos;s answer breaks the definition in 1 place:</source>
+        <translation>Écart : la réponse du serveur amont enfreint la définition à 1 endroit :</translation>
+    </message>
+    <message>
+        <source>Drift: the upstream&apos;s answer breaks the definition in %1 places:</source>
+        <translation>Écart : la réponse du serveur amont enfreint la définition à %1 endroits :</translation>
     </message>
 </context>
 <context>

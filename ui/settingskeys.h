@@ -75,6 +75,11 @@ inline QString statefulPrefix()
 {
     return QStringLiteral("stateful/");
 }
+// Proxy mode and upstream URL, one group per definition file (ProxyPreferences).
+inline QString proxyPrefix()
+{
+    return QStringLiteral("proxy/");
+}
 
 // Window layout
 inline QString windowGeometry()

@@ -33,6 +33,8 @@ struct MockResult
     qint64 delayMs = 0; // scenario latency: the server answers this much later
     FaultSpec fault; // the scenario fault that fired: socket-level ones (reset, close, ...) the server acts out
     QString scenarioRule; // the scenario rule or sequence step that fired ("getBook#1"), if any
+    QList<ProblemError> drift; // proxy mode: where the upstream's answer breaks the definition
+    QString answeredBy; // proxy mode: "upstream", "mock" (fallback, rejected) or "proxy" (upstream failed); else empty
 };
 
 /**
@@ -71,6 +73,10 @@ public:
     const StateStage& state() const
     {
         return m_state;
+    }
+    const Router& router() const
+    {
+        return m_router;
     }
 
 private:

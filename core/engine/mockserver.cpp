@@ -11,6 +11,7 @@
 #include <QThreadPool>
 
 #include "core/engine/gatedtcpserver.h"
+#include "core/state/stateadmin.h"
 
 #ifdef Q_OS_LINUX
 #include <arpa/inet.h>
@@ -293,6 +294,10 @@ bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
     if (httpRequest.method == "UNKNOWN" && !head.method.isEmpty())
         httpRequest.method = head.method;
 
+    if (m_proxy.active() && m_pipeline && !StateAdmin::isAdminPath(httpRequest.path)) {
+        proxyRequest(gated, std::move(httpRequest), arrived);
+        return true;
+    }
     const QByteArray costKey = httpRequest.method + ' ' + httpRequest.path.toUtf8();
     const auto cost = m_cost.constFind(costKey);
     const bool cheap =
@@ -382,6 +387,8 @@ void MockServer::finish(const QPointer<GatedSocket>& socket, const HttpRequest& 
     entry.delayMs = result.delayMs;
     entry.scenarioRule = result.scenarioRule;
     entry.fault = result.fault.kindName();
+    entry.drift = result.drift;
+    entry.answeredBy = result.answeredBy;
 
     const qint64 waitMs = result.delayMs - durationUs / 1000;
     if (waitMs <= 0) {

@@ -16,9 +16,11 @@
 #include "core/engine/mockpipeline.h"
 #include "core/engine/requestlogentry.h"
 #include "core/engine/serverlimits.h"
+#include "core/proxy/proxysettings.h"
 
 class GatedTcpServer;
 class QThreadPool;
+class UpstreamClient;
 
 class MockServer final : public QAbstractHttpServer
 {
@@ -45,6 +47,12 @@ public:
     void setRequestHook(std::function<void(const HttpRequest&)> hook)
     {
         m_hook = std::move(hook);
+    }
+
+    // Proxy mode (see core/proxy): requests go to the upstream, answers are checked against the definition.
+    void setProxy(const ProxySettings& settings)
+    {
+        m_proxy = settings;
     }
 
     // Open connections counted together with the other serving threads of the same mock (see GatedTcpServer).
@@ -85,6 +93,8 @@ private:
     void deliver(const QPointer<GatedSocket>& socket, HttpResponse response, bool isHead, FaultSpec::Kind fault,
         RequestLogEntry entry);
     void flushLog();
+    // Proxy mode (mockserverproxy.cpp): forwards the request and finishes it when the upstream has answered.
+    void proxyRequest(GatedSocket* socket, HttpRequest request, const QDateTime& arrived);
     GatedSocket::ConfigPtr configFor(const QHostAddress& host) const;
 
     std::shared_ptr<const MockPipeline> m_pipeline;
@@ -102,4 +112,6 @@ private:
     QList<RequestLogEntry> m_pendingLog;
     QTimer* m_logTimer = nullptr;
     bool m_logBodies = true;
+    ProxySettings m_proxy;
+    UpstreamClient* m_upstream = nullptr; // created on first use, on this (the serving) thread
 };

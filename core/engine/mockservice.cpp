@@ -71,10 +71,11 @@ void MockService::ensureServers(int count)
             Qt::QueuedConnection);
         QMetaObject::invokeMethod(
             server,
-            [server, limits = m_limits, hook = m_hook, counter = m_openCount] {
+            [server, limits = m_limits, hook = m_hook, counter = m_openCount, proxy = m_proxy] {
                 server->setConnectionCounter(counter);
                 server->setLimits(limits);
                 server->setRequestHook(hook);
+                server->setProxy(proxy);
             },
             Qt::BlockingQueuedConnection);
         // Queued ahead of anything else this server will do, so it never serves before it has the pipeline.
@@ -172,6 +173,17 @@ void MockService::setRequestHookForTesting(std::function<void(const HttpRequest&
 {
     m_hook = hook;
     onEveryServer([hook](MockServer* server) { server->setRequestHook(hook); }, Qt::BlockingQueuedConnection);
+}
+
+void MockService::setProxy(const ProxySettings& settings)
+{
+    m_proxy = settings;
+    onEveryServer([settings](MockServer* server) { server->setProxy(settings); }, Qt::BlockingQueuedConnection);
+}
+
+ProxySettings MockService::proxy() const
+{
+    return m_proxy;
 }
 
 void MockService::setThreads(int threads)

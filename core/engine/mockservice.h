@@ -19,6 +19,7 @@
 #include "core/engine/startresult.h"
 #include "core/generation/generationcontrol.h"
 #include "core/negotiation/forcedresponsestore.h"
+#include "core/proxy/proxysettings.h"
 #include "core/scenarios/scenariostore.h"
 #include "core/state/statestore.h"
 
@@ -57,6 +58,10 @@ public:
     ServerLimits limits() const;
     // Tests only: runs on a worker thread before each request is answered (e.g. to make one slow).
     void setRequestHookForTesting(std::function<void(const HttpRequest&)> hook);
+
+    // Proxy mode: forward to an upstream and check its answers (Mock: off). Takes effect with the next request.
+    void setProxy(const ProxySettings& settings);
+    ProxySettings proxy() const;
 
     // Serving threads: 0 (the default) is one per core, at most 8; 1 serves on one thread as before. Each thread
     // runs its own server on the same port (SO_REUSEPORT; one thread where the platform cannot share a port),
@@ -112,6 +117,7 @@ private:
     DefinitionPtr m_definition;
     MockConfig m_config;
     ServerLimits m_limits;
+    ProxySettings m_proxy;
     QHostAddress m_host;
     quint16 m_port = 0;
 };

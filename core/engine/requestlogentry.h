@@ -37,6 +37,8 @@ struct RequestLogEntry
     qint64 delayMs = 0; // scenario latency added before the answer was sent
     QString fault; // the scenario fault acted out ("reset", "close", "empty", "garbage", "timeout", "status 503")
     QString scenarioRule; // the scenario rule or sequence step that fired ("getBook#1"), if any
+    QList<ProblemError> drift; // proxy mode: where the upstream's answer breaks the definition
+    QString answeredBy; // proxy mode: "upstream", "mock" or "proxy" (the upstream failed: 502/504); else empty
 
     QByteArray requestHeader(const QByteArray& name) const;
     QByteArray responseHeader(const QByteArray& name) const;

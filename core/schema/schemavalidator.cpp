@@ -544,6 +544,8 @@ bool Run::validateObject(const Node* n, const QJsonObject& obj, Annotations* min
                 if (rule != n->properties.constEnd()) {
                     matched = true;
                     requiredSeen += rule->required ? 1 : 0;
+                    if (rule->writeOnly && m_direction == ValidationDirection::UpstreamResponse)
+                        FAIL("writeOnly", QStringLiteral("writeOnly property '%1' must not be in a response").arg(key));
                     if (!at(key, rule->schema, it.value()))
                         FAIL_SILENT();
                 }
@@ -570,7 +572,9 @@ bool Run::validateObject(const Node* n, const QJsonObject& obj, Annotations* min
         QList<SchemaError> missing;
         for (const RequiredRule& rule : n->required) {
             if ((rule.readOnly && m_direction == ValidationDirection::Request)
-                || (rule.writeOnly && m_direction == ValidationDirection::Response))
+                || (rule.writeOnly
+                    && (m_direction == ValidationDirection::Response
+                        || m_direction == ValidationDirection::UpstreamResponse)))
                 continue;
             if (!obj.contains(rule.name)) {
                 ok = false;

@@ -23,12 +23,14 @@ class Compiler;
 //  - Request: readOnly properties are not required; when present they are accepted (clients often echo what a
 //    GET returned) and validated against their schema like any other property. writeOnly properties are normal.
 //  - Response: writeOnly properties are not required (and accepted when present); readOnly properties are normal.
+//  - UpstreamResponse: a real server's answer (proxy mode): as Response, but a writeOnly property must be absent.
 //  - None: both keywords are ignored.
 enum class ValidationDirection
 {
     None,
     Request,
-    Response
+    Response,
+    UpstreamResponse
 };
 
 // One reason an instance does not satisfy a schema, with both locations as JSON pointers.

@@ -64,13 +64,22 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
                 flags << QStringLiteral("⚡ ") + e.fault;
             if (!e.scenarioRule.isEmpty())
                 flags << tr("rule %1").arg(e.scenarioRule);
+            // Proxy mode: where the upstream's answer breaks the definition, and who answered.
+            if (!e.drift.isEmpty())
+                flags << tr("drift %1").arg(e.drift.size());
+            if (e.answeredBy == QLatin1String("mock"))
+                flags << tr("from mock");
+            else if (e.answeredBy == QLatin1String("upstream"))
+                flags << tr("from upstream");
+            else if (e.answeredBy == QLatin1String("proxy"))
+                flags << tr("upstream failed");
             return flags.join(QLatin1String(", "));
         }
         }
         break;
     case Qt::ToolTipRole:
         if (index.column() == FlagsColumn
-            && (e.forced || e.invalid || !e.fault.isEmpty() || !e.scenarioRule.isEmpty())) {
+            && (e.forced || e.invalid || !e.fault.isEmpty() || !e.scenarioRule.isEmpty() || !e.drift.isEmpty())) {
             QStringList lines;
             if (e.forced)
                 lines << tr("The response was forced (forcing panel or Prefer header).");
@@ -80,6 +89,8 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
                 lines << tr("Answered by scenario rule %1.").arg(e.scenarioRule);
             for (const auto& err : e.validationErrors)
                 lines << QStringLiteral("%1: %2").arg(err.location, err.message);
+            for (const auto& err : e.drift)
+                lines << tr("Drift: %1: %2").arg(err.location, err.message);
             return lines.join(QLatin1Char('\n'));
         }
         if (index.column() == PathColumn)
@@ -88,7 +99,7 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn)
             return Theme::statusColor(e.status, QGuiApplication::palette());
-        if (index.column() == FlagsColumn && (e.invalid || !e.fault.isEmpty()))
+        if (index.column() == FlagsColumn && (e.invalid || !e.fault.isEmpty() || !e.drift.isEmpty()))
             return Theme::statusColor(e.fault.isEmpty() ? 400 : 500, QGuiApplication::palette());
         if (index.column() == DurationColumn && e.delayMs > 0)
             return QVariant(); // not dimmed: the delay was asked for

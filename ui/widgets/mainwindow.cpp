@@ -34,6 +34,7 @@
 #include "ui/models/allowedfiles.h"
 #include "ui/models/forcedsettings.h"
 #include "ui/models/operationsmodel.h"
+#include "ui/models/proxypreferences.h"
 #include "ui/models/requestdraft.h"
 #include "ui/models/requestlogmodel.h"
 #include "ui/models/scenarioforcing.h"
@@ -46,6 +47,7 @@
 #include "ui/widgets/operationdetailsview.h"
 #include "ui/widgets/operationpage.h"
 #include "ui/widgets/operationsbrowser.h"
+#include "ui/widgets/proxybar.h"
 #include "ui/widgets/recentfilesmenu.h"
 #include "ui/widgets/requestlogview.h"
 #include "ui/widgets/serverbar.h"
@@ -295,6 +297,9 @@ void MainWindow::createServerBar()
     QAction* first = m_serverBar->startStopAction();
     m_serverBar->insertActions(first, { m_openAction, m_reloadAction, m_watchAction });
     m_serverBar->insertSeparator(first);
+    m_proxyBar = new ProxyBar(m_serverBar);
+    m_serverBar->addSeparator();
+    m_serverBar->addWidget(m_proxyBar);
     addToolBar(m_serverBar);
 }
 
@@ -321,6 +326,17 @@ void MainWindow::connectSession()
                     8000);
         },
         Qt::QueuedConnection);
+    // Proxy mode applies to the next request and is remembered for the definition.
+    connect(m_proxyBar, &ProxyBar::settingsChanged, this, [this](const ProxySettings& proxy) {
+        m_session->service()->setProxy(proxy);
+        QSettings settings;
+        if (!m_session->path().isEmpty())
+            ProxyPreferences::save(settings, m_session->path(), proxy);
+        if (proxy.active())
+            statusBar()->showMessage(tr("Forwarding requests to %1").arg(proxy.upstream.toString()), 4000);
+        else
+            statusBar()->showMessage(tr("The mock answers every request"), 4000);
+    });
     connect(m_serverBar, &ServerBar::statefulToggled, this, [this](bool on) {
         QSettings settings;
         if (!m_session->path().isEmpty())
@@ -767,6 +783,10 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
     }
     forced.removeIf([&definition](const auto& it) { return definition->operation(it.key()) == nullptr; });
     m_session->forcedResponses()->replaceAll(forced);
+    if (!live) {
+        m_proxyBar->setSettings(ProxyPreferences::load(settings, path));
+        m_session->service()->setProxy(m_proxyBar->settings());
+    }
     if (!live && !m_statefulFromCommandLine) {
         const bool stateful = StatefulSettings::load(settings, path);
         m_serverBar->setStateful(stateful);

@@ -30,6 +30,7 @@ class QTabWidget;
 class QToolButton;
 class RecentFilesMenu;
 class RequestLogView;
+class ProxyBar;
 class ServerBar;
 class StateView;
 struct SessionLoad;
@@ -84,6 +85,10 @@ public:
         return m_session;
     }
     MockService* service() const;
+    ProxyBar* proxyBar() const
+    {
+        return m_proxyBar;
+    }
     ServerBar* serverBar() const
     {
         return m_serverBar;
@@ -206,6 +211,7 @@ private:
     QPointer<QWidget> m_focusBeforeMenu;
 
     ServerBar* m_serverBar = nullptr;
+    ProxyBar* m_proxyBar = nullptr; // in the server toolbar: Mock / Proxy / fallback and the upstream URL
     WelcomePage* m_welcome = nullptr;
     OperationPage* m_operationPage = nullptr;
     OperationsBrowser* m_browser = nullptr;

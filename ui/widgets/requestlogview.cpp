@@ -433,9 +433,25 @@ void RequestLogView::showEntry(const RequestLogEntry& e)
         for (const auto& err : e.validationErrors)
             validation += QStringLiteral("\n• %1  [%2]\n  %3\n").arg(err.location, err.code, err.message);
     }
+    // Proxy mode: who answered, and the upstream's answer against the definition (drift).
+    if (e.answeredBy == QLatin1String("upstream"))
+        validation += QLatin1String("\n\n") + tr("Answered by the upstream.");
+    else if (e.answeredBy == QLatin1String("mock"))
+        validation += QLatin1String("\n\n") + tr("Answered by the mock (see the trace for why).");
+    else if (e.answeredBy == QLatin1String("proxy"))
+        validation += QLatin1String("\n\n") + tr("The upstream did not answer (see the trace).");
+    if (!e.drift.isEmpty()) {
+        validation += QLatin1String("\n\n")
+            + (e.drift.size() == 1
+                    ? tr("Drift: the upstream's answer breaks the definition in 1 place:")
+                    : tr("Drift: the upstream's answer breaks the definition in %1 places:").arg(e.drift.size()))
+            + QLatin1Char('\n');
+        for (const auto& err : e.drift)
+            validation += QStringLiteral("\n• %1  [%2]\n  %3\n").arg(err.location, err.code, err.message);
+    }
     m_validation->setPlainText(validation);
-    m_tabs->setTabText(
-        2, e.validationErrors.isEmpty() ? tr("Validation") : tr("Validation (%1)").arg(e.validationErrors.size()));
+    const qsizetype findings = e.validationErrors.size() + e.drift.size();
+    m_tabs->setTabText(2, findings == 0 ? tr("Validation") : tr("Validation (%1)").arg(findings));
 
     QString trace;
     const QStringList problems = m_operationProblems.value(e.operationId);
