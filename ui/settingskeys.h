@@ -75,6 +75,11 @@ inline QString statefulPrefix()
 {
     return QStringLiteral("stateful/");
 }
+// The Network control's profile, one group per definition file (NetworkSettings).
+inline QString networkPrefix()
+{
+    return QStringLiteral("network/");
+}
 
 // Window layout
 inline QString windowGeometry()
