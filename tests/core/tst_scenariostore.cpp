@@ -84,7 +84,8 @@ void TestScenarioStore::adopt_data()
                       "  health: [ { status: 200 }, { status: 200, headers: { X-Step: \"3\" } } ]\n")
         << 2 << 0 << QStringList { QStringLiteral("health") };
     QTest::addRow("sequence removed, then written again")
-        << QByteArray("sequence:\n  health: [ { status: 200 }, { status: 200, headers: { X-Step: \"2\" } } ]\n") << 0 << 1 << QStringList();
+        << QByteArray("sequence:\n  health: [ { status: 200 }, { status: 200, headers: { X-Step: \"2\" } } ]\n") << 0
+        << 1 << QStringList();
 }
 
 void TestScenarioStore::adopt()
