@@ -104,7 +104,7 @@ BehaviourPanel::BehaviourPanel(QWidget* parent)
     auto* form = new QFormLayout;
     form->addRow(tr("Latency"), latency);
     form->addRow(tr("Faults"), faults);
-    // Forcing first: it answers every request of the operation, before rules, sequences and faults.
+    // Forcing first: a forced status or example wins over the rules and sequence below it.
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(sectionTitle(tr("Forced answer"), this));
     layout->addWidget(m_forcing);
