@@ -143,6 +143,14 @@
         <source>Cannot save %1: %2</source>
         <translation>Impossible d’enregistrer %1 : %2</translation>
     </message>
+    <message>
+        <source>Forced answer</source>
+        <translation>Réponse forcée</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
 </context>
 <context>
     <name>DiagnosticsView</name>

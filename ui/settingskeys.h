@@ -80,6 +80,11 @@ inline QString proxyPrefix()
 {
     return QStringLiteral("proxy/");
 }
+// The Network control's profile, one group per definition file (NetworkSettings).
+inline QString networkPrefix()
+{
+    return QStringLiteral("network/");
+}
 
 // Window layout
 inline QString windowGeometry()

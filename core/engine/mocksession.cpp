@@ -75,7 +75,7 @@ ScenarioResult MockSession::reloadScenarios(const QString& path)
     const DefinitionPtr served = definition();
     ScenarioResult result = path.isEmpty() ? ScenarioLoader::loadFor(m_path, m_scenarioFile, served.get())
                                            : ScenarioLoader::load(path, served.get());
-    m_service->scenarios()->setScenarios(result.scenarios);
+    m_service->scenarios()->adoptScenarios(result.scenarios); // unchanged sequences go on
     applyForced(result);
     m_scenarioSource = result.sourceFile;
     m_diagnostics = m_loadDiagnostics;
@@ -252,10 +252,16 @@ void MockSession::handleReloadFailed(const ReloadResult& result)
 void MockSession::accept(SessionLoad& load)
 {
     load.replaced = definition() != nullptr;
+    // A live reload of the same file keeps the sequences that did not change where they were; another file starts
+    // them all again.
+    const bool sameFile = load.replaced && m_path == load.path;
     m_path = load.path;
     m_config = load.config;
     m_service->setDefinition(load.definition, m_config);
-    m_service->scenarios()->setScenarios(load.scenarios.scenarios);
+    if (sameFile)
+        m_service->scenarios()->adoptScenarios(load.scenarios.scenarios);
+    else
+        m_service->scenarios()->setScenarios(load.scenarios.scenarios);
     applyForced(load.scenarios);
     m_scenarioSource = load.scenarios.sourceFile;
     m_loadDiagnostics = load.definitionDiagnostics;

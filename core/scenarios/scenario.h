@@ -40,6 +40,11 @@ struct DelaySpec
     // "250ms", "1s", "1.5s", "2m", "80" (ms); -1 when invalid.
     static double parseDurationMs(const QString& text);
     static QString formatMs(double ms);
+
+    bool operator==(const DelaySpec& o) const
+    {
+        return kind == o.kind && a == o.a && b == o.b;
+    }
 };
 
 // What goes wrong at the socket (or which status a fault answers with), and how often.
@@ -70,6 +75,11 @@ struct FaultSpec
     QString kindName() const; // "reset", ..., "status 503"
     // "reset", "close", "empty", "garbage", "timeout", "status 503" (or "503"); false when unknown.
     static bool parseKind(const QString& text, FaultSpec* out);
+
+    bool operator==(const FaultSpec& o) const
+    {
+        return kind == o.kind && status == o.status && rate == o.rate;
+    }
 };
 
 // One condition of a rule's `when`: a path parameter, query parameter, header or JSON body value.
@@ -107,6 +117,13 @@ struct Answer
         return status == 0 && example.isEmpty() && headers.isEmpty() && delay.isNone() && fault.isNone();
     }
     QString describe() const; // "status 404, delay 1s"
+
+    // Same answer (a sequence that reads as before keeps its position across a reload).
+    bool operator==(const Answer& o) const
+    {
+        return status == o.status && example == o.example && headers == o.headers && delay == o.delay
+            && fault == o.fault;
+    }
 };
 
 struct Rule

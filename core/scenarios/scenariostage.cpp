@@ -172,7 +172,8 @@ ScenarioDecision ScenarioStage::decide(
                 continue;
             const QString key = scenario == own ? op.id : QStringLiteral("*:") + op.id;
             const int steps = int(scenario->sequence.size());
-            const int step = store.nextStep(key, steps);
+            bool restarted = false;
+            const int step = store.nextStep(key, steps, &restarted);
             answer = &scenario->sequence.at(step);
             d.answerSource = QStringLiteral("step %1 of %2 of %3's sequence")
                                  .arg(step + 1)
@@ -181,7 +182,9 @@ ScenarioDecision ScenarioStage::decide(
             d.rule = QStringLiteral("%1 step %2").arg(scenario->key).arg(step + 1);
             d.trace.append(QStringLiteral("Scenario %1%2: %3.")
                                .arg(d.answerSource,
-                                   step + 1 == steps && steps > 1 ? QStringLiteral(" (the last repeats)") : QString(),
+                                   restarted ? QStringLiteral(" (started again: the scenario file changed it)")
+                                       : step + 1 == steps && steps > 1 ? QStringLiteral(" (the last repeats)")
+                                                                        : QString(),
                                    answer->describe()));
             break;
         }

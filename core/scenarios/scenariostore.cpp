@@ -19,6 +19,17 @@ double uniform(quint64 base, quint64 n)
     return double(mix(base ^ mix(n)) >> 11) * (1.0 / 9007199254740992.0); // 53 bits -> [0, 1)
 }
 
+// The sequence a step counter walks: the operation's own, or "*"'s for that operation ("*:" + id).
+const QList<Answer>* sequenceOf(const ScenarioSet* set, const QString& key)
+{
+    if (!set)
+        return nullptr;
+    if (key.startsWith(QLatin1String("*:")))
+        return &set->all.sequence;
+    const OperationScenario* own = set->forOperation(key);
+    return own ? &own->sequence : nullptr;
+}
+
 } // namespace
 
 ScenarioStore::ScenarioStore()
@@ -30,7 +41,32 @@ void ScenarioStore::setScenarios(ScenarioSetPtr scenarios)
     QMutexLocker lock(&m_mutex);
     m_scenarios = std::move(scenarios);
     m_steps.clear();
+    m_restarted.clear();
     m_draw = 0;
+}
+
+QStringList ScenarioStore::adoptScenarios(ScenarioSetPtr scenarios)
+{
+    QMutexLocker lock(&m_mutex);
+    QStringList restarted;
+    for (auto it = m_steps.begin(); it != m_steps.end();) {
+        const QList<Answer>* before = sequenceOf(m_scenarios.get(), it.key());
+        const QList<Answer>* after = sequenceOf(scenarios.get(), it.key());
+        if (before && after && *before == *after) {
+            ++it;
+            continue;
+        }
+        if (after && !after->isEmpty()) {
+            restarted << it.key();
+            m_restarted.insert(it.key());
+        } else {
+            m_restarted.remove(it.key());
+        }
+        it = m_steps.erase(it);
+    }
+    m_scenarios = std::move(scenarios);
+    restarted.sort();
+    return restarted;
 }
 
 ScenarioSetPtr ScenarioStore::scenarios() const
@@ -123,9 +159,12 @@ ScenarioStore::Snapshot ScenarioStore::take() const
     return s;
 }
 
-int ScenarioStore::nextStep(const QString& key, int steps) const
+int ScenarioStore::nextStep(const QString& key, int steps, bool* restarted) const
 {
     QMutexLocker lock(&m_mutex);
+    const bool again = m_restarted.remove(key);
+    if (restarted)
+        *restarted = again;
     int& next = m_steps[key];
     const int step = std::min(next, steps - 1);
     if (next < steps)

@@ -8,6 +8,8 @@
 
 #include <QHash>
 #include <QMutex>
+#include <QSet>
+#include <QStringList>
 
 #include "core/scenarios/scenario.h"
 
@@ -28,6 +30,11 @@ public:
 
     // A new set starts its sequences from their first step and its random draws from the seed.
     void setScenarios(ScenarioSetPtr scenarios);
+    // The same file read again (a live reload, or the window's edit): each operation's sequence that reads as before
+    // goes on from where it was; one that changed starts from its first step again, and the trace of its next answer
+    // says so. Returns the keys of the restarted sequences (counter keys: the operation id, "*:" + id for "*"'s).
+    // The random draws go on as well.
+    QStringList adoptScenarios(ScenarioSetPtr scenarios);
     ScenarioSetPtr scenarios() const;
     // --seed: the same seed gives the same faults and delays for the same requests; nullopt = random per run.
     void setSeed(std::optional<quint64> seed);
@@ -51,7 +58,8 @@ public:
     };
     Snapshot take() const;
     // The step of `key`'s sequence this request gets: 0, 1, ... then `steps - 1` again and again.
-    int nextStep(const QString& key, int steps) const;
+    // `restarted` (optional) is set when this is the first step after adoptScenarios() restarted the sequence.
+    int nextStep(const QString& key, int steps, bool* restarted = nullptr) const;
 
 private:
     mutable QMutex m_mutex;
@@ -61,4 +69,5 @@ private:
     std::atomic<int> m_network { int(NetworkProfile::Off) };
     mutable std::atomic<quint64> m_draw { 0 };
     mutable QHash<QString, int> m_steps; // guarded by m_mutex
+    mutable QSet<QString> m_restarted; // sequences a reload changed, until their next step; guarded by m_mutex
 };

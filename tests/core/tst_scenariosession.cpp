@@ -8,6 +8,8 @@
 #include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "core/engine/requestlogentry.h"
+#include "httpclient.h"
 
 namespace {
 
@@ -44,6 +46,7 @@ private slots:
     void explicitFileWins();
     void createdAndEditedFileReloadsLive();
     void reloadScenariosAppliesAtOnce();
+    void liveReloadKeepsUnchangedSequences();
 };
 
 void TestScenarioSession::discoveredNextToTheDefinition()
@@ -115,6 +118,46 @@ void TestScenarioSession::reloadScenariosAppliesAtOnce()
     QCOMPARE(session.scenarioSource(), dir.filePath(QStringLiteral("understudy.yaml")));
     QCOMPARE(session.diagnostics().size(), 1);
     QCOMPARE(session.diagnostics().first().code, QStringLiteral("scenario-unknown-operation"));
+}
+
+// Through HTTP: editing the file while the mock runs keeps createOrder's place in its unchanged sequence; health's
+// sequence changed, so it starts again and the trace says so.
+void TestScenarioSession::liveReloadKeepsUnchangedSequences()
+{
+    QTemporaryDir dir;
+    QVERIFY(write(dir.filePath(QStringLiteral("openapi.yaml")), shop()));
+    const QString file = dir.filePath(QStringLiteral("understudy.yaml"));
+    const QByteArray orders = "sequence:\n  createOrder: [ { status: 201 }, { status: 201 }, { status: 429 } ]\n";
+    QVERIFY(write(file, orders + "  health: [ { status: 200, headers: { X-Step: a1 } } ]\n"));
+    MockSession session;
+    session.watcher()->setDebounceMs(20);
+    QVERIFY(openAndWait(session, dir.filePath(QStringLiteral("openapi.yaml"))));
+    const StartResult started = session.service()->start(QHostAddress::LocalHost, 0);
+    QVERIFY2(started, qPrintable(started.message));
+    const quint16 port = session.service()->port();
+    const QByteArray order =
+        TestHttp::request("POST", "/orders", "Content-Type: application/json\r\n", "{\"quantity\":1}");
+    QCOMPARE(TestHttp::roundTrip(port, order).status, 201);
+    QCOMPARE(TestHttp::roundTrip(port, order).status, 201);
+    QCOMPARE(TestHttp::roundTrip(port, TestHttp::request("GET", "/health")).header("X-Step"), QByteArray("a1"));
+
+    QSignalSpy loaded(&session, &MockSession::definitionLoaded);
+    QVERIFY(write(file,
+        orders + "  health: [ { status: 200, headers: { X-Step: b1 } }, { status: 200, headers: { X-Step: b2 } } ]\n"));
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(session.service()->scenarios()->scenarios()->forOperation(QStringLiteral("health"))->sequence.size(), 2);
+
+    QSignalSpy handled(&session, &MockSession::requestHandled);
+    QCOMPARE(TestHttp::roundTrip(port, order).status, 429); // step 3: where it was
+    QCOMPARE(TestHttp::roundTrip(port, TestHttp::request("GET", "/health")).header("X-Step"), QByteArray("b1"));
+    QCOMPARE(TestHttp::roundTrip(port, TestHttp::request("GET", "/health")).header("X-Step"), QByteArray("b2"));
+    QTRY_COMPARE(handled.size(), 3);
+    const auto traceOf = [&handled](int i) {
+        return handled.at(i).at(0).value<RequestLogEntry>().trace.join(QLatin1Char(' '));
+    };
+    QVERIFY2(!traceOf(0).contains(QLatin1String("started again")), qPrintable(traceOf(0)));
+    QVERIFY2(traceOf(1).contains(QLatin1String("started again: the scenario file changed it")), qPrintable(traceOf(1)));
+    QVERIFY2(!traceOf(2).contains(QLatin1String("started again")), qPrintable(traceOf(2)));
 }
 
 QTEST_GUILESS_MAIN(TestScenarioSession)

@@ -60,6 +60,7 @@ private slots:
     void rulesReorderAndRemove();
     void invalidRuleIsShownAndNotSaved();
     void networkControlSetsTheProfile();
+    void networkChoiceIsRememberedPerDefinition();
     void logMarksDelayAndFault();
     void newFileTakesOverTheForcing();
     void forcedInTheFileServesHeadlessToo();
@@ -222,6 +223,49 @@ void TestBehaviourPanel::networkControlSetsTheProfile()
     network->setCurrentIndex(0);
     emit network->activated(0);
     QCOMPARE(m_session->service()->scenarios()->network(), NetworkProfile::Off);
+}
+
+void TestBehaviourPanel::networkChoiceIsRememberedPerDefinition()
+{
+    const QString first = m_dir->filePath(QStringLiteral("openapi.yaml"));
+    const QString second = m_dir->filePath(QStringLiteral("other.yaml"));
+    write(first, readAll(QStringLiteral(UNDERSTUDY_TEST_DATA "/scenarios/shop.yaml")));
+    write(second, readAll(QStringLiteral(UNDERSTUDY_TEST_DATA "/scenarios/shop.yaml")));
+    const auto open = [](MainWindow& w, const QString& path) {
+        QSignalSpy done(&w, &MainWindow::loadFinished);
+        w.openDefinition(path, false);
+        return done.wait(20000);
+    };
+    {
+        MainWindow w;
+        QVERIFY(open(w, first));
+        QComboBox* network = w.serverBar()->networkCombo();
+        QCOMPARE(network->currentData().toInt(), int(NetworkProfile::Off));
+        network->setCurrentIndex(network->findData(int(NetworkProfile::Slow3G)));
+        emit network->activated(network->currentIndex());
+        QCOMPARE(w.session()->service()->scenarios()->network(), NetworkProfile::Slow3G);
+        // Another definition has its own choice (none yet: normal).
+        QVERIFY(open(w, second));
+        QCOMPARE(network->currentData().toInt(), int(NetworkProfile::Off));
+        QCOMPARE(w.session()->service()->scenarios()->network(), NetworkProfile::Off);
+        network->setCurrentIndex(network->findData(int(NetworkProfile::Flaky)));
+        emit network->activated(network->currentIndex());
+    }
+    // A new window (the next start) restores each definition's choice when it opens it.
+    MainWindow again;
+    QVERIFY(open(again, first));
+    QCOMPARE(again.serverBar()->networkCombo()->currentData().toInt(), int(NetworkProfile::Slow3G));
+    QCOMPARE(again.session()->service()->scenarios()->network(), NetworkProfile::Slow3G);
+    QVERIFY(open(again, second));
+    QCOMPARE(again.serverBar()->networkCombo()->currentData().toInt(), int(NetworkProfile::Flaky));
+    QCOMPARE(again.session()->service()->scenarios()->network(), NetworkProfile::Flaky);
+    // Back to normal is remembered too.
+    QComboBox* network = again.serverBar()->networkCombo();
+    network->setCurrentIndex(network->findData(int(NetworkProfile::Off)));
+    emit network->activated(network->currentIndex());
+    QVERIFY(open(again, first));
+    QVERIFY(open(again, second));
+    QCOMPARE(again.session()->service()->scenarios()->network(), NetworkProfile::Off);
 }
 
 void TestBehaviourPanel::logMarksDelayAndFault()

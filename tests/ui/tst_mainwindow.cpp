@@ -1382,8 +1382,10 @@ void TestMainWindow::screenshots()
     get(QUrl(base + QStringLiteral("/v1/books")));
     QTRY_COMPARE(w.requestLog()->model()->rowCount(), 7);
     w.requestLog()->selectRow(5);
+    w.detailsTabs()->setCurrentIndex(w.detailsTabs()->count() - 1); // forcing is the Behaviour tab's first section
     QTest::qWait(100);
     QVERIFY(w.grab().save(outDir + QStringLiteral("/forcing.png")));
+    w.detailsTabs()->setCurrentIndex(0);
 
     // The same window on a dark palette: badges, statuses and highlighting must stay readable.
     QApplication::setStyle(QStringLiteral("Fusion"));

@@ -2,12 +2,18 @@
 // OperationPage: what it shows for an operation, the overview and a placeholder; the curl command and its copy.
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 
 #include "core/definition/definitionloader.h"
+#include "core/negotiation/forcedresponsestore.h"
+#include "ui/widgets/behaviourpanel.h"
+#include "ui/widgets/forcedresponsepanel.h"
 #include "ui/widgets/operationdetailsview.h"
 #include "ui/widgets/operationpage.h"
 #include "ui/widgets/tryitpanel.h"
@@ -24,6 +30,7 @@ private slots:
     void placeholderWithoutDefinition();
     void markdownAndSchemaTree_data();
     void markdownAndSchemaTree();
+    void forcingIsTheBehaviourTabsFirstSection();
 
 private:
     DefinitionPtr m_definition;
@@ -134,6 +141,35 @@ void TestOperationPage::placeholderWithoutDefinition()
     QVERIFY(page.operationId().isEmpty());
     QVERIFY(page.curlField()->text().isEmpty());
     QVERIFY(page.detailsView()->toPlainText().contains(QLatin1String("Could not open x.yaml")));
+}
+
+// Issue 14: the forcing panel grew into the Behaviour tab; it is no longer a card above the tabs.
+void TestOperationPage::forcingIsTheBehaviourTabsFirstSection()
+{
+    OperationPage page;
+    page.resize(700, 500);
+    auto store = std::make_shared<ForcedResponseStore>();
+    store->set(QStringLiteral("getBook"), ForcedResponse { 404, QString() });
+    page.forcingPanel()->setStore(store);
+    page.setDefinition(m_definition);
+    page.showOperation(QStringLiteral("getBook"), QUrl(QStringLiteral("http://127.0.0.1:4010")));
+    QWidget* behaviourTab = page.tabs()->widget(page.tabs()->count() - 1);
+    QCOMPARE(page.tabs()->tabText(page.tabs()->count() - 1), QStringLiteral("Behaviour"));
+    QVERIFY(behaviourTab->isAncestorOf(page.forcingPanel()));
+    QCOMPARE(page.forcingPanel(), page.behaviourPanel()->forcingPanel());
+    QVERIFY(!page.tabs()->isAncestorOf(page.curlField()));
+    // Shown for the page's operation, and above the rules.
+    QCOMPARE(page.forcingPanel()->statusCombo()->currentData().toInt(), 404);
+    QVERIFY(page.forcingPanel()->isEnabled());
+    page.show();
+    page.tabs()->setCurrentWidget(behaviourTab);
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(page.forcingPanel()->isVisible());
+    QVERIFY(page.forcingPanel()->mapTo(&page, QPoint(0, 0)).y()
+        < page.behaviourPanel()->rulesTable()->mapTo(&page, QPoint(0, 0)).y());
+    // Another operation: the section follows the page.
+    page.showOperation(QStringLiteral("listBooks"), QUrl(QStringLiteral("http://127.0.0.1:4010")));
+    QCOMPARE(page.forcingPanel()->statusCombo()->currentData().toInt(), 0);
 }
 
 QTEST_MAIN(TestOperationPage)

@@ -23,6 +23,7 @@
 #include "core/scenarios/scenarioloader.h"
 #include "core/scenarios/scenariowriter.h"
 #include "ui/models/scenarioforcing.h"
+#include "ui/widgets/forcedresponsepanel.h"
 
 namespace {
 
@@ -31,11 +32,22 @@ const FaultSpec::Kind faultKinds[] = { FaultSpec::Kind::None, FaultSpec::Kind::R
 const DelaySpec::Kind delayKinds[] = { DelaySpec::Kind::None, DelaySpec::Kind::Fixed, DelaySpec::Kind::Uniform,
     DelaySpec::Kind::LogNormal };
 
+QLabel* sectionTitle(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    return label;
+}
+
 } // namespace
 
 BehaviourPanel::BehaviourPanel(QWidget* parent)
     : QWidget(parent)
 {
+    m_forcing = new ForcedResponsePanel(this);
+    m_forcing->setObjectName(QStringLiteral("forcingPanel"));
     m_rules = new QTableWidget(0, 2, this);
     m_rules->setObjectName(QStringLiteral("behaviourRules"));
     m_rules->setHorizontalHeaderLabels({ tr("When (path, query, header, body)"), tr("Then (status, example, ...)") });
@@ -92,7 +104,12 @@ BehaviourPanel::BehaviourPanel(QWidget* parent)
     auto* form = new QFormLayout;
     form->addRow(tr("Latency"), latency);
     form->addRow(tr("Faults"), faults);
+    // Forcing first: a forced status or example wins over the rules and sequence below it.
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(sectionTitle(tr("Forced answer"), this));
+    layout->addWidget(m_forcing);
+    layout->addSpacing(6);
+    layout->addWidget(sectionTitle(tr("Rules"), this));
     layout->addWidget(m_rules, 1);
     layout->addLayout(buttons);
     layout->addLayout(form);
@@ -139,6 +156,7 @@ void BehaviourPanel::setOperation(const DefinitionPtr& definition, const QString
     const bool same = definition == m_definition && operationId == m_operationId;
     m_definition = definition;
     m_operationId = definition && definition->operation(operationId) ? operationId : QString();
+    m_forcing->setOperation(definition, m_operationId); // always: it re-reads the store
     if (!same)
         reload();
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// One operation's scenario behaviour (rules, latency, faults), edited straight into the scenario file.
+// One operation's Behaviour tab: its forced status and example, then its scenario rules, latency and faults (edited
+// straight into the scenario file).
 #pragma once
 
 #include <functional>
@@ -9,6 +10,7 @@
 #include "core/definition/definition.h"
 #include "core/scenarios/scenario.h"
 
+class ForcedResponsePanel;
 class MockSession;
 class QComboBox;
 class QDoubleSpinBox;
@@ -40,6 +42,11 @@ public:
     // Where a new scenario file goes; returns the chosen path, empty to cancel. Default: a save dialog.
     void setSaveLocationChooser(std::function<QString(const QString& suggested)> chooser);
 
+    // The first section: the forced status and example (the window gives it the store and follows its changes).
+    ForcedResponsePanel* forcingPanel() const
+    {
+        return m_forcing;
+    }
     QTableWidget* rulesTable() const
     {
         return m_rules;
@@ -100,6 +107,7 @@ private:
     std::function<QString(const QString&)> m_chooser;
     bool m_filling = false;
 
+    ForcedResponsePanel* m_forcing = nullptr;
     QTableWidget* m_rules = nullptr;
     QPushButton* m_buttons[4] = {};
     QComboBox* m_latencyKind = nullptr;

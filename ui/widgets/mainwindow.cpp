@@ -33,6 +33,7 @@
 #include "core/state/statestore.h"
 #include "ui/models/allowedfiles.h"
 #include "ui/models/forcedsettings.h"
+#include "ui/models/networksettings.h"
 #include "ui/models/operationsmodel.h"
 #include "ui/models/proxypreferences.h"
 #include "ui/models/requestdraft.h"
@@ -336,6 +337,10 @@ void MainWindow::connectSession()
             statusBar()->showMessage(tr("Forwarding requests to %1").arg(proxy.upstream.toString()), 4000);
         else
             statusBar()->showMessage(tr("The mock answers every request"), 4000);
+    });
+    connect(m_serverBar, &ServerBar::networkChanged, this, [this](NetworkProfile profile) {
+        QSettings settings;
+        NetworkSettings::save(settings, m_session->path(), profile);
     });
     connect(m_serverBar, &ServerBar::statefulToggled, this, [this](bool on) {
         QSettings settings;
@@ -792,6 +797,9 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
         m_serverBar->setStateful(stateful);
         m_operationPage->setStatefulEnabled(stateful);
     }
+    // The Network control as it was left for this definition (normal for one never opened).
+    if (!live)
+        m_serverBar->setNetwork(NetworkSettings::load(settings, path));
     // Each definition keeps its own state file (or none): never another definition's.
     if (!live && !m_stateFileFromCommandLine) {
         const QString error = keepStateIn(StatefulSettings::stateFile(settings, path));

@@ -25,7 +25,6 @@ OperationPage::OperationPage(QWidget* parent)
 {
     m_details = new OperationDetailsView(this);
     m_details->setObjectName(QStringLiteral("operationDetails"));
-    m_forcing = new ForcedResponsePanel(this);
     m_tryIt = new TryItPanel(this);
     m_tryIt->setObjectName(QStringLiteral("tryItPanel"));
     m_tabs = new QTabWidget(this);
@@ -53,7 +52,7 @@ OperationPage::OperationPage(QWidget* parent)
     copyCurl->setToolTip(tr("Copy the command that calls this operation on the running mock"));
     connect(copyCurl, &QToolButton::clicked, this, &OperationPage::copyCurl);
 
-    // The two things you do with an operation (force its answer, call it) sit together above its docs.
+    // How to call the operation sits above its tabs (forcing its answer is the Behaviour tab's first section).
     auto* actionsCard = new QFrame(this);
     actionsCard->setFrameShape(QFrame::StyledPanel);
     auto* curlRow = new QHBoxLayout;
@@ -62,7 +61,6 @@ OperationPage::OperationPage(QWidget* parent)
     auto* cardLayout = new QVBoxLayout(actionsCard);
     cardLayout->setContentsMargins(6, 6, 6, 6);
     cardLayout->setSpacing(6);
-    cardLayout->addWidget(m_forcing);
     cardLayout->addLayout(curlRow);
     m_stateLabel = new QLabel(this);
     m_stateLabel->setObjectName(QStringLiteral("stateInference"));
@@ -79,6 +77,11 @@ OperationPage::OperationPage(QWidget* parent)
 }
 
 OperationPage::~OperationPage() = default;
+
+ForcedResponsePanel* OperationPage::forcingPanel() const
+{
+    return m_behaviour->forcingPanel();
+}
 
 void OperationPage::setDefinition(const DefinitionPtr& definition)
 {
@@ -115,7 +118,6 @@ void OperationPage::showOperation(const QString& operationId, const QUrl& mockUr
 {
     const Operation* op = m_definition && !operationId.isEmpty() ? m_definition->operation(operationId) : nullptr;
     m_operationId = op ? op->id : QString();
-    m_forcing->setOperation(m_definition, m_operationId);
     m_behaviour->setOperation(m_definition, m_operationId);
     // Re-prefilling drops the user's edits, so only do it when the operation really changed.
     if (m_tryIt->operationId() != m_operationId)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The selected operation: its forcing panel and curl command above its documentation and Try-it console.
+// The selected operation: its curl command above its Documentation, Try-it console and Behaviour (forcing, rules,
+// latency, faults) tabs.
 #pragma once
 
 #include <memory>
@@ -47,11 +48,10 @@ public:
     {
         return m_operationId;
     }
-    ForcedResponsePanel* forcingPanel() const
-    {
-        return m_forcing;
-    }
-    // The Behaviour tab: the operation's scenario rules, latency and faults (the scenario file).
+    // The Behaviour tab's first section.
+    ForcedResponsePanel* forcingPanel() const;
+    // The Behaviour tab: the operation's forced answer, then its scenario rules, latency and faults (the scenario
+    // file).
     BehaviourPanel* behaviourPanel() const
     {
         return m_behaviour;
@@ -82,7 +82,6 @@ private:
 
     DefinitionPtr m_definition;
     QString m_operationId;
-    ForcedResponsePanel* m_forcing = nullptr;
     OperationDetailsView* m_details = nullptr;
     TryItPanel* m_tryIt = nullptr;
     BehaviourPanel* m_behaviour = nullptr;

@@ -88,7 +88,9 @@ ServerBar::ServerBar(MockSession* session, QWidget* parent)
     addSeparator();
     addWidget(m_networkCombo);
     connect(m_networkCombo, &QComboBox::activated, this, [this] {
-        m_session->service()->scenarios()->setNetwork(NetworkProfile(m_networkCombo->currentData().toInt()));
+        const auto profile = NetworkProfile(m_networkCombo->currentData().toInt());
+        m_session->service()->scenarios()->setNetwork(profile);
+        emit networkChanged(profile);
     });
 
     m_statusLabel = new QLabel(this);
@@ -108,6 +110,13 @@ void ServerBar::setStateful(bool enabled)
     const QSignalBlocker blocker(m_statefulAction);
     m_statefulAction->setChecked(enabled);
     m_session->setStateful(enabled);
+}
+
+void ServerBar::setNetwork(NetworkProfile profile)
+{
+    const int index = m_networkCombo->findData(int(profile));
+    m_networkCombo->setCurrentIndex(qMax(0, index));
+    m_session->service()->scenarios()->setNetwork(NetworkProfile(m_networkCombo->currentData().toInt()));
 }
 
 void ServerBar::setBanner(MessageBanner* banner)

@@ -10,6 +10,8 @@
 #include <QToolBar>
 #include <QUrl>
 
+#include "core/scenarios/scenariostore.h"
+
 class MessageBanner;
 class MockSession;
 class QAction;
@@ -95,6 +97,8 @@ public:
     {
         return m_networkCombo;
     }
+    // Shows `profile` in the Network control and applies it (a restored choice; no networkChanged).
+    void setNetwork(NetworkProfile profile);
 
 signals:
     // The host or the port was edited (a running mock has moved there already).
@@ -105,6 +109,8 @@ signals:
     void message(const QString& text, int timeoutMs);
     // The user turned stateful mode on or off.
     void statefulToggled(bool enabled);
+    // The user chose another Network profile (it is applied already).
+    void networkChanged(NetworkProfile profile);
 
 protected:
     void changeEvent(QEvent* event) override;
