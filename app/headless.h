@@ -31,6 +31,10 @@ struct CommandLineOptions
     std::optional<quint64> seed; // --seed: random seed for generated data and scenario fault rates and delays
     QString network; // --network off|slow-3g|flaky (validated by main)
     bool dynamic = false; // --dynamic: every request draws fresh generated values
+    bool tls = false; // --tls (also set by --tls-port, --cert, --key)
+    int tlsPort = -1; // --tls-port: HTTPS there and HTTP on --port; -1: HTTPS instead of HTTP on --port
+    QString certFile; // --cert, --key: the HTTPS certificate and key; empty: the self-signed one for localhost
+    QString keyFile;
 };
 
 namespace Headless {

@@ -222,6 +222,13 @@ StartResult MockService::start(const QHostAddress& host, quint16 port)
         if (!probe.listen(host, port))
             return fail(probe.errorString(), probe.serverError(), port);
     }
+    const bool tls = !m_tls.isNull();
+    const bool tlsOnly = tls && m_tlsPortWanted < 0;
+    if (tls) {
+        const QSslConfiguration configuration = m_tls.serverConfiguration();
+        onEveryServer([configuration](MockServer* server) { server->setTlsConfiguration(configuration); },
+            Qt::BlockingQueuedConnection);
+    }
     quint16 bound = port;
     m_listening = 0;
     for (int i = 0; i < count; ++i) {
@@ -230,12 +237,35 @@ StartResult MockService::start(const QHostAddress& host, quint16 port)
         quint16 got = 0;
         MockServer* server = m_workers[static_cast<size_t>(i)].server;
         QMetaObject::invokeMethod(
-            server, [&] { got = server->listenOn(host, bound, &reason, &socketError, shared); },
+            server, [&] { got = server->listenOn(host, bound, &reason, &socketError, shared, tlsOnly); },
             Qt::BlockingQueuedConnection);
         if (got == 0)
             return fail(reason, socketError, bound);
         bound = got;
         ++m_listening;
+    }
+    m_tlsPort = tlsOnly ? bound : 0;
+    if (tls && !tlsOnly) {
+        // HTTPS on a second port, served by the same threads.
+        quint16 tlsBound = quint16(m_tlsPortWanted);
+        if (shared && tlsBound != 0) {
+            QTcpServer probe;
+            if (!probe.listen(host, tlsBound))
+                return fail(probe.errorString(), probe.serverError(), tlsBound);
+        }
+        for (int i = 0; i < count; ++i) {
+            QString reason;
+            QAbstractSocket::SocketError socketError = QAbstractSocket::UnknownSocketError;
+            quint16 got = 0;
+            MockServer* server = m_workers[static_cast<size_t>(i)].server;
+            QMetaObject::invokeMethod(
+                server, [&] { got = server->listenOn(host, tlsBound, &reason, &socketError, shared, true); },
+                Qt::BlockingQueuedConnection);
+            if (got == 0)
+                return fail(reason, socketError, tlsBound);
+            tlsBound = got;
+        }
+        m_tlsPort = tlsBound;
     }
     m_host = host;
     m_port = bound;
@@ -260,6 +290,7 @@ void MockService::stop()
         return;
     stopListeners();
     m_port = 0;
+    m_tlsPort = 0;
     emit stopped();
 }
 
@@ -278,12 +309,38 @@ QHostAddress MockService::host() const
     return m_host;
 }
 
+void MockService::setTls(const TlsIdentity& identity, int tlsPort)
+{
+    m_tls = identity;
+    m_tlsPortWanted = tlsPort;
+}
+
+const TlsIdentity& MockService::tlsIdentity() const
+{
+    return m_tls;
+}
+
+quint16 MockService::tlsPort() const
+{
+    return m_tlsPort;
+}
+
+QUrl MockService::httpsUrl() const
+{
+    if (!isRunning() || m_tlsPort == 0)
+        return {};
+    QUrl u = url();
+    u.setScheme(QStringLiteral("https"));
+    u.setPort(m_tlsPort);
+    return u;
+}
+
 QUrl MockService::url() const
 {
     if (!isRunning())
         return {};
     QUrl u;
-    u.setScheme(QStringLiteral("http"));
+    u.setScheme(m_tlsPort == m_port ? QStringLiteral("https") : QStringLiteral("http"));
     QHostAddress shown = m_host;
     if (m_host == QHostAddress::Any || m_host == QHostAddress::AnyIPv4)
         shown = QHostAddress::LocalHost;
