@@ -2,6 +2,13 @@
 #include "core/engine/tlsidentity.h"
 
 #include <memory>
+#include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -11,14 +18,6 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QStandardPaths>
-
-#include <openssl/bio.h>
-#include <openssl/bn.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/rand.h>
-#include <openssl/x509.h>
-#include <openssl/x509v3.h>
 
 namespace {
 constexpr qint64 maxFileBytes = 1024 * 1024; // certificates and keys are a few kilobytes
@@ -165,8 +164,8 @@ TlsIdentityResult load(const QString& certificateFile, const QString& keyFile)
     }
     const QSslKey key = readKey(keyBytes);
     if (key.isNull()) {
-        result.error = tr("%1 holds no private key that can be read (an unencrypted RSA, EC or DSA key, PEM or DER)")
-                           .arg(keyFile);
+        result.error =
+            tr("%1 holds no private key that can be read (an unencrypted RSA, EC or DSA key, PEM or DER)").arg(keyFile);
         return result;
     }
     if (!keyMatches(certificates.first(), key)) {
@@ -199,8 +198,10 @@ bool generate(QByteArray* certificatePem, QByteArray* keyPem, int days)
     X509_gmtime_adj(X509_getm_notBefore(x), -24 * 3600); // a clock a little behind still accepts it
     X509_gmtime_adj(X509_getm_notAfter(x), long(days) * 24 * 3600);
     X509_NAME* name = X509_get_subject_name(x);
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("Understudy"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("localhost"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(
+        name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("Understudy"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(
+        name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("localhost"), -1, -1, 0);
     if (X509_set_issuer_name(x, name) != 1 || X509_set_pubkey(x, pkey.get()) != 1)
         return false;
     // No keyUsage: OpenSSL then takes the certificate as its own issuer, so `curl --cacert` and a QSslSocket that
@@ -246,7 +247,8 @@ TlsIdentityResult selfSigned(const QString& folder)
         return result;
     }
     // The key first: a certificate without its key is never left behind.
-    if (!writeAtomically(keyFile, keyPem, true, &result.error) || !writeAtomically(certFile, certPem, false, &result.error))
+    if (!writeAtomically(keyFile, keyPem, true, &result.error)
+        || !writeAtomically(certFile, certPem, false, &result.error))
         return result;
     result = load(certFile, keyFile);
     result.identity.generated = result.ok();

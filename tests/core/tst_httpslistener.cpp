@@ -111,14 +111,13 @@ void TestHttpsListener::gateJudgesDecryptedBytes_data()
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<int>("status");
     QTest::addRow("foreign Host") << QByteArray("GET /v1/books HTTP/1.1\r\nHost: evil.example\r\n\r\n") << 421;
-    QTest::addRow("length and chunked")
-        << QByteArray("POST /v1/books HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\n"
-                      "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
-        << 400;
+    QTest::addRow("length and chunked") << QByteArray(
+        "POST /v1/books HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+                                        << 400;
     QTest::addRow("HTTP/2 preface spelled as 1.x") << QByteArray("GET / HTTP/2.0\r\nHost: localhost\r\n\r\n") << 505;
     QTest::addRow("huge header") << QByteArray("GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + QByteArray(70000, 'a')
-                                        + "\r\n\r\n")
-                                 << 431;
+        + "\r\n\r\n") << 431;
 }
 
 void TestHttpsListener::gateJudgesDecryptedBytes()
@@ -151,8 +150,8 @@ void TestHttpsListener::largeBodyOverTls()
     // incomplete.
     const QByteArray title(3 * 1024 * 1024, 'x');
     const QByteArray body = "{\"title\": \"" + title + "\", \"isbn\": \"9780261103344\"}";
-    const QByteArray request = TestHttp::request(
-        "POST", "/v1/books", "Content-Type: application/json\r\nAuthorization: Bearer x\r\n", body);
+    const QByteArray request =
+        TestHttp::request("POST", "/v1/books", "Content-Type: application/json\r\nAuthorization: Bearer x\r\n", body);
     const TestHttp::RawResponse plain = TestHttp::roundTrip(m_service->port(), request);
     QSslSocket tls;
     QVERIFY2(connectTls(tls, m_service->tlsPort()), qPrintable(tls.errorString()));
@@ -234,7 +233,9 @@ void TestHttpsListener::httpsOnlyOnThePort()
     QCOMPARE(m_service->tlsPort(), quint16(0));
     QCOMPARE(m_service->url().scheme(), QStringLiteral("http"));
     QVERIFY(m_service->httpsUrl().isEmpty());
-    QCOMPARE(TestHttp::roundTrip(m_service->port(), TestHttp::request("GET", "/v1/authors/7", "X-API-Key: k\r\n")).status, 200);
+    QCOMPARE(
+        TestHttp::roundTrip(m_service->port(), TestHttp::request("GET", "/v1/authors/7", "X-API-Key: k\r\n")).status,
+        200);
 }
 
 void TestHttpsListener::severalServingThreads()

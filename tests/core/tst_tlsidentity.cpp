@@ -110,10 +110,10 @@ void TestTlsIdentity::badFilesAreRefused_data()
                                          << QStringLiteral("holds no certificate");
     QTest::addRow("key is text") << QByteArray("good") << QByteArray("not a key")
                                  << QStringLiteral("holds no private key");
-    QTest::addRow("certificate given as key") << QByteArray("good") << QByteArray("cert")
-                                              << QStringLiteral("holds no private key");
-    QTest::addRow("key of another certificate") << QByteArray("good") << QByteArray("other")
-                                                << QStringLiteral("does not belong to the certificate");
+    QTest::addRow("certificate given as key")
+        << QByteArray("good") << QByteArray("cert") << QStringLiteral("holds no private key");
+    QTest::addRow("key of another certificate")
+        << QByteArray("good") << QByteArray("other") << QStringLiteral("does not belong to the certificate");
 }
 
 void TestTlsIdentity::badFilesAreRefused()
