@@ -229,43 +229,43 @@ StartResult MockService::start(const QHostAddress& host, quint16 port)
         onEveryServer([configuration](MockServer* server) { server->setTlsConfiguration(configuration); },
             Qt::BlockingQueuedConnection);
     }
-    quint16 bound = port;
-    m_listening = 0;
-    for (int i = 0; i < count; ++i) {
-        QString reason;
-        QAbstractSocket::SocketError socketError = QAbstractSocket::UnknownSocketError;
-        quint16 got = 0;
-        MockServer* server = m_workers[static_cast<size_t>(i)].server;
-        QMetaObject::invokeMethod(
-            server, [&] { got = server->listenOn(host, bound, &reason, &socketError, shared, tlsOnly); },
-            Qt::BlockingQueuedConnection);
-        if (got == 0)
-            return fail(reason, socketError, bound);
-        bound = got;
-        ++m_listening;
-    }
-    m_tlsPort = tlsOnly ? bound : 0;
-    if (tls && !tlsOnly) {
-        // HTTPS on a second port, served by the same threads.
-        quint16 tlsBound = quint16(m_tlsPortWanted);
-        if (shared && tlsBound != 0) {
-            QTcpServer probe;
-            if (!probe.listen(host, tlsBound))
-                return fail(probe.errorString(), probe.serverError(), tlsBound);
-        }
+    // Every serving thread listens on `wanted` (the first one picks the port when it is 0), with TLS or without.
+    QString reason;
+    QAbstractSocket::SocketError socketError = QAbstractSocket::UnknownSocketError;
+    quint16 failedPort = 0;
+    const auto listenAll = [&](quint16 wanted, bool withTls) -> quint16 {
+        quint16 bound = wanted;
         for (int i = 0; i < count; ++i) {
-            QString reason;
-            QAbstractSocket::SocketError socketError = QAbstractSocket::UnknownSocketError;
             quint16 got = 0;
             MockServer* server = m_workers[static_cast<size_t>(i)].server;
             QMetaObject::invokeMethod(
-                server, [&] { got = server->listenOn(host, tlsBound, &reason, &socketError, shared, true); },
+                server, [&] { got = server->listenOn(host, bound, &reason, &socketError, shared, withTls); },
                 Qt::BlockingQueuedConnection);
-            if (got == 0)
-                return fail(reason, socketError, tlsBound);
-            tlsBound = got;
+            if (got == 0) {
+                failedPort = bound;
+                return 0;
+            }
+            bound = got;
+            m_listening = std::max(m_listening, i + 1);
         }
-        m_tlsPort = tlsBound;
+        return bound;
+    };
+    m_listening = 0;
+    const quint16 bound = listenAll(port, tlsOnly);
+    if (bound == 0)
+        return fail(reason, socketError, failedPort);
+    m_tlsPort = tlsOnly ? bound : 0;
+    if (tls && !tlsOnly) {
+        // HTTPS on a second port, served by the same threads.
+        const quint16 tlsWanted = quint16(m_tlsPortWanted);
+        if (shared && tlsWanted != 0) {
+            QTcpServer probe;
+            if (!probe.listen(host, tlsWanted))
+                return fail(probe.errorString(), probe.serverError(), tlsWanted);
+        }
+        m_tlsPort = listenAll(tlsWanted, true);
+        if (m_tlsPort == 0)
+            return fail(reason, socketError, failedPort);
     }
     m_host = host;
     m_port = bound;

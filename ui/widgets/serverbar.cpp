@@ -52,7 +52,7 @@ ServerBar::ServerBar(MockSession* session, QWidget* parent)
         emit message(on ? tr("Stateful: the mock remembers what clients create") : tr("Stateful mode is off"), 3000);
     });
 
-    m_httpsAction = new QAction(tr("HTTPS"), this);
+    m_httpsAction = new QAction(tr("&HTTPS"), this);
     m_httpsAction->setObjectName(QStringLiteral("httpsAction"));
     m_httpsAction->setCheckable(true);
     m_httpsAction->setChecked(QSettings().value(SettingsKeys::https(), false).toBool());
