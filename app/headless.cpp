@@ -18,6 +18,7 @@
 #include "core/engine/boundedwriter.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "core/engine/tlsidentity.h"
 #include "core/generation/generationcontrol.h"
 #include "core/proxy/driftreport.h"
 #include "core/scenarios/scenarioloader.h"
@@ -226,6 +227,16 @@ int run(const CommandLineOptions& options)
     session.service()->setLimits(options.limits);
     session.service()->setThreads(options.threads);
     session.service()->setProxy(options.proxy);
+    if (options.tls) {
+        const TlsIdentityResult tls = options.certFile.isEmpty()
+            ? TlsIdentityStore::selfSigned()
+            : TlsIdentityStore::load(options.certFile, options.keyFile);
+        if (!tls.ok()) {
+            err() << QStringLiteral("understudy: HTTPS: %1").arg(tls.error) << Qt::endl;
+            return 2;
+        }
+        session.service()->setTls(tls.identity, options.tlsPort);
+    }
     const StartResult started = session.start(options.host, options.port);
     if (!started) {
         err() << QStringLiteral("understudy: %1").arg(started.message) << Qt::endl;
@@ -287,6 +298,14 @@ int run(const CommandLineOptions& options)
             .arg(first.definition->title, session.url().toString(),
                 threads == 1 ? QStringLiteral("1 serving thread") : QStringLiteral("%1 serving threads").arg(threads))
             .toUtf8());
+    if (const QUrl https = session.service()->httpsUrl(); !https.isEmpty()) {
+        const TlsIdentity& tls = session.service()->tlsIdentity();
+        log.writeLine(QStringLiteral("HTTPS on %1, certificate %2%3")
+                          .arg(https.toString(), tls.certificateFile,
+                              tls.generated ? QStringLiteral(" (made just now)") : QString())
+                          .toUtf8());
+        log.writeLine(QStringLiteral("Certificate SHA-256 fingerprint: %1").arg(tls.fingerprint()).toUtf8());
+    }
     if (options.stateful) {
         QStringList names;
         if (const auto model = session.state()->model())

@@ -35,6 +35,10 @@ struct CommandLineOptions
     bool dynamic = false; // --dynamic: every request draws fresh generated values
     ProxySettings proxy; // --proxy, --proxy-fallback, --proxy-timeout, --proxy-reject-invalid
     QString proxyReport; // --proxy-report: the drift report as JSON, written on exit
+    bool tls = false; // --tls (also set by --tls-port, --cert, --key)
+    int tlsPort = -1; // --tls-port: HTTPS there and HTTP on --port; -1: HTTPS instead of HTTP on --port
+    QString certFile; // --cert, --key: the HTTPS certificate and key; empty: the self-signed one for localhost
+    QString keyFile;
 };
 
 namespace Headless {

@@ -120,6 +120,16 @@ void setupParser(QCommandLineParser& parser)
         { QStringLiteral("proxy-report"),
             QStringLiteral("Proxy: on exit, write the per-operation drift report to FILE as JSON."),
             QStringLiteral("FILE") },
+        { QStringLiteral("tls"),
+            QStringLiteral("Headless: serve HTTPS instead of HTTP on --port, with --cert/--key or a self-signed "
+                           "certificate for localhost made on first use.") },
+        { QStringLiteral("tls-port"),
+            QStringLiteral("Headless: serve HTTPS on N as well, HTTP staying on --port (0 = any free port)."),
+            QStringLiteral("N") },
+        { QStringLiteral("cert"), QStringLiteral("HTTPS certificate (PEM or DER; needs --key)."),
+            QStringLiteral("FILE") },
+        { QStringLiteral("key"), QStringLiteral("HTTPS private key (unencrypted PEM or DER; needs --cert)."),
+            QStringLiteral("FILE") },
     });
     parser.addPositionalArgument(QStringLiteral("DEFINITION"), QStringLiteral("The OpenAPI definition to serve."),
         QStringLiteral("[DEFINITION]"));
@@ -286,6 +296,20 @@ int main(int argc, char** argv)
     }
     options.proxy.rejectInvalid = parser.isSet(QStringLiteral("proxy-reject-invalid"));
     options.proxyReport = parser.value(QStringLiteral("proxy-report"));
+    options.certFile = parser.value(QStringLiteral("cert"));
+    options.keyFile = parser.value(QStringLiteral("key"));
+    if (options.certFile.isEmpty() != options.keyFile.isEmpty())
+        return usageError(parser, QStringLiteral("--cert and --key go together"));
+    if (parser.isSet(QStringLiteral("tls-port"))) {
+        bool ok = false;
+        const uint port = parser.value(QStringLiteral("tls-port")).toUInt(&ok);
+        if (!ok || port > 65535)
+            return usageError(parser,
+                QStringLiteral("--tls-port: '%1' is not a port number (0-65535)")
+                    .arg(parser.value(QStringLiteral("tls-port"))));
+        options.tlsPort = int(port);
+    }
+    options.tls = parser.isSet(QStringLiteral("tls")) || options.tlsPort >= 0 || !options.certFile.isEmpty();
 
     if (parser.isSet(QStringLiteral("headless")) || noDisplay) {
         if (noDisplay)

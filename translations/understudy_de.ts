@@ -1357,6 +1357,38 @@ oder Server ▸ Im Browser öffnen.</translation>
         <source>Adds latency (and, when flaky, 10% failed requests) to every operation, on top of the scenario file</source>
         <translation>Fügt jeder Operation zusätzlich zur Szenariodatei Latenz hinzu (und bei „instabil“ 10 % fehlgeschlagene Anfragen)</translation>
     </message>
+    <message>
+        <source>&amp;HTTPS</source>
+        <translation>&amp;HTTPS</translation>
+    </message>
+    <message>
+        <source>Also serve HTTPS, on the next free port, with a self-signed certificate for localhost</source>
+        <translation>Zusätzlich HTTPS anbieten, auf dem nächsten freien Port, mit einem selbstsignierten Zertifikat für localhost</translation>
+    </message>
+    <message>
+        <source>HTTPS is off: %1</source>
+        <translation>HTTPS ist aus: %1</translation>
+    </message>
+    <message>
+        <source>Also HTTPS: %1
+Certificate SHA-256 fingerprint: %2
+Certificate file: %3</source>
+        <translation>Auch HTTPS: %1
+SHA-256-Fingerabdruck des Zertifikats: %2
+Zertifikatsdatei: %3</translation>
+    </message>
+    <message>
+        <source>Certificate SHA-256 fingerprint: %1</source>
+        <translation>SHA-256-Fingerabdruck des Zertifikats: %1</translation>
+    </message>
+    <message>
+        <source>Listening on %1 and %2</source>
+        <translation>Lauscht auf %1 und %2</translation>
+    </message>
+    <message>
+        <source>HTTPS certificate SHA-256 fingerprint: %1</source>
+        <translation>SHA-256-Fingerabdruck des HTTPS-Zertifikats: %1</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -1357,6 +1357,38 @@ ou Serveur ▸ Ouvrir dans le navigateur.</translation>
         <source>Adds latency (and, when flaky, 10% failed requests) to every operation, on top of the scenario file</source>
         <translation>Ajoute de la latence à chaque opération, en plus du fichier de scénarios (et, si instable, 10 % de requêtes en échec)</translation>
     </message>
+    <message>
+        <source>&amp;HTTPS</source>
+        <translation>&amp;HTTPS</translation>
+    </message>
+    <message>
+        <source>Also serve HTTPS, on the next free port, with a self-signed certificate for localhost</source>
+        <translation>Servir aussi en HTTPS, sur le port libre suivant, avec un certificat auto-signé pour localhost</translation>
+    </message>
+    <message>
+        <source>HTTPS is off: %1</source>
+        <translation>HTTPS désactivé : %1</translation>
+    </message>
+    <message>
+        <source>Also HTTPS: %1
+Certificate SHA-256 fingerprint: %2
+Certificate file: %3</source>
+        <translation>Aussi en HTTPS : %1
+Empreinte SHA-256 du certificat : %2
+Fichier du certificat : %3</translation>
+    </message>
+    <message>
+        <source>Certificate SHA-256 fingerprint: %1</source>
+        <translation>Empreinte SHA-256 du certificat : %1</translation>
+    </message>
+    <message>
+        <source>Listening on %1 and %2</source>
+        <translation>À l’écoute sur %1 et %2</translation>
+    </message>
+    <message>
+        <source>HTTPS certificate SHA-256 fingerprint: %1</source>
+        <translation>Empreinte SHA-256 du certificat HTTPS : %1</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

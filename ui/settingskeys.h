@@ -36,6 +36,11 @@ inline QString maximumLogRows()
     return QStringLiteral("log/maximumRows");
 }
 
+// HTTPS (server bar, Server menu): also serve HTTPS, with the self-signed certificate for localhost
+inline QString https()
+{
+    return QStringLiteral("server/https");
+}
 // Generated data (Server menu): the seed, and fresh values on every request
 inline QString generationSeed()
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/gatedsocket.h"
 
+#include <type_traits>
+
 #include <QElapsedTimer>
 #include <QTimer>
 
@@ -40,21 +42,26 @@ QByteArray rewriteChunkedHead(QByteArrayView head, qsizetype bodySize)
 }
 } // namespace
 
-GatedSocket::GatedSocket(ConfigPtr config, QObject* parent)
-    : QTcpSocket(parent)
+template<typename Base>
+GatedSocketBase<Base>::GatedSocketBase(ConfigPtr config, QObject* parent)
+    : Base(parent)
     , m_config(std::move(config))
 {
     // Connected before QAbstractHttpServer connects its parser (it gets the socket later, from
     // nextPendingConnection), so this slot runs first on every readyRead.
-    connect(this, &QIODevice::readyRead, this, &GatedSocket::onReadyRead);
-    connect(this, &QIODevice::bytesWritten, this, &GatedSocket::onBytesWritten);
+    QObject::connect(this, &QIODevice::readyRead, this, &GatedSocketBase::onReadyRead);
+    QObject::connect(this, &QIODevice::bytesWritten, this, &GatedSocketBase::onBytesWritten);
+    // Over TLS, bytesWritten() says a plaintext was encrypted; the encrypted bytes leave later.
+    if constexpr (std::is_base_of_v<QSslSocket, Base>)
+        QObject::connect(this, &QSslSocket::encryptedBytesWritten, this, &GatedSocketBase::onBytesWritten);
     setReadBufferSize(readBufferBytes);
     m_idleSinceMs = m_lastInputMs = m_lastOutputMs = nowMs();
 }
 
-GatedSocket::~GatedSocket() = default;
+template<typename Base>
+GatedSocketBase<Base>::~GatedSocketBase() = default;
 
-qint64 GatedSocket::nowMs()
+qint64 GatedConnection::nowMs()
 {
     static const QElapsedTimer clock = [] {
         QElapsedTimer t;
@@ -64,15 +71,17 @@ qint64 GatedSocket::nowMs()
     return clock.elapsed();
 }
 
-qint64 GatedSocket::bytesAvailable() const
+template<typename Base>
+qint64 GatedSocketBase<Base>::bytesAvailable() const
 {
-    return QTcpSocket::bytesAvailable() + (m_release.size() - m_releasePos);
+    return Base::bytesAvailable() + (m_release.size() - m_releasePos);
 }
 
-qint64 GatedSocket::readData(char* data, qint64 maxSize)
+template<typename Base>
+qint64 GatedSocketBase<Base>::readData(char* data, qint64 maxSize)
 {
     if (m_draining)
-        return QTcpSocket::readData(data, maxSize);
+        return Base::readData(data, maxSize);
     const qint64 left = m_release.size() - m_releasePos;
     if (left <= 0)
         return state() == ConnectedState ? 0 : -1;
@@ -86,35 +95,38 @@ qint64 GatedSocket::readData(char* data, qint64 maxSize)
     return n;
 }
 
-void GatedSocket::onReadyRead()
+template<typename Base>
+void GatedSocketBase<Base>::onReadyRead()
 {
     m_inReadyRead = true;
     pump();
     m_inReadyRead = false;
 }
 
-void GatedSocket::onBytesWritten()
+template<typename Base>
+void GatedSocketBase<Base>::onBytesWritten()
 {
     m_lastOutputMs = nowMs();
-    if (m_shutdownPending && bytesToWrite() == 0) {
+    if (m_shutdownPending && unsent() == 0) {
         m_shutdownPending = false;
         shutdownWrite();
     }
-    if (m_outputPaused && bytesToWrite() <= m_config->limits.maxPendingOutputBytes / 2) {
+    if (m_outputPaused && unsent() <= m_config->limits.maxPendingOutputBytes / 2) {
         m_outputPaused = false;
         m_idleSinceMs = nowMs();
         schedulePump();
     }
 }
 
-void GatedSocket::intake()
+template<typename Base>
+void GatedSocketBase<Base>::intake()
 {
     // Inside our own transaction: Qt's parser reads from the transaction position, which this moves past every
     // received byte, so the parser never sees them.
     if (!isTransactionStarted())
         startTransaction();
     m_draining = true;
-    const qint64 buffered = QTcpSocket::bytesAvailable();
+    const qint64 buffered = Base::bytesAvailable();
     if (buffered > 0) {
         const qsizetype old = m_in.size();
         m_in.resize(old + buffered);
@@ -141,7 +153,8 @@ void GatedSocket::intake()
     m_draining = false;
 }
 
-void GatedSocket::pump()
+template<typename Base>
+void GatedSocketBase<Base>::pump()
 {
     const bool hold = m_phase == Phase::Handed || m_phase == Phase::Streaming || m_outputPaused;
     // Committing frees what was copied, so the socket reads on; holding keeps it, which stops reading once
@@ -163,7 +176,8 @@ void GatedSocket::pump()
     process();
 }
 
-void GatedSocket::schedulePump()
+template<typename Base>
+void GatedSocketBase<Base>::schedulePump()
 {
     if (m_pumpQueued)
         return;
@@ -181,7 +195,8 @@ void GatedSocket::schedulePump()
         Qt::QueuedConnection);
 }
 
-void GatedSocket::process()
+template<typename Base>
+void GatedSocketBase<Base>::process()
 {
     const qint64 now = nowMs();
     if (m_phase == Phase::Head) {
@@ -264,7 +279,8 @@ void GatedSocket::process()
     }
 }
 
-void GatedSocket::release(QByteArray request)
+template<typename Base>
+void GatedSocketBase<Base>::release(QByteArray request)
 {
     m_release = std::move(request);
     m_releasePos = 0;
@@ -277,7 +293,8 @@ void GatedSocket::release(QByteArray request)
     // emitted by schedulePump's call.
 }
 
-void GatedSocket::sendResponse(HttpResponse response, bool headRequest)
+template<typename Base>
+void GatedSocketBase<Base>::sendResponse(HttpResponse response, bool headRequest)
 {
     if (m_phase != Phase::Handed)
         return;
@@ -313,7 +330,8 @@ void GatedSocket::sendResponse(HttpResponse response, bool headRequest)
     answered(keepAlive);
 }
 
-void GatedSocket::writeNextChunk()
+template<typename Base>
+void GatedSocketBase<Base>::writeNextChunk()
 {
     if (m_phase != Phase::Streaming)
         return;
@@ -324,7 +342,7 @@ void GatedSocket::writeNextChunk()
         flush();
         if (m_chunkIndex < m_chunks.size()) {
             // The timer dies with the socket: a client that leaves mid-stream ends it.
-            QTimer::singleShot(m_chunkIntervalMs, this, &GatedSocket::writeNextChunk);
+            QTimer::singleShot(m_chunkIntervalMs, this, &GatedSocketBase::writeNextChunk);
             return;
         }
     }
@@ -333,14 +351,15 @@ void GatedSocket::writeNextChunk()
     answered(m_streamKeepAlive);
 }
 
-void GatedSocket::answered(bool keepAlive)
+template<typename Base>
+void GatedSocketBase<Base>::answered(bool keepAlive)
 {
     ++m_served;
     if (!keepAlive) {
         m_phase = Phase::Closing;
         m_closingSinceMs = nowMs();
         flush();
-        if (bytesToWrite() == 0)
+        if (unsent() == 0)
             shutdownWrite();
         else
             m_shutdownPending = true;
@@ -348,17 +367,18 @@ void GatedSocket::answered(bool keepAlive)
     }
     m_phase = Phase::Head;
     m_idleSinceMs = nowMs();
-    if (bytesToWrite() > m_config->limits.maxPendingOutputBytes) {
+    if (unsent() > m_config->limits.maxPendingOutputBytes) {
         m_outputPaused = true;
         m_lastOutputMs = nowMs();
         return;
     }
     // Bytes of the next request may already be here (pipelining); otherwise its arrival wakes the gate.
-    if (m_inPos < m_in.size() || QTcpSocket::bytesAvailable() > 0)
+    if (m_inPos < m_in.size() || Base::bytesAvailable() > 0)
         schedulePump();
 }
 
-void GatedSocket::sendFault(FaultSpec::Kind kind, const HttpResponse& answer, bool headRequest)
+template<typename Base>
+void GatedSocketBase<Base>::sendFault(FaultSpec::Kind kind, const HttpResponse& answer, bool headRequest)
 {
     if (m_phase != Phase::Handed)
         return;
@@ -406,15 +426,16 @@ void GatedSocket::sendFault(FaultSpec::Kind kind, const HttpResponse& answer, bo
     m_phase = Phase::Closing;
     m_closingSinceMs = nowMs();
     flush();
-    if (bytesToWrite() == 0)
+    if (unsent() == 0)
         shutdownWrite();
     else
         m_shutdownPending = true;
 }
 
-void GatedSocket::refuseBusy()
+template<typename Base>
+void GatedSocketBase<Base>::refuseBusy()
 {
-    connect(this, &QAbstractSocket::disconnected, this, &QObject::deleteLater);
+    QObject::connect(this, &QAbstractSocket::disconnected, this, &QObject::deleteLater);
     Problem problem = Problem::make(503, QStringLiteral("too-many-connections"), QStringLiteral("Too many connections"),
         QStringLiteral("The mock has %1 open connections, its limit; try again shortly")
             .arg(m_config->limits.maxConnections));
@@ -423,12 +444,14 @@ void GatedSocket::refuseBusy()
     writeAndClose(std::move(response));
 }
 
-void GatedSocket::refuse(const FramingError& error)
+template<typename Base>
+void GatedSocketBase<Base>::refuse(const FramingError& error)
 {
     writeAndClose(Problem::make(error.status, error.slug, error.title, error.detail).toResponse());
 }
 
-void GatedSocket::writeAndClose(HttpResponse response)
+template<typename Base>
+void GatedSocketBase<Base>::writeAndClose(HttpResponse response)
 {
     response.setHeader("Content-Length", QByteArray::number(response.body.size()));
     response.setHeader("Connection", "close");
@@ -438,17 +461,22 @@ void GatedSocket::writeAndClose(HttpResponse response)
     m_in.clear();
     m_inPos = 0;
     flush();
-    if (bytesToWrite() == 0)
+    if (unsent() == 0)
         shutdownWrite();
     else
         m_shutdownPending = true;
 }
 
-void GatedSocket::shutdownWrite()
+template<typename Base>
+void GatedSocketBase<Base>::shutdownWrite()
 {
     // Half-close: the client reads the answer to its end, and whatever it still sends is read and dropped (not
     // left unread, which would make the kernel reset the connection and lose the answer). checkDeadline cuts a
-    // client that keeps sending.
+    // client that keeps sending. Over TLS the connection ends with close_notify instead (a half-close would cut it).
+    if constexpr (std::is_base_of_v<QSslSocket, Base>) {
+        disconnectFromHost();
+        return;
+    }
 #ifdef Q_OS_UNIX
     if (state() == ConnectedState && ::shutdown(int(socketDescriptor()), SHUT_WR) == 0)
         return;
@@ -456,9 +484,27 @@ void GatedSocket::shutdownWrite()
     disconnectFromHost();
 }
 
-void GatedSocket::checkDeadline(qint64 now)
+template<typename Base>
+qint64 GatedSocketBase<Base>::unsent() const
+{
+    if constexpr (std::is_base_of_v<QSslSocket, Base>)
+        return bytesToWrite() + this->encryptedBytesToWrite();
+    else
+        return bytesToWrite();
+}
+
+template<typename Base>
+void GatedSocketBase<Base>::checkDeadline(qint64 now)
 {
     const ServerLimits& l = m_config->limits;
+    if constexpr (std::is_base_of_v<QSslSocket, Base>) {
+        // The handshake counts as the start of the first request head.
+        if (!this->isEncrypted()) {
+            if (now - m_idleSinceMs > l.headerTimeoutMs)
+                abort();
+            return;
+        }
+    }
     switch (m_phase) {
     case Phase::Head:
         if (m_outputPaused) {
@@ -491,7 +537,8 @@ void GatedSocket::checkDeadline(qint64 now)
     }
 }
 
-QByteArray GatedSocket::serialize(const HttpResponse& response, bool withBody)
+template<typename Base>
+QByteArray GatedSocketBase<Base>::serialize(const HttpResponse& response, bool withBody)
 {
     QByteArray date;
     if (response.header("Date").isEmpty())
@@ -522,3 +569,6 @@ QByteArray GatedSocket::serialize(const HttpResponse& response, bool withBody)
         out += response.body;
     return out;
 }
+
+template class GatedSocketBase<QTcpSocket>;
+template class GatedSocketBase<QSslSocket>;

@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include "core/engine/serverlimits.h"
@@ -21,51 +23,94 @@
 // and handed over with Content-Length); a refused request is answered here and the connection closed. The next
 // request is handed over only after the previous answer was written (pipelined answers stay in order), and only
 // while the unsent output is under the limit.
-class GatedSocket final : public QTcpSocket
+//
+// HTTPS: the same gate runs over QSslSocket (GatedSslSocket), whose QIODevice buffer holds the decrypted bytes, so
+// the framing checks, limits and timeouts see exactly what Qt's parser would; the listener hands the socket over
+// only once the handshake is done (see GatedTcpServer).
+//
+// What MockServer and GatedTcpServer use, for plain and TLS connections alike.
+class GatedConnection
 {
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(GatedSocket)
-
 public:
     struct Config
     {
         ServerLimits limits; // clamped
         FramingLimits framing;
         HostPolicy hosts;
+        bool tls = false; // connections speak TLS with `tlsConfiguration` (certificate and key)
+        QSslConfiguration tlsConfiguration;
     };
     using ConfigPtr = std::shared_ptr<const Config>;
 
-    GatedSocket(ConfigPtr config, QObject* parent);
-    ~GatedSocket() override;
+    virtual ~GatedConnection() = default;
+    // The gate of a socket accepted by GatedTcpServer, or null.
+    static GatedConnection* of(QObject* socket)
+    {
+        return dynamic_cast<GatedConnection*>(socket);
+    }
 
     // The head of the request handed to Qt (valid while its answer is pending).
-    const RequestHead& currentHead() const
-    {
-        return m_head;
-    }
-    bool awaitingResponse() const
-    {
-        return m_phase == Phase::Handed;
-    }
-
+    virtual const RequestHead& currentHead() const = 0;
+    virtual bool awaitingResponse() const = 0;
     // Writes the answer to the request handed to Qt (Content-Length and Connection added), closes the connection
     // when the request asked for it (HTTP/1.0 without keep-alive, Connection: close), then goes on with the next.
     // A response with `chunks` is streamed to HTTP/1.1 clients: chunked transfer coding, one chunk every
     // `chunkIntervalMs`; the next request is read only after the last chunk.
-    void sendResponse(HttpResponse response, bool headRequest);
+    virtual void sendResponse(HttpResponse response, bool headRequest) = 0;
     // Acts out a scenario fault instead of the answer to the request handed to Qt: reset (RST), close after the
     // head, empty (close without a byte), garbage (non-HTTP bytes, then close) or timeout (no answer; the connection
     // is cut when its idle limit runs out).
-    void sendFault(FaultSpec::Kind kind, const HttpResponse& response, bool headRequest);
+    virtual void sendFault(FaultSpec::Kind kind, const HttpResponse& response, bool headRequest) = 0;
     // Answers 503 and closes: the server is at its connection cap.
-    void refuseBusy();
+    virtual void refuseBusy() = 0;
     // Called a few times a second by the server: ends connections whose header, body or idle time ran out.
-    void checkDeadline(qint64 nowMs);
-
-    qint64 bytesAvailable() const override;
+    virtual void checkDeadline(qint64 nowMs) = 0;
 
     // A monotonic clock in milliseconds shared by the gate and its server.
     static qint64 nowMs();
+};
+
+// The gate over a socket class (QTcpSocket or QSslSocket).
+template<typename Base>
+class GatedSocketBase : public Base, public GatedConnection
+{
+    Q_DISABLE_COPY_MOVE(GatedSocketBase)
+
+public:
+    GatedSocketBase(ConfigPtr config, QObject* parent);
+    ~GatedSocketBase() override;
+
+    const RequestHead& currentHead() const override
+    {
+        return m_head;
+    }
+    bool awaitingResponse() const override
+    {
+        return m_phase == Phase::Handed;
+    }
+
+    void sendResponse(HttpResponse response, bool headRequest) override;
+    void sendFault(FaultSpec::Kind kind, const HttpResponse& response, bool headRequest) override;
+    void refuseBusy() override;
+    void checkDeadline(qint64 nowMs) override;
+
+    qint64 bytesAvailable() const override;
+
+    // Names of the socket class, for the gate's code (a dependent base hides them otherwise).
+    using Base::abort;
+    using Base::bytesToWrite;
+    using Base::commitTransaction;
+    using Base::ConnectedState;
+    using Base::disconnectFromHost;
+    using Base::flush;
+    using Base::isTransactionStarted;
+    using Base::read;
+    using Base::readyRead;
+    using Base::setReadBufferSize;
+    using Base::socketDescriptor;
+    using Base::startTransaction;
+    using Base::state;
+    using Base::write;
 
 protected:
     qint64 readData(char* data, qint64 maxSize) override;
@@ -92,6 +137,7 @@ private:
     void writeNextChunk();
     void answered(bool keepAlive); // the whole answer is written: close, or go on with the next request
     void shutdownWrite();
+    qint64 unsent() const; // bytes written and not yet handed to the kernel
     static QByteArray serialize(const HttpResponse& response, bool withBody);
 
     ConfigPtr m_config;
@@ -126,4 +172,22 @@ private:
     qint64 m_idleSinceMs = 0;
     qint64 m_closingSinceMs = 0;
     qint64 m_stalledSinceMs = -1; // a timeout fault: the answer never comes
+};
+
+// A plain HTTP connection.
+class GatedSocket final : public GatedSocketBase<QTcpSocket>
+{
+    Q_OBJECT
+
+public:
+    using GatedSocketBase::GatedSocketBase;
+};
+
+// An HTTPS connection: the gate reads the decrypted bytes.
+class GatedSslSocket final : public GatedSocketBase<QSslSocket>
+{
+    Q_OBJECT
+
+public:
+    using GatedSocketBase::GatedSocketBase;
 };

@@ -84,8 +84,8 @@ GatedTcpServer::GatedTcpServer(
 GatedTcpServer::~GatedTcpServer()
 {
     // The sockets are children and are deleted after this destructor: forget them first.
-    for (GatedSocket* socket : std::as_const(m_sockets))
-        disconnect(socket, nullptr, this, nullptr);
+    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it)
+        disconnect(it.key(), nullptr, this, nullptr);
     *m_openCount -= int(m_sockets.size());
     m_sockets.clear();
 }
@@ -100,7 +100,17 @@ void GatedTcpServer::setConfig(GatedSocket::ConfigPtr config)
 
 void GatedTcpServer::incomingConnection(qintptr descriptor)
 {
-    auto* socket = new GatedSocket(m_config, this);
+    QTcpSocket* socket = nullptr;
+    GatedConnection* gate = nullptr;
+    if (m_config->tls) {
+        auto* tls = new GatedSslSocket(m_config, this);
+        socket = tls;
+        gate = tls;
+    } else {
+        auto* plain = new GatedSocket(m_config, this);
+        socket = plain;
+        gate = plain;
+    }
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         return;
@@ -111,26 +121,53 @@ void GatedTcpServer::incomingConnection(qintptr descriptor)
         pauseAccepting();
         m_resume->start();
     }
-    m_sockets.insert(socket);
+    m_sockets.insert(socket, gate);
     const int open = ++*m_openCount;
     connect(socket, &QObject::destroyed, this, [this, socket] {
         if (m_sockets.remove(socket))
             --*m_openCount;
     });
-    if (open > m_config->limits.maxConnections) {
-        socket->refuseBusy();
+    const bool busy = open > m_config->limits.maxConnections;
+    if (m_config->tls) {
+        startTls(static_cast<GatedSslSocket*>(socket), busy);
+        return;
+    }
+    if (busy) {
+        gate->refuseBusy();
         return;
     }
     addPendingConnection(socket);
 }
 
+void GatedTcpServer::startTls(GatedSslSocket* socket, bool busy)
+{
+    // Until the handshake is done the socket is this server's alone: QtHttpServer gets it encrypted, or never.
+    connect(socket, &QSslSocket::encrypted, this, [this, socket, busy] {
+        if (busy)
+            socket->refuseBusy(); // the 503 goes out encrypted, so the client can read it
+        else
+            addPendingConnection(socket);
+    });
+    const auto drop = [socket] {
+        if (!socket->isEncrypted()) {
+            socket->abort();
+            socket->deleteLater();
+        }
+    };
+    // A client that speaks plain HTTP, distrusts the certificate or leaves mid-handshake ends here.
+    connect(socket, &QAbstractSocket::errorOccurred, socket, drop);
+    connect(socket, &QAbstractSocket::disconnected, socket, drop);
+    socket->setSslConfiguration(m_config->tlsConfiguration);
+    socket->startServerEncryption();
+}
+
 void GatedTcpServer::sweep()
 {
     const qint64 now = GatedSocket::nowMs();
-    const QList<GatedSocket*> sockets = m_sockets.values();
-    for (GatedSocket* socket : sockets)
-        if (m_sockets.contains(socket))
-            socket->checkDeadline(now);
+    const QList<QObject*> sockets = m_sockets.keys();
+    for (QObject* socket : sockets)
+        if (GatedConnection* gate = m_sockets.value(socket))
+            gate->checkDeadline(now);
 }
 
 void GatedTcpServer::onAcceptError(QAbstractSocket::SocketError)

@@ -5,7 +5,7 @@
 #include <atomic>
 #include <memory>
 
-#include <QSet>
+#include <QHash>
 #include <QTcpServer>
 
 #include "core/engine/gatedsocket.h"
@@ -20,6 +20,8 @@ class GatedTcpServer final : public QTcpServer
 public:
     // `openCount` counts open connections over every listener that shares it (the serving threads of one mock),
     // so that the cap on open connections holds for all of them together; null: this listener alone.
+    // With `config->tls`, connections speak TLS: each is handed to QtHttpServer once its handshake is done (a failed
+    // or late handshake just closes it).
     GatedTcpServer(GatedSocket::ConfigPtr config, std::shared_ptr<std::atomic<int>> openCount = nullptr,
         QObject* parent = nullptr);
     ~GatedTcpServer() override;
@@ -35,11 +37,12 @@ protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    void startTls(GatedSslSocket* socket, bool busy);
     void sweep();
     void onAcceptError(QAbstractSocket::SocketError error);
 
     GatedSocket::ConfigPtr m_config;
-    QSet<GatedSocket*> m_sockets;
+    QHash<QObject*, GatedConnection*> m_sockets;
     std::shared_ptr<std::atomic<int>> m_openCount;
     QTimer* m_sweep = nullptr;
     QTimer* m_resume = nullptr;

@@ -107,9 +107,12 @@ void MockServer::setPipeline(std::shared_ptr<const MockPipeline> pipeline)
     m_cost.clear(); // a new pipeline starts with cold caches
 }
 
-GatedSocket::ConfigPtr MockServer::configFor(const QHostAddress& host) const
+GatedSocket::ConfigPtr MockServer::configFor(const QHostAddress& host, bool tls) const
 {
     auto config = std::make_shared<GatedSocket::Config>();
+    config->tls = tls;
+    if (tls)
+        config->tlsConfiguration = m_tlsConfiguration;
     config->limits = m_limits.clamped();
     config->framing = m_limits.framing();
     const bool any = host == QHostAddress(QHostAddress::Any) || host == QHostAddress(QHostAddress::AnyIPv4)
@@ -123,7 +126,7 @@ void MockServer::setLimits(const ServerLimits& limits)
 {
     m_limits = limits;
     for (auto it = m_listeners.cbegin(); it != m_listeners.cend(); ++it)
-        it.key()->setConfig(configFor(it.value()));
+        it.key()->setConfig(configFor(it.value(), m_tlsListeners.contains(it.key())));
 }
 
 namespace {
@@ -201,10 +204,10 @@ bool MockServer::canSharePort()
 #endif
 }
 
-quint16 MockServer::listenOn(
-    const QHostAddress& host, quint16 port, QString* error, QAbstractSocket::SocketError* socketError, bool sharedPort)
+quint16 MockServer::listenOn(const QHostAddress& host, quint16 port, QString* error,
+    QAbstractSocket::SocketError* socketError, bool sharedPort, bool tls)
 {
-    auto* tcp = new GatedTcpServer(configFor(host), m_openCount, this);
+    auto* tcp = new GatedTcpServer(configFor(host, tls), m_openCount, this);
     bool listening = false;
 #ifdef Q_OS_LINUX
     if (sharedPort) {
@@ -237,7 +240,12 @@ quint16 MockServer::listenOn(
         return 0;
     }
     m_listeners.insert(tcp, host);
-    connect(tcp, &QObject::destroyed, this, [this, tcp] { m_listeners.remove(tcp); });
+    if (tls)
+        m_tlsListeners.insert(tcp);
+    connect(tcp, &QObject::destroyed, this, [this, tcp] {
+        m_listeners.remove(tcp);
+        m_tlsListeners.remove(tcp);
+    });
     bind(tcp);
     return tcp->serverPort();
 }
@@ -280,7 +288,7 @@ MockResult answer(const MockPipeline* pipeline, const HttpRequest& request)
 
 bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {
-    auto* gated = qobject_cast<GatedSocket*>(socket);
+    GatedConnection* gated = GatedConnection::of(socket);
     if (!gated || !gated->awaitingResponse()) {
         // Every connection comes through GatedTcpServer; anything else is dropped rather than served unchecked.
         socket->abort();
@@ -295,7 +303,7 @@ bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
         httpRequest.method = head.method;
 
     if (m_proxy.active() && m_pipeline && !StateAdmin::isAdminPath(httpRequest.path)) {
-        proxyRequest(gated, std::move(httpRequest), arrived);
+        proxyRequest(socket, std::move(httpRequest), arrived);
         return true;
     }
     const QByteArray costKey = httpRequest.method + ' ' + httpRequest.path.toUtf8();
@@ -306,7 +314,7 @@ bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
         QElapsedTimer timer;
         timer.start();
         MockResult result = answer(m_pipeline.get(), httpRequest);
-        finish(gated, httpRequest, std::move(result), arrived, timer.nsecsElapsed() / 1000);
+        finish(socket, httpRequest, std::move(result), arrived, timer.nsecsElapsed() / 1000);
         return true;
     }
 
@@ -314,7 +322,7 @@ bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
     // connection hands Qt no further request until then, so answers stay in order.
     ++g_inFlight;
     m_pool->start([sink = m_sink, pipeline = m_pipeline, hook = m_hook, request = std::move(httpRequest),
-                      socket = QPointer<GatedSocket>(gated), arrived]() mutable {
+                      socket = QPointer<QTcpSocket>(socket), arrived]() mutable {
         QElapsedTimer timer;
         timer.start();
         if (hook)
@@ -335,7 +343,7 @@ bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
     return true;
 }
 
-void MockServer::finish(const QPointer<GatedSocket>& socket, const HttpRequest& httpRequest, MockResult result,
+void MockServer::finish(const QPointer<QTcpSocket>& socket, const HttpRequest& httpRequest, MockResult result,
     const QDateTime& arrived, qint64 durationUs)
 {
     if (m_cost.size() > costEntries)
@@ -404,15 +412,15 @@ void MockServer::finish(const QPointer<GatedSocket>& socket, const HttpRequest& 
         });
 }
 
-void MockServer::deliver(const QPointer<GatedSocket>& socket, HttpResponse response, bool isHead, FaultSpec::Kind fault,
+void MockServer::deliver(const QPointer<QTcpSocket>& socket, HttpResponse response, bool isHead, FaultSpec::Kind fault,
     RequestLogEntry entry)
 {
     if (!socket)
         entry.trace.append(QStringLiteral("The client closed the connection before the delayed answer was sent."));
     else if (fault != FaultSpec::Kind::None && fault != FaultSpec::Kind::Status)
-        socket->sendFault(fault, response, isHead);
+        GatedConnection::of(socket)->sendFault(fault, response, isHead);
     else
-        socket->sendResponse(std::move(response), isHead);
+        GatedConnection::of(socket)->sendResponse(std::move(response), isHead);
     m_pendingLog.append(std::move(entry));
     if (!m_logTimer->isActive())
         m_logTimer->start();

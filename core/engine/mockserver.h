@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QPointer>
+#include <QSet>
+#include <QSslConfiguration>
 #include <QTimer>
 
 #include "core/engine/gatedsocket.h"
@@ -65,7 +67,12 @@ public:
     // `sharedPort`: the socket is bound with SO_REUSEPORT, so that the servers of several threads listen on the
     // same port and the kernel spreads the connections over them.
     quint16 listenOn(const QHostAddress& host, quint16 port, QString* error,
-        QAbstractSocket::SocketError* socketError = nullptr, bool sharedPort = false);
+        QAbstractSocket::SocketError* socketError = nullptr, bool sharedPort = false, bool tls = false);
+    // The certificate and key of listeners bound with `tls` (set before listenOn).
+    void setTlsConfiguration(const QSslConfiguration& configuration)
+    {
+        m_tlsConfiguration = configuration;
+    }
     // Whether this platform can share a port between listening sockets (SO_REUSEPORT).
     static bool canSharePort();
     // Stops listening and drops every open connection (so the port is free again at once).
@@ -87,19 +94,21 @@ protected:
 private:
     struct Sink; // where worker threads post their answers; outlives the server while they run
 
-    void finish(const QPointer<GatedSocket>& socket, const HttpRequest& request, MockResult result,
+    void finish(const QPointer<QTcpSocket>& socket, const HttpRequest& request, MockResult result,
         const QDateTime& arrived, qint64 durationUs);
     // Sends the answer (or acts out the fault) and logs the request.
-    void deliver(const QPointer<GatedSocket>& socket, HttpResponse response, bool isHead, FaultSpec::Kind fault,
+    void deliver(const QPointer<QTcpSocket>& socket, HttpResponse response, bool isHead, FaultSpec::Kind fault,
         RequestLogEntry entry);
     void flushLog();
     // Proxy mode (mockserverproxy.cpp): forwards the request and finishes it when the upstream has answered.
-    void proxyRequest(GatedSocket* socket, HttpRequest request, const QDateTime& arrived);
-    GatedSocket::ConfigPtr configFor(const QHostAddress& host) const;
+    void proxyRequest(QTcpSocket* socket, HttpRequest request, const QDateTime& arrived);
+    GatedSocket::ConfigPtr configFor(const QHostAddress& host, bool tls = false) const;
 
     std::shared_ptr<const MockPipeline> m_pipeline;
     ServerLimits m_limits;
     QHash<GatedTcpServer*, QHostAddress> m_listeners;
+    QSet<GatedTcpServer*> m_tlsListeners;
+    QSslConfiguration m_tlsConfiguration;
     std::shared_ptr<std::atomic<int>> m_openCount;
     QThreadPool* m_pool = nullptr;
     std::shared_ptr<Sink> m_sink;

@@ -42,7 +42,7 @@ MockResult upstreamFailed(const ProxyPlan& plan, const UpstreamReply& reply)
 
 } // namespace
 
-void MockServer::proxyRequest(GatedSocket* socket, HttpRequest request, const QDateTime& arrived)
+void MockServer::proxyRequest(QTcpSocket* socket, HttpRequest request, const QDateTime& arrived)
 {
     QElapsedTimer timer;
     timer.start();
@@ -71,7 +71,7 @@ void MockServer::proxyRequest(GatedSocket* socket, HttpRequest request, const QD
     const QByteArray body = request.body;
     const ProxySettings settings = m_proxy;
     m_upstream->send(method, target, headers, body, settings.timeoutMs, settings.maxBodyBytes, this,
-        [this, socket = QPointer<GatedSocket>(socket), request = std::move(request), plan = std::move(plan), pipeline,
+        [this, socket = QPointer<QTcpSocket>(socket), request = std::move(request), plan = std::move(plan), pipeline,
             settings, arrived, timer, withPlan](UpstreamReply reply) {
             const QString why = ProxyStage::fallbackReason(settings, plan, reply.status, reply.error);
             MockResult result;

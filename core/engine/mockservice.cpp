@@ -235,20 +235,50 @@ StartResult MockService::start(const QHostAddress& host, quint16 port)
         if (!probe.listen(host, port))
             return fail(probe.errorString(), probe.serverError(), port);
     }
-    quint16 bound = port;
-    m_listening = 0;
-    for (int i = 0; i < count; ++i) {
-        QString reason;
-        QAbstractSocket::SocketError socketError = QAbstractSocket::UnknownSocketError;
-        quint16 got = 0;
-        MockServer* server = m_workers[static_cast<size_t>(i)].server;
-        QMetaObject::invokeMethod(
-            server, [&] { got = server->listenOn(host, bound, &reason, &socketError, shared); },
+    const bool tls = !m_tls.isNull();
+    const bool tlsOnly = tls && m_tlsPortWanted < 0;
+    if (tls) {
+        const QSslConfiguration configuration = m_tls.serverConfiguration();
+        onEveryServer([configuration](MockServer* server) { server->setTlsConfiguration(configuration); },
             Qt::BlockingQueuedConnection);
-        if (got == 0)
-            return fail(reason, socketError, bound);
-        bound = got;
-        ++m_listening;
+    }
+    // Every serving thread listens on `wanted` (the first one picks the port when it is 0), with TLS or without.
+    QString reason;
+    QAbstractSocket::SocketError socketError = QAbstractSocket::UnknownSocketError;
+    quint16 failedPort = 0;
+    const auto listenAll = [&](quint16 wanted, bool withTls) -> quint16 {
+        quint16 bound = wanted;
+        for (int i = 0; i < count; ++i) {
+            quint16 got = 0;
+            MockServer* server = m_workers[static_cast<size_t>(i)].server;
+            QMetaObject::invokeMethod(
+                server, [&] { got = server->listenOn(host, bound, &reason, &socketError, shared, withTls); },
+                Qt::BlockingQueuedConnection);
+            if (got == 0) {
+                failedPort = bound;
+                return 0;
+            }
+            bound = got;
+            m_listening = std::max(m_listening, i + 1);
+        }
+        return bound;
+    };
+    m_listening = 0;
+    const quint16 bound = listenAll(port, tlsOnly);
+    if (bound == 0)
+        return fail(reason, socketError, failedPort);
+    m_tlsPort = tlsOnly ? bound : 0;
+    if (tls && !tlsOnly) {
+        // HTTPS on a second port, served by the same threads.
+        const quint16 tlsWanted = quint16(m_tlsPortWanted);
+        if (shared && tlsWanted != 0) {
+            QTcpServer probe;
+            if (!probe.listen(host, tlsWanted))
+                return fail(probe.errorString(), probe.serverError(), tlsWanted);
+        }
+        m_tlsPort = listenAll(tlsWanted, true);
+        if (m_tlsPort == 0)
+            return fail(reason, socketError, failedPort);
     }
     m_host = host;
     m_port = bound;
@@ -273,6 +303,7 @@ void MockService::stop()
         return;
     stopListeners();
     m_port = 0;
+    m_tlsPort = 0;
     emit stopped();
 }
 
@@ -291,12 +322,38 @@ QHostAddress MockService::host() const
     return m_host;
 }
 
+void MockService::setTls(const TlsIdentity& identity, int tlsPort)
+{
+    m_tls = identity;
+    m_tlsPortWanted = tlsPort;
+}
+
+const TlsIdentity& MockService::tlsIdentity() const
+{
+    return m_tls;
+}
+
+quint16 MockService::tlsPort() const
+{
+    return m_tlsPort;
+}
+
+QUrl MockService::httpsUrl() const
+{
+    if (!isRunning() || m_tlsPort == 0)
+        return {};
+    QUrl u = url();
+    u.setScheme(QStringLiteral("https"));
+    u.setPort(m_tlsPort);
+    return u;
+}
+
 QUrl MockService::url() const
 {
     if (!isRunning())
         return {};
     QUrl u;
-    u.setScheme(QStringLiteral("http"));
+    u.setScheme(m_tlsPort == m_port ? QStringLiteral("https") : QStringLiteral("http"));
     QHostAddress shown = m_host;
     if (m_host == QHostAddress::Any || m_host == QHostAddress::AnyIPv4)
         shown = QHostAddress::LocalHost;

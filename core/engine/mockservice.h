@@ -17,6 +17,7 @@
 #include "core/engine/requestlogentry.h"
 #include "core/engine/serverlimits.h"
 #include "core/engine/startresult.h"
+#include "core/engine/tlsidentity.h"
 #include "core/generation/generationcontrol.h"
 #include "core/negotiation/forcedresponsestore.h"
 #include "core/proxy/proxysettings.h"
@@ -75,11 +76,17 @@ public:
     // microseconds on the mock thread). On failure says why (port taken, permission, address not
     // available, turned off by the configuration, ...) with a readable message.
     StartResult start(const QHostAddress& host, quint16 port);
+    // HTTPS, from the next start(): with `tlsPort` < 0 the mock serves HTTPS instead of HTTP on start()'s port;
+    // otherwise HTTP stays there and HTTPS is served on `tlsPort` too (0: any free port). A null identity: HTTP only.
+    void setTls(const TlsIdentity& identity, int tlsPort = -1);
+    const TlsIdentity& tlsIdentity() const;
+    quint16 tlsPort() const; // the port serving HTTPS (0: none)
+    QUrl httpsUrl() const; // "https://127.0.0.1:4443" (empty without HTTPS)
     void stop();
     bool isRunning() const;
     quint16 port() const;
     QHostAddress host() const;
-    QUrl url() const; // "http://127.0.0.1:4010" (empty when stopped)
+    QUrl url() const; // "http://127.0.0.1:4010" (empty when stopped; https when only HTTPS is served)
 
     // Requests being answered on worker threads right now (in every MockService of the process).
     static int answersInFlight();
@@ -120,4 +127,7 @@ private:
     ProxySettings m_proxy;
     QHostAddress m_host;
     quint16 m_port = 0;
+    TlsIdentity m_tls;
+    int m_tlsPortWanted = -1;
+    quint16 m_tlsPort = 0;
 };

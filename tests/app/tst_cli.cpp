@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -137,6 +139,8 @@ private slots:
     void headlessLogNamesRuleDelayAndFault();
     void sameSeedSameBytesInTwoProcesses();
     void dynamicChangesValues();
+    void headlessServesHttpsWithOneCertificate();
+    void headlessBadCertificateFileExits();
 };
 
 void TestCli::helpAndVersion()
@@ -169,6 +173,8 @@ void TestCli::usageErrors_data()
     QTest::addRow("seed is not a number") << QStringList { "--headless", "--seed", "abc" };
     QTest::addRow("unknown network profile") << QStringList { "--headless", "--network", "dial-up" };
     QTest::addRow("negative seed") << QStringList { "--headless", "--seed", "-3" };
+    QTest::addRow("cert without key") << QStringList { "--headless", "--cert", "c.pem" };
+    QTest::addRow("tls-port out of range") << QStringList { "--headless", "--tls-port", "70000" };
 }
 
 void TestCli::usageErrors()
@@ -430,6 +436,75 @@ void TestCli::dynamicChangesValues()
     QCOMPARE(bodies.size(), 3);
     QVERIFY2(bodies.at(0).startsWith("[{"), bodies.at(0).constData());
     QVERIFY(bodies.at(0) != bodies.at(1) || bodies.at(1) != bodies.at(2));
+}
+
+void TestCli::headlessServesHttpsWithOneCertificate()
+{
+    QTemporaryDir data; // the application's data folder, where the certificate is kept
+    QVERIFY(data.isValid());
+    QProcessEnvironment env = withoutDisplay();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
+    QString fingerprints[2];
+    for (int run = 0; run < 2; ++run) {
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(UNDERSTUDY_BINARY),
+            { QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tls-port"),
+                QStringLiteral("0"), QStringLiteral("--no-watch"), TestUtils::dataPath("cli/valid.yaml") });
+        QVERIFY(process.waitForStarted());
+        QString out;
+        const QRegularExpression re(QStringLiteral(
+            R"(HTTPS on https://127\.0\.0\.1:(\d+), certificate (\S+)(.*)\nCertificate SHA-256 fingerprint: ([0-9A-F:]+))"));
+        QRegularExpressionMatch https;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (out += QString::fromUtf8(process.readAllStandardOutput()), https = re.match(out)).hasMatch(), 10000);
+        QVERIFY2(out.contains(QStringLiteral("listening on http://127.0.0.1:")), qPrintable(out)); // HTTP stays on
+        QVERIFY(https.captured(2).startsWith(data.path()));
+        QCOMPARE(https.captured(3).contains(QStringLiteral("made just now")), run == 0);
+        fingerprints[run] = https.captured(4);
+
+        const QList<QSslCertificate> trusted = QSslCertificate::fromPath(https.captured(2));
+        QCOMPARE(trusted.size(), 1);
+        QSslSocket socket;
+        QSslConfiguration configuration = socket.sslConfiguration();
+        configuration.setCaCertificates(trusted);
+        socket.setSslConfiguration(configuration);
+        socket.connectToHostEncrypted(QStringLiteral("localhost"), https.captured(1).toUShort());
+        QVERIFY2(socket.waitForEncrypted(5000), qPrintable(socket.errorString()));
+        socket.write("GET /ping HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        QByteArray response;
+        while (socket.waitForReadyRead(3000))
+            response += socket.readAll();
+        QVERIFY2(response.startsWith("HTTP/1.1 200"), response.constData());
+        QVERIFY(response.contains("{\"pong\":true}"));
+
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(5000));
+        QCOMPARE(process.exitCode(), 0);
+    }
+    QCOMPARE(fingerprints[1], fingerprints[0]); // the second start reused the certificate
+}
+
+void TestCli::headlessBadCertificateFileExits()
+{
+    QTemporaryDir dir;
+    QFile junk(dir.filePath(QStringLiteral("cert.pem")));
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write("not a certificate");
+    junk.close();
+    const QString key = dir.filePath(QStringLiteral("key.pem"));
+    const QStringList arguments { QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
+        QStringLiteral("--cert"), junk.fileName(), QStringLiteral("--key"), key,
+        TestUtils::dataPath("cli/valid.yaml") };
+    const Run missing = runCli(arguments);
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains(QStringLiteral("understudy: HTTPS: The key file %1 does not exist").arg(key)),
+        qPrintable(missing.err));
+    QFile::copy(junk.fileName(), key);
+    const Run unreadable = runCli(arguments);
+    QCOMPARE(unreadable.exitCode, 2);
+    QVERIFY2(unreadable.err.contains(QStringLiteral("%1 holds no certificate").arg(junk.fileName())),
+        qPrintable(unreadable.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

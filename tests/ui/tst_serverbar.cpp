@@ -1,17 +1,24 @@
 // SPDX-License-Identifier: MIT
 // ServerBar on a real MockSession: start/stop, the status text, the port-taken way out, host and URL rules.
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSslSocket>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
 #include "core/definition/definitionloader.h"
+#include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "ui/settingskeys.h"
 #include "ui/widgets/messagebanner.h"
 #include "ui/widgets/serverbar.h"
 
@@ -47,6 +54,7 @@ private slots:
     void targetUrl_data();
     void targetUrl();
     void editedPortMovesTheMock();
+    void httpsSwitchServesHttpsAndCopiesItsUrl();
 };
 
 void TestServerBar::withoutDefinitionNothingStarts()
@@ -201,6 +209,52 @@ void TestServerBar::editedPortMovesTheMock()
     QSignalSpy stopped(&session, &MockSession::stopped);
     emit bar.portSpin()->editingFinished();
     QCOMPARE(stopped.count(), 0);
+}
+
+void TestServerBar::httpsSwitchServesHttpsAndCopiesItsUrl()
+{
+    QStandardPaths::setTestModeEnabled(true); // the certificate goes to a test data folder
+    QSettings().remove(SettingsKeys::https());
+    MockSession session;
+    QVERIFY(load(session, DefinitionLoader::bundledExamplePath()));
+    ServerBar bar(&session);
+    bar.setPort(0);
+    QVERIFY(!bar.httpsAction()->isChecked());
+    QVERIFY(bar.startServer());
+    QVERIFY(session.service()->httpsUrl().isEmpty());
+
+    bar.httpsAction()->setChecked(true); // the running mock starts again with HTTPS
+    QVERIFY(session.isRunning());
+    const QUrl https = session.service()->httpsUrl();
+    QCOMPARE(https.scheme(), QStringLiteral("https"));
+    QCOMPARE(session.url().scheme(), QStringLiteral("http")); // HTTP stays on
+    QVERIFY2(bar.statusText().contains(QStringLiteral("and %1").arg(https.toString())), qPrintable(bar.statusText()));
+    const QString fingerprint = session.service()->tlsIdentity().fingerprint();
+    QVERIFY(!fingerprint.isEmpty());
+    QVERIFY(bar.urlField()->toolTip().contains(fingerprint));
+    QVERIFY(bar.statusIndicator()->toolTip().contains(fingerprint));
+    bar.copyUrlAction()->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), https.toString());
+    QVERIFY(QSettings().value(SettingsKeys::https()).toBool());
+
+    QSslSocket tls;
+    QSslConfiguration configuration = tls.sslConfiguration();
+    configuration.setCaCertificates({ session.service()->tlsIdentity().certificate });
+    tls.setSslConfiguration(configuration);
+    tls.connectToHostEncrypted(QStringLiteral("localhost"), quint16(https.port()));
+    QVERIFY2(tls.waitForEncrypted(5000), qPrintable(tls.errorString()));
+    tls.write("GET /v1/books HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    QByteArray response;
+    while (tls.waitForReadyRead(3000))
+        response += tls.readAll();
+    QVERIFY2(response.startsWith("HTTP/1.1 200"), response.left(200).constData());
+
+    bar.httpsAction()->setChecked(false);
+    QVERIFY(session.isRunning());
+    QVERIFY(session.service()->httpsUrl().isEmpty());
+    bar.copyUrlAction()->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), session.url().toString());
+    QSettings().remove(SettingsKeys::https());
 }
 
 QTEST_MAIN(TestServerBar)

@@ -227,6 +227,7 @@ void MainWindow::createActions()
     server->addAction(m_serverBar->startStopAction());
     server->addAction(m_serverBar->copyUrlAction());
     server->addAction(m_serverBar->openInBrowserAction());
+    server->addAction(m_serverBar->httpsAction());
     server->addSeparator();
     m_autoStartAction = server->addAction(tr("Start &automatically after opening"));
     m_autoStartAction->setCheckable(true);

@@ -6,15 +6,18 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QDir>
 #include <QEvent>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStyle>
 
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
+#include "core/engine/tlsidentity.h"
 #include "ui/models/requestdraft.h"
 #include "ui/settingskeys.h"
 #include "ui/theme.h"
@@ -49,6 +52,20 @@ ServerBar::ServerBar(MockSession* session, QWidget* parent)
         emit message(on ? tr("Stateful: the mock remembers what clients create") : tr("Stateful mode is off"), 3000);
     });
 
+    m_httpsAction = new QAction(tr("&HTTPS"), this);
+    m_httpsAction->setObjectName(QStringLiteral("httpsAction"));
+    m_httpsAction->setCheckable(true);
+    m_httpsAction->setChecked(QSettings().value(SettingsKeys::https(), false).toBool());
+    m_httpsAction->setToolTip(tr("Also serve HTTPS, on the next free port, with a self-signed certificate for "
+                                 "localhost"));
+    connect(m_httpsAction, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(SettingsKeys::https(), on);
+        if (m_session->isRunning())
+            startServer(); // the listeners change: start again on the same port
+        else
+            updateState(m_stoppedReason);
+    });
+
     m_hostCombo = new QComboBox(this);
     m_hostCombo->setObjectName(QStringLiteral("hostCombo"));
     m_hostCombo->addItem(tr("127.0.0.1 (this computer)"), QStringLiteral("127.0.0.1"));
@@ -78,6 +95,7 @@ ServerBar::ServerBar(MockSession* session, QWidget* parent)
     addAction(m_openBrowserAction);
     addSeparator();
     addAction(m_statefulAction);
+    addAction(m_httpsAction);
     m_networkCombo = new QComboBox(this);
     m_networkCombo->setObjectName(QStringLiteral("networkCombo"));
     m_networkCombo->addItem(tr("Network: normal"), int(NetworkProfile::Off));
@@ -169,6 +187,7 @@ bool ServerBar::startServer()
     const QHostAddress host = this->host();
     const quint16 port = this->port();
     m_stoppedReason.clear();
+    prepareTls(host, port);
     const StartResult started = m_session->start(host, port);
     if (started) {
         if (m_banner && m_banner->isVisible() && m_banner->kind() != MessageBanner::Kind::Warning)
@@ -203,6 +222,27 @@ bool ServerBar::startServer()
     }
     updateState(m_stoppedReason);
     return false;
+}
+
+void ServerBar::prepareTls(const QHostAddress& host, quint16 port)
+{
+    m_httpsError.clear();
+    if (!m_httpsAction->isChecked()) {
+        m_session->service()->setTls(TlsIdentity());
+        return;
+    }
+    // Reading (or, the first time, making) a small certificate and an EC key takes a few milliseconds.
+    const TlsIdentityResult tls = TlsIdentityStore::selfSigned();
+    if (!tls.ok()) {
+        m_httpsError = tls.error;
+        m_session->service()->setTls(TlsIdentity());
+        if (m_banner)
+            m_banner->showMessage(MessageBanner::Kind::Error, tr("HTTPS is off: %1").arg(tls.error.toHtmlEscaped()));
+        return;
+    }
+    // Next to the HTTP port when that is fixed, so the https URL stays the same from one start to the next.
+    const quint16 tlsPort = port == 0 ? 0 : MockService::findFreePort(host, quint16(std::min(65535, port + 1)));
+    m_session->service()->setTls(tls.identity, tlsPort);
 }
 
 void ServerBar::offerFreePort(quint16 takenPort)
@@ -248,13 +288,27 @@ void ServerBar::updateState(const QString& shownReason)
     m_openBrowserAction->setEnabled(running);
     m_urlField->setText(running ? url.toString() : QString());
     m_urlField->setCursorPosition(0);
+    const QUrl https = m_session->service()->httpsUrl();
+    const QString fingerprint = https.isEmpty() ? QString() : m_session->service()->tlsIdentity().fingerprint();
+    m_urlField->setToolTip(https.isEmpty()
+            ? QString()
+            : tr("Also HTTPS: %1\nCertificate SHA-256 fingerprint: %2\nCertificate file: %3")
+                  .arg(https.toString(), fingerprint,
+                      QDir::toNativeSeparators(m_session->service()->tlsIdentity().certificateFile)));
+    m_httpsAction->setStatusTip(
+        fingerprint.isEmpty() ? QString() : tr("Certificate SHA-256 fingerprint: %1").arg(fingerprint));
     if (m_statusLabel) {
         const QPalette pal = palette();
         if (running) {
-            m_statusLabel->setText(
-                QStringLiteral("<span style='color:%1'>●</span> %2")
-                    .arg(Theme::statusColor(200, pal).name(), tr("Listening on %1").arg(url.toString())));
+            const QString listening = https.isEmpty() || https == url
+                ? tr("Listening on %1").arg(url.toString())
+                : tr("Listening on %1 and %2").arg(url.toString(), https.toString());
+            m_statusLabel->setText(QStringLiteral("<span style='color:%1'>●</span> %2")
+                                       .arg(Theme::statusColor(200, pal).name(), listening));
+            m_statusLabel->setToolTip(
+                fingerprint.isEmpty() ? QString() : tr("HTTPS certificate SHA-256 fingerprint: %1").arg(fingerprint));
         } else {
+            m_statusLabel->setToolTip(QString());
             const QString reason = shownReason.isEmpty() ? m_stoppedReason : shownReason;
             m_statusLabel->setText(
                 QStringLiteral("<span style='color:%1'>●</span> %2")
@@ -279,8 +333,11 @@ void ServerBar::onCopyUrlTriggered()
 {
     if (!m_session->isRunning())
         return;
-    QApplication::clipboard()->setText(m_session->url().toString());
-    emit message(tr("Copied %1").arg(m_session->url().toString()), 3000);
+    // With HTTPS on, the https URL: that is what a page served over HTTPS can call.
+    const QUrl https = m_session->service()->httpsUrl();
+    const QString url = (https.isEmpty() ? m_session->url() : https).toString();
+    QApplication::clipboard()->setText(url);
+    emit message(tr("Copied %1").arg(url), 3000);
 }
 
 QUrl ServerBar::browserUrl() const

@@ -75,6 +75,12 @@ public:
         return m_statefulAction;
     }
     void setStateful(bool enabled);
+    // Checkable, remembered: HTTPS on a second port too (the self-signed certificate for localhost); restarts a
+    // running mock. Copy URL then gives the https URL; the certificate's fingerprint is in the tooltips and status.
+    QAction* httpsAction() const
+    {
+        return m_httpsAction;
+    }
     // The "● Listening on …" indicator; the window puts it into its status bar.
     QLabel* statusIndicator() const
     {
@@ -123,6 +129,7 @@ private:
     void onHostChanged();
     void onPortEdited();
     void offerFreePort(quint16 takenPort);
+    void prepareTls(const QHostAddress& host, quint16 port); // before each start: the HTTPS switch's identity
 
     MockSession* m_session = nullptr;
     QPointer<MessageBanner> m_banner;
@@ -131,6 +138,8 @@ private:
     QAction* m_copyUrlAction = nullptr;
     QAction* m_openBrowserAction = nullptr;
     QAction* m_statefulAction = nullptr;
+    QAction* m_httpsAction = nullptr;
+    QString m_httpsError; // why HTTPS could not be set up at the last start
     QComboBox* m_hostCombo = nullptr;
     QSpinBox* m_portSpin = nullptr;
     QLineEdit* m_urlField = nullptr;
