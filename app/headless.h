@@ -29,7 +29,8 @@ struct CommandLineOptions
     bool stateful = false; // --stateful
     int seedItems = 3; // --seed-items: generated items per collection without examples
     QString stateFile; // --state-file
-    QString scenarioFile; // --scenarios; empty = understudy.yaml next to the definition (or above it)
+    QString scenarioFile; // --scenarios; empty = understudy.yaml next to the definition (or above it, up to the project
+                          // root)
     std::optional<quint64> seed; // --seed: random seed for generated data and scenario fault rates and delays
     QString network; // --network off|slow-3g|flaky (validated by main)
     bool dynamic = false; // --dynamic: every request draws fresh generated values

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include "core/definition/projectfiles.h"
 #include "core/definition/yamlreader.h"
 #include "core/json/jsonpointer.h"
 #include "core/negotiation/responseselector.h"
@@ -634,14 +635,20 @@ QString ScenarioLoader::discover(const QString& definitionPath)
 {
     if (definitionPath.isEmpty() || isResource(definitionPath))
         return QString();
-    QDir dir = QFileInfo(definitionPath).absoluteDir();
+    // From the definition's folder up to its project root (ProjectFiles: the nearest folder up holding .git or
+    // redocly.yaml, else the definition's own folder), never above it: a scenario file of another project, or one
+    // lying in a shared folder such as /tmp above a loose definition, must never apply.
+    const QString root = ProjectFiles::projectRoot(definitionPath);
+    const QString folder = QFileInfo(definitionPath).absolutePath();
+    QString start = QFileInfo(folder).canonicalFilePath();
+    if (start.isEmpty())
+        start = QDir::cleanPath(folder);
+    QDir dir(start);
     for (int level = 0; level < 512; ++level) {
         const QString candidate = dir.filePath(fileName());
         if (QFileInfo(candidate).isFile())
             return candidate;
-        // The project root ends the search: a scenario file of another project must never apply.
-        if (QFileInfo::exists(dir.filePath(QStringLiteral(".git")))
-            || QFileInfo::exists(dir.filePath(QStringLiteral("redocly.yaml"))) || dir.isRoot() || !dir.cdUp())
+        if (dir.path() == root || dir.isRoot() || !dir.cdUp())
             break;
     }
     return QString();

@@ -4,6 +4,7 @@
 #include <QTest>
 
 #include "core/definition/definitionloader.h"
+#include "core/definition/projectfiles.h"
 #include "core/scenarios/scenarioloader.h"
 
 class TestScenarioLoader : public QObject
@@ -222,6 +223,18 @@ void TestScenarioLoader::discoveryStopsAtTheProjectRoot()
     touch(root.filePath(QStringLiteral("outer/project/api/understudy.yaml")));
     QCOMPARE(ScenarioLoader::discover(definition), root.filePath(QStringLiteral("outer/project/api/understudy.yaml")));
     QCOMPARE(ScenarioLoader::discover(QStringLiteral(":/examples/bookshelf.yaml")), QString());
+
+    // Without .git or redocly.yaml anywhere up, the project is the definition's own folder: a scenario file in a
+    // shared folder above it (/tmp, a downloads folder) does not apply.
+    QVERIFY(root.mkpath(QStringLiteral("loose/defs")));
+    touch(root.filePath(QStringLiteral("loose/understudy.yaml")));
+    touch(root.filePath(QStringLiteral("loose/defs/openapi.yaml")));
+    const QString loose = root.filePath(QStringLiteral("loose/defs/openapi.yaml"));
+    if (ProjectFiles::projectRoot(loose) != QFileInfo(root.filePath(QStringLiteral("loose/defs"))).canonicalFilePath())
+        QSKIP("a folder above the temporary folder holds .git or redocly.yaml");
+    QCOMPARE(ScenarioLoader::discover(loose), QString());
+    touch(root.filePath(QStringLiteral("loose/defs/understudy.yaml")));
+    QCOMPARE(ScenarioLoader::discover(loose), root.filePath(QStringLiteral("loose/defs/understudy.yaml")));
 }
 
 void TestScenarioLoader::unreadableFileIsAnError()
