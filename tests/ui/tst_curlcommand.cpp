@@ -136,7 +136,7 @@ void TestCurlCommand::forOperation_data()
     QTest::addColumn<QString>("operationId");
     QTest::addColumn<QString>("expected");
     QTest::addRow("required query parameter gets a sample")
-        << QStringLiteral("listPets") << QStringLiteral("curl 'http://127.0.0.1:4010/pets?limit=50'");
+        << QStringLiteral("listPets") << QStringLiteral("curl 'http://127.0.0.1:4010/pets?limit=97'");
     QTest::addRow("path parameter uses its example")
         << QStringLiteral("getPet") << QStringLiteral("curl 'http://127.0.0.1:4010/pets/42'");
     QTest::addRow("body sampled from a referenced schema, readOnly skipped")
