@@ -10,6 +10,28 @@
 
 namespace TestUtils {
 
+// True in the ASan + UBSan build (scripts/sanitize-build.sh), where code runs several times slower: wall-clock
+// bounds in tests are multiplied by timeScale() there, and a wall-clock budget of the product may run out.
+constexpr bool sanitized()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    return true;
+#else
+    return false;
+#endif
+#else
+    return false;
+#endif
+}
+
+constexpr int timeScale()
+{
+    return sanitized() ? 5 : 1;
+}
+
 inline QString dataPath(const QString& relative)
 {
     return QStringLiteral(UNDERSTUDY_TEST_DATA "/") + relative;

@@ -69,7 +69,7 @@ void TestRealSpecs::everyOperation()
     const Router router(loaded.definition);
     const MockPipeline pipeline(loaded.definition, MockConfig(), nullptr);
     timer.restart();
-    int answered = 0, generated = 0;
+    int answered = 0, generated = 0, overTime = 0;
     for (const Operation& op : def.operations) {
         const QString path = concretePath(op);
         const RouteResult route = router.match(op.method.toLatin1(), path);
@@ -91,7 +91,13 @@ void TestRealSpecs::everyOperation()
             request.headers.append(
                 qMakePair(QByteArray("x-redocly-response-status"), QByteArray::number(normal.status)));
         const MockResult result = pipeline.handle(request);
-        if (normal.status != 0 && !normal.response->isDefault())
+        // The body budget is wall-clock time (100 ms): the sanitizer build, several times slower, may run out of it
+        // on Stripe's largest bodies; that answer is the budget's 500, which is right, only not the one asked for.
+        const bool overBudget = TestUtils::sanitized() && result.response.status == 500
+            && result.trace.join(QLatin1Char(' ')).contains(QLatin1String("longer than the limit"));
+        if (overBudget)
+            ++overTime;
+        else if (normal.status != 0 && !normal.response->isDefault())
             QCOMPARE(result.response.status, normal.status);
         QVERIFY2(result.response.status >= 100 && result.response.status < 600, qPrintable(op.id));
         QVERIFY2(!result.trace.isEmpty(), qPrintable(op.id));
@@ -109,8 +115,10 @@ void TestRealSpecs::everyOperation()
         if (result.trace.join(QLatin1Char(' ')).contains(QLatin1String("generated")))
             ++generated;
     }
-    qInfo("%s: loaded in %lld ms; %d operations routed and answered in %lld ms (%d generated bodies)",
-        qPrintable(QFileInfo(file).fileName()), loadMs, answered, timer.elapsed(), generated);
+    qInfo("%s: loaded in %lld ms; %d operations routed and answered in %lld ms (%d generated bodies, %d over the "
+          "time budget)",
+        qPrintable(QFileInfo(file).fileName()), loadMs, answered, timer.elapsed(), generated, overTime);
+    QVERIFY2(overTime * 10 <= answered, "most bodies fit the time budget even in the sanitizer build");
 }
 
 QTEST_GUILESS_MAIN(TestRealSpecs)
