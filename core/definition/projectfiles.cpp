@@ -57,15 +57,19 @@ ProjectFiles::ProjectFiles(const QString& definitionFile, const QStringList& all
     }
 }
 
+QString ProjectFiles::definitionFolder(const QString& definitionFile)
+{
+    // The folder the definition is named in (its relative refs resolve there), with symlinks resolved.
+    const QString folder = QFileInfo(definitionFile).absolutePath();
+    const QString canonical = QFileInfo(folder).canonicalFilePath();
+    return canonical.isEmpty() ? QDir::cleanPath(folder) : canonical;
+}
+
 QString ProjectFiles::projectRoot(const QString& definitionFile)
 {
     if (definitionFile.isEmpty() || isResource(definitionFile))
         return QString();
-    // The folder the definition is named in (its relative refs resolve there), with symlinks resolved.
-    const QString folder = QFileInfo(definitionFile).absolutePath();
-    QString start = QFileInfo(folder).canonicalFilePath();
-    if (start.isEmpty())
-        start = QDir::cleanPath(folder);
+    const QString start = definitionFolder(definitionFile);
     QDir dir(start);
     for (;;) {
         if (QFileInfo::exists(dir.filePath(QStringLiteral(".git")))

@@ -40,6 +40,8 @@ public:
     ProjectFiles(const QString& definitionFile, const QStringList& allowedPaths);
 
     static QString projectRoot(const QString& definitionFile);
+    // The folder the definition is named in, with symlinks resolved: where the walk up to projectRoot starts.
+    static QString definitionFolder(const QString& definitionFile);
     QString root() const
     {
         return m_root;

@@ -639,11 +639,7 @@ QString ScenarioLoader::discover(const QString& definitionPath)
     // redocly.yaml, else the definition's own folder), never above it: a scenario file of another project, or one
     // lying in a shared folder such as /tmp above a loose definition, must never apply.
     const QString root = ProjectFiles::projectRoot(definitionPath);
-    const QString folder = QFileInfo(definitionPath).absolutePath();
-    QString start = QFileInfo(folder).canonicalFilePath();
-    if (start.isEmpty())
-        start = QDir::cleanPath(folder);
-    QDir dir(start);
+    QDir dir(ProjectFiles::definitionFolder(definitionPath));
     for (int level = 0; level < 512; ++level) {
         const QString candidate = dir.filePath(fileName());
         if (QFileInfo(candidate).isFile())

@@ -90,17 +90,35 @@ SchemaShape SchemaShape::of(const QJsonObject& document, const QJsonValue& value
 
 namespace {
 
-QJsonValue stripWriteOnly(const QJsonObject& document, const SchemaRef& schema, const QJsonValue& value, int depth)
+// Shapes by schema pointer for one stripping pass: the items of a list share their schema, so it is merged once.
+using ShapeCache = QHash<QString, SchemaShape>;
+
+const SchemaShape& shapeOf(
+    const QJsonObject& document, const SchemaRef& schema, ShapeCache* cache, SchemaShape* scratch)
+{
+    if (schema.pointer.isEmpty()) {
+        *scratch = SchemaShape::of(document, schema.schema, schema.pointer);
+        return *scratch;
+    }
+    auto it = cache->find(schema.pointer);
+    if (it == cache->end())
+        it = cache->insert(schema.pointer, SchemaShape::of(document, schema.schema, schema.pointer));
+    return *it;
+}
+
+QJsonValue stripWriteOnly(
+    const QJsonObject& document, const SchemaRef& schema, const QJsonValue& value, int depth, ShapeCache* cache)
 {
     if (depth > kMaxDepth || !(value.isObject() || value.isArray()))
         return value;
-    const SchemaShape shape = SchemaShape::of(document, schema.schema, schema.pointer);
+    SchemaShape scratch;
+    const SchemaShape& shape = shapeOf(document, schema, cache, &scratch);
     if (value.isArray()) {
         if (shape.items.schema.isEmpty())
             return value;
         QJsonArray items = value.toArray();
         for (qsizetype i = 0; i < items.size(); ++i)
-            items[i] = stripWriteOnly(document, shape.items, items.at(i), depth + 1);
+            items[i] = stripWriteOnly(document, shape.items, items.at(i), depth + 1, cache);
         return items;
     }
     QJsonObject object = value.toObject();
@@ -109,7 +127,7 @@ QJsonValue stripWriteOnly(const QJsonObject& document, const SchemaRef& schema, 
     for (auto it = object.begin(); it != object.end(); ++it) {
         const auto property = shape.properties.constFind(it.key());
         if (property != shape.properties.constEnd() && (it.value().isObject() || it.value().isArray()))
-            it.value() = stripWriteOnly(document, *property, it.value(), depth + 1);
+            it.value() = stripWriteOnly(document, *property, it.value(), depth + 1, cache);
     }
     return object;
 }
@@ -118,5 +136,16 @@ QJsonValue stripWriteOnly(const QJsonObject& document, const SchemaRef& schema, 
 
 QJsonValue SchemaShape::withoutWriteOnly(const QJsonObject& document, const SchemaRef& schema, const QJsonValue& value)
 {
-    return stripWriteOnly(document, schema, value, 0);
+    ShapeCache cache;
+    return stripWriteOnly(document, schema, value, 0, &cache);
+}
+
+QJsonArray SchemaShape::withoutWriteOnly(
+    const QJsonObject& document, const SchemaRef& itemSchema, const QList<QJsonObject>& items)
+{
+    ShapeCache cache;
+    QJsonArray out;
+    for (const QJsonObject& item : items)
+        out.append(stripWriteOnly(document, itemSchema, item, 0, &cache));
+    return out;
 }

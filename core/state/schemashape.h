@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -47,4 +48,7 @@ struct SchemaShape
     static SchemaShape of(const QJsonObject& document, const QJsonValue& value, const QString& pointer);
     // `value` as a response shows it: every `writeOnly` property removed, in nested objects and array items too.
     static QJsonValue withoutWriteOnly(const QJsonObject& document, const SchemaRef& schema, const QJsonValue& value);
+    // The same for every item of a list, merging each schema once for the whole list.
+    static QJsonArray withoutWriteOnly(
+        const QJsonObject& document, const SchemaRef& itemSchema, const QList<QJsonObject>& items);
 };

@@ -330,10 +330,7 @@ void StateStage::list(const Context& c, StateAnswer* answer) const
     const QList<QJsonObject> page = items.mid(std::min<qsizetype>(offset, items.size()), limit > 0 ? limit : -1);
     const bool more = offset + page.size() < total;
 
-    QJsonArray array;
-    for (const QJsonObject& item : page) {
-        array.append(SchemaShape::withoutWriteOnly(m_definition->document, c.resource.itemSchema, item));
-    }
+    const QJsonArray array = SchemaShape::withoutWriteOnly(m_definition->document, c.resource.itemSchema, page);
     QJsonValue body = array;
     if (shape.envelope) {
         QJsonObject envelope = sample(shape.schema).toObject();
