@@ -24,6 +24,7 @@
 
 #include "ui/translation.h"
 #include "ui/widgets/mainwindow.h"
+#include "ui/widgets/serverbar.h"
 #endif
 #endif
 
@@ -78,7 +79,8 @@ void setupParser(QCommandLineParser& parser)
         { QStringLiteral("max-connections"),
             QStringLiteral("Headless: open connections at most (default 1024); more get 503."), QStringLiteral("N") },
         { QStringLiteral("threads"),
-            QStringLiteral("Headless: serving threads (default: one per core, at most 8), all on the same port."),
+            QStringLiteral("Serving threads (default: one per core, at most 8), all on the same port; the window "
+                           "also has it under Settings > Limits."),
             QStringLiteral("N") },
         { QStringLiteral("stateful"),
             QStringLiteral("Remember what clients create: collections inferred from the paths answer POST, GET, PUT, "
@@ -106,8 +108,8 @@ void setupParser(QCommandLineParser& parser)
                            "than loopback and the bound address get 421."),
             QStringLiteral("NAME") },
         { QStringLiteral("proxy"),
-            QStringLiteral("Headless: forward every request to URL (http or https) and check its answers against "
-                           "the definition."),
+            QStringLiteral("Forward every request to URL (http or https) and check its answers against the "
+                           "definition (the window starts with its proxy bar set so)."),
             QStringLiteral("URL") },
         { QStringLiteral("proxy-fallback"),
             QStringLiteral("Proxy: the mock answers what the upstream has not built (501, 404 for a defined route, "
@@ -122,7 +124,8 @@ void setupParser(QCommandLineParser& parser)
             QStringLiteral("FILE") },
         { QStringLiteral("tls"),
             QStringLiteral("Headless: serve HTTPS instead of HTTP on --port, with --cert/--key or a self-signed "
-                           "certificate for localhost made on first use.") },
+                           "certificate for localhost made on first use. The window turns its HTTPS switch on (HTTP "
+                           "stays, HTTPS on --tls-port or the next free port).") },
         { QStringLiteral("tls-port"),
             QStringLiteral("Headless: serve HTTPS on N as well, HTTP staying on --port (0 = any free port)."),
             QStringLiteral("N") },
@@ -332,6 +335,13 @@ int main(int argc, char** argv)
         window->setInitialServer(options.host, options.port);
     if (!options.watch)
         window->setWatchEnabled(false);
+    // As in headless mode, for this run only (Settings ▸ Limits keeps the window's own choice).
+    if (options.threads > 0)
+        window->service()->setThreads(options.threads);
+    if (options.tls)
+        window->serverBar()->setHttpsFromCommandLine(options.certFile, options.keyFile, options.tlsPort);
+    if (options.proxy.active())
+        window->setInitialProxy(options.proxy);
     window->setAllowedFiles(options.allowedFiles);
     if (options.stateful)
         window->setStateful(true);

@@ -203,6 +203,11 @@ int MockService::servingThreads() const
     return m_threads > 0 ? std::min(m_threads, kMaxThreads) : std::clamp(QThread::idealThreadCount(), 1, kMaxThreads);
 }
 
+int MockService::listeningThreads() const
+{
+    return isRunning() ? m_listening : 0;
+}
+
 StartResult MockService::start(const QHostAddress& host, quint16 port)
 {
     if (isRunning())

@@ -70,6 +70,7 @@ public:
     void setThreads(int threads);
     int threads() const;
     int servingThreads() const; // what start() uses
+    int listeningThreads() const; // the serving threads listening now (0 while stopped)
     static constexpr int kMaxThreads = 8;
 
     // Listens on host:port (port 0 = any free port). Blocks only for the bind itself (a few
