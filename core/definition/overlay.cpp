@@ -99,7 +99,8 @@ Diagnostics apply(const QJsonValue& overlay, const QString& file, QJsonObject* d
         warn(QStringLiteral("The overlay's info needs a title and a version"), QStringLiteral("/info"),
             QStringLiteral("overlay-info"));
     if (!root.value(QLatin1String("actions")).isArray())
-        return error(QStringLiteral("The overlay has no list of actions"), QString(), QStringLiteral("overlay-invalid"));
+        return error(
+            QStringLiteral("The overlay has no list of actions"), QString(), QStringLiteral("overlay-invalid"));
 
     QJsonValue tree = *document;
     const QJsonArray actions = root.value(QLatin1String("actions")).toArray();
@@ -134,8 +135,9 @@ Diagnostics apply(const QJsonValue& overlay, const QString& file, QJsonObject* d
         }
         QStringList matches = path.select(tree);
         if (matches.isEmpty()) {
-            warn(QStringLiteral("Action %1: the target %2 matches nothing in the definition").arg(i + 1).arg(
-                     target.toString()),
+            warn(QStringLiteral("Action %1: the target %2 matches nothing in the definition")
+                     .arg(i + 1)
+                     .arg(target.toString()),
                 targetPointer, QStringLiteral("overlay-no-match"));
             continue;
         }

@@ -66,10 +66,9 @@ QByteArray indented(const QByteArray& json, int level)
     return out;
 }
 
-
 // Writes `bytes` (snapshot number `change`) unless a newer snapshot is already on disk.
-bool writeSnapshot(const QString& file, const QByteArray& bytes, quint64 change, QMutex* fileMutex, quint64* written,
-    QString* error)
+bool writeSnapshot(
+    const QString& file, const QByteArray& bytes, quint64 change, QMutex* fileMutex, quint64* written, QString* error)
 {
     QMutexLocker lock(fileMutex);
     if (change <= *written)
@@ -150,8 +149,8 @@ QString ResponseRecorder::load()
         return m_state->readError;
     };
     if (read.status != ProjectFiles::Status::Ok)
-        return refuse(read.status == ProjectFiles::Status::Unreadable ? read.error
-                                                                      : QStringLiteral("it is not a regular file"));
+        return refuse(
+            read.status == ProjectFiles::Status::Unreadable ? read.error : QStringLiteral("it is not a regular file"));
     QJsonValue root;
     QJsonParseError jsonError;
     const QJsonDocument doc = QJsonDocument::fromJson(read.data, &jsonError);
@@ -172,10 +171,8 @@ QString ResponseRecorder::load()
     for (const QJsonValue& a : actions) {
         const QJsonObject action = a.toObject();
         const QString target = action.value(QLatin1String("target")).toString();
-        const QJsonObject examples = action.value(QLatin1String("update"))
-                                         .toObject()
-                                         .value(QLatin1String("examples"))
-                                         .toObject();
+        const QJsonObject examples =
+            action.value(QLatin1String("update")).toObject().value(QLatin1String("examples")).toObject();
         if (!target.isEmpty() && !examples.isEmpty() && !m_state->actionOf.contains(target))
             m_state->actionOf.insert(target, int(m_state->actions.size()));
         for (auto it = examples.constBegin(); it != examples.constEnd(); ++it) {
@@ -213,8 +210,8 @@ HeaderList ResponseRecorder::keptHeaders(const HeaderList& headers)
     static const QSet<QByteArray> dropped { "authorization", "proxy-authorization", "proxy-authenticate", "cookie",
         "set-cookie", "set-cookie2", "www-authenticate", "connection", "keep-alive", "transfer-encoding", "te",
         "trailer", "upgrade", "content-length", "date", "content-type" };
-    static const QRegularExpression secret(QStringLiteral("token|secret|key|passw|credential|session|auth"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression secret(
+        QStringLiteral("token|secret|key|passw|credential|session|auth"), QRegularExpression::CaseInsensitiveOption);
     HeaderList kept;
     for (const auto& h : headers) {
         const QByteArray name = h.first.toLower();
@@ -325,8 +322,7 @@ QString ResponseRecorder::add(const Definition& definition, const Operation& ope
         if (index < 0) {
             index = int(m_state->actions.size());
             m_state->actionOf.insert(target, index);
-            m_state->actions.append(QJsonObject {
-                { QStringLiteral("target"), target },
+            m_state->actions.append(QJsonObject { { QStringLiteral("target"), target },
                 { QStringLiteral("description"),
                     QStringLiteral("Recorded answers of %1 %2 %3").arg(operation.id, response->code, media->name) },
                 { QStringLiteral("update"), QJsonObject { { QStringLiteral("examples"), QJsonObject() } } } });
@@ -357,7 +353,8 @@ void ResponseRecorder::scheduleWrite()
             return;
         m_state->scheduled = true;
     }
-    QMetaObject::invokeMethod(this, [this] { m_timer.start(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { m_timer.start(); }, Qt::QueuedConnection);
 }
 
 bool ResponseRecorder::flush()
