@@ -59,7 +59,8 @@ void TestRecordCli::recordThenServeFromTheOverlay()
         TestUpstream::Server upstream;
         QVERIFY(upstream.isListening());
         upstream.reply = [](const TestUpstream::Seen& seen) {
-            const QByteArray body = seen.target.endsWith("/7") ? R"({"id":7,"title":"Dune"})" : R"({"id":8,"title":"Emma"})";
+            const QByteArray body =
+                seen.target.endsWith("/7") ? R"({"id":7,"title":"Dune"})" : R"({"id":8,"title":"Emma"})";
             return TestUpstream::answer(
                 200, "Content-Type: application/json\r\nX-Rate-Limit: 5\r\nSet-Cookie: session=s3cr3t\r\n", body);
         };
@@ -102,15 +103,16 @@ void TestRecordCli::recordThenServeFromTheOverlay()
     const quint16 port = startMock(process, { QStringLiteral("--overlay"), record }, &out);
     QVERIFY2(port != 0, qPrintable(out + QString::fromUtf8(process.readAllStandardError())));
     QVERIFY(out.contains(QLatin1String("Overlay applied: ")));
-    const TestHttp::RawResponse served = TestUpstream::fetch(port, TestHttp::request("GET", "/v1/books/1"));
+    // (The path's id is substituted into the example's id, so each request names the id it recorded.)
+    const TestHttp::RawResponse served = TestUpstream::fetch(port, TestHttp::request("GET", "/v1/books/7"));
     QCOMPARE(served.status, 200);
     QCOMPARE(served.body, QByteArray(R"({"id":7,"title":"Dune"})"));
-    const TestHttp::RawResponse forced = TestUpstream::fetch(port,
-        TestHttp::request("GET", "/v1/books/1", "x-redocly-response-body-example: recorded-getBook-200-2\r\n"));
+    const TestHttp::RawResponse forced = TestUpstream::fetch(
+        port, TestHttp::request("GET", "/v1/books/8", "x-redocly-response-body-example: recorded-getBook-200-2\r\n"));
     QCOMPARE(forced.status, 200);
     QCOMPARE(forced.body, QByteArray(R"({"id":8,"title":"Emma"})"));
-    const TestHttp::RawResponse preferred =
-        TestUpstream::fetch(port, TestHttp::request("GET", "/v1/books/1", "Prefer: example=recorded-getBook-200-1\r\n"));
+    const TestHttp::RawResponse preferred = TestUpstream::fetch(
+        port, TestHttp::request("GET", "/v1/books/7", "Prefer: example=recorded-getBook-200-1\r\n"));
     QCOMPARE(preferred.body, QByteArray(R"({"id":7,"title":"Dune"})"));
     ::kill(pid_t(process.processId()), SIGINT);
     QVERIFY(process.waitForFinished(10000));
@@ -122,14 +124,13 @@ void TestRecordCli::badRecordOptionsAreUsageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::newRow("record without proxy") << QStringList { QStringLiteral("--record"), QStringLiteral("r.json") }
-                                          << "--record needs --proxy URL";
-    QTest::newRow("record with an empty file")
-        << QStringList { QStringLiteral("--proxy"), QStringLiteral("http://localhost:1"), QStringLiteral("--record"),
-               QString() }
-        << "--record: the FILE is empty";
-    QTest::newRow("overlay with an empty file") << QStringList { QStringLiteral("--overlay"), QString() }
-                                                << "--overlay: the FILE is empty";
+    QTest::newRow("record without proxy")
+        << QStringList { QStringLiteral("--record"), QStringLiteral("r.json") } << "--record needs --proxy URL";
+    QTest::newRow("record with an empty file") << QStringList { QStringLiteral("--proxy"),
+        QStringLiteral("http://localhost:1"), QStringLiteral("--record"), QString() }
+                                               << "--record: the FILE is empty";
+    QTest::newRow("overlay with an empty file")
+        << QStringList { QStringLiteral("--overlay"), QString() } << "--overlay: the FILE is empty";
 }
 
 void TestRecordCli::badRecordOptionsAreUsageErrors()

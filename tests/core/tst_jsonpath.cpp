@@ -49,22 +49,20 @@ void TestJsonPath::select_data()
                                         << QStringList { u"/paths/~1authors/post/operationId"_s };
     QTest::addRow("escaped quote") << u"$.paths['/authors'].get['x-it\\'s']"_s
                                    << QStringList { u"/paths/~1authors/get/x-it's"_s };
-    QTest::addRow("wildcard over an object") << u"$.paths['/authors'].*"_s
-                                             << QStringList { u"/paths/~1authors/get"_s, u"/paths/~1authors/post"_s };
-    QTest::addRow("bracket wildcard over an array") << u"$.tags[*].name"_s
-                                                    << QStringList { u"/tags/0/name"_s, u"/tags/1/name"_s };
+    QTest::addRow("wildcard over an object")
+        << u"$.paths['/authors'].*"_s << QStringList { u"/paths/~1authors/get"_s, u"/paths/~1authors/post"_s };
+    QTest::addRow("bracket wildcard over an array")
+        << u"$.tags[*].name"_s << QStringList { u"/tags/0/name"_s, u"/tags/1/name"_s };
     QTest::addRow("index") << u"$.tags[1].name"_s << QStringList { u"/tags/1/name"_s };
     QTest::addRow("negative index") << u"$.tags[-1]"_s << QStringList { u"/tags/1"_s };
     QTest::addRow("index out of range") << u"$.tags[5]"_s << QStringList {};
     QTest::addRow("union") << u"$.tags[0,1].n"_s << QStringList { u"/tags/0/n"_s, u"/tags/1/n"_s };
-    QTest::addRow("recursive descent")
-        << u"$..operationId"_s
-        << QStringList { u"/paths/~1authors/get/operationId"_s, u"/paths/~1authors/post/operationId"_s,
-               u"/paths/~1books~1{id}/get/operationId"_s };
-    QTest::addRow("filter without parentheses")
-        << u"$.tags[?@.name == 'authors']"_s << QStringList { u"/tags/1"_s };
-    QTest::addRow("filter in parentheses, number") << u"$.tags[?(@.n==1)].name"_s
-                                                   << QStringList { u"/tags/0/name"_s };
+    QTest::addRow("recursive descent") << u"$..operationId"_s
+                                       << QStringList { u"/paths/~1authors/get/operationId"_s,
+                                              u"/paths/~1authors/post/operationId"_s,
+                                              u"/paths/~1books~1{id}/get/operationId"_s };
+    QTest::addRow("filter without parentheses") << u"$.tags[?@.name == 'authors']"_s << QStringList { u"/tags/1"_s };
+    QTest::addRow("filter in parentheses, number") << u"$.tags[?(@.n==1)].name"_s << QStringList { u"/tags/0/name"_s };
     QTest::addRow("filter not equal") << u"$.tags[?@.name != 'authors']"_s << QStringList { u"/tags/0"_s };
     QTest::addRow("filter on an object's members")
         << u"$.paths.*[?@.operationId == 'addAuthor']"_s << QStringList { u"/paths/~1authors/post"_s };

@@ -44,26 +44,36 @@ void TestOverlay::apply_data()
     QTest::addColumn<QString>("expected"); // the value at pointer afterwards, as JSON ("" = removed)
     QTest::addRow("update merges objects recursively")
         << R"([{"target": "$.paths['/a'].get", "update": {"summary": "new", "responses": {"404": {"description": "no"}}}}])"
-        << "/paths/~1a/get/responses" << R"({"200":{"description":"ok"},"404":{"description":"no"}})";
+        << "/paths/~1a/get/responses"
+        << R"({"200":{"description":"ok"},"404":{"description":"no"}})";
     QTest::addRow("update replaces a scalar member")
-        << R"([{"target": "$.paths['/a'].get", "update": {"summary": "new"}}])" << "/paths/~1a/get/summary"
+        << R"([{"target": "$.paths['/a'].get", "update": {"summary": "new"}}])"
+        << "/paths/~1a/get/summary"
         << R"("new")";
     QTest::addRow("update on an array appends") << R"([{"target": "$.paths['/a'].get.tags", "update": "z"}])"
-                                                << "/paths/~1a/get/tags" << R"(["x","z"])";
+                                                << "/paths/~1a/get/tags"
+                                                << R"(["x","z"])";
     QTest::addRow("arrays inside an update are appended")
-        << R"([{"target": "$.paths['/b'].get", "update": {"tags": ["z"]}}])" << "/paths/~1b/get/tags"
+        << R"([{"target": "$.paths['/b'].get", "update": {"tags": ["z"]}}])"
+        << "/paths/~1b/get/tags"
         << R"(["x","y","z"])";
-    QTest::addRow("remove a member") << R"([{"target": "$['x-drop']", "remove": true}])" << "/x-drop" << "";
+    QTest::addRow("remove a member") << R"([{"target": "$['x-drop']", "remove": true}])"
+                                     << "/x-drop"
+                                     << "";
     QTest::addRow("remove array items by filter, all of them")
-        << R"([{"target": "$..tags[?@ == 'x']", "remove": true}])" << "/paths/~1b/get/tags" << R"(["y"])";
-    QTest::addRow("wildcard updates every match")
-        << R"([{"target": "$.paths.*.get", "update": {"deprecated": true}}])" << "/paths/~1b/get/deprecated"
-        << "true";
+        << R"([{"target": "$..tags[?@ == 'x']", "remove": true}])"
+        << "/paths/~1b/get/tags"
+        << R"(["y"])";
+    QTest::addRow("wildcard updates every match") << R"([{"target": "$.paths.*.get", "update": {"deprecated": true}}])"
+                                                  << "/paths/~1b/get/deprecated"
+                                                  << "true";
     QTest::addRow("actions run in order: add, then remove")
         << R"([{"target": "$.info", "update": {"x-a": 1}}, {"target": "$.info['x-a']", "remove": true}])"
-        << "/info/x-a" << "";
+        << "/info/x-a"
+        << "";
     QTest::addRow("remove wins over update") << R"([{"target": "$['x-drop']", "remove": true, "update": {"a": 1}}])"
-                                             << "/x-drop" << "";
+                                             << "/x-drop"
+                                             << "";
 }
 
 void TestOverlay::apply()
@@ -106,7 +116,8 @@ void TestOverlay::warnings_data()
     QTest::addRow("update into a scalar")
         << R"({"overlay": "1.0.0", "info": {"title": "o", "version": "1"}, "actions": [{"target": "$.info.title", "update": {"a": 1}}]})"
         << "overlay-update-scalar" << false;
-    QTest::addRow("no overlay field") << R"({"actions": []})" << "overlay-invalid" << true;
+    QTest::addRow("no overlay field") << R"({"actions": []})"
+                                      << "overlay-invalid" << true;
     QTest::addRow("no actions") << R"({"overlay": "1.0.0", "info": {"title": "o", "version": "1"}})"
                                 << "overlay-invalid" << true;
 }

@@ -105,19 +105,18 @@ void TestResponseRecorder::namesDedupeAndReload()
     QVERIFY(written.open(QIODevice::ReadOnly));
     const QByteArray bytes = written.readAll();
     QVERIFY2(bytes.startsWith("{\n    \"overlay\": \"1.0.0\",\n    \"info\": {"), bytes.constData());
-    QVERIFY(bytes.contains(
-        R"("target": "$.paths['/books/{id}'].get.responses['200'].content['application/json']")"));
+    QVERIFY(bytes.contains(R"("target": "$.paths['/books/{id}'].get.responses['200'].content['application/json']")"));
 
     ResponseRecorder again(file);
     QCOMPARE(again.load(), QString());
     QCOMPARE(again.record(*m_definition, *op("getBook"), json(200, R"({"id":7,"title":"Dune"})")),
         QStringLiteral("Not recorded: the same body is already recorded for 200 application/json."));
     QCOMPARE(again.nextName(*op("getBook"), 200), QStringLiteral("recorded-getBook-200-3"));
-    QCOMPARE(again.addExample(*m_definition, *op("getBook"), json(200, R"({"id":7,"title":"Dune"})"),
-                 QStringLiteral("dune")),
+    QCOMPARE(again.addExample(
+                 *m_definition, *op("getBook"), json(200, R"({"id":7,"title":"Dune"})"), QStringLiteral("dune")),
         QString());
-    QVERIFY(!again.addExample(*m_definition, *op("getBook"), json(200, R"({"id":1})"), QStringLiteral("dune"))
-                 .isEmpty());
+    QVERIFY(
+        !again.addExample(*m_definition, *op("getBook"), json(200, R"({"id":1})"), QStringLiteral("dune")).isEmpty());
 
     // A file that is not an overlay is never overwritten.
     const QString other = dir.filePath(QStringLiteral("notes.json"));
