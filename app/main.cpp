@@ -122,6 +122,14 @@ void setupParser(QCommandLineParser& parser)
         { QStringLiteral("proxy-report"),
             QStringLiteral("Proxy: on exit, write the per-operation drift report to FILE as JSON."),
             QStringLiteral("FILE") },
+        { QStringLiteral("record"),
+            QStringLiteral("Proxy: keep each distinct upstream answer as a named example in FILE, an OpenAPI "
+                           "Overlay (read first when it exists; the definition is never changed)."),
+            QStringLiteral("FILE") },
+        { QStringLiteral("overlay"),
+            QStringLiteral("Apply the OpenAPI Overlay FILE to the definition before serving it (e.g. recorded "
+                           "examples). Repeatable, applied in order."),
+            QStringLiteral("FILE") },
         { QStringLiteral("tls"),
             QStringLiteral("Headless: serve HTTPS instead of HTTP on --port, with --cert/--key or a self-signed "
                            "certificate for localhost made on first use. The window turns its HTTPS switch on (HTTP "
@@ -187,8 +195,8 @@ int main(int argc, char** argv)
     if (parser.isSet(QStringLiteral("check"))) {
         if (positional.isEmpty())
             return usageError(parser, QStringLiteral("--check needs a DEFINITION file"));
-        return Headless::check(
-            positional.first(), parser.values(QStringLiteral("allow-file")), parser.value(QStringLiteral("scenarios")));
+        return Headless::check(positional.first(), parser.values(QStringLiteral("allow-file")),
+            parser.value(QStringLiteral("scenarios")), parser.values(QStringLiteral("overlay")));
     }
 
     CommandLineOptions options;
@@ -299,6 +307,17 @@ int main(int argc, char** argv)
     }
     options.proxy.rejectInvalid = parser.isSet(QStringLiteral("proxy-reject-invalid"));
     options.proxyReport = parser.value(QStringLiteral("proxy-report"));
+    options.recordFile = parser.value(QStringLiteral("record"));
+    if (parser.isSet(QStringLiteral("record")) && options.recordFile.isEmpty())
+        return usageError(parser, QStringLiteral("--record: the FILE is empty"));
+    if (!options.recordFile.isEmpty() && !options.proxy.active())
+        return usageError(parser,
+            QStringLiteral("--record needs --proxy URL: it records the upstream's answers (replay them with "
+                           "--overlay FILE)"));
+    options.overlays = parser.values(QStringLiteral("overlay"));
+    for (const QString& overlay : std::as_const(options.overlays))
+        if (overlay.isEmpty())
+            return usageError(parser, QStringLiteral("--overlay: the FILE is empty"));
     options.certFile = parser.value(QStringLiteral("cert"));
     options.keyFile = parser.value(QStringLiteral("key"));
     if (options.certFile.isEmpty() != options.keyFile.isEmpty())

@@ -20,6 +20,8 @@
 #include "core/engine/serverlimits.h"
 #include "core/proxy/proxysettings.h"
 
+class ResponseRecorder;
+
 class GatedTcpServer;
 class QThreadPool;
 class UpstreamClient;
@@ -55,6 +57,11 @@ public:
     void setProxy(const ProxySettings& settings)
     {
         m_proxy = settings;
+    }
+    // Proxy mode: distinct upstream answers are kept as examples (--record); null records nothing.
+    void setRecorder(std::shared_ptr<ResponseRecorder> recorder)
+    {
+        m_recorder = std::move(recorder);
     }
 
     // Open connections counted together with the other serving threads of the same mock (see GatedTcpServer).
@@ -123,4 +130,5 @@ private:
     bool m_logBodies = true;
     ProxySettings m_proxy;
     UpstreamClient* m_upstream = nullptr; // created on first use, on this (the serving) thread
+    std::shared_ptr<ResponseRecorder> m_recorder;
 };

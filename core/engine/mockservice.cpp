@@ -71,11 +71,12 @@ void MockService::ensureServers(int count)
             Qt::QueuedConnection);
         QMetaObject::invokeMethod(
             server,
-            [server, limits = m_limits, hook = m_hook, counter = m_openCount, proxy = m_proxy] {
+            [server, limits = m_limits, hook = m_hook, counter = m_openCount, proxy = m_proxy, recorder = m_recorder] {
                 server->setConnectionCounter(counter);
                 server->setLimits(limits);
                 server->setRequestHook(hook);
                 server->setProxy(proxy);
+                server->setRecorder(recorder);
             },
             Qt::BlockingQueuedConnection);
         // Queued ahead of anything else this server will do, so it never serves before it has the pipeline.
@@ -179,6 +180,12 @@ void MockService::setProxy(const ProxySettings& settings)
 {
     m_proxy = settings;
     onEveryServer([settings](MockServer* server) { server->setProxy(settings); }, Qt::BlockingQueuedConnection);
+}
+
+void MockService::setRecorder(std::shared_ptr<ResponseRecorder> recorder)
+{
+    m_recorder = recorder;
+    onEveryServer([recorder](MockServer* server) { server->setRecorder(recorder); }, Qt::BlockingQueuedConnection);
 }
 
 ProxySettings MockService::proxy() const
