@@ -1152,7 +1152,7 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
     </message>
     <message>
         <source>Copy response &amp;body</source>
-        <translation>Copier le &amp;corps de la réponse</translation>
+        <translation>Copier le corps de la &amp;réponse</translation>
     </message>
     <message>
         <source>%1 of %2 requests</source>
