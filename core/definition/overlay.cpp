@@ -8,47 +8,6 @@
 #include "core/json/jsonpath.h"
 #include "core/json/jsonpointer.h"
 
-namespace {
-
-// Replaces (or, with `remove`, removes) the node at tokens[i..] below `node`.
-void changeAt(QJsonValue& node, const QStringList& tokens, int i, const QJsonValue& value, bool remove)
-{
-    const QString& token = tokens.at(i);
-    const bool last = i == tokens.size() - 1;
-    if (node.isObject()) {
-        QJsonObject o = node.toObject();
-        if (last) {
-            if (remove)
-                o.remove(token);
-            else
-                o.insert(token, value);
-        } else {
-            QJsonValue child = o.value(token);
-            changeAt(child, tokens, i + 1, value, remove);
-            o.insert(token, child);
-        }
-        node = o;
-    } else if (node.isArray()) {
-        QJsonArray a = node.toArray();
-        const int index = token.toInt();
-        if (index < 0 || index >= a.size())
-            return;
-        if (last) {
-            if (remove)
-                a.removeAt(index);
-            else
-                a.replace(index, value);
-        } else {
-            QJsonValue child = a.at(index);
-            changeAt(child, tokens, i + 1, value, remove);
-            a.replace(index, child);
-        }
-        node = a;
-    }
-}
-
-} // namespace
-
 namespace Overlay {
 
 QJsonValue merge(const QJsonValue& target, const QJsonValue& update)
@@ -150,7 +109,8 @@ Diagnostics apply(const QJsonValue& overlay, const QString& file, QJsonObject* d
                         QStringLiteral("overlay-action-invalid"));
                     continue;
                 }
-                changeAt(tree, JsonPointer::split(m), 0, QJsonValue(), true);
+                QString gone; // a match inside one removed before it is gone with it
+                JsonPointer::edit(tree, m, JsonPointer::Edit::Remove, {}, &gone);
             }
             continue;
         }
@@ -167,7 +127,8 @@ Diagnostics apply(const QJsonValue& overlay, const QString& file, QJsonObject* d
                     tree = merged;
                 continue;
             }
-            changeAt(tree, JsonPointer::split(m), 0, merged, false);
+            QString unused; // every match exists: JsonPath found it in this tree
+            JsonPointer::edit(tree, m, JsonPointer::Edit::Replace, merged, &unused);
         }
         if (skipped > 0)
             warn(QStringLiteral("Action %1: %2 of the nodes %3 selects are neither objects nor arrays; an update "
