@@ -362,6 +362,7 @@ int main(int argc, char** argv)
     if (options.proxy.active())
         window->setInitialProxy(options.proxy);
     window->setAllowedFiles(options.allowedFiles);
+    window->setCommandLineOverlays(options.overlays);
     if (options.stateful)
         window->setStateful(true);
     window->session()->state()->setSeedCount(options.seedItems);

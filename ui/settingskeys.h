@@ -85,6 +85,11 @@ inline QString proxyPrefix()
 {
     return QStringLiteral("proxy/");
 }
+// Applied overlays and the overlay recorded into, one group per definition file (OverlaySettings).
+inline QString overlaysPrefix()
+{
+    return QStringLiteral("overlays/");
+}
 // The Network control's profile, one group per definition file (NetworkSettings).
 inline QString networkPrefix()
 {

@@ -136,27 +136,42 @@ QString MockSession::setStateFile(const QString& path)
 
 QString MockSession::setRecordFile(const QString& path)
 {
+    if (path.isEmpty()) {
+        setRecorder(nullptr);
+        return {};
+    }
+    QString error;
+    std::shared_ptr<ResponseRecorder> recorder = makeRecorder(path, &error);
+    setRecorder(recorder);
+    return error;
+}
+
+void MockSession::setRecorder(std::shared_ptr<ResponseRecorder> recorder)
+{
+    if (m_recorder == recorder)
+        return;
     if (m_recorder) {
         m_service->setRecorder(nullptr); // the serving threads let go of it first
-        m_recorder->flush();
-        m_recorder.reset();
+        m_recorder->writeInBackground(); // this thread does not wait for the disk
     }
-    if (path.isEmpty())
-        return {};
+    m_recorder = std::move(recorder);
+    if (m_recorder)
+        m_service->setRecorder(m_recorder);
+}
+
+std::shared_ptr<ResponseRecorder> MockSession::makeRecorder(const QString& path, QString* error)
+{
     // Serving threads may hold the last reference for a moment: the object goes on the thread it lives on.
     std::shared_ptr<ResponseRecorder> recorder(new ResponseRecorder(path), [](ResponseRecorder* r) {
-        r->flush();
         if (r->thread() == QThread::currentThread())
             delete r;
         else
             r->deleteLater();
     });
-    const QString error = recorder->load();
-    if (!error.isEmpty())
-        return error;
-    m_recorder = recorder;
-    m_service->setRecorder(recorder);
-    return {};
+    const QString why = recorder->load();
+    if (error)
+        *error = why;
+    return why.isEmpty() ? recorder : nullptr;
 }
 
 std::shared_ptr<GenerationControl> MockSession::generationControl() const

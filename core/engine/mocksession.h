@@ -153,6 +153,11 @@ public:
     // written half a second after a change and when the session ends); empty stops recording (and writes what is
     // pending). Returns why FILE cannot be recorded into, else empty.
     QString setRecordFile(const QString& path);
+    // Records into `recorder` (one the caller keeps too, e.g. the window's, which "Save response as example" also
+    // writes into); null stops recording. The previous recorder writes what is pending off this thread.
+    void setRecorder(std::shared_ptr<ResponseRecorder> recorder);
+    // A recorder for the overlay FILE, its existing content read; null (and `error`) when FILE cannot be recorded into.
+    static std::shared_ptr<ResponseRecorder> makeRecorder(const QString& path, QString* error);
     std::shared_ptr<ResponseRecorder> recorder() const
     {
         return m_recorder;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "core/proxy/responserecorder.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
@@ -29,6 +31,8 @@ struct ResponseRecorder::State
     QHash<QString, int> last; // "recorded-getBook-200" -> the highest number given
     QSet<QString> names; // every example name in the file
     quint64 changes = 0;
+    quint64 queued = 0; // the newest change handed to a background write
+    int inFlight = 0; // background writes not finished
     bool scheduled = false;
     QString readError; // the file could not be read: it is never written
     int recorded = 0;
@@ -115,27 +119,51 @@ ResponseRecorder::ResponseRecorder(const QString& file, QObject* parent)
         { QStringLiteral("version"), QStringLiteral("1") } };
     m_timer.setSingleShot(true);
     m_timer.setInterval(500);
-    connect(&m_timer, &QTimer::timeout, this, [this] {
-        QByteArray bytes;
-        quint64 change = 0;
-        {
-            QMutexLocker lock(&m_state->mutex);
-            m_state->scheduled = false;
-            if (!m_state->readError.isEmpty())
-                return;
-            bytes = m_state->toJson();
-            change = m_state->changes;
-        }
-        // Off this thread: the window's thread never waits for the disk.
-        QThreadPool::globalInstance()->start([state = m_state, file = m_file, bytes, change] {
-            writeSnapshot(file, bytes, change, &state->fileMutex, &state->written, &state->writeError);
-        });
-    });
+    connect(&m_timer, &QTimer::timeout, this, &ResponseRecorder::writeInBackground);
 }
 
 ResponseRecorder::~ResponseRecorder()
 {
-    flush();
+    bool pending = false;
+    {
+        QMutexLocker lock(&m_state->mutex);
+        pending = m_state->changes > m_state->queued;
+    }
+    if (pending)
+        flush();
+}
+
+void ResponseRecorder::writeInBackground()
+{
+    QByteArray bytes;
+    quint64 change = 0;
+    {
+        QMutexLocker lock(&m_state->mutex);
+        m_state->scheduled = false;
+        if (!m_state->readError.isEmpty() || m_state->changes == m_state->queued)
+            return;
+        bytes = m_state->toJson();
+        change = m_state->changes;
+        m_state->queued = change;
+        ++m_state->inFlight;
+    }
+    // Off this thread: the window's thread never waits for the disk.
+    QThreadPool::globalInstance()->start(
+        [state = m_state, file = m_file, bytes, change, self = QPointer<ResponseRecorder>(this)] {
+            const bool ok = writeSnapshot(file, bytes, change, &state->fileMutex, &state->written, &state->writeError);
+            {
+                QMutexLocker lock(&state->mutex);
+                --state->inFlight;
+            }
+            if (QCoreApplication* app = QCoreApplication::instance())
+                QMetaObject::invokeMethod(
+                    app,
+                    [self, ok] {
+                        if (self)
+                            emit self->written(ok);
+                    },
+                    Qt::QueuedConnection);
+        });
 }
 
 QString ResponseRecorder::load()
@@ -367,8 +395,15 @@ bool ResponseRecorder::flush()
             return m_state->readError.isEmpty();
         bytes = m_state->toJson();
         change = m_state->changes;
+        m_state->queued = qMax(m_state->queued, change);
     }
     return writeSnapshot(m_file, bytes, change, &m_state->fileMutex, &m_state->written, &m_state->writeError);
+}
+
+bool ResponseRecorder::isWriting() const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->changes > m_state->queued || m_state->inFlight > 0;
 }
 
 QString ResponseRecorder::error() const

@@ -32,7 +32,8 @@ struct RecordedAnswer
  * record() and addExample() are thread-safe (serving threads call them) and never touch the disk: the file is
  * written with QSaveFile on the thread pool half a second after the last change, and by flush(). A record file
  * that exists is read first (load()), so numbering goes on and duplicates are known across runs; one that cannot
- * be read as an overlay is never overwritten. The object lives on the thread that made it (its timer's).
+ * be read as an overlay is never overwritten. The object lives on the thread that made it (its timer's), the main
+ * thread.
  */
 class ResponseRecorder final : public QObject
 {
@@ -64,12 +65,23 @@ public:
 
     // Writes now when something changed since the last write; false (see error()) when the file cannot be written.
     bool flush();
+    // Starts writing what changed on the thread pool and returns at once (written() follows); the destructor then
+    // leaves the write to it. The window's thread uses this instead of flush().
+    void writeInBackground();
+    // A change is not on disk yet, or a background write has not finished.
+    bool isWriting() const;
     QString error() const;
     // Examples recorded in this run.
     int recordedCount() const;
     // The overlay document as written to the file.
     QByteArray toJson() const;
 
+signals:
+    // A write started by the timer or writeInBackground() finished (`ok` false: see error()); emitted on the
+    // application's main thread.
+    void written(bool ok);
+
+public:
     // "getBook", or "get-books-id" for an operation without an operationId.
     static QString slug(const Operation& operation);
     // The headers worth keeping: no credentials (Authorization, Cookie, Set-Cookie, Proxy-*, anything naming a token,

@@ -31,12 +31,14 @@
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
 #include "core/generation/generationcontrol.h"
+#include "core/proxy/responserecorder.h"
 #include "core/state/statefile.h"
 #include "core/state/statestore.h"
 #include "ui/models/allowedfiles.h"
 #include "ui/models/forcedsettings.h"
 #include "ui/models/networksettings.h"
 #include "ui/models/operationsmodel.h"
+#include "ui/models/overlaysettings.h"
 #include "ui/models/proxypreferences.h"
 #include "ui/models/requestdraft.h"
 #include "ui/models/requestlogmodel.h"
@@ -214,6 +216,31 @@ void MainWindow::createActions()
     connect(m_watchAction, &QAction::triggered, this,
         [](bool checked) { QSettings().setValue(SettingsKeys::watchFiles(), checked); });
     file->addSeparator();
+    m_applyOverlayAction = file->addAction(tr("Apply O&verlay…"), this, [this] {
+        if (m_session->path().isEmpty())
+            return;
+        QString folder = QFileInfo(m_session->path()).absolutePath();
+        if (isResource(m_session->path()))
+            folder = QDir::homePath();
+        const QStringList files = m_overlayPicker ? m_overlayPicker()
+                                                  : QFileDialog::getOpenFileNames(this, tr("Apply overlay"), folder,
+                                                      tr("OpenAPI Overlays (*.yaml *.yml *.json);;All files (*)"));
+        applyOverlays(files);
+    });
+    m_applyOverlayAction->setObjectName(QStringLiteral("applyOverlayAction"));
+    m_applyOverlayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_applyOverlayAction->setToolTip(tr("Apply OpenAPI Overlay files (e.g. recorded examples) to the definition; the "
+                                        "file itself is not changed, and they stay applied for this definition"));
+    m_applyOverlayAction->setEnabled(false);
+    m_overlaysMenu = file->addMenu(tr("Applied Over&lays"));
+    m_overlaysMenu->setObjectName(QStringLiteral("overlaysMenu"));
+    m_overlaysMenu->setToolTipsVisible(true);
+    connect(m_overlaysMenu, &QMenu::aboutToShow, this, &MainWindow::fillOverlaysMenu);
+    fillOverlaysMenu();
+    QAction* recordInto = file->addAction(tr("Recor&d into…"), this, &MainWindow::onChooseRecordFile);
+    recordInto->setObjectName(QStringLiteral("recordIntoAction"));
+    recordInto->setToolTip(tr("The overlay file that Record and \"Save response as example\" write into"));
+    file->addSeparator();
     file->addAction(tr("Export log as &HAR…"), m_log, &RequestLogView::exportHar);
     file->addSeparator();
     QAction* closeWindow = file->addAction(tr("&Close Window"), this, &QWidget::close);
@@ -311,6 +338,7 @@ void MainWindow::createServerBar()
     modes->layout()->setContentsMargins(0, 0, 4, 0);
     menuBar()->setCornerWidget(modes, Qt::TopRightCorner);
     addToolBar(m_serverBar);
+    connect(m_proxyBar->recordAction(), &QAction::triggered, this, &MainWindow::onRecordToggled);
 }
 
 void MainWindow::connectSession()
@@ -320,6 +348,12 @@ void MainWindow::connectSession()
     // The Behaviour tab saved the scenario file: its diagnostics replace the old ones in the Problems dock.
     connect(m_session, &MockSession::scenariosLoaded, this, [this] { showDiagnostics(m_session->diagnostics()); });
     connect(m_session, &MockSession::requestHandled, m_log->model(), &RequestLogModel::handleRequest);
+    // The Record button counts what was recorded: each answer is recorded before its log entry is sent.
+    connect(m_session, &MockSession::requestHandled, this, [this] {
+        if (m_session->recorder())
+            updateRecordIndicator();
+    });
+    connect(m_log, &RequestLogView::saveAsExampleRequested, this, &MainWindow::saveResponseAsExample);
     connect(m_session, &MockSession::loadStarted, this, &MainWindow::onLoadStarted);
     connect(m_session, &MockSession::definitionLoaded, this, &MainWindow::onDefinitionLoaded);
     connect(m_session, &MockSession::loadFailed, this, &MainWindow::onLoadFailed);
@@ -339,6 +373,9 @@ void MainWindow::connectSession()
     // Proxy mode applies to the next request and is remembered for the definition.
     connect(m_proxyBar, &ProxyBar::settingsChanged, this, [this](const ProxySettings& proxy) {
         m_session->service()->setProxy(proxy);
+        // Back to Mock: what was recorded is applied, so the mock goes on with the upstream's answers.
+        if (!proxy.active() && isRecording())
+            stopRecording(true);
         QSettings settings;
         if (!m_session->path().isEmpty())
             ProxyPreferences::save(settings, m_session->path(), proxy);
@@ -572,6 +609,11 @@ void MainWindow::openDefinition(const QString& path, bool autoStart)
     QSettings settings;
     LoadOptions options = m_session->loadOptions();
     options.allowedPaths = m_commandLineAllowedFiles + AllowedFiles::load(settings, path);
+    // The overlays applied to this file in the window, after the command line's; live reloads keep them.
+    options.overlays = m_commandLineOverlays;
+    for (const QString& overlay : OverlaySettings::overlays(settings, path))
+        if (!options.overlays.contains(overlay))
+            options.overlays.append(overlay);
     m_session->setLoadOptions(options);
     m_session->open(path);
 }
@@ -810,10 +852,20 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
     }
     forced.removeIf([&definition](const auto& it) { return definition->operation(it.key()) == nullptr; });
     m_session->forcedResponses()->replaceAll(forced);
+    if (!live && !load.samePath) {
+        // Recording belongs to a definition: another file starts with Record off and its own overlay file.
+        stopRecording(false);
+        if (m_recorder)
+            m_recorder->writeInBackground();
+        m_recorder.reset();
+        m_applyWhenWritten = false;
+    }
     if (!live) {
         m_proxyBar->setSettings(m_proxyFromCommandLine.value_or(ProxyPreferences::load(settings, path)));
         m_session->service()->setProxy(m_proxyBar->settings());
     }
+    m_applyOverlayAction->setEnabled(true);
+    updateRecordIndicator();
     if (!live && !m_statefulFromCommandLine) {
         const bool stateful = StatefulSettings::load(settings, path);
         m_serverBar->setStateful(stateful);
@@ -864,8 +916,12 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
         m_browser->selectOperation(previousSelection);
     else
         onOperationSelected(QString());
-    if (load.samePath)
+    if (load.samePath && definition->overlays.isEmpty())
         statusBar()->showMessage(tr("Reloaded %1").arg(displayName(path)), 4000);
+    else if (load.samePath)
+        statusBar()->showMessage(
+            tr("Reloaded %1 with %n overlay(s)", nullptr, int(definition->overlays.size())).arg(displayName(path)),
+            4000);
 
     const MockConfig config = m_session->config();
     if (config.off) {
@@ -1043,4 +1099,297 @@ void MainWindow::dropEvent(QDropEvent* event)
         return;
     event->acceptProposedAction();
     openDefinition(urls.first().toLocalFile(), true);
+}
+
+void MainWindow::setCommandLineOverlays(const QStringList& files)
+{
+    m_commandLineOverlays.clear();
+    for (const QString& file : files)
+        m_commandLineOverlays.append(QFileInfo(file).absoluteFilePath());
+}
+
+QStringList MainWindow::appliedOverlays() const
+{
+    return m_session->loadOptions().overlays;
+}
+
+void MainWindow::applyOverlays(const QStringList& files)
+{
+    const QString definition = m_session->path();
+    if (files.isEmpty() || definition.isEmpty())
+        return;
+    QSettings settings;
+    QStringList applied = OverlaySettings::overlays(settings, definition);
+    for (const QString& file : files) {
+        const QString absolute = QFileInfo(file).absoluteFilePath();
+        if (!applied.contains(absolute) && !m_commandLineOverlays.contains(absolute))
+            applied.append(absolute);
+    }
+    OverlaySettings::saveOverlays(settings, definition, applied);
+    openDefinition(definition, false);
+}
+
+void MainWindow::removeOverlay(const QString& file)
+{
+    const QString definition = m_session->path();
+    if (definition.isEmpty())
+        return;
+    QSettings settings;
+    QStringList applied = OverlaySettings::overlays(settings, definition);
+    if (file.isEmpty())
+        applied.clear();
+    else
+        applied.removeAll(file);
+    OverlaySettings::saveOverlays(settings, definition, applied);
+    openDefinition(definition, false);
+}
+
+void MainWindow::fillOverlaysMenu()
+{
+    m_overlaysMenu->clear();
+    const QString definition = m_session->path();
+    const QStringList mine = definition.isEmpty() ? QStringList() : OverlaySettings::overlays(QSettings(), definition);
+    // Each applied overlay, checked: unchecking it stops applying it. The command line's stay for this run.
+    for (const QString& file : std::as_const(m_commandLineOverlays)) {
+        QAction* a = m_overlaysMenu->addAction(QFileInfo(file).fileName());
+        a->setCheckable(true);
+        a->setChecked(true);
+        a->setEnabled(false);
+        a->setToolTip(tr("%1 (--overlay on the command line)").arg(QDir::toNativeSeparators(file)));
+    }
+    for (const QString& file : mine) {
+        QAction* a = m_overlaysMenu->addAction(QFileInfo(file).fileName());
+        a->setCheckable(true);
+        a->setChecked(true);
+        a->setToolTip(tr("%1 — uncheck to stop applying it").arg(QDir::toNativeSeparators(file)));
+        connect(a, &QAction::triggered, this, [this, file] { removeOverlay(file); });
+    }
+    if (m_commandLineOverlays.isEmpty() && mine.isEmpty())
+        m_overlaysMenu->addAction(tr("No overlay applied"))->setEnabled(false);
+    m_overlaysMenu->addSeparator();
+    QAction* all = m_overlaysMenu->addAction(tr("&Remove All"), this, [this] { removeOverlay(QString()); });
+    all->setObjectName(QStringLiteral("removeOverlaysAction"));
+    all->setEnabled(!mine.isEmpty());
+}
+
+QString MainWindow::recordFile() const
+{
+    if (m_recorder)
+        return m_recorder->file();
+    return m_session->path().isEmpty() ? QString() : OverlaySettings::recordFile(QSettings(), m_session->path());
+}
+
+bool MainWindow::isRecording() const
+{
+    return m_session->recorder() != nullptr;
+}
+
+QString MainWindow::askRecordFile()
+{
+    const QString definition = m_session->path();
+    const QString current = recordFile();
+    const QString suggested = !current.isEmpty()
+        ? current
+        : OverlaySettings::defaultRecordFile(
+            definition, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    if (m_recordFilePicker)
+        return m_recordFilePicker(suggested);
+    // An existing overlay is added to, never replaced: no overwrite question.
+    return QFileDialog::getSaveFileName(this, tr("Record answers into"), suggested,
+        tr("OpenAPI Overlays (*.json *.yaml *.yml)"), nullptr, QFileDialog::DontConfirmOverwrite);
+}
+
+void MainWindow::onChooseRecordFile()
+{
+    const QString definition = m_session->path();
+    if (definition.isEmpty())
+        return;
+    const QString file = askRecordFile();
+    if (file.isEmpty())
+        return;
+    const QString absolute = QFileInfo(file).absoluteFilePath();
+    QString error;
+    const std::shared_ptr<ResponseRecorder> recorder = recorderFor(absolute, &error);
+    if (!recorder) {
+        statusBar()->showMessage(error, 8000);
+        return;
+    }
+    QSettings settings;
+    OverlaySettings::saveRecordFile(settings, definition, absolute);
+    if (isRecording()) {
+        m_recordedBefore = recorder->recordedCount();
+        m_session->setRecorder(recorder);
+    }
+    updateRecordIndicator();
+    statusBar()->showMessage(
+        tr("Recorded answers and saved examples go into %1").arg(QDir::toNativeSeparators(absolute)), 5000);
+}
+
+std::shared_ptr<ResponseRecorder> MainWindow::recorderFor(const QString& file, QString* error)
+{
+    if (m_recorder && m_recorder->file() == QFileInfo(file).absoluteFilePath())
+        return m_recorder;
+    std::shared_ptr<ResponseRecorder> recorder = MockSession::makeRecorder(file, error);
+    if (!recorder)
+        return nullptr;
+    if (m_recorder)
+        m_recorder->writeInBackground();
+    m_recorder = recorder;
+    m_applyWhenWritten = false;
+    connect(recorder.get(), &ResponseRecorder::written, this, [this, raw = recorder.get()](bool ok) {
+        if (m_recorder.get() == raw)
+            onRecorderWritten(ok);
+    });
+    return recorder;
+}
+
+void MainWindow::onRecordToggled(bool on)
+{
+    if (!on)
+        stopRecording(true);
+    else if (!startRecording())
+        updateRecordIndicator();
+}
+
+bool MainWindow::startRecording()
+{
+    const QString definition = m_session->path();
+    if (definition.isEmpty())
+        return false;
+    QSettings settings;
+    QString file = OverlaySettings::recordFile(settings, definition);
+    if (file.isEmpty()) {
+        // The first time for this definition: where to, suggesting <definition>.recorded.overlay.json beside it.
+        file = askRecordFile();
+        if (file.isEmpty())
+            return false;
+        file = QFileInfo(file).absoluteFilePath();
+    }
+    QString error;
+    const std::shared_ptr<ResponseRecorder> recorder = recorderFor(file, &error);
+    if (!recorder) {
+        statusBar()->showMessage(error, 8000);
+        return false;
+    }
+    OverlaySettings::saveRecordFile(settings, definition, file);
+    m_recordedBefore = recorder->recordedCount();
+    m_session->setRecorder(recorder);
+    updateRecordIndicator();
+    statusBar()->showMessage(
+        tr("Recording the upstream's answers into %1").arg(QDir::toNativeSeparators(recorder->file())), 5000);
+    return true;
+}
+
+void MainWindow::stopRecording(bool apply)
+{
+    if (!isRecording()) {
+        updateRecordIndicator();
+        return;
+    }
+    m_session->setRecorder(nullptr); // starts writing what is pending, off this thread
+    const int recorded = m_recorder ? m_recorder->recordedCount() - m_recordedBefore : 0;
+    updateRecordIndicator();
+    if (!apply || !m_recorder || (recorded == 0 && !QFileInfo::exists(m_recorder->file())))
+        return;
+    statusBar()->showMessage(
+        tr("Recorded %n answer(s) into %1; the mock now serves them as examples", nullptr, recorded)
+            .arg(QFileInfo(m_recorder->file()).fileName()),
+        6000);
+    if (m_recorder->isWriting())
+        m_applyWhenWritten = true;
+    else
+        applyRecordFile();
+}
+
+void MainWindow::onRecorderWritten(bool ok)
+{
+    if (!ok) {
+        m_applyWhenWritten = false;
+        statusBar()->showMessage(
+            tr("Could not write %1: %2").arg(QDir::toNativeSeparators(m_recorder->file()), m_recorder->error()), 8000);
+        return;
+    }
+    if (m_applyWhenWritten && !m_recorder->isWriting()) {
+        m_applyWhenWritten = false;
+        applyRecordFile();
+    }
+}
+
+void MainWindow::applyRecordFile()
+{
+    if (!m_recorder || m_session->path().isEmpty())
+        return;
+    const QString file = m_recorder->file();
+    QSettings settings;
+    QStringList applied = OverlaySettings::overlays(settings, m_session->path());
+    if (!applied.contains(file) && !m_commandLineOverlays.contains(file)) {
+        applied.append(file);
+        OverlaySettings::saveOverlays(settings, m_session->path(), applied);
+    }
+    // Loaded again now even when it was applied already: the examples show at once, watching or not.
+    openDefinition(m_session->path(), false);
+}
+
+void MainWindow::updateRecordIndicator()
+{
+    const int count = m_recorder ? m_recorder->recordedCount() - m_recordedBefore : 0;
+    m_proxyBar->setRecording(isRecording(), recordFile(), count);
+}
+
+void MainWindow::saveResponseAsExample(const RequestLogEntry& entry)
+{
+    const DefinitionPtr definition = m_session->definition();
+    const Operation* operation = definition ? definition->operation(entry.operationId) : nullptr;
+    if (!operation || m_session->path().isEmpty()) {
+        statusBar()->showMessage(tr("This request matched no operation of the definition"), 5000);
+        return;
+    }
+    QString file = recordFile();
+    const bool created = file.isEmpty();
+    if (created)
+        file = OverlaySettings::defaultRecordFile(
+            m_session->path(), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    QString error;
+    const std::shared_ptr<ResponseRecorder> recorder = recorderFor(file, &error);
+    if (!recorder) {
+        statusBar()->showMessage(error, 8000);
+        return;
+    }
+    const QString suggested = recorder->nextName(*operation, entry.status);
+    QString name;
+    if (m_exampleNamePicker) {
+        name = m_exampleNamePicker(suggested);
+    } else {
+        bool ok = false;
+        name = QInputDialog::getText(this, tr("Save response as example"),
+            tr("The %1 answer of %2 becomes a named example in %3. Name:")
+                .arg(entry.status)
+                .arg(operation->id, QDir::toNativeSeparators(recorder->file())),
+            QLineEdit::Normal, suggested, &ok);
+        if (!ok)
+            name.clear();
+    }
+    if (name.trimmed().isEmpty())
+        return;
+    QSettings settings;
+    OverlaySettings::saveRecordFile(settings, m_session->path(), recorder->file());
+    RecordedAnswer answer;
+    answer.method = entry.method;
+    answer.target =
+        entry.path + (entry.query.isEmpty() ? QString() : QLatin1Char('?') + QString::fromLatin1(entry.query));
+    answer.status = entry.status;
+    answer.headers = entry.responseHeaders;
+    answer.body = entry.responseBody;
+    const QString why = recorder->addExample(*definition, *operation, answer, name);
+    if (!why.isEmpty()) {
+        statusBar()->showMessage(why, 8000);
+        return;
+    }
+    // Written off this thread; the overlay is applied (the definition loaded again) once it is on disk.
+    m_applyWhenWritten = true;
+    recorder->writeInBackground();
+    updateRecordIndicator();
+    statusBar()->showMessage(
+        tr("Saved the response as example %1 in %2").arg(name.trimmed(), QDir::toNativeSeparators(recorder->file())),
+        5000);
 }

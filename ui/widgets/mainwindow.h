@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 #include <QHostAddress>
@@ -33,7 +34,10 @@ class QToolButton;
 class RecentFilesMenu;
 class RequestLogView;
 class ProxyBar;
+class QMenu;
+class ResponseRecorder;
 class ServerBar;
+struct RequestLogEntry;
 class StateView;
 struct SessionLoad;
 class TryItPanel;
@@ -73,6 +77,44 @@ public:
     // --proxy on the command line: the proxy bar starts with `proxy` for every definition this window opens, over
     // what was remembered for it.
     void setInitialProxy(const ProxySettings& proxy);
+    // --overlay on the command line: applied to every definition this window opens, before the overlays applied in the
+    // window (File > Apply overlay, remembered per definition).
+    void setCommandLineOverlays(const QStringList& files);
+    // The overlays the definition is loaded with, in order (the command line's, then the window's).
+    QStringList appliedOverlays() const;
+    // Adds `files` after the applied overlays of this definition, remembers them and loads it again.
+    void applyOverlays(const QStringList& files);
+    // Stops applying `file` (empty: every overlay applied in the window) and loads the definition again.
+    void removeOverlay(const QString& file);
+    QAction* applyOverlayAction() const
+    {
+        return m_applyOverlayAction;
+    }
+    QMenu* overlaysMenu() const
+    {
+        return m_overlaysMenu;
+    }
+    // File > Apply overlay asks with `picker` instead of a file dialog (tests).
+    void setOverlayPicker(std::function<QStringList()> picker)
+    {
+        m_overlayPicker = std::move(picker);
+    }
+    // Record's overlay file, asked the first time, with `picker` (given the suggested file) instead of a dialog.
+    void setRecordFilePicker(std::function<QString(const QString&)> picker)
+    {
+        m_recordFilePicker = std::move(picker);
+    }
+    // "Save response as example…" asks for the name with `picker` (given the suggested name; empty cancels).
+    void setExampleNamePicker(std::function<QString(const QString&)> picker)
+    {
+        m_exampleNamePicker = std::move(picker);
+    }
+    // The overlay Record and "Save response as example…" write into, for the definition served (may not exist yet).
+    QString recordFile() const;
+    bool isRecording() const;
+    // Keeps a logged response as a named example of its operation in recordFile(), then applies that overlay.
+    void saveResponseAsExample(const RequestLogEntry& entry);
+
     // Overrides the saved host/port (command line --host/--port).
     void setInitialServer(const QHostAddress& host, quint16 port);
     // The seed of generated data (Server > Generated data seed, persisted; --seed overrides it for this window).
@@ -232,6 +274,27 @@ private:
     QAction* m_stateFileAction = nullptr;
     std::function<QString()> m_stateFilePicker;
     void onStateFileTriggered(bool on);
+    QStringList m_commandLineOverlays;
+    std::function<QStringList()> m_overlayPicker;
+    std::function<QString(const QString&)> m_recordFilePicker;
+    std::function<QString(const QString&)> m_exampleNamePicker;
+    QAction* m_applyOverlayAction = nullptr;
+    QMenu* m_overlaysMenu = nullptr;
+    // The recorder of recordFile(): given to the session while Record is on, written into by "Save as example".
+    std::shared_ptr<ResponseRecorder> m_recorder;
+    int m_recordedBefore = 0; // m_recorder's count when Record was turned on
+    bool m_applyWhenWritten = false; // apply recordFile() once m_recorder's write lands
+    void onRecordToggled(bool on);
+    bool startRecording();
+    // Record off; `apply`: the record file is applied to the definition once it is written.
+    void stopRecording(bool apply);
+    void onChooseRecordFile();
+    QString askRecordFile();
+    std::shared_ptr<ResponseRecorder> recorderFor(const QString& file, QString* error);
+    void onRecorderWritten(bool ok);
+    void applyRecordFile();
+    void updateRecordIndicator();
+    void fillOverlaysMenu();
     QString keepStateIn(const QString& file); // the session's state file, and the menu entry's check mark
     MessageBanner* m_banner = nullptr;
     QStackedWidget* m_stack = nullptr;

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/proxybar.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QSignalBlocker>
+#include <QToolButton>
 
 #include "ui/theme.h"
 
@@ -30,6 +34,16 @@ ProxyBar::ProxyBar(QWidget* parent)
     m_upstream->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("http://localhost:8080")));
     m_mode->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
+    m_record = new QAction(tr("Record"), this);
+    m_record->setObjectName(QStringLiteral("recordAction"));
+    m_record->setCheckable(true);
+    m_record->setIcon(recordIcon());
+    m_recordButton = new QToolButton(this);
+    m_recordButton->setObjectName(QStringLiteral("recordButton"));
+    m_recordButton->setDefaultAction(m_record);
+    m_recordButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_recordButton->setAutoRaise(true);
+
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_mode);
@@ -37,6 +51,7 @@ ProxyBar::ProxyBar(QWidget* parent)
     label->setBuddy(m_upstream);
     layout->addWidget(label);
     layout->addWidget(m_upstream, 1);
+    layout->addWidget(m_recordButton);
 
     connect(m_mode, &QComboBox::activated, this, [this] {
         refresh();
@@ -50,6 +65,33 @@ ProxyBar::ProxyBar(QWidget* parent)
 }
 
 ProxyBar::~ProxyBar() = default;
+
+QIcon ProxyBar::recordIcon() const
+{
+    // A red dot, as recorders show; drawn, so it looks the same on every platform and theme.
+    const int size = fontMetrics().height();
+    QPixmap pixmap(size * 2, size * 2);
+    pixmap.setDevicePixelRatio(2);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0xd0, 0x30, 0x30));
+    const qreal d = size * 0.6;
+    painter.drawEllipse(QRectF((size - d) / 2, (size - d) / 2, d, d));
+    painter.end();
+    QIcon icon(pixmap);
+    return icon;
+}
+
+void ProxyBar::setRecording(bool on, const QString& file, int count)
+{
+    const QSignalBlocker block(m_record);
+    m_record->setChecked(on);
+    m_recordFile = file;
+    m_recordCount = count;
+    refresh();
+}
 
 void ProxyBar::setSettings(const ProxySettings& settings)
 {
@@ -84,4 +126,22 @@ void ProxyBar::refresh()
     m_upstream->setToolTip(proxying && !problem.isEmpty()
             ? tr("Not proxying: %1").arg(problem)
             : tr("The real server that requests are forwarded to; its path replaces the definition's base path"));
+
+    // Recording keeps upstream answers, so it needs a proxy mode; stopping stays possible in any mode.
+    const bool on = m_record->isChecked();
+    m_record->setEnabled(proxying || on);
+    m_record->setText(on ? tr("Recorded %1").arg(m_recordCount) : tr("Record"));
+    const QString file = QDir::toNativeSeparators(m_recordFile);
+    if (on)
+        m_record->setToolTip(tr("Recording every new upstream answer as an example into %1 (%2 in this session). "
+                                "Click to stop; the overlay is then applied, so the mock serves them.")
+                                 .arg(file)
+                                 .arg(m_recordCount));
+    else if (!proxying)
+        m_record->setToolTip(tr("Record upstream answers as examples: choose Proxy first"));
+    else
+        m_record->setToolTip(file.isEmpty()
+                ? tr("Record every distinct upstream answer as a named example into an OpenAPI Overlay file "
+                     "(the definition is not changed)")
+                : tr("Record every distinct upstream answer as a named example into %1").arg(file));
 }

@@ -231,6 +231,16 @@ RequestLogView::RequestLogView(QWidget* parent)
     });
     addRowAction(QStringLiteral("copyAsCurl"), tr("Copy as &curl"), &RequestLogView::copySelectedAsCurl);
     addRowAction(QStringLiteral("copyBody"), tr("Copy response &body"), &RequestLogView::copySelectedResponseBody);
+    addRowAction(QStringLiteral("saveAsExample"), tr("Save response as &example…"), [this] {
+        const RequestLogEntry e = selectedEntry();
+        if (e.id == 0)
+            return;
+        if (e.operationId.isEmpty() || e.responseBody.isEmpty())
+            emit message(e.operationId.isEmpty() ? tr("This request matched no operation of the definition")
+                                                 : tr("This response has no body to keep as an example"));
+        else
+            emit saveAsExampleRequested(e);
+    });
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_view, &QAbstractItemView::doubleClicked, this,
         [this] { rowAction(QStringLiteral("goToOperation"))->trigger(); });

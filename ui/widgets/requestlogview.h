@@ -62,7 +62,7 @@ public:
     // Empties the text filter and resets method, status and flagged (what Escape in the filter does).
     void clearFilter();
     // The row actions (context menu; double-click goes to the operation): "goToOperation", "openInTryIt",
-    // "copyAsCurl", "copyBody".
+    // "copyAsCurl", "copyBody", "saveAsExample".
     QAction* rowAction(const QString& name) const;
     void setAutoScroll(bool on);
     bool autoScroll() const;
@@ -85,6 +85,8 @@ signals:
     void operationRequested(const QString& operationId);
     // The user asked to replay a logged request in Try-it.
     void tryItRequested(const RequestLogEntry& entry);
+    // The user asked to keep a logged response as a named example of its operation.
+    void saveAsExampleRequested(const RequestLogEntry& entry);
 
 private:
     void showEntry(const RequestLogEntry& entry);
