@@ -16,8 +16,8 @@ QString key(const QString& definitionPath, const QString& name)
     return DefinitionKey::group(SettingsKeys::overlaysPrefix(), definitionPath) + QLatin1Char('/') + name;
 }
 
-void setOrRemove(QSettings& settings, const QString& definitionPath, const QString& name, const QVariant& value,
-    bool empty)
+void setOrRemove(
+    QSettings& settings, const QString& definitionPath, const QString& name, const QVariant& value, bool empty)
 {
     if (empty) {
         settings.remove(key(definitionPath, name));

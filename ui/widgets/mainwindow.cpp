@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QResizeEvent>
 #include <QScreen>
 #include <QSettings>
 #include <QSignalBlocker>
@@ -337,6 +338,9 @@ void MainWindow::createServerBar()
     modes->addWidget(m_proxyBar);
     modes->layout()->setContentsMargins(0, 0, 4, 0);
     menuBar()->setCornerWidget(modes, Qt::TopRightCorner);
+    // QMenuBar places its corner widget only when it is resized or shown; the modes grow (Proxy, "Recorded 3"), so
+    // their layout requests, which reach the menu bar, lay it out again (else they would end up in the overflow menu).
+    menuBar()->installEventFilter(this);
     addToolBar(m_serverBar);
     connect(m_proxyBar->recordAction(), &QAction::triggered, this, &MainWindow::onRecordToggled);
 }
@@ -812,6 +816,10 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
     // The dock's own close button: the user does not want it, so it no longer opens by itself.
     if (watched == m_diagnosticsDock && event->type() == QEvent::Close)
         m_problemsClosedByUser = true;
+    if (watched == menuBar() && event->type() == QEvent::LayoutRequest) {
+        QResizeEvent resize(menuBar()->size(), menuBar()->size());
+        QCoreApplication::sendEvent(menuBar(), &resize);
+    }
     return QMainWindow::eventFilter(watched, event);
 }
 

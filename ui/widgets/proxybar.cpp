@@ -30,9 +30,10 @@ ProxyBar::ProxyBar(QWidget* parent)
     m_upstream->setPlaceholderText(tr("Upstream, e.g. http://localhost:8080"));
     m_upstream->setFont(Theme::monospaceFont());
     m_upstream->setClearButtonEnabled(true);
-    // Narrow enough for the menu bar's corner at 1024 px; the mode combo is as wide as the mode it shows.
-    m_upstream->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("http://localhost:8080")));
-    m_mode->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Narrow enough for the menu bar's corner at 1024 px (which gives its widgets their size hints, never more): the
+    // mode combo is as wide as the mode it shows, the URL field as wide as the URL (see refresh()).
+    m_mode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    connect(m_upstream, &QLineEdit::textChanged, this, [this] { fitWidths(); });
 
     m_record = new QAction(tr("Record"), this);
     m_record->setObjectName(QStringLiteral("recordAction"));
@@ -112,8 +113,22 @@ ProxySettings ProxyBar::settings() const
     return s;
 }
 
+void ProxyBar::fitWidths()
+{
+    // Two characters more than the mode's name: the average character is narrower than its letters.
+    m_mode->setMinimumContentsLength(int(m_mode->currentText().size()) + 2);
+    const QFontMetrics fm(m_upstream->font());
+    const QString text = m_upstream->text().size() > QStringLiteral("http://localhost:8080").size()
+        ? m_upstream->text()
+        : QStringLiteral("http://localhost:8080");
+    const int clearButton = fm.height() + 8;
+    const int cap = fm.horizontalAdvance(QLatin1Char('x')) * 32;
+    m_upstream->setMinimumWidth(std::min(cap, fm.horizontalAdvance(text) + clearButton + 8));
+}
+
 void ProxyBar::refresh()
 {
+    fitWidths();
     const ProxySettings s = settings();
     const bool proxying = s.mode != ProxyMode::Mock;
     const QString problem = ProxySettings::checkUpstream(s.upstream);
@@ -130,7 +145,7 @@ void ProxyBar::refresh()
     // Recording keeps upstream answers, so it needs a proxy mode; stopping stays possible in any mode.
     const bool on = m_record->isChecked();
     m_record->setEnabled(proxying || on);
-    m_record->setText(on ? tr("Recorded %1").arg(m_recordCount) : tr("Record"));
+    m_record->setText(!on ? tr("Record") : m_recordCount == 0 ? tr("Recording") : tr("Recorded %1").arg(m_recordCount));
     const QString file = QDir::toNativeSeparators(m_recordFile);
     if (on)
         m_record->setToolTip(tr("Recording every new upstream answer as an example into %1 (%2 in this session). "

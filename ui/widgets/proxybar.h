@@ -51,6 +51,7 @@ signals:
 
 private:
     void refresh();
+    void fitWidths();
     QIcon recordIcon() const;
 
     QComboBox* m_mode = nullptr;
