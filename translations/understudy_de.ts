@@ -557,6 +557,100 @@
         <source>The new number of serving threads is used from the next start (F5)</source>
         <translation>Die neue Anzahl der Bedienthreads gilt ab dem nächsten Start (F5)</translation>
     </message>
+    <message>
+        <source>Apply O&amp;verlay…</source>
+        <translation>Overlay &amp;anwenden…</translation>
+    </message>
+    <message>
+        <source>Apply overlay</source>
+        <translation>Overlay anwenden</translation>
+    </message>
+    <message>
+        <source>OpenAPI Overlays (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>OpenAPI-Overlays (*.yaml *.yml *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Apply OpenAPI Overlay files (e.g. recorded examples) to the definition; the file itself is not changed, and they stay applied for this definition</source>
+        <translation>OpenAPI-Overlay-Dateien (z. B. aufgezeichnete Beispiele) auf die Definition anwenden; die Datei selbst bleibt unverändert, und sie bleiben für diese Definition angewendet</translation>
+    </message>
+    <message>
+        <source>Applied Over&amp;lays</source>
+        <translation>Angewendete Overla&amp;ys</translation>
+    </message>
+    <message>
+        <source>Recor&amp;d into…</source>
+        <translation>Aufzeichnen &amp;in…</translation>
+    </message>
+    <message>
+        <source>The overlay file that Record and &quot;Save response as example&quot; write into</source>
+        <translation>Die Overlay-Datei, in die „Aufzeichnen“ und „Antwort als Beispiel speichern“ schreiben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloaded %1 with %n overlay(s)</source>
+        <translation>
+            <numerusform>%1 mit %n Overlay neu geladen</numerusform>
+            <numerusform>%1 mit %n Overlays neu geladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (--overlay on the command line)</source>
+        <translation>%1 (--overlay auf der Kommandozeile)</translation>
+    </message>
+    <message>
+        <source>%1 — uncheck to stop applying it</source>
+        <translation>%1 — Haken entfernen, um es nicht mehr anzuwenden</translation>
+    </message>
+    <message>
+        <source>No overlay applied</source>
+        <translation>Kein Overlay angewendet</translation>
+    </message>
+    <message>
+        <source>&amp;Remove All</source>
+        <translation>Alle &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Record answers into</source>
+        <translation>Antworten aufzeichnen in</translation>
+    </message>
+    <message>
+        <source>OpenAPI Overlays (*.json *.yaml *.yml)</source>
+        <translation>OpenAPI-Overlays (*.json *.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Recorded answers and saved examples go into %1</source>
+        <translation>Aufgezeichnete Antworten und gespeicherte Beispiele kommen nach %1</translation>
+    </message>
+    <message>
+        <source>Recording the upstream&apos;s answers into %1</source>
+        <translation>Die Antworten des Upstreams werden in %1 aufgezeichnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %n answer(s) into %1; the mock now serves them as examples</source>
+        <translation>
+            <numerusform>%n Antwort in %1 aufgezeichnet; der Mock liefert sie jetzt als Beispiel</numerusform>
+            <numerusform>%n Antworten in %1 aufgezeichnet; der Mock liefert sie jetzt als Beispiele</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>This request matched no operation of the definition</source>
+        <translation>Diese Anfrage passt zu keiner Operation der Definition</translation>
+    </message>
+    <message>
+        <source>Save response as example</source>
+        <translation>Antwort als Beispiel speichern</translation>
+    </message>
+    <message>
+        <source>The %1 answer of %2 becomes a named example in %3. Name:</source>
+        <translation>Die Antwort %1 von %2 wird ein benanntes Beispiel in %3. Name:</translation>
+    </message>
+    <message>
+        <source>Saved the response as example %1 in %2</source>
+        <translation>Antwort als Beispiel %1 in %2 gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -832,6 +926,34 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
     <message>
         <source>The real server that requests are forwarded to; its path replaces the definition&apos;s base path</source>
         <translation>Der echte Server, an den Anfragen weitergeleitet werden; sein Pfad ersetzt den Basispfad der Definition</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Zeichnet auf</translation>
+    </message>
+    <message>
+        <source>Recorded %1</source>
+        <translation>%1 aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Recording every new upstream answer as an example into %1 (%2 in this session). Click to stop; the overlay is then applied, so the mock serves them.</source>
+        <translation>Jede neue Antwort des Upstreams wird als Beispiel in %1 aufgezeichnet (%2 in dieser Sitzung). Klicken zum Beenden; das Overlay wird dann angewendet, sodass der Mock sie liefert.</translation>
+    </message>
+    <message>
+        <source>Record upstream answers as examples: choose Proxy first</source>
+        <translation>Antworten des Upstreams als Beispiele aufzeichnen: zuerst Proxy wählen</translation>
+    </message>
+    <message>
+        <source>Record every distinct upstream answer as a named example into an OpenAPI Overlay file (the definition is not changed)</source>
+        <translation>Jede unterschiedliche Antwort des Upstreams als benanntes Beispiel in eine OpenAPI-Overlay-Datei aufzeichnen (die Definition bleibt unverändert)</translation>
+    </message>
+    <message>
+        <source>Record every distinct upstream answer as a named example into %1</source>
+        <translation>Jede unterschiedliche Antwort des Upstreams als benanntes Beispiel in %1 aufzeichnen</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1319,18 @@ oder Server ▸ Im Browser öffnen.</translation>
     <message>
         <source>Drift: the upstream&apos;s answer breaks the definition in %1 places:</source>
         <translation>Abweichung: Die Antwort des Upstreams verletzt die Definition an %1 Stellen:</translation>
+    </message>
+    <message>
+        <source>Save response as &amp;example…</source>
+        <translation>Antwort als &amp;Beispiel speichern…</translation>
+    </message>
+    <message>
+        <source>This request matched no operation of the definition</source>
+        <translation>Diese Anfrage passt zu keiner Operation der Definition</translation>
+    </message>
+    <message>
+        <source>This response has no body to keep as an example</source>
+        <translation>Diese Antwort hat keinen Inhalt, der als Beispiel dienen könnte</translation>
     </message>
 </context>
 <context>

@@ -557,6 +557,100 @@
         <source>The new number of serving threads is used from the next start (F5)</source>
         <translation>Le nouveau nombre de threads de service s’applique au prochain démarrage (F5)</translation>
     </message>
+    <message>
+        <source>Apply O&amp;verlay…</source>
+        <translation>&amp;Appliquer un overlay…</translation>
+    </message>
+    <message>
+        <source>Apply overlay</source>
+        <translation>Appliquer un overlay</translation>
+    </message>
+    <message>
+        <source>OpenAPI Overlays (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>Overlays OpenAPI (*.yaml *.yml *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Apply OpenAPI Overlay files (e.g. recorded examples) to the definition; the file itself is not changed, and they stay applied for this definition</source>
+        <translation>Applique des fichiers OpenAPI Overlay (par exemple des exemples enregistrés) à la définition ; le fichier lui-même n’est pas modifié, et ils restent appliqués pour cette définition</translation>
+    </message>
+    <message>
+        <source>Applied Over&amp;lays</source>
+        <translation>Overlays a&amp;ppliqués</translation>
+    </message>
+    <message>
+        <source>Recor&amp;d into…</source>
+        <translation>Enregistrer &amp;dans…</translation>
+    </message>
+    <message>
+        <source>The overlay file that Record and &quot;Save response as example&quot; write into</source>
+        <translation>Le fichier overlay dans lequel « Enregistrer » et « Enregistrer la réponse comme exemple » écrivent</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloaded %1 with %n overlay(s)</source>
+        <translation>
+            <numerusform>%1 rechargé avec %n overlay</numerusform>
+            <numerusform>%1 rechargé avec %n overlays</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (--overlay on the command line)</source>
+        <translation>%1 (--overlay sur la ligne de commande)</translation>
+    </message>
+    <message>
+        <source>%1 — uncheck to stop applying it</source>
+        <translation>%1 — décocher pour ne plus l’appliquer</translation>
+    </message>
+    <message>
+        <source>No overlay applied</source>
+        <translation>Aucun overlay appliqué</translation>
+    </message>
+    <message>
+        <source>&amp;Remove All</source>
+        <translation>&amp;Tout retirer</translation>
+    </message>
+    <message>
+        <source>Record answers into</source>
+        <translation>Enregistrer les réponses dans</translation>
+    </message>
+    <message>
+        <source>OpenAPI Overlays (*.json *.yaml *.yml)</source>
+        <translation>Overlays OpenAPI (*.json *.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Recorded answers and saved examples go into %1</source>
+        <translation>Les réponses enregistrées et les exemples sauvegardés vont dans %1</translation>
+    </message>
+    <message>
+        <source>Recording the upstream&apos;s answers into %1</source>
+        <translation>Les réponses de l’upstream sont enregistrées dans %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %n answer(s) into %1; the mock now serves them as examples</source>
+        <translation>
+            <numerusform>%n réponse enregistrée dans %1 ; le mock la sert désormais comme exemple</numerusform>
+            <numerusform>%n réponses enregistrées dans %1 ; le mock les sert désormais comme exemples</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>This request matched no operation of the definition</source>
+        <translation>Cette requête ne correspond à aucune opération de la définition</translation>
+    </message>
+    <message>
+        <source>Save response as example</source>
+        <translation>Enregistrer la réponse comme exemple</translation>
+    </message>
+    <message>
+        <source>The %1 answer of %2 becomes a named example in %3. Name:</source>
+        <translation>La réponse %1 de %2 devient un exemple nommé dans %3. Nom :</translation>
+    </message>
+    <message>
+        <source>Saved the response as example %1 in %2</source>
+        <translation>Réponse enregistrée comme exemple %1 dans %2</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -832,6 +926,34 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
     <message>
         <source>The real server that requests are forwarded to; its path replaces the definition&apos;s base path</source>
         <translation>Le vrai serveur auquel les requêtes sont transmises ; son chemin remplace le chemin de base de la définition</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Recorded %1</source>
+        <translation>%1 enregistrées</translation>
+    </message>
+    <message>
+        <source>Recording every new upstream answer as an example into %1 (%2 in this session). Click to stop; the overlay is then applied, so the mock serves them.</source>
+        <translation>Chaque nouvelle réponse de l’upstream est enregistrée comme exemple dans %1 (%2 dans cette session). Cliquer pour arrêter ; l’overlay est alors appliqué et le mock les sert.</translation>
+    </message>
+    <message>
+        <source>Record upstream answers as examples: choose Proxy first</source>
+        <translation>Enregistrer les réponses de l’upstream comme exemples : choisir d’abord Proxy</translation>
+    </message>
+    <message>
+        <source>Record every distinct upstream answer as a named example into an OpenAPI Overlay file (the definition is not changed)</source>
+        <translation>Enregistrer chaque réponse distincte de l’upstream comme exemple nommé dans un fichier OpenAPI Overlay (la définition n’est pas modifiée)</translation>
+    </message>
+    <message>
+        <source>Record every distinct upstream answer as a named example into %1</source>
+        <translation>Enregistrer chaque réponse distincte de l’upstream comme exemple nommé dans %1</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1319,18 @@ ou Serveur ▸ Ouvrir dans le navigateur.</translation>
     <message>
         <source>Drift: the upstream&apos;s answer breaks the definition in %1 places:</source>
         <translation>Écart : la réponse du serveur amont enfreint la définition à %1 endroits :</translation>
+    </message>
+    <message>
+        <source>Save response as &amp;example…</source>
+        <translation>Enregistrer la réponse comme e&amp;xemple…</translation>
+    </message>
+    <message>
+        <source>This request matched no operation of the definition</source>
+        <translation>Cette requête ne correspond à aucune opération de la définition</translation>
+    </message>
+    <message>
+        <source>This response has no body to keep as an example</source>
+        <translation>Cette réponse n’a pas de corps à garder comme exemple</translation>
     </message>
 </context>
 <context>

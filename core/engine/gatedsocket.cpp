@@ -308,7 +308,7 @@ void GatedSocketBase<Base>::sendResponse(HttpResponse response, bool headRequest
     if (!bodyAllowed)
         response.body.clear();
     else
-        response.setHeader("Content-Length", QByteArray::number(response.body.size()));
+        response.setHeader("Content-Length", response.contentLength(headRequest));
     const bool keepAlive = m_head.keepAlive && response.header("Connection").toLower() != "close";
     if (!keepAlive)
         response.setHeader("Connection", "close");

@@ -357,7 +357,7 @@ void MockServer::finish(const QPointer<QTcpSocket>& socket, const HttpRequest& h
     if (!HttpResponse::statusAllowsBody(response.status))
         response.body.clear();
     else
-        response.setHeader("Content-Length", QByteArray::number(response.body.size()));
+        response.setHeader("Content-Length", response.contentLength(isHead));
     response.ensureDate(); // here rather than only on the wire, so the log shows it too
 
     RequestLogEntry entry;

@@ -12,13 +12,22 @@
 
 namespace {
 
-MockResult fromUpstream(const ProxyPlan& plan, const UpstreamReply& reply)
+MockResult fromUpstream(const ProxyPlan& plan, const UpstreamReply& reply, bool headRequest)
 {
     MockResult result;
     result.answeredBy = QStringLiteral("upstream");
     result.response.status = reply.status;
     result.response.headers = UpstreamMapping::returnedResponseHeaders(reply.headers);
     result.response.body = reply.body;
+    // A HEAD answer has no body; its Content-Length is the one the upstream announced for the GET.
+    if (headRequest)
+        for (const auto& h : reply.headers)
+            if (h.first.compare("Content-Length", Qt::CaseInsensitive) == 0) {
+                bool ok = false;
+                const qint64 length = h.second.trimmed().toLongLong(&ok);
+                if (ok && length >= 0)
+                    result.response.headContentLength = length;
+            }
     result.trace = plan.trace;
     result.trace.append(QStringLiteral("The upstream answered %1 in %2 ms.")
                             .arg(reply.status)
@@ -84,7 +93,7 @@ void MockServer::proxyRequest(QTcpSocket* socket, HttpRequest request, const QDa
             } else if (!reply.answered()) {
                 result = upstreamFailed(plan, reply);
             } else {
-                result = fromUpstream(plan, reply);
+                result = fromUpstream(plan, reply, request.method == "HEAD");
                 const DriftResult drift = ResponseDrift::check(pipeline->definition(), plan.operation,
                     { reply.status, reply.headers, reply.body, request.method == "HEAD" });
                 result.drift = drift.errors;

@@ -173,3 +173,8 @@ QByteArray HttpResponse::reasonPhrase(int status)
         return {};
     }
 }
+
+QByteArray HttpResponse::contentLength(bool headRequest) const
+{
+    return QByteArray::number(headRequest && headContentLength >= 0 ? headContentLength : qint64(body.size()));
+}

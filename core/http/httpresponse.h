@@ -16,6 +16,11 @@ struct HttpResponse
     // transfer coding; `body` holds the same bytes joined (sent at once for HEAD and HTTP/1.0, and logged).
     QByteArrayList chunks;
     int chunkIntervalMs = 0;
+    // For a HEAD request: the Content-Length a GET would get, when the body is not at hand (a proxied HEAD keeps the
+    // upstream's); -1: the body's size.
+    qint64 headContentLength = -1;
+    // The Content-Length to send: the body's size, or headContentLength for a HEAD request when it is known.
+    QByteArray contentLength(bool headRequest) const;
 
     QByteArray header(const QByteArray& name) const;
     // Replaces every header of that name (case-insensitive).

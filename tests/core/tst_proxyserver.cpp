@@ -2,10 +2,14 @@
 // Proxy mode end to end: a client, the mock as a proxy, and a small upstream in the test that answers correctly,
 // with drift, with 501 or 404, slowly, or not at all.
 #include <QSignalSpy>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "core/definition/definitionloader.h"
 #include "core/engine/mockservice.h"
+#include "core/engine/tlsidentity.h"
 #include "fakeupstream.h"
 #include "httpclient.h"
 
@@ -28,6 +32,8 @@ private slots:
     void cleanupTestCase();
     void answersComeBackUnchanged();
     void forwardsMethodPathQueryHeadersAndBody();
+    void headKeepsTheUpstreamsContentLength();
+    void httpsUpstream();
     void drift_data();
     void drift();
     void undefinedPathIsForwardedAsDrift();
@@ -116,6 +122,76 @@ void TestProxyServer::answersComeBackUnchanged()
     QCOMPARE(e.operationId, QStringLiteral("getBook"));
     QVERIFY2(e.drift.isEmpty(), qPrintable(e.drift.value(0).message));
     QVERIFY(e.trace.join(QLatin1Char(' ')).contains(QLatin1String("fits response 200")));
+}
+
+void TestProxyServer::headKeepsTheUpstreamsContentLength()
+{
+    // A HEAD answer carries no body, but the length of the body a GET would get: the upstream's, not 0.
+    m_upstream->reply = [](const TestUpstream::Seen& seen) {
+        if (seen.method != "HEAD")
+            return TestUpstream::answer(200, "Content-Type: application/json\r\n", kBook);
+        return QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ")
+            + QByteArray::number(qsizetype(qstrlen(kBook))) + "\r\nConnection: close\r\n\r\n";
+    };
+    const RawResponse r = fetch(m_port, request("HEAD", "/v1/books/7"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(m_upstream->seen.value(0).method, QByteArray("HEAD"));
+    QCOMPARE(r.header("Content-Length"), QByteArray::number(qsizetype(qstrlen(kBook))));
+    QVERIFY(r.body.isEmpty());
+    const RequestLogEntry e = lastEntry();
+    QCOMPARE(e.answeredBy, QStringLiteral("upstream"));
+    QCOMPARE(e.responseHeader("Content-Length"), QByteArray::number(qsizetype(qstrlen(kBook))));
+    QVERIFY2(e.drift.isEmpty(), qPrintable(e.drift.value(0).message));
+}
+
+void TestProxyServer::httpsUpstream()
+{
+    // An upstream over HTTPS with a self-signed certificate for 127.0.0.1, which the client trusts (as a user would add
+    // their server's CA to the system's store).
+    QTemporaryDir dir;
+    const TlsIdentityResult tls = TlsIdentityStore::selfSigned(dir.path());
+    QVERIFY2(tls.ok(), qPrintable(tls.error));
+    QSslServer server;
+    server.setSslConfiguration(tls.identity.serverConfiguration());
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QByteArray seen;
+    connect(&server, &QTcpServer::pendingConnectionAvailable, &server, [&server, &seen] {
+        while (QTcpSocket* socket = server.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &seen] {
+                seen += socket->readAll();
+                if (!seen.contains("\r\n\r\n"))
+                    return;
+                socket->write(TestUpstream::answer(200, "Content-Type: application/json\r\n", kBook));
+                socket->disconnectFromHost();
+            });
+        }
+    });
+    const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration trusting = before;
+    trusting.addCaCertificate(tls.identity.certificate);
+    QSslConfiguration::setDefaultConfiguration(trusting);
+    ProxySettings settings;
+    settings.mode = ProxyMode::Proxy;
+    settings.upstream = QUrl(QStringLiteral("https://127.0.0.1:%1/api").arg(server.serverPort()));
+    settings.timeoutMs = 10000;
+    m_service->setProxy(settings);
+
+    const RawResponse r = fetch(m_port, request("GET", "/v1/books/7"));
+    QSslConfiguration::setDefaultConfiguration(before);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, QByteArray(kBook));
+    QVERIFY2(seen.startsWith("GET /api/books/7 HTTP/1.1"), seen.constData());
+    const RequestLogEntry e = lastEntry();
+    QCOMPARE(e.answeredBy, QStringLiteral("upstream"));
+    QVERIFY2(e.drift.isEmpty(), qPrintable(e.drift.value(0).message));
+
+    // Without trusting it, the certificate is refused: a 502 that says why, nothing forwarded.
+    seen.clear();
+    const RawResponse refused = fetch(m_port, request("GET", "/v1/books/7"));
+    QCOMPARE(refused.status, 502);
+    QVERIFY(seen.isEmpty());
+    QCOMPARE(lastEntry().answeredBy, QStringLiteral("proxy"));
 }
 
 void TestProxyServer::forwardsMethodPathQueryHeadersAndBody()
