@@ -585,13 +585,6 @@
         <source>The overlay file that Record and &quot;Save response as example&quot; write into</source>
         <translation>Die Overlay-Datei, in die „Aufzeichnen“ und „Antwort als Beispiel speichern“ schreiben</translation>
     </message>
-    <message numerus="yes">
-        <source>Reloaded %1 with %n overlay(s)</source>
-        <translation>
-            <numerusform>%1 mit %n Overlay neu geladen</numerusform>
-            <numerusform>%1 mit %n Overlays neu geladen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 (--overlay on the command line)</source>
         <translation>%1 (--overlay auf der Kommandozeile)</translation>
@@ -624,13 +617,6 @@
         <source>Recording the upstream&apos;s answers into %1</source>
         <translation>Die Antworten des Upstreams werden in %1 aufgezeichnet</translation>
     </message>
-    <message numerus="yes">
-        <source>Recorded %n answer(s) into %1; the mock now serves them as examples</source>
-        <translation>
-            <numerusform>%n Antwort in %1 aufgezeichnet; der Mock liefert sie jetzt als Beispiel</numerusform>
-            <numerusform>%n Antworten in %1 aufgezeichnet; der Mock liefert sie jetzt als Beispiele</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
@@ -650,6 +636,18 @@
     <message>
         <source>Saved the response as example %1 in %2</source>
         <translation>Antwort als Beispiel %1 in %2 gespeichert</translation>
+    </message>
+    <message>
+        <source>Reloaded %1 with the overlays %2</source>
+        <translation>%1 mit den Overlays %2 neu geladen</translation>
+    </message>
+    <message>
+        <source>Recorded 1 answer into %1; the mock now serves it as an example</source>
+        <translation>1 Antwort in %1 aufgezeichnet; der Mock liefert sie jetzt als Beispiel</translation>
+    </message>
+    <message>
+        <source>Recorded %1 answers into %2; the mock now serves them as examples</source>
+        <translation>%1 Antworten in %2 aufgezeichnet; der Mock liefert sie jetzt als Beispiele</translation>
     </message>
 </context>
 <context>

@@ -585,13 +585,6 @@
         <source>The overlay file that Record and &quot;Save response as example&quot; write into</source>
         <translation>Le fichier overlay dans lequel « Enregistrer » et « Enregistrer la réponse comme exemple » écrivent</translation>
     </message>
-    <message numerus="yes">
-        <source>Reloaded %1 with %n overlay(s)</source>
-        <translation>
-            <numerusform>%1 rechargé avec %n overlay</numerusform>
-            <numerusform>%1 rechargé avec %n overlays</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 (--overlay on the command line)</source>
         <translation>%1 (--overlay sur la ligne de commande)</translation>
@@ -624,13 +617,6 @@
         <source>Recording the upstream&apos;s answers into %1</source>
         <translation>Les réponses de l’upstream sont enregistrées dans %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Recorded %n answer(s) into %1; the mock now serves them as examples</source>
-        <translation>
-            <numerusform>%n réponse enregistrée dans %1 ; le mock la sert désormais comme exemple</numerusform>
-            <numerusform>%n réponses enregistrées dans %1 ; le mock les sert désormais comme exemples</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Could not write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
@@ -650,6 +636,18 @@
     <message>
         <source>Saved the response as example %1 in %2</source>
         <translation>Réponse enregistrée comme exemple %1 dans %2</translation>
+    </message>
+    <message>
+        <source>Reloaded %1 with the overlays %2</source>
+        <translation>%1 rechargé avec les overlays %2</translation>
+    </message>
+    <message>
+        <source>Recorded 1 answer into %1; the mock now serves it as an example</source>
+        <translation>1 réponse enregistrée dans %1 ; le mock la sert désormais comme exemple</translation>
+    </message>
+    <message>
+        <source>Recorded %1 answers into %2; the mock now serves them as examples</source>
+        <translation>%1 réponses enregistrées dans %2 ; le mock les sert désormais comme exemples</translation>
     </message>
 </context>
 <context>

@@ -65,22 +65,8 @@
 
 namespace {
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-};
-
-Reply get(const QUrl& url)
-{
-    QNetworkAccessManager nam;
-    QNetworkReply* reply = nam.get(QNetworkRequest(url));
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    finished.wait(10000);
-    Reply r { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll() };
-    reply->deleteLater();
-    return r;
-}
+using UiTestUtils::get;
+using UiTestUtils::Reply;
 
 void writeFile(const QString& path, const QByteArray& data)
 {

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSettings>
@@ -32,6 +33,7 @@
 #include "ui/widgets/operationsbrowser.h"
 #include "ui/widgets/proxybar.h"
 #include "ui/widgets/requestlogview.h"
+#include "uitestutils.h"
 
 namespace {
 
@@ -58,22 +60,8 @@ paths:
 
 const QByteArray dune = R"({"id":1,"title":"Dune"})";
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-};
-
-Reply get(const QUrl& url)
-{
-    QNetworkAccessManager nam;
-    QNetworkReply* reply = nam.get(QNetworkRequest(url));
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    finished.wait(15000);
-    Reply r { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll() };
-    reply->deleteLater();
-    return r;
-}
+using UiTestUtils::get;
+using UiTestUtils::Reply;
 
 QJsonObject json(const QByteArray& bytes)
 {

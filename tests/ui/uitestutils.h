@@ -7,12 +7,33 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
 #include <QStringList>
 
 #include "core/definition/definition.h"
 #include "core/engine/requestlogentry.h"
 
 namespace UiTestUtils {
+
+// A GET answered while the test's event loop runs (so a mock or an upstream on this thread can answer it).
+struct Reply
+{
+    int status = 0;
+    QByteArray body;
+};
+
+inline Reply get(const QUrl& url)
+{
+    QNetworkAccessManager nam;
+    QNetworkReply* reply = nam.get(QNetworkRequest(url));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(15000);
+    Reply r { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll() };
+    reply->deleteLater();
+    return r;
+}
 
 inline Operation makeOperation(const QString& id, const QString& method, const QString& path, const QStringList& tags,
     const QString& summary = {}, bool deprecated = false)

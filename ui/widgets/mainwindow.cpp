@@ -926,10 +926,13 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
         onOperationSelected(QString());
     if (load.samePath && definition->overlays.isEmpty())
         statusBar()->showMessage(tr("Reloaded %1").arg(displayName(path)), 4000);
-    else if (load.samePath)
+    else if (load.samePath) {
+        QStringList names;
+        for (const QString& overlay : definition->overlays)
+            names.append(QFileInfo(overlay).fileName());
         statusBar()->showMessage(
-            tr("Reloaded %1 with %n overlay(s)", nullptr, int(definition->overlays.size())).arg(displayName(path)),
-            4000);
+            tr("Reloaded %1 with the overlays %2").arg(displayName(path), names.join(QStringLiteral(", "))), 4000);
+    }
 
     const MockConfig config = m_session->config();
     if (config.off) {
@@ -1299,9 +1302,10 @@ void MainWindow::stopRecording(bool apply)
     updateRecordIndicator();
     if (!apply || !m_recorder || (recorded == 0 && !QFileInfo::exists(m_recorder->file())))
         return;
-    statusBar()->showMessage(
-        tr("Recorded %n answer(s) into %1; the mock now serves them as examples", nullptr, recorded)
-            .arg(QFileInfo(m_recorder->file()).fileName()),
+    const QString name = QFileInfo(m_recorder->file()).fileName();
+    statusBar()->showMessage(recorded == 1
+            ? tr("Recorded 1 answer into %1; the mock now serves it as an example").arg(name)
+            : tr("Recorded %1 answers into %2; the mock now serves them as examples").arg(recorded).arg(name),
         6000);
     if (m_recorder->isWriting())
         m_applyWhenWritten = true;

@@ -32,7 +32,7 @@ ProxyBar::ProxyBar(QWidget* parent)
     m_upstream->setClearButtonEnabled(true);
     // Narrow enough for the menu bar's corner at 1024 px (which gives its widgets their size hints, never more): the
     // mode combo is as wide as the mode it shows, the URL field as wide as the URL (see refresh()).
-    m_mode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_mode->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_upstream, &QLineEdit::textChanged, this, [this] { fitWidths(); });
 
     m_record = new QAction(tr("Record"), this);
@@ -44,6 +44,9 @@ ProxyBar::ProxyBar(QWidget* parent)
     m_recordButton->setDefaultAction(m_record);
     m_recordButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_recordButton->setAutoRaise(true);
+    // Small enough for the button to be no taller than its text: the menu bar keeps the height of its menus.
+    const int dot = fontMetrics().height() * 3 / 4;
+    m_recordButton->setIconSize(QSize(dot, dot));
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -115,8 +118,14 @@ ProxySettings ProxyBar::settings() const
 
 void ProxyBar::fitWidths()
 {
-    // Two characters more than the mode's name: the average character is narrower than its letters.
-    m_mode->setMinimumContentsLength(int(m_mode->currentText().size()) + 2);
+    // The combo's size hint fits its longest mode; it is kept to the one it shows (layouts bound hints by the maximum).
+    const QFontMetrics modeMetrics(m_mode->font());
+    int longest = 0;
+    for (int i = 0; i < m_mode->count(); ++i)
+        longest = std::max(longest, modeMetrics.horizontalAdvance(m_mode->itemText(i)));
+    m_mode->setMaximumWidth(QWIDGETSIZE_MAX);
+    m_mode->setMaximumWidth(
+        m_mode->sizeHint().width() - longest + modeMetrics.horizontalAdvance(m_mode->currentText()) + 4);
     const QFontMetrics fm(m_upstream->font());
     const QString text = m_upstream->text().size() > QStringLiteral("http://localhost:8080").size()
         ? m_upstream->text()
