@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The window's proxy controls: mode and upstream remembered per definition, the bar's settings, the log's marker.
+#include <QAction>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QSettings>
@@ -20,6 +21,7 @@ private slots:
     void rememberedPerDefinition();
     void barReportsWhatTheUserChose();
     void logShowsDriftAndWhoAnswered();
+    void recordNeedsAProxyModeAndCounts();
 };
 
 void TestProxyBar::initTestCase()
@@ -95,6 +97,36 @@ void TestProxyBar::logShowsDriftAndWhoAnswered()
     const QModelIndex flags = model.index(0, RequestLogModel::FlagsColumn);
     QCOMPARE(flags.data().toString(), QStringLiteral("drift 1, from upstream"));
     QVERIFY(flags.data(Qt::ToolTipRole).toString().contains(QLatin1String("body/title")));
+}
+
+void TestProxyBar::recordNeedsAProxyModeAndCounts()
+{
+    ProxyBar bar;
+    QAction* record = bar.recordAction();
+    QVERIFY(record->isCheckable());
+    QVERIFY(!record->isEnabled()); // Mock: nothing comes from an upstream
+    QVERIFY(record->toolTip().contains(QLatin1String("Proxy")));
+    ProxySettings proxy;
+    proxy.mode = ProxyMode::ProxyWithFallback;
+    proxy.upstream = QUrl(QStringLiteral("http://localhost:9000"));
+    bar.setSettings(proxy);
+    QVERIFY(record->isEnabled());
+    QCOMPARE(record->text(), QStringLiteral("Record"));
+
+    bar.setRecording(true, QStringLiteral("/tmp/books.recorded.overlay.json"), 0);
+    QVERIFY(record->isChecked());
+    QCOMPARE(record->text(), QStringLiteral("Recording"));
+    bar.setRecording(true, QStringLiteral("/tmp/books.recorded.overlay.json"), 3);
+    QCOMPARE(record->text(), QStringLiteral("Recorded 3"));
+    QVERIFY(record->toolTip().contains(QLatin1String("books.recorded.overlay.json")));
+    // While recording, the button stays usable in any mode, so recording can always be stopped.
+    proxy.mode = ProxyMode::Mock;
+    bar.setSettings(proxy);
+    QVERIFY(record->isEnabled());
+    bar.setRecording(false, QStringLiteral("/tmp/books.recorded.overlay.json"), 3);
+    QVERIFY(!record->isChecked());
+    QVERIFY(!record->isEnabled());
+    QCOMPARE(record->text(), QStringLiteral("Record"));
 }
 
 QTEST_MAIN(TestProxyBar)
