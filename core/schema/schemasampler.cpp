@@ -1609,12 +1609,17 @@ private:
 
     static QString formatBase(const QString& format, int variant)
     {
+        constexpr qint64 firstDay = 19723; // 2024-01-01, in days since 1970-01-01
         if (format == QLatin1String("date-time"))
-            return QDateTime(QDate(2024, 1, 1).addDays(variant), QTime(0, 0), QTimeZone::utc()).toString(Qt::ISODate);
+            return RealisticValues::isoDate(firstDay + variant) + QLatin1String("T00:00:00Z");
         if (format == QLatin1String("date"))
-            return QDate(2024, 1, 1).addDays(variant).toString(Qt::ISODate);
-        if (format == QLatin1String("time"))
-            return QTime(0, 0).addSecs(variant).toString(QStringLiteral("HH:mm:ss")) + QLatin1Char('Z');
+            return RealisticValues::isoDate(firstDay + variant);
+        if (format == QLatin1String("time")) {
+            const int second = int(((qint64(variant) % 86400) + 86400) % 86400);
+            return RealisticValues::twoDigits(second / 3600) + QLatin1Char(':')
+                + RealisticValues::twoDigits(second / 60 % 60) + QLatin1Char(':')
+                + RealisticValues::twoDigits(second % 60) + QLatin1Char('Z');
+        }
         if (format == QLatin1String("email"))
             return variant == 0 ? QStringLiteral("user@example.com")
                                 : QStringLiteral("user%1@example.com").arg(variant);
