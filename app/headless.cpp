@@ -21,6 +21,7 @@
 #include "core/engine/tlsidentity.h"
 #include "core/generation/generationcontrol.h"
 #include "core/proxy/driftreport.h"
+#include "core/proxy/responserecorder.h"
 #include "core/scenarios/scenarioloader.h"
 #include "core/state/statefile.h"
 #include "core/state/statestore.h"
@@ -141,7 +142,8 @@ QString callbackLine(const RequestLogEntry& e)
 
 namespace Headless {
 
-int check(const QString& file, const QStringList& allowedFiles, const QString& scenarioFile)
+int check(
+    const QString& file, const QStringList& allowedFiles, const QString& scenarioFile, const QStringList& overlays)
 {
     const QFileInfo info(file);
     if (!info.exists() || !info.isFile() || !info.isReadable()) {
@@ -150,6 +152,7 @@ int check(const QString& file, const QStringList& allowedFiles, const QString& s
     }
     LoadOptions loadOptions;
     loadOptions.allowedPaths = allowedFiles;
+    loadOptions.overlays = overlays;
     LoadResult result = DefinitionLoader(loadOptions).loadFile(file);
     const ScenarioResult scenarios = ScenarioLoader::loadFor(file, scenarioFile, result.definition.get());
     result.diagnostics += scenarios.diagnostics;
@@ -181,6 +184,7 @@ int run(const CommandLineOptions& options)
     MockSession session;
     LoadOptions loadOptions;
     loadOptions.allowedPaths = options.allowedFiles;
+    loadOptions.overlays = options.overlays;
     session.setLoadOptions(loadOptions);
     session.setConfigFile(options.configFile);
     session.setScenarioFile(options.scenarioFile);
@@ -241,6 +245,13 @@ int run(const CommandLineOptions& options)
     session.service()->setLimits(options.limits);
     session.service()->setThreads(options.threads);
     session.service()->setProxy(options.proxy);
+    if (!options.recordFile.isEmpty()) {
+        const QString error = session.setRecordFile(options.recordFile);
+        if (!error.isEmpty()) {
+            err() << QStringLiteral("understudy: %1").arg(error) << Qt::endl;
+            return 2;
+        }
+    }
     if (options.tls) {
         const TlsIdentityResult tls = options.certFile.isEmpty()
             ? TlsIdentityStore::selfSigned()
@@ -349,6 +360,12 @@ int run(const CommandLineOptions& options)
                 .arg(options.proxy.timeoutMs)
                 .arg(options.proxy.rejectInvalid ? QStringLiteral(", invalid requests rejected") : QString())
                 .toUtf8());
+    if (session.recorder())
+        log.writeLine(QStringLiteral("Recording: new upstream answers become examples in %1")
+                          .arg(session.recorder()->file())
+                          .toUtf8());
+    for (const QString& overlay : first.definition->overlays)
+        log.writeLine(QStringLiteral("Overlay applied: %1").arg(overlay).toUtf8());
     int code = QCoreApplication::exec();
     session.stop();
     if (options.proxy.active()) {
@@ -363,6 +380,17 @@ int run(const CommandLineOptions& options)
                 code = code == 0 ? 1 : code;
             }
         }
+    }
+    if (const auto recorder = session.recorder()) {
+        if (recorder->flush())
+            log.writeLine(QStringLiteral("Recorded %1 new example(s) in %2")
+                              .arg(recorder->recordedCount())
+                              .arg(recorder->file())
+                              .toUtf8());
+        else
+            err() << QStringLiteral("understudy: cannot write the record file %1: %2")
+                         .arg(recorder->file(), recorder->error())
+                  << Qt::endl;
     }
     if (session.stateFile() && !session.stateFile()->flush())
         err() << QStringLiteral("understudy: cannot write the state file: %1").arg(session.stateFile()->error())

@@ -36,6 +36,8 @@ struct CommandLineOptions
     bool dynamic = false; // --dynamic: every request draws fresh generated values
     ProxySettings proxy; // --proxy, --proxy-fallback, --proxy-timeout, --proxy-reject-invalid
     QString proxyReport; // --proxy-report: the drift report as JSON, written on exit
+    QString recordFile; // --record: distinct upstream answers kept as examples in this overlay file (needs --proxy)
+    QStringList overlays; // --overlay: overlay files applied to the definition, in order
     bool tls = false; // --tls (also set by --tls-port, --cert, --key)
     int tlsPort = -1; // --tls-port: HTTPS there and HTTP on --port; -1: HTTPS instead of HTTP on --port
     QString certFile; // --cert, --key: the HTTPS certificate and key; empty: the self-signed one for localhost
@@ -46,7 +48,8 @@ namespace Headless {
 
 // Prints the diagnostics of FILE; exit code 0 (valid, maybe warnings), 1 (errors), 2 (unreadable file).
 // The scenario file (--scenarios, or the discovered understudy.yaml) is checked as well.
-int check(const QString& file, const QStringList& allowedFiles = {}, const QString& scenarioFile = {});
+int check(const QString& file, const QStringList& allowedFiles = {}, const QString& scenarioFile = {},
+    const QStringList& overlays = {});
 
 // Loads the definition, starts the mock, prints one line per request until SIGINT/SIGTERM.
 int run(const CommandLineOptions& options);

@@ -25,6 +25,7 @@
 
 #include "ui/translation.h"
 #include "ui/widgets/mainwindow.h"
+#include "ui/widgets/serverbar.h"
 #endif
 #endif
 
@@ -79,7 +80,8 @@ void setupParser(QCommandLineParser& parser)
         { QStringLiteral("max-connections"),
             QStringLiteral("Headless: open connections at most (default 1024); more get 503."), QStringLiteral("N") },
         { QStringLiteral("threads"),
-            QStringLiteral("Headless: serving threads (default: one per core, at most 8), all on the same port."),
+            QStringLiteral("Serving threads (default: one per core, at most 8), all on the same port; the window "
+                           "also has it under Settings > Limits."),
             QStringLiteral("N") },
         { QStringLiteral("stateful"),
             QStringLiteral("Remember what clients create: collections inferred from the paths answer POST, GET, PUT, "
@@ -111,8 +113,8 @@ void setupParser(QCommandLineParser& parser)
                            "Loopback is always allowed; other hosts are logged as refused."),
             QStringLiteral("HOST") },
         { QStringLiteral("proxy"),
-            QStringLiteral("Headless: forward every request to URL (http or https) and check its answers against "
-                           "the definition."),
+            QStringLiteral("Forward every request to URL (http or https) and check its answers against the "
+                           "definition (the window starts with its proxy bar set so)."),
             QStringLiteral("URL") },
         { QStringLiteral("proxy-fallback"),
             QStringLiteral("Proxy: the mock answers what the upstream has not built (501, 404 for a defined route, "
@@ -125,9 +127,18 @@ void setupParser(QCommandLineParser& parser)
         { QStringLiteral("proxy-report"),
             QStringLiteral("Proxy: on exit, write the per-operation drift report to FILE as JSON."),
             QStringLiteral("FILE") },
+        { QStringLiteral("record"),
+            QStringLiteral("Proxy: keep each distinct upstream answer as a named example in FILE, an OpenAPI "
+                           "Overlay (read first when it exists; the definition is never changed)."),
+            QStringLiteral("FILE") },
+        { QStringLiteral("overlay"),
+            QStringLiteral("Apply the OpenAPI Overlay FILE to the definition before serving it (e.g. recorded "
+                           "examples). Repeatable, applied in order."),
+            QStringLiteral("FILE") },
         { QStringLiteral("tls"),
             QStringLiteral("Headless: serve HTTPS instead of HTTP on --port, with --cert/--key or a self-signed "
-                           "certificate for localhost made on first use.") },
+                           "certificate for localhost made on first use. The window turns its HTTPS switch on (HTTP "
+                           "stays, HTTPS on --tls-port or the next free port).") },
         { QStringLiteral("tls-port"),
             QStringLiteral("Headless: serve HTTPS on N as well, HTTP staying on --port (0 = any free port)."),
             QStringLiteral("N") },
@@ -189,8 +200,8 @@ int main(int argc, char** argv)
     if (parser.isSet(QStringLiteral("check"))) {
         if (positional.isEmpty())
             return usageError(parser, QStringLiteral("--check needs a DEFINITION file"));
-        return Headless::check(
-            positional.first(), parser.values(QStringLiteral("allow-file")), parser.value(QStringLiteral("scenarios")));
+        return Headless::check(positional.first(), parser.values(QStringLiteral("allow-file")),
+            parser.value(QStringLiteral("scenarios")), parser.values(QStringLiteral("overlay")));
     }
 
     CommandLineOptions options;
@@ -307,6 +318,17 @@ int main(int argc, char** argv)
     }
     options.proxy.rejectInvalid = parser.isSet(QStringLiteral("proxy-reject-invalid"));
     options.proxyReport = parser.value(QStringLiteral("proxy-report"));
+    options.recordFile = parser.value(QStringLiteral("record"));
+    if (parser.isSet(QStringLiteral("record")) && options.recordFile.isEmpty())
+        return usageError(parser, QStringLiteral("--record: the FILE is empty"));
+    if (!options.recordFile.isEmpty() && !options.proxy.active())
+        return usageError(parser,
+            QStringLiteral("--record needs --proxy URL: it records the upstream's answers (replay them with "
+                           "--overlay FILE)"));
+    options.overlays = parser.values(QStringLiteral("overlay"));
+    for (const QString& overlay : std::as_const(options.overlays))
+        if (overlay.isEmpty())
+            return usageError(parser, QStringLiteral("--overlay: the FILE is empty"));
     options.certFile = parser.value(QStringLiteral("cert"));
     options.keyFile = parser.value(QStringLiteral("key"));
     if (options.certFile.isEmpty() != options.keyFile.isEmpty())
@@ -343,6 +365,13 @@ int main(int argc, char** argv)
         window->setInitialServer(options.host, options.port);
     if (!options.watch)
         window->setWatchEnabled(false);
+    // As in headless mode, for this run only (Settings ▸ Limits keeps the window's own choice).
+    if (options.threads > 0)
+        window->service()->setThreads(options.threads);
+    if (options.tls)
+        window->serverBar()->setHttpsFromCommandLine(options.certFile, options.keyFile, options.tlsPort);
+    if (options.proxy.active())
+        window->setInitialProxy(options.proxy);
     window->setAllowedFiles(options.allowedFiles);
     if (options.stateful)
         window->setStateful(true);

@@ -553,6 +553,10 @@
         <source>The mock answers every request</source>
         <translation>Der Mock beantwortet jede Anfrage</translation>
     </message>
+    <message>
+        <source>The new number of serving threads is used from the next start (F5)</source>
+        <translation>Die neue Anzahl der Bedienthreads gilt ab dem nächsten Start (F5)</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1389,6 +1393,10 @@ Zertifikatsdatei: %3</translation>
         <source>HTTPS certificate SHA-256 fingerprint: %1</source>
         <translation>SHA-256-Fingerabdruck des HTTPS-Zertifikats: %1</translation>
     </message>
+    <message>
+        <source>Modes</source>
+        <translation>Modi</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1519,6 +1527,26 @@ Zertifikatsdatei: %3</translation>
     <message>
         <source>Allowed host names:</source>
         <translation>Erlaubte Hostnamen:</translation>
+    </message>
+    <message>
+        <source>Open connections over all serving threads; more are answered 503 and closed.</source>
+        <translation>Offene Verbindungen über alle Bedienthreads; weitere werden mit 503 beantwortet und geschlossen.</translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation>einer pro Kern</translation>
+    </message>
+    <message>
+        <source>Threads that serve requests, all on the same port (like --threads). Used from the next start of the mock.</source>
+        <translation>Threads, die Anfragen bedienen, alle auf demselben Port (wie --threads). Gilt ab dem nächsten Start des Mocks.</translation>
+    </message>
+    <message>
+        <source>Most open connections:</source>
+        <translation>Höchstens offene Verbindungen:</translation>
+    </message>
+    <message>
+        <source>Serving threads:</source>
+        <translation>Bedienthreads:</translation>
     </message>
 </context>
 <context>

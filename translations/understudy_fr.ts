@@ -553,6 +553,10 @@
         <source>The mock answers every request</source>
         <translation>Le mock répond à chaque requête</translation>
     </message>
+    <message>
+        <source>The new number of serving threads is used from the next start (F5)</source>
+        <translation>Le nouveau nombre de threads de service s’applique au prochain démarrage (F5)</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1148,7 +1152,7 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
     </message>
     <message>
         <source>Copy response &amp;body</source>
-        <translation>Copier le &amp;corps de la réponse</translation>
+        <translation>Copier le corps de la &amp;réponse</translation>
     </message>
     <message>
         <source>%1 of %2 requests</source>
@@ -1389,6 +1393,10 @@ Fichier du certificat : %3</translation>
         <source>HTTPS certificate SHA-256 fingerprint: %1</source>
         <translation>Empreinte SHA-256 du certificat HTTPS : %1</translation>
     </message>
+    <message>
+        <source>Modes</source>
+        <translation>Modes</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1519,6 +1527,26 @@ Fichier du certificat : %3</translation>
     <message>
         <source>Allowed host names:</source>
         <translation>Noms d’hôte autorisés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Open connections over all serving threads; more are answered 503 and closed.</source>
+        <translation>Connexions ouvertes sur l’ensemble des threads de service ; au-delà, réponse 503 et fermeture.</translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation>un par cœur</translation>
+    </message>
+    <message>
+        <source>Threads that serve requests, all on the same port (like --threads). Used from the next start of the mock.</source>
+        <translation>Threads qui servent les requêtes, tous sur le même port (comme --threads). Appliqué au prochain démarrage du mock.</translation>
+    </message>
+    <message>
+        <source>Most open connections:</source>
+        <translation>Connexions ouvertes au plus :</translation>
+    </message>
+    <message>
+        <source>Serving threads:</source>
+        <translation>Threads de service :</translation>
     </message>
 </context>
 <context>

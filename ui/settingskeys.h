@@ -137,4 +137,13 @@ inline QString allowedHosts()
 {
     return QStringLiteral("server/allowedHosts");
 }
+inline QString maxConnections()
+{
+    return QStringLiteral("server/maxConnections");
+}
+// Serving threads of the window's mock (0 = one per core, at most 8; as --threads), used from the next start.
+inline QString servingThreads()
+{
+    return QStringLiteral("server/threads");
+}
 } // namespace SettingsKeys

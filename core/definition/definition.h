@@ -211,7 +211,8 @@ struct Definition
     QList<Operation> operations;
     QJsonObject securitySchemes; // name -> Security Scheme Object ($refs resolved)
     QJsonObject document; // the bundled document (OpenAPI 3 shape; external refs bundled in)
-    QStringList files; // every file read: root first, then external files
+    QStringList files; // every file read: root first, then external files and overlays
+    QStringList overlays; // the overlay files applied (absolute paths), in order
 
     // Where a pointer into `document` came from (file and pointer inside that file). Pointers under
     // "/x-understudy-bundled/<n>" map back to external files.

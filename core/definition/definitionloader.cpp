@@ -11,6 +11,7 @@
 
 #include "core/definition/examplelinter.h"
 #include "core/definition/operationextractor.h"
+#include "core/definition/overlay.h"
 #include "core/definition/projectfiles.h"
 #include "core/definition/refbundler.h"
 #include "core/definition/swaggerconverter.h"
@@ -99,6 +100,7 @@ private:
     QJsonValue fetch(const QString& file, const QString& fromFile, const QString& fromPointer);
     void addPositions();
     void addExampleWarnings(const Definition& definition);
+    void applyOverlays(Definition* definition);
     LoadResult fail();
 
     LoadOptions m_options;
@@ -311,6 +313,32 @@ void LoadSession::addExampleWarnings(const Definition& definition)
     m_diagnostics.append(warnings);
 }
 
+// Overlays change the bundled (and converted) document, so their targets reach external files' parts as well.
+void LoadSession::applyOverlays(Definition* definition)
+{
+    for (const QString& path : std::as_const(m_options.overlays)) {
+        const QString file = absolutePath(path);
+        const ProjectFiles::Read read = ProjectFiles::readRegularFile(file, m_options.maxReferencedFileBytes);
+        if (read.status != ProjectFiles::Status::Ok) {
+            const QString why = read.status == ProjectFiles::Status::Missing ? QStringLiteral("it does not exist")
+                : read.status == ProjectFiles::Status::TooLarge
+                ? QStringLiteral("it is larger than %1 bytes").arg(m_options.maxReferencedFileBytes)
+                : read.status == ProjectFiles::Status::Unreadable ? read.error
+                                                                  : QStringLiteral("it is not a regular file");
+            m_diagnostics.append(Diagnostic::error(QStringLiteral("Cannot apply the overlay: %1").arg(why), file,
+                QString(), QStringLiteral("overlay-unreadable")));
+            m_files.append(file);
+            continue;
+        }
+        m_files.append(file);
+        const ParsedFile parsed = parse(read.data, file);
+        if (!parsed.ok)
+            continue;
+        m_diagnostics.append(Overlay::apply(parsed.root, file, &definition->document));
+        definition->overlays.append(file);
+    }
+}
+
 LoadResult LoadSession::fail()
 {
     addPositions();
@@ -417,6 +445,7 @@ LoadResult LoadSession::run(const QByteArray& data, const QString& path)
         definition->document = std::move(bundled.document);
     }
     definition->bundledOrigins = std::move(bundled.origins);
+    applyOverlays(definition.get());
     definition->files = m_files;
     if (isSwagger)
         addSwaggerContentOrders(root, definition->document, &m_keyOrders[file]);

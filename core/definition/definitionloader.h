@@ -19,6 +19,9 @@ struct LoadOptions
     // Files and folders outside the definition's project that `$ref` and `externalValue` may still read
     // (--allow-file); see ProjectFiles. Anything else outside is a "ref-outside-project" error.
     QStringList allowedPaths;
+    // OpenAPI Overlay files (--overlay, File > Apply overlay) applied in order to the document before its operations
+    // are read. The user named them, so they may lie outside the project; they are watched like the definition.
+    QStringList overlays;
 };
 
 struct LoadResult

@@ -22,6 +22,8 @@
 
 class CallbackDispatcher;
 struct CallbackOutcome;
+class ResponseRecorder;
+
 class GatedTcpServer;
 class QThreadPool;
 class UpstreamClient;
@@ -57,6 +59,11 @@ public:
     void setProxy(const ProxySettings& settings)
     {
         m_proxy = settings;
+    }
+    // Proxy mode: distinct upstream answers are kept as examples (--record); null records nothing.
+    void setRecorder(std::shared_ptr<ResponseRecorder> recorder)
+    {
+        m_recorder = std::move(recorder);
     }
 
     // Open connections counted together with the other serving threads of the same mock (see GatedTcpServer).
@@ -135,4 +142,5 @@ private:
     ProxySettings m_proxy;
     UpstreamClient* m_upstream = nullptr; // created on first use, on this (the serving) thread
     CallbackDispatcher* m_callbacks = nullptr; // likewise
+    std::shared_ptr<ResponseRecorder> m_recorder;
 };

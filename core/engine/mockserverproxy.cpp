@@ -6,6 +6,7 @@
 #include "core/engine/mockserver.h"
 #include "core/proxy/proxystage.h"
 #include "core/proxy/responsedrift.h"
+#include "core/proxy/responserecorder.h"
 #include "core/proxy/upstreamclient.h"
 #include "core/proxy/upstreammapping.h"
 
@@ -70,9 +71,10 @@ void MockServer::proxyRequest(QTcpSocket* socket, HttpRequest request, const QDa
     const HeaderList headers = plan.headers;
     const QByteArray body = request.body;
     const ProxySettings settings = m_proxy;
+    std::shared_ptr<ResponseRecorder> recorder = m_recorder;
     m_upstream->send(method, target, headers, body, settings.timeoutMs, settings.maxBodyBytes, this,
         [this, socket = QPointer<QTcpSocket>(socket), request = std::move(request), plan = std::move(plan), pipeline,
-            settings, arrived, timer, withPlan](UpstreamReply reply) {
+            settings, recorder, arrived, timer, withPlan](UpstreamReply reply) {
             const QString why = ProxyStage::fallbackReason(settings, plan, reply.status, reply.error);
             MockResult result;
             if (!why.isEmpty()) {
@@ -87,6 +89,13 @@ void MockServer::proxyRequest(QTcpSocket* socket, HttpRequest request, const QDa
                     { reply.status, reply.headers, reply.body, request.method == "HEAD" });
                 result.drift = drift.errors;
                 result.trace.append(drift.trace);
+                if (recorder && plan.operation)
+                    result.trace.append(recorder->record(pipeline->definition(), *plan.operation,
+                        { request.method,
+                            request.query.isEmpty()
+                                ? request.path
+                                : request.path + QLatin1Char('?') + QString::fromUtf8(request.query),
+                            reply.status, reply.headers, reply.body }));
             }
             finish(socket, request, withPlan(plan, std::move(result)), arrived, timer.nsecsElapsed() / 1000);
         });

@@ -71,11 +71,12 @@ void MockService::ensureServers(int count)
             Qt::QueuedConnection);
         QMetaObject::invokeMethod(
             server,
-            [server, limits = m_limits, hook = m_hook, counter = m_openCount, proxy = m_proxy] {
+            [server, limits = m_limits, hook = m_hook, counter = m_openCount, proxy = m_proxy, recorder = m_recorder] {
                 server->setConnectionCounter(counter);
                 server->setLimits(limits);
                 server->setRequestHook(hook);
                 server->setProxy(proxy);
+                server->setRecorder(recorder);
             },
             Qt::BlockingQueuedConnection);
         // Queued ahead of anything else this server will do, so it never serves before it has the pipeline.
@@ -181,6 +182,12 @@ void MockService::setProxy(const ProxySettings& settings)
     onEveryServer([settings](MockServer* server) { server->setProxy(settings); }, Qt::BlockingQueuedConnection);
 }
 
+void MockService::setRecorder(std::shared_ptr<ResponseRecorder> recorder)
+{
+    m_recorder = recorder;
+    onEveryServer([recorder](MockServer* server) { server->setRecorder(recorder); }, Qt::BlockingQueuedConnection);
+}
+
 ProxySettings MockService::proxy() const
 {
     return m_proxy;
@@ -201,6 +208,11 @@ int MockService::servingThreads() const
     if (!MockServer::canSharePort())
         return 1;
     return m_threads > 0 ? std::min(m_threads, kMaxThreads) : std::clamp(QThread::idealThreadCount(), 1, kMaxThreads);
+}
+
+int MockService::listeningThreads() const
+{
+    return isRunning() ? m_listening : 0;
 }
 
 StartResult MockService::start(const QHostAddress& host, quint16 port)

@@ -26,6 +26,7 @@
 
 class MockPipeline;
 class MockServer;
+class ResponseRecorder;
 class QThread;
 
 class MockService final : public QObject
@@ -63,6 +64,8 @@ public:
     // Proxy mode: forward to an upstream and check its answers (Mock: off). Takes effect with the next request.
     void setProxy(const ProxySettings& settings);
     ProxySettings proxy() const;
+    // Proxy mode: where upstream answers are recorded as examples (null: nowhere). Takes effect with the next answer.
+    void setRecorder(std::shared_ptr<ResponseRecorder> recorder);
 
     // Serving threads: 0 (the default) is one per core, at most 8; 1 serves on one thread as before. Each thread
     // runs its own server on the same port (SO_REUSEPORT; one thread where the platform cannot share a port),
@@ -70,6 +73,7 @@ public:
     void setThreads(int threads);
     int threads() const;
     int servingThreads() const; // what start() uses
+    int listeningThreads() const; // the serving threads listening now (0 while stopped)
     static constexpr int kMaxThreads = 8;
 
     // Listens on host:port (port 0 = any free port). Blocks only for the bind itself (a few
@@ -125,6 +129,7 @@ private:
     MockConfig m_config;
     ServerLimits m_limits;
     ProxySettings m_proxy;
+    std::shared_ptr<ResponseRecorder> m_recorder;
     QHostAddress m_host;
     quint16 m_port = 0;
     TlsIdentity m_tls;

@@ -4,11 +4,13 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QPointer>
+#include <QThread>
 #include <QThreadPool>
 
 #include "core/engine/definitionwatcher.h"
 #include "core/engine/mockservice.h"
 #include "core/negotiation/forcedresponsestore.h"
+#include "core/proxy/responserecorder.h"
 #include "core/state/statefile.h"
 #include "core/state/statestore.h"
 
@@ -45,6 +47,7 @@ MockSession::~MockSession()
 {
     if (m_stateFile)
         m_stateFile->flush();
+    setRecordFile(QString());
     // A load still running finds the session gone (QPointer) and drops its result.
     ++m_generation;
 }
@@ -128,6 +131,31 @@ QString MockSession::setStateFile(const QString& path)
         m_stateFile = nullptr;
         return QStringLiteral("cannot read the state file %1: %2").arg(path, read.error);
     }
+    return {};
+}
+
+QString MockSession::setRecordFile(const QString& path)
+{
+    if (m_recorder) {
+        m_service->setRecorder(nullptr); // the serving threads let go of it first
+        m_recorder->flush();
+        m_recorder.reset();
+    }
+    if (path.isEmpty())
+        return {};
+    // Serving threads may hold the last reference for a moment: the object goes on the thread it lives on.
+    std::shared_ptr<ResponseRecorder> recorder(new ResponseRecorder(path), [](ResponseRecorder* r) {
+        r->flush();
+        if (r->thread() == QThread::currentThread())
+            delete r;
+        else
+            r->deleteLater();
+    });
+    const QString error = recorder->load();
+    if (!error.isEmpty())
+        return error;
+    m_recorder = recorder;
+    m_service->setRecorder(recorder);
     return {};
 }
 

@@ -20,6 +20,7 @@ class DefinitionWatcher;
 class GenerationControl;
 class ForcedResponseStore;
 class MockService;
+class ResponseRecorder;
 class StateFile;
 class StateStore;
 struct ReloadResult;
@@ -148,6 +149,14 @@ public:
     {
         return m_stateFile;
     }
+    // Proxy mode: keeps distinct upstream answers as examples in the overlay FILE (read first when it exists, then
+    // written half a second after a change and when the session ends); empty stops recording (and writes what is
+    // pending). Returns why FILE cannot be recorded into, else empty.
+    QString setRecordFile(const QString& path);
+    std::shared_ptr<ResponseRecorder> recorder() const
+    {
+        return m_recorder;
+    }
     // The seed and dynamic mode of generated bodies (the service's).
     std::shared_ptr<GenerationControl> generationControl() const;
 
@@ -179,6 +188,7 @@ private:
     MockService* m_service = nullptr;
     DefinitionWatcher* m_watcher = nullptr;
     StateFile* m_stateFile = nullptr;
+    std::shared_ptr<ResponseRecorder> m_recorder;
     QString m_path;
     QString m_configFile;
     QString m_scenarioFile;

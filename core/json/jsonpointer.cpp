@@ -7,6 +7,99 @@
 
 namespace JsonPointer {
 
+namespace {
+
+constexpr int kMaxPointerDepth = 256;
+
+// Where a pointer ends: its parent path and last token; "" (the whole document) has no parent.
+bool splitChecked(const QString& pointer, QStringList* tokens, QString* error)
+{
+    if (!pointer.isEmpty() && !pointer.startsWith(QLatin1Char('/'))) {
+        *error = QStringLiteral("'%1' is not a JSON pointer").arg(pointer);
+        return false;
+    }
+    *tokens = split(pointer);
+    if (tokens->size() > kMaxPointerDepth) {
+        *error = QStringLiteral("the pointer is nested too deeply");
+        return false;
+    }
+    return true;
+}
+
+bool arrayIndex(const QString& token, int size, bool allowEnd, int* index)
+{
+    if (allowEnd && token == QLatin1String("-")) {
+        *index = size;
+        return true;
+    }
+    if (token.isEmpty() || (token.size() > 1 && token.startsWith(QLatin1Char('0'))))
+        return false;
+    bool ok = false;
+    const int i = token.toInt(&ok);
+    if (!ok || i < 0 || i > size || (!allowEnd && i == size))
+        return false;
+    *index = i;
+    return true;
+}
+
+// Applies one edit at `tokens[depth..]` inside `node`, rebuilding the containers on the way back up.
+bool editAt(QJsonValue& node, const QStringList& tokens, int depth, Edit kind, const QJsonValue& value, QString* error)
+{
+    const QString& token = tokens.at(depth);
+    const bool last = depth == tokens.size() - 1;
+    if (node.isObject()) {
+        QJsonObject object = node.toObject();
+        if (last) {
+            if (kind != Edit::Add && !object.contains(token)) {
+                *error = QStringLiteral("member '%1' does not exist").arg(token);
+                return false;
+            }
+            if (kind == Edit::Remove)
+                object.remove(token);
+            else
+                object.insert(token, value);
+        } else {
+            if (!object.contains(token)) {
+                *error = QStringLiteral("member '%1' does not exist").arg(token);
+                return false;
+            }
+            QJsonValue child = object.value(token);
+            if (!editAt(child, tokens, depth + 1, kind, value, error))
+                return false;
+            object.insert(token, child);
+        }
+        node = object;
+        return true;
+    }
+    if (node.isArray()) {
+        QJsonArray array = node.toArray();
+        int index = 0;
+        if (!arrayIndex(token, array.size(), last && kind == Edit::Add, &index)) {
+            *error = QStringLiteral("'%1' is not an index of the array").arg(token);
+            return false;
+        }
+        if (last) {
+            if (kind == Edit::Add)
+                array.insert(index, value);
+            else if (kind == Edit::Remove)
+                array.removeAt(index);
+            else
+                array.replace(index, value);
+        } else {
+            QJsonValue child = array.at(index);
+            if (!editAt(child, tokens, depth + 1, kind, value, error))
+                return false;
+            array.replace(index, child);
+        }
+        node = array;
+        return true;
+    }
+    *error = QStringLiteral("'%1' is below a value that is neither an object nor an array").arg(token);
+    return false;
+}
+
+} // namespace
+
 QString escape(const QString& token)
 {
     if (!token.contains(QLatin1Char('~')) && !token.contains(QLatin1Char('/')))
@@ -134,6 +227,27 @@ QString fromFragment(const QString& fragment)
 QString toFragment(const QString& pointer)
 {
     return QLatin1Char('#') + pointer;
+}
+
+bool tokens(const QString& pointer, QStringList* out, QString* error)
+{
+    return splitChecked(pointer, out, error);
+}
+
+bool edit(QJsonValue& document, const QString& pointer, Edit kind, const QJsonValue& value, QString* error)
+{
+    QStringList tokens;
+    if (!splitChecked(pointer, &tokens, error))
+        return false;
+    if (tokens.isEmpty()) {
+        if (kind == Edit::Remove) {
+            *error = QStringLiteral("the whole document cannot be removed");
+            return false;
+        }
+        document = value;
+        return true;
+    }
+    return editAt(document, tokens, 0, kind, value, error);
 }
 
 } // namespace JsonPointer

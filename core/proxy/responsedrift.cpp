@@ -33,19 +33,6 @@ bool headerFits(const CompiledSchema& schema, const QByteArray& value)
     return false;
 }
 
-const MediaType* declaredMedia(const Response& response, const QString& contentType)
-{
-    const MediaType* wildcard = nullptr;
-    for (const MediaType& media : response.content) {
-        if (!MediaTypeNegotiator::matches(contentType, media.name))
-            continue;
-        if (!media.name.contains(QLatin1Char('*')))
-            return &media;
-        wildcard = wildcard ? wildcard : &media;
-    }
-    return wildcard;
-}
-
 void add(DriftResult* result, const QString& location, const QString& code, const QString& message)
 {
     result->errors.append(ProblemError { location, code, message });
@@ -96,7 +83,7 @@ void checkBody(
         return;
     }
     const QString type = QString::fromLatin1(contentType);
-    const MediaType* media = declaredMedia(response, type);
+    const MediaType* media = ResponseDrift::mediaFor(response, type);
     if (!media) {
         QStringList declared;
         for (const MediaType& m : response.content)
@@ -180,4 +167,17 @@ DriftResult ResponseDrift::check(const Definition& definition, const Operation* 
                                 .arg(result.errors.size()));
     }
     return result;
+}
+
+const MediaType* ResponseDrift::mediaFor(const Response& response, const QString& contentType)
+{
+    const MediaType* wildcard = nullptr;
+    for (const MediaType& media : response.content) {
+        if (!MediaTypeNegotiator::matches(contentType, media.name))
+            continue;
+        if (!media.name.contains(QLatin1Char('*')))
+            return &media;
+        wildcard = wildcard ? wildcard : &media;
+    }
+    return wildcard;
 }

@@ -38,4 +38,6 @@ public:
 
     // The response of `operation` that covers `status`: exact code, then a range ("4XX"), then `default`.
     static const Response* responseFor(const Operation& operation, int status);
+    // The media type of `response` that an answer's Content-Type names: an exact one before a wildcard; null if none.
+    static const MediaType* mediaFor(const Response& response, const QString& contentType);
 };

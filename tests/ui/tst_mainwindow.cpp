@@ -17,6 +17,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -32,11 +33,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
 
 #include "core/definition/definitionloader.h"
 #include "core/engine/definitionwatcher.h"
+#include "core/engine/mockserver.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
 #include "core/state/statefile.h"
@@ -53,6 +56,7 @@
 #include "ui/widgets/operationdetailsview.h"
 #include "ui/widgets/operationpage.h"
 #include "ui/widgets/operationsbrowser.h"
+#include "ui/widgets/proxybar.h"
 #include "ui/widgets/requestlogview.h"
 #include "ui/widgets/serverbar.h"
 #include "ui/widgets/settingsdialog.h"
@@ -211,6 +215,10 @@ private slots:
     void splittersAreWideAndRemembered();
     void layoutFits_data();
     void layoutFits();
+    void firstRunFitsTheScreen();
+    void logColumnsFitTheirContent();
+    void servingThreadsSetting();
+    void commandLineHttpsAndProxy();
     void screenshots();
     void githubScreenshots_data();
     void githubScreenshots();
@@ -1300,9 +1308,43 @@ void TestMainWindow::layoutFits()
     QVERIFY2(w.minimumSizeHint().width() <= 1024, qPrintable(QString::number(w.minimumSizeHint().width())));
     QVERIFY2(w.minimumSizeHint().height() <= 700, qPrintable(QString::number(w.minimumSizeHint().height())));
     QCOMPARE(w.size(), screen);
-    for (int i = 0; i < 12; ++i)
+    // No control of a toolbar is left in its overflow menu (at 1024 px the modes go on a second row).
+    for (QToolBar* bar : w.findChildren<QToolBar*>()) {
+        if (!bar->isVisible())
+            continue;
+        for (QAction* action : bar->actions()) {
+            if (!action->isVisible() || action->isSeparator())
+                continue;
+            QWidget* shown = bar->widgetForAction(action);
+            QVERIFY2(
+                shown && shown->isVisible(), qPrintable(bar->objectName() + QStringLiteral(": ") + action->text()));
+            QVERIFY(w.rect().contains(QRect(shown->mapTo(&w, QPoint(0, 0)), shown->size())));
+        }
+    }
+    // 50 requests the definition answers (its first GET operations, as their curl commands send them).
+    const DefinitionPtr def = w.definition();
+    QNetworkAccessManager nam;
+    int sent = 0;
+    for (const Operation& op : def->operations) {
+        if (sent == 50)
+            break;
+        if (op.method != QLatin1String("GET"))
+            continue;
+        const RequestDraft draft = RequestDraft::fromOperation(*def, op);
+        QNetworkRequest request(draft.url(w.service()->url()));
+        for (const auto& h : draft.headers())
+            request.setRawHeader(h.first, h.second);
+        QNetworkReply* reply = nam.get(request);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(reply->isFinished() || done.wait(5000));
+        reply->deleteLater();
+        ++sent;
+    }
+    while (sent < 12) { // the bundled example has fewer GET operations: repeat one
         get(QUrl(w.service()->url().toString() + QStringLiteral("/v1/books")));
-    QTRY_VERIFY(w.requestLog()->model()->rowCount() >= 12);
+        ++sent;
+    }
+    QTRY_COMPARE(w.requestLog()->model()->rowCount(), sent);
     w.requestLog()->selectRow(0);
     QTest::qWait(50);
     const int rows = visibleRows(w.requestLog()->view());
@@ -1316,6 +1358,18 @@ void TestMainWindow::layoutFits()
     QVERIFY(w.operationPage()->width() >= 480);
     QVERIFY(w.detailsTabs()->height() >= 150);
     QVERIFY2(response->width() >= 320, qPrintable(QString::number(response->width())));
+    // Time, status and duration show whole; path and operation keep a readable width.
+    QTableView* table = w.requestLog()->view();
+    const QFontMetrics fm = table->fontMetrics();
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        for (int column : { int(RequestLogModel::TimeColumn), int(RequestLogModel::StatusColumn),
+                 int(RequestLogModel::DurationColumn) }) {
+            const QString text = table->model()->index(row, column).data().toString();
+            QVERIFY2(
+                table->horizontalHeader()->sectionSize(column) >= fm.horizontalAdvance(text) + 8, qPrintable(text));
+        }
+    QVERIFY(table->horizontalHeader()->sectionSize(RequestLogModel::PathColumn)
+        >= fm.horizontalAdvance(QLatin1Char('M')) * 10);
     // Every part of the window is inside it.
     const QList<QWidget*> parts { w.operationsBrowser(), w.operationPage(), w.requestLog(),
         const_cast<QPlainTextEdit*>(response), w.requestLog()->view() };
@@ -1323,6 +1377,119 @@ void TestMainWindow::layoutFits()
         const QRect r(part->mapTo(&w, QPoint(0, 0)), part->size());
         QVERIFY2(w.rect().contains(r), qPrintable(part->objectName()));
     }
+}
+
+void TestMainWindow::firstRunFitsTheScreen()
+{
+    // Nothing saved: the first window fits the screen it opens on, however small.
+    MainWindow w;
+    const QSize available = w.screen()->availableGeometry().size();
+    QVERIFY2(w.width() <= available.width() && w.height() <= available.height(),
+        qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                       .arg(w.width())
+                       .arg(w.height())
+                       .arg(available.width())
+                       .arg(available.height())));
+    QVERIFY(w.width() >= std::min(available.width(), 1024));
+}
+
+void TestMainWindow::logColumnsFitTheirContent()
+{
+    RequestLogView log;
+    log.resize(1100, 400); // the table gets about 650 px of it, as in a 1024 px window
+    log.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&log));
+    RequestLogEntry delayed =
+        UiTestUtils::makeEntry(1, "GET", QStringLiteral("/repos/octocat/hello-world/issues"), 200);
+    delayed.delayMs = 250;
+    delayed.durationUs = 180;
+    delayed.operationId = QStringLiteral("issues/list-for-repo");
+    delayed.scenarioRule = QStringLiteral("getBook#1");
+    delayed.fault = QStringLiteral("reset");
+    RequestLogEntry plain = UiTestUtils::makeEntry(2, "GET", QStringLiteral("/meta"), 200);
+    plain.operationId = QStringLiteral("meta/get");
+    log.model()->handleRequest(delayed);
+    log.model()->handleRequest(plain);
+    log.model()->flush();
+    QTRY_COMPARE(log.filterModel()->rowCount(), 2);
+    QHeaderView* header = log.view()->horizontalHeader();
+    const QFontMetrics fm = log.view()->fontMetrics();
+    const QString duration = log.filterModel()->index(0, RequestLogModel::DurationColumn).data().toString();
+    QCOMPARE(duration, QStringLiteral("250 ms delay + 180 µs"));
+    // The duration shows whole, the notes and the operation share what the path leaves.
+    QVERIFY2(header->sectionSize(RequestLogModel::DurationColumn) >= fm.horizontalAdvance(duration),
+        qPrintable(QString::number(header->sectionSize(RequestLogModel::DurationColumn))));
+    const int em = fm.horizontalAdvance(QLatin1Char('M'));
+    QVERIFY(header->sectionSize(RequestLogModel::PathColumn) >= em * 10);
+    QVERIFY(header->sectionSize(RequestLogModel::OperationColumn) >= em * 6);
+    QVERIFY(header->sectionSize(RequestLogModel::FlagsColumn) >= fm.horizontalAdvance(QStringLiteral("invalid")));
+    // Wide enough, everything shows whole.
+    log.resize(2000, 400);
+    QTRY_VERIFY(log.view()->viewport()->width() > 1100);
+    for (int column : { int(RequestLogModel::PathColumn), int(RequestLogModel::OperationColumn),
+             int(RequestLogModel::FlagsColumn) }) {
+        const QString text = log.filterModel()->index(0, column).data().toString();
+        QTRY_VERIFY2(header->sectionSize(column) >= fm.horizontalAdvance(text), qPrintable(text));
+    }
+}
+
+void TestMainWindow::servingThreadsSetting()
+{
+    if (!MockServer::canSharePort())
+        QSKIP("this platform serves on one thread only");
+    // Remembered in the settings, used when the window's mock starts.
+    QSettings().setValue(QStringLiteral("server/threads"), 3);
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.show();
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath(), true));
+    QTRY_VERIFY(w.service()->isRunning());
+    QCOMPARE(w.service()->listeningThreads(), 3);
+    QCOMPARE(get(QUrl(w.service()->url().toString() + QStringLiteral("/v1/books"))).status, 200);
+    // Changed in Settings ▸ Limits: saved, and used from the next start.
+    QTimer::singleShot(0, &w, [] {
+        if (auto* dialog = qobject_cast<SettingsDialog*>(QApplication::activeModalWidget())) {
+            QCOMPARE(dialog->threadsSpin()->value(), 3);
+            dialog->threadsSpin()->setValue(2);
+            dialog->accept();
+        }
+    });
+    w.settingsAction()->trigger();
+    QCOMPARE(QSettings().value(QStringLiteral("server/threads")).toInt(), 2);
+    QCOMPARE(w.service()->listeningThreads(), 3);
+    QVERIFY2(w.statusBar()->currentMessage().contains(QLatin1String("next start")),
+        qPrintable(w.statusBar()->currentMessage()));
+    w.stopServer();
+    QVERIFY(w.startServer());
+    QCOMPARE(w.service()->listeningThreads(), 2);
+    QCOMPARE(get(QUrl(w.service()->url().toString() + QStringLiteral("/v1/books"))).status, 200);
+}
+
+void TestMainWindow::commandLineHttpsAndProxy()
+{
+    // --tls and --proxy in window mode: the HTTPS switch and the proxy bar start so, for this run only.
+    QSettings().setValue(QStringLiteral("server/https"), false);
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    w.serverBar()->setHttpsFromCommandLine(QString(), QString(), 0);
+    ProxySettings proxy;
+    proxy.mode = ProxyMode::ProxyWithFallback;
+    proxy.upstream = QUrl(QStringLiteral("http://127.0.0.1:9"));
+    proxy.rejectInvalid = true;
+    w.setInitialProxy(proxy);
+    w.show();
+    QVERIFY(openAndWait(w, DefinitionLoader::bundledExamplePath(), true));
+    QTRY_VERIFY(w.service()->isRunning());
+    QVERIFY(w.serverBar()->httpsAction()->isChecked());
+    QVERIFY2(!w.service()->httpsUrl().isEmpty(), "HTTPS is served besides HTTP");
+    QCOMPARE(w.service()->url().scheme(), QStringLiteral("http"));
+    QVERIFY(!QSettings().value(QStringLiteral("server/https")).toBool()); // not remembered
+    // Over what the definition remembered: the command line's proxy, including what the bar does not show.
+    QCOMPARE(w.proxyBar()->settings().mode, ProxyMode::ProxyWithFallback);
+    QCOMPARE(w.proxyBar()->settings().upstream, proxy.upstream);
+    QVERIFY(w.service()->proxy().rejectInvalid);
+    // Fallback: the upstream is unreachable, the mock answers.
+    QCOMPARE(get(QUrl(w.service()->url().toString() + QStringLiteral("/v1/books"))).status, 200);
 }
 
 void TestMainWindow::screenshots()

@@ -65,6 +65,9 @@ void TestSettingsDialog::defaultsWhenNothingIsStored()
     QCOMPARE(dialog.port(), quint16(4010));
     QCOMPARE(dialog.autoStart(), true);
     QCOMPARE(dialog.maximumLogRows(), int(RequestLogModel::defaultMaximumRows));
+    QCOMPARE(dialog.threads(), 0); // one per core, as headless without --threads
+    QCOMPARE(dialog.threadsSpin()->text(), QStringLiteral("one per core"));
+    QCOMPARE(dialog.limits().maxConnections, ServerLimits().maxConnections);
 }
 
 void TestSettingsDialog::readsLanguage_data()
@@ -102,8 +105,14 @@ void TestSettingsDialog::readsServerAndLog()
     settings.setValue(QStringLiteral("server/port"), 5123);
     settings.setValue(QStringLiteral("server/autoStart"), false);
     settings.setValue(QStringLiteral("log/maximumRows"), 2500);
+    settings.setValue(QStringLiteral("server/threads"), 3);
+    settings.setValue(QStringLiteral("server/maxConnections"), 64);
     SettingsDialog dialog;
     dialog.load(settings);
+    QCOMPARE(dialog.threadsSpin()->value(), 3);
+    QCOMPARE(SettingsDialog::threadsFrom(settings), 3);
+    QCOMPARE(dialog.limits().maxConnections, 64);
+    QCOMPARE(SettingsDialog::limitsFrom(settings).maxConnections, 64);
     QCOMPARE(dialog.host(), QStringLiteral("0.0.0.0"));
     QCOMPARE(dialog.hostCombo()->currentText(), QStringLiteral("0.0.0.0 (all interfaces)"));
     QCOMPARE(dialog.portSpin()->value(), 5123);
@@ -119,6 +128,8 @@ void TestSettingsDialog::writesEveryField()
     dialog.portSpin()->setValue(0);
     dialog.autoStartCheck()->setChecked(false);
     dialog.logRowsSpin()->setValue(100);
+    dialog.threadsSpin()->setValue(2);
+    dialog.findChild<QSpinBox*>(QStringLiteral("maxConnectionsSpin"))->setValue(32);
     QSettings settings = iniSettings();
     dialog.save(settings);
     settings.sync();
@@ -128,6 +139,8 @@ void TestSettingsDialog::writesEveryField()
     QCOMPARE(reread.value(QStringLiteral("server/port")).toInt(), 0);
     QCOMPARE(reread.value(QStringLiteral("server/autoStart")).toBool(), false);
     QCOMPARE(reread.value(QStringLiteral("log/maximumRows")).toInt(), 100);
+    QCOMPARE(reread.value(QStringLiteral("server/threads")).toInt(), 2);
+    QCOMPARE(reread.value(QStringLiteral("server/maxConnections")).toInt(), 32);
 }
 
 void TestSettingsDialog::roundTripsThroughDefaultSettings()

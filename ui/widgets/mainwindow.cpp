@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSplitter>
@@ -22,6 +23,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -299,9 +301,15 @@ void MainWindow::createServerBar()
     QAction* first = m_serverBar->startStopAction();
     m_serverBar->insertActions(first, { m_openAction, m_reloadAction, m_watchAction });
     m_serverBar->insertSeparator(first);
-    m_proxyBar = new ProxyBar(m_serverBar);
-    m_serverBar->addSeparator();
-    m_serverBar->addWidget(m_proxyBar);
+    // How the mock answers (Stateful, HTTPS, Network, proxy) sits at the right end of the menu bar: on the toolbar's
+    // row it would not fit at 1024 px (its controls would end up in the overflow menu), and a second toolbar row
+    // would take the height of two log rows.
+    QToolBar* modes = m_serverBar->modeBar();
+    m_proxyBar = new ProxyBar(modes);
+    modes->addSeparator();
+    modes->addWidget(m_proxyBar);
+    modes->layout()->setContentsMargins(0, 0, 4, 0);
+    menuBar()->setCornerWidget(modes, Qt::TopRightCorner);
     addToolBar(m_serverBar);
 }
 
@@ -388,8 +396,13 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     restoreGeometry(settings.value(SettingsKeys::windowGeometry()).toByteArray());
-    if (!settings.contains(SettingsKeys::windowGeometry()))
-        resize(1360, 860);
+    if (!settings.contains(SettingsKeys::windowGeometry())) {
+        // The first run fits the screen (a 1024x700 one too), leaving room for the desktop's panels.
+        QSize size(1360, 860);
+        if (const QScreen* screen = this->screen())
+            size = size.boundedTo(screen->availableGeometry().size());
+        resize(size);
+    }
     restoreState(settings.value(SettingsKeys::windowState()).toByteArray());
     m_mainSplitter->restoreState(settings.value(SettingsKeys::mainSplitter()).toByteArray());
     m_rightSplitter->restoreState(settings.value(SettingsKeys::rightSplitter()).toByteArray());
@@ -406,6 +419,7 @@ void MainWindow::restoreSettings()
     m_log->setAutoScroll(settings.value(SettingsKeys::logAutoScroll(), true).toBool());
     m_recentMenu->refresh();
     m_session->service()->setLimits(SettingsDialog::limitsFrom(settings));
+    m_session->service()->setThreads(SettingsDialog::threadsFrom(settings));
     quint64 seed = 0;
     if (GenerationControl::parseSeed(settings.value(SettingsKeys::generationSeed(), 0).toString(), &seed, nullptr))
         m_session->generationControl()->setSeed(seed);
@@ -528,6 +542,13 @@ void MainWindow::setInitialServer(const QHostAddress& host, quint16 port)
 {
     m_serverBar->selectHost(host.toString());
     m_serverBar->setPort(port);
+}
+
+void MainWindow::setInitialProxy(const ProxySettings& proxy)
+{
+    m_proxyFromCommandLine = proxy;
+    m_proxyBar->setSettings(proxy);
+    m_session->service()->setProxy(proxy);
 }
 
 void MainWindow::setWatchEnabled(bool enabled)
@@ -790,7 +811,7 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
     forced.removeIf([&definition](const auto& it) { return definition->operation(it.key()) == nullptr; });
     m_session->forcedResponses()->replaceAll(forced);
     if (!live) {
-        m_proxyBar->setSettings(ProxyPreferences::load(settings, path));
+        m_proxyBar->setSettings(m_proxyFromCommandLine.value_or(ProxyPreferences::load(settings, path)));
         m_session->service()->setProxy(m_proxyBar->settings());
     }
     if (!live && !m_statefulFromCommandLine) {
@@ -954,6 +975,8 @@ void MainWindow::onSettingsTriggered()
         return;
     dialog.save(settings);
     m_session->service()->setLimits(dialog.limits());
+    const bool threadsChanged = dialog.threads() != m_session->service()->threads();
+    m_session->service()->setThreads(dialog.threads());
     m_autoStartAction->setChecked(dialog.autoStart());
     m_log->model()->setMaximumRows(dialog.maximumLogRows());
     const bool moved = dialog.host() != m_serverBar->host().toString() || dialog.port() != m_serverBar->port();
@@ -964,6 +987,8 @@ void MainWindow::onSettingsTriggered()
         m_serverBar->startServer();
     else
         onOperationSelected(m_browser->selectedOperation());
+    if (threadsChanged && m_session->isRunning() && !moved)
+        statusBar()->showMessage(tr("The new number of serving threads is used from the next start (F5)"), 6000);
     if (dialog.language() != languageBefore)
         statusBar()->showMessage(tr("The new language takes effect after a restart"), 6000);
 }

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 
 #include <QHostAddress>
 #include <QMainWindow>
 #include <QPointer>
 
 #include "core/definition/definitionloader.h"
+#include "core/proxy/proxysettings.h"
 
 class DefinitionWatcher;
 class DiagnosticsView;
@@ -68,6 +70,9 @@ public:
     {
         return m_stateView;
     }
+    // --proxy on the command line: the proxy bar starts with `proxy` for every definition this window opens, over
+    // what was remembered for it.
+    void setInitialProxy(const ProxySettings& proxy);
     // Overrides the saved host/port (command line --host/--port).
     void setInitialServer(const QHostAddress& host, quint16 port);
     // The seed of generated data (Server > Generated data seed, persisted; --seed overrides it for this window).
@@ -211,7 +216,8 @@ private:
     QPointer<QWidget> m_focusBeforeMenu;
 
     ServerBar* m_serverBar = nullptr;
-    ProxyBar* m_proxyBar = nullptr; // in the server toolbar: Mock / Proxy / fallback and the upstream URL
+    ProxyBar* m_proxyBar =
+        nullptr; // in the modes toolbar (the menu bar's corner): Mock / Proxy / fallback and the upstream URL
     WelcomePage* m_welcome = nullptr;
     OperationPage* m_operationPage = nullptr;
     OperationsBrowser* m_browser = nullptr;
@@ -221,6 +227,7 @@ private:
     QDockWidget* m_stateDock = nullptr; // the "Data" view of stateful mode
     StateView* m_stateView = nullptr;
     bool m_statefulFromCommandLine = false;
+    std::optional<ProxySettings> m_proxyFromCommandLine;
     bool m_stateFileFromCommandLine = false;
     QAction* m_stateFileAction = nullptr;
     std::function<QString()> m_stateFilePicker;

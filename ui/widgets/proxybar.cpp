@@ -26,7 +26,9 @@ ProxyBar::ProxyBar(QWidget* parent)
     m_upstream->setPlaceholderText(tr("Upstream, e.g. http://localhost:8080"));
     m_upstream->setFont(Theme::monospaceFont());
     m_upstream->setClearButtonEnabled(true);
-    m_upstream->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("http://localhost:8080/api__")));
+    // Narrow enough for the menu bar's corner at 1024 px; the mode combo is as wide as the mode it shows.
+    m_upstream->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("http://localhost:8080")));
+    m_mode->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -34,7 +36,7 @@ ProxyBar::ProxyBar(QWidget* parent)
     auto* label = new QLabel(tr(" Upstream "), this);
     label->setBuddy(m_upstream);
     layout->addWidget(label);
-    layout->addWidget(m_upstream);
+    layout->addWidget(m_upstream, 1);
 
     connect(m_mode, &QComboBox::activated, this, [this] {
         refresh();
@@ -55,17 +57,16 @@ void ProxyBar::setSettings(const ProxySettings& settings)
     const QSignalBlocker blockUrl(m_upstream);
     m_mode->setCurrentIndex(std::max(0, m_mode->findData(int(settings.mode))));
     m_upstream->setText(settings.upstream.toString());
-    m_timeoutMs = settings.timeoutMs;
+    m_base = settings;
     refresh();
 }
 
 ProxySettings ProxyBar::settings() const
 {
-    ProxySettings s;
+    ProxySettings s = m_base;
     s.mode = ProxyMode(m_mode->currentData().toInt());
     const QString text = m_upstream->text().trimmed();
     s.upstream = text.isEmpty() ? QUrl() : QUrl::fromUserInput(text);
-    s.timeoutMs = m_timeoutMs;
     return s;
 }
 

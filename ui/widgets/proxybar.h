@@ -41,5 +41,5 @@ private:
 
     QComboBox* m_mode = nullptr;
     QLineEdit* m_upstream = nullptr;
-    int m_timeoutMs = ProxySettings().timeoutMs;
+    ProxySettings m_base; // what the bar does not show (timeout, --proxy-reject-invalid, body cap) is kept from here
 };

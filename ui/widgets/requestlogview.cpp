@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/requestlogview.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -149,11 +151,6 @@ RequestLogView::RequestLogView(QWidget* parent)
     header->setSectionResizeMode(RequestLogModel::PathColumn, QHeaderView::Stretch);
     header->resizeSection(
         RequestLogModel::StatusColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Status")) + 16);
-    header->resizeSection(
-        RequestLogModel::DurationColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("000.0 ms")) + 12);
-    header->resizeSection(RequestLogModel::OperationColumn, em * 8);
-    header->resizeSection(
-        RequestLogModel::FlagsColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("invalid")) + 16);
     header->setMinimumSectionSize(em * 2);
 
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -293,24 +290,50 @@ QString RequestLogView::counterText() const
     return m_counter->text();
 }
 
-void RequestLogView::fitColumns()
+void RequestLogView::fitColumns(bool measure)
 {
-    // Grows the operationId column to the widest id seen (looking only at the newest rows, so a flood stays
-    // cheap); the path column stretches and elides what is left.
+    // Looks only at the newest rows, so a flood stays cheap; widths only grow until the log is cleared.
     const QFontMetrics fm = m_view->fontMetrics();
-    const int total = m_model->rowCount();
-    int widest = m_operationColumnWidth;
-    for (int row = std::max(0, total - 64); row < total; ++row) {
-        const RequestLogEntry* e = m_model->entry(row);
-        if (e)
-            widest = std::max(widest, fm.horizontalAdvance(e->operationId) + 16);
+    const int pad = 16;
+    if (measure) {
+        const int total = m_model->rowCount();
+        for (int row = std::max(0, total - 64); row < total; ++row) {
+            const QModelIndex first = m_model->index(row, 0);
+            const auto text = [&](int column) { return first.siblingAtColumn(column).data().toString(); };
+            m_durationWidth =
+                std::max(m_durationWidth, fm.horizontalAdvance(text(RequestLogModel::DurationColumn)) + pad);
+            m_operationColumnWidth =
+                std::max(m_operationColumnWidth, fm.horizontalAdvance(text(RequestLogModel::OperationColumn)) + pad);
+            m_flagsWidth = std::max(m_flagsWidth, fm.horizontalAdvance(text(RequestLogModel::FlagsColumn)) + pad);
+            m_pathWidth = std::max(m_pathWidth, fm.horizontalAdvance(text(RequestLogModel::PathColumn)) + pad);
+        }
     }
-    // At most a quarter of the table, so the path keeps its room; longer ids elide in the middle.
-    widest = std::min(widest, std::max(fm.horizontalAdvance(QLatin1Char('M')) * 8, m_view->viewport()->width() / 4));
-    if (widest > m_operationColumnWidth) {
-        m_operationColumnWidth = widest;
-        m_view->horizontalHeader()->resizeSection(RequestLogModel::OperationColumn, widest);
+    QHeaderView* header = m_view->horizontalHeader();
+    const int em = fm.horizontalAdvance(QLatin1Char('M'));
+    const auto headerWidth = [&](int column) {
+        return fm.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + pad;
+    };
+    const int duration = std::max({ m_durationWidth, headerWidth(RequestLogModel::DurationColumn),
+        fm.horizontalAdvance(QStringLiteral("000.0 ms")) + pad });
+    const int flags = std::max({ m_flagsWidth, headerWidth(RequestLogModel::FlagsColumn), em * 4 + pad });
+    const int operation = std::max({ m_operationColumnWidth, headerWidth(RequestLogModel::OperationColumn), em * 8 });
+    // The duration always shows whole. When path, operation and notes do not all fit, the notes keep up to a third
+    // of what is left and path and operation share the rest by how wide they want to be (eliding in the middle).
+    const int fixed = header->sectionSize(RequestLogModel::TimeColumn)
+        + header->sectionSize(RequestLogModel::MethodColumn) + header->sectionSize(RequestLogModel::StatusColumn)
+        + duration;
+    const int spare = std::max(em * 20, m_view->viewport()->width() - fixed);
+    const int path = std::max(m_pathWidth, em * 10);
+    int shownFlags = flags;
+    int shownOperation = operation;
+    if (path + flags + operation > spare) {
+        shownFlags = std::min(flags, spare / 3);
+        const int rest = spare - shownFlags;
+        shownOperation = std::clamp(int(qint64(rest) * operation / (operation + path)), em * 6, operation);
     }
+    header->resizeSection(RequestLogModel::DurationColumn, duration);
+    header->resizeSection(RequestLogModel::OperationColumn, shownOperation);
+    header->resizeSection(RequestLogModel::FlagsColumn, shownFlags);
 }
 
 void RequestLogView::setAutoScroll(bool on)
@@ -345,7 +368,11 @@ QString RequestLogView::detailsText(int tab) const
 void RequestLogView::clear()
 {
     m_model->clear();
+    m_durationWidth = 0;
     m_operationColumnWidth = 0;
+    m_flagsWidth = 0;
+    m_pathWidth = 0;
+    fitColumns(false);
     showEntry(RequestLogEntry());
 }
 
@@ -510,8 +537,10 @@ bool RequestLogView::eventFilter(QObject* watched, QEvent* event)
         clearFilter();
         return true;
     }
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
         m_placeholder->setGeometry(m_view->viewport()->rect());
+        fitColumns(false);
+    }
     return QWidget::eventFilter(watched, event);
 }
 

@@ -90,7 +90,9 @@ private:
     void showEntry(const RequestLogEntry& entry);
     void updateCounter();
     void updatePlaceholder();
-    void fitColumns();
+    // Sizes the duration, operation and notes columns to what the newest rows show (`measure`: look at them again);
+    // the path stretches over the rest.
+    void fitColumns(bool measure = true);
     bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
 
@@ -116,6 +118,10 @@ private:
     QUrl m_baseUrl;
     QUrl m_suggestedUrl;
     QHash<QString, QStringList> m_operationProblems;
+    // The widest text seen in the path, duration, operation and notes columns since the log was cleared.
+    int m_pathWidth = 0;
+    int m_durationWidth = 0;
     int m_operationColumnWidth = 0;
+    int m_flagsWidth = 0;
     quint64 m_shownId = 0;
 };

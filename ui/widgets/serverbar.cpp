@@ -93,18 +93,21 @@ ServerBar::ServerBar(MockSession* session, QWidget* parent)
     addWidget(m_urlField);
     addAction(m_copyUrlAction);
     addAction(m_openBrowserAction);
-    addSeparator();
-    addAction(m_statefulAction);
-    addAction(m_httpsAction);
-    m_networkCombo = new QComboBox(this);
+    m_modeBar = new QToolBar(tr("Modes"), this);
+    m_modeBar->setObjectName(QStringLiteral("modeToolBar"));
+    m_modeBar->setMovable(false);
+    m_modeBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_modeBar->addAction(m_statefulAction);
+    m_modeBar->addAction(m_httpsAction);
+    m_networkCombo = new QComboBox(m_modeBar);
     m_networkCombo->setObjectName(QStringLiteral("networkCombo"));
     m_networkCombo->addItem(tr("Network: normal"), int(NetworkProfile::Off));
     m_networkCombo->addItem(tr("Network: slow 3G"), int(NetworkProfile::Slow3G));
     m_networkCombo->addItem(tr("Network: flaky"), int(NetworkProfile::Flaky));
     m_networkCombo->setToolTip(tr("Adds latency (and, when flaky, 10% failed requests) to every operation, on top of "
                                   "the scenario file"));
-    addSeparator();
-    addWidget(m_networkCombo);
+    m_modeBar->addSeparator();
+    m_modeBar->addWidget(m_networkCombo);
     connect(m_networkCombo, &QComboBox::activated, this, [this] {
         const auto profile = NetworkProfile(m_networkCombo->currentData().toInt());
         m_session->service()->scenarios()->setNetwork(profile);
@@ -135,6 +138,15 @@ void ServerBar::setNetwork(NetworkProfile profile)
     const int index = m_networkCombo->findData(int(profile));
     m_networkCombo->setCurrentIndex(qMax(0, index));
     m_session->service()->scenarios()->setNetwork(NetworkProfile(m_networkCombo->currentData().toInt()));
+}
+
+void ServerBar::setHttpsFromCommandLine(const QString& certFile, const QString& keyFile, int tlsPort)
+{
+    m_certFile = certFile;
+    m_keyFile = keyFile;
+    m_tlsPort = tlsPort;
+    const QSignalBlocker notSaved(m_httpsAction);
+    m_httpsAction->setChecked(true);
 }
 
 void ServerBar::setBanner(MessageBanner* banner)
@@ -232,7 +244,8 @@ void ServerBar::prepareTls(const QHostAddress& host, quint16 port)
         return;
     }
     // Reading (or, the first time, making) a small certificate and an EC key takes a few milliseconds.
-    const TlsIdentityResult tls = TlsIdentityStore::selfSigned();
+    const TlsIdentityResult tls =
+        m_certFile.isEmpty() ? TlsIdentityStore::selfSigned() : TlsIdentityStore::load(m_certFile, m_keyFile);
     if (!tls.ok()) {
         m_httpsError = tls.error;
         m_session->service()->setTls(TlsIdentity());
@@ -241,7 +254,9 @@ void ServerBar::prepareTls(const QHostAddress& host, quint16 port)
         return;
     }
     // Next to the HTTP port when that is fixed, so the https URL stays the same from one start to the next.
-    const quint16 tlsPort = port == 0 ? 0 : MockService::findFreePort(host, quint16(std::min(65535, port + 1)));
+    const quint16 tlsPort = m_tlsPort >= 0 ? quint16(m_tlsPort)
+        : port == 0                        ? 0
+                                           : MockService::findFreePort(host, quint16(std::min(65535, port + 1)));
     m_session->service()->setTls(tls.identity, tlsPort);
 }
 

@@ -105,6 +105,15 @@ public:
     }
     // Shows `profile` in the Network control and applies it (a restored choice; no networkChanged).
     void setNetwork(NetworkProfile profile);
+    // --tls on the command line: the HTTPS switch is on for this run (not remembered), with --cert/--key instead of
+    // the self-signed certificate when given, and HTTPS on `tlsPort` (< 0: the next free port after the HTTP one).
+    void setHttpsFromCommandLine(const QString& certFile, const QString& keyFile, int tlsPort);
+    // How the mock answers (Stateful, HTTPS, Network; the window adds its proxy controls): a toolbar of its own,
+    // which the window shows at the right end of its menu bar.
+    QToolBar* modeBar() const
+    {
+        return m_modeBar;
+    }
 
 signals:
     // The host or the port was edited (a running mock has moved there already).
@@ -140,9 +149,13 @@ private:
     QAction* m_statefulAction = nullptr;
     QAction* m_httpsAction = nullptr;
     QString m_httpsError; // why HTTPS could not be set up at the last start
+    QString m_certFile; // --cert / --key (empty: the self-signed localhost certificate)
+    QString m_keyFile;
+    int m_tlsPort = -1; // --tls-port (< 0: next to the HTTP port)
     QComboBox* m_hostCombo = nullptr;
     QSpinBox* m_portSpin = nullptr;
     QLineEdit* m_urlField = nullptr;
     QComboBox* m_networkCombo = nullptr;
+    QPointer<QToolBar> m_modeBar;
     QPointer<QLabel> m_statusLabel;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/settingsdialog.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -14,6 +16,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "core/engine/mockservice.h"
 #include "ui/models/requestlogmodel.h"
 #include "ui/theme.h"
 
@@ -100,6 +103,17 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     m_allowedHosts->setToolTip(
         tr("Host names the mock answers besides localhost and its own addresses. Other names get "
            "421, which keeps web pages from reaching the mock through DNS rebinding."));
+    m_maxConnections = new QSpinBox(this);
+    m_maxConnections->setObjectName(QStringLiteral("maxConnectionsSpin"));
+    m_maxConnections->setRange(1, 1000000);
+    m_maxConnections->setGroupSeparatorShown(true);
+    m_maxConnections->setToolTip(tr("Open connections over all serving threads; more are answered 503 and closed."));
+    m_threads = new QSpinBox(this);
+    m_threads->setObjectName(QStringLiteral("threadsSpin"));
+    m_threads->setRange(0, MockService::kMaxThreads);
+    m_threads->setSpecialValueText(tr("one per core"));
+    m_threads->setToolTip(tr("Threads that serve requests, all on the same port (like --threads). Used from the next "
+                             "start of the mock."));
     auto* limitsBox = new QGroupBox(tr("Limits"), this);
     auto* limitsForm = new QFormLayout(limitsBox);
     limitsForm->addRow(tr("Largest request body:"), m_maxBody);
@@ -107,6 +121,8 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     limitsForm->addRow(tr("Body timeout:"), m_bodyTimeout);
     limitsForm->addRow(tr("Idle timeout:"), m_idleTimeout);
     limitsForm->addRow(tr("Allowed host names:"), m_allowedHosts);
+    limitsForm->addRow(tr("Most open connections:"), m_maxConnections);
+    limitsForm->addRow(tr("Serving threads:"), m_threads);
 
     auto* logBox = new QGroupBox(tr("Request log"), this);
     auto* logForm = new QFormLayout(logBox);
@@ -145,6 +161,18 @@ void SettingsDialog::load(const QSettings& settings)
     m_bodyTimeout->setValue(limits.bodyTimeoutMs / 1000);
     m_idleTimeout->setValue(limits.idleTimeoutMs / 1000);
     m_allowedHosts->setText(limits.allowedHosts.join(QStringLiteral(", ")));
+    m_maxConnections->setValue(limits.maxConnections);
+    m_threads->setValue(threadsFrom(settings));
+}
+
+int SettingsDialog::threadsFrom(const QSettings& settings)
+{
+    return std::clamp(settings.value(SettingsKeys::servingThreads(), 0).toInt(), 0, int(MockService::kMaxThreads));
+}
+
+int SettingsDialog::threads() const
+{
+    return m_threads->value();
 }
 
 ServerLimits SettingsDialog::limitsFrom(const QSettings& settings)
@@ -156,6 +184,7 @@ ServerLimits SettingsDialog::limitsFrom(const QSettings& settings)
     limits.bodyTimeoutMs = settings.value(SettingsKeys::bodyTimeout(), limits.bodyTimeoutMs / 1000).toInt() * 1000;
     limits.idleTimeoutMs = settings.value(SettingsKeys::idleTimeout(), limits.idleTimeoutMs / 1000).toInt() * 1000;
     limits.allowedHosts = settings.value(SettingsKeys::allowedHosts()).toStringList();
+    limits.maxConnections = std::max(1, settings.value(SettingsKeys::maxConnections(), limits.maxConnections).toInt());
     return limits.clamped();
 }
 
@@ -169,6 +198,7 @@ ServerLimits SettingsDialog::limits() const
     for (const QString& name : m_allowedHosts->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
         if (!name.trimmed().isEmpty())
             limits.allowedHosts.append(name.trimmed());
+    limits.maxConnections = m_maxConnections->value();
     return limits;
 }
 
@@ -185,6 +215,8 @@ void SettingsDialog::save(QSettings& settings) const
     settings.setValue(SettingsKeys::bodyTimeout(), l.bodyTimeoutMs / 1000);
     settings.setValue(SettingsKeys::idleTimeout(), l.idleTimeoutMs / 1000);
     settings.setValue(SettingsKeys::allowedHosts(), l.allowedHosts);
+    settings.setValue(SettingsKeys::maxConnections(), l.maxConnections);
+    settings.setValue(SettingsKeys::servingThreads(), threads());
 }
 
 void SettingsDialog::restoreDefaults()
@@ -200,6 +232,8 @@ void SettingsDialog::restoreDefaults()
     m_bodyTimeout->setValue(defaults.bodyTimeoutMs / 1000);
     m_idleTimeout->setValue(defaults.idleTimeoutMs / 1000);
     m_allowedHosts->clear();
+    m_maxConnections->setValue(defaults.maxConnections);
+    m_threads->setValue(0);
 }
 
 QString SettingsDialog::language() const

@@ -43,6 +43,9 @@ public:
     ServerLimits limits() const;
     // The same, read from `settings` (missing keys give the defaults).
     static ServerLimits limitsFrom(const QSettings& settings);
+    // Serving threads of the mock (0 = one per core, at most MockService::kMaxThreads); applies from the next start.
+    int threads() const;
+    static int threadsFrom(const QSettings& settings);
 
     QComboBox* languageCombo() const
     {
@@ -64,6 +67,10 @@ public:
     {
         return m_logRows;
     }
+    QSpinBox* threadsSpin() const
+    {
+        return m_threads;
+    }
 
 private:
     void selectLanguage(const QString& code);
@@ -79,4 +86,6 @@ private:
     QSpinBox* m_bodyTimeout = nullptr;
     QSpinBox* m_idleTimeout = nullptr;
     QLineEdit* m_allowedHosts = nullptr;
+    QSpinBox* m_maxConnections = nullptr;
+    QSpinBox* m_threads = nullptr;
 };

@@ -270,7 +270,9 @@ void TryItPanel::buildUi()
     responseLayout->addWidget(m_responseEdit, 1);
     // Small minimums keep the panel usable when the log below takes most of a 1024x700 window.
     const int line = QFontMetrics(Theme::monospaceFont()).lineSpacing();
-    m_parameterTable->setMinimumHeight(line * 4);
+    // The parameter table shows three rows at least (the panel scrolls when the window is smaller than that).
+    m_parameterTable->setMinimumHeight(m_parameterTable->horizontalHeader()->sizeHint().height()
+        + 3 * m_parameterTable->verticalHeader()->defaultSectionSize() + 2 * m_parameterTable->frameWidth());
     m_bodyEdit->setMinimumHeight(line * 3);
     m_responseEdit->setMinimumHeight(line * 3);
     splitter->addWidget(m_requestTabs);
