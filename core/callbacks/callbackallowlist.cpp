@@ -51,9 +51,14 @@ bool CallbackAllowList::parseEntry(const QString& text, Entry* entry)
         host = text.section(QLatin1Char(':'), 0, 0);
         port = text.section(QLatin1Char(':'), 1);
     }
-    if (host.isEmpty() || host.contains(QLatin1Char('/')))
+    if (host.isEmpty())
         return false;
     entry->host = canonicalHost(host);
+    // A name is letters, digits, '-', '_' and '.'; anything else must be an address.
+    if (QHostAddress(entry->host).isNull())
+        for (const QChar c : entry->host)
+            if (!(c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_') || c == QLatin1Char('.')))
+                return false;
     entry->port = -1;
     if (!port.isNull()) {
         bool ok = false;

@@ -90,7 +90,7 @@ void MockServer::logCallback(const CallbackOutcome& outcome, bool refused)
     RequestLogEntry entry;
     entry.kind = RequestLogEntry::Kind::Callback;
     entry.id = m_nextId++;
-    entry.time = outcome.sent;
+    entry.time = outcome.sent.toLocalTime(); // as requests: local time
     entry.method = call.method;
     entry.path = call.url.path(QUrl::FullyEncoded);
     if (entry.path.isEmpty())

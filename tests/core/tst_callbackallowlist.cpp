@@ -72,6 +72,8 @@ void TestCallbackAllowList::checkEntry_data()
     QTest::addRow("port not a number") << QStringLiteral("hooks.test:http") << false;
     QTest::addRow("a URL, not a host") << QStringLiteral("http://hooks.test/") << false;
     QTest::addRow("empty") << QString() << false;
+    QTest::addRow("spaces in a name") << QStringLiteral("not a host") << false;
+    QTest::addRow("a path, not a host") << QStringLiteral("hooks.test/x") << false;
 }
 
 void TestCallbackAllowList::checkEntry()

@@ -152,6 +152,12 @@ void TestCallbacks::expressionKinds()
         QCOMPARE(seen.header(name), header.mid(name.size() + 2));
     }
     QCOMPARE(seen.body, body);
+    // The outgoing call is logged after the trigger, with the receiver's answer.
+    const QList<RequestLogEntry> log = entries(2);
+    QCOMPARE(log.size(), 2);
+    QVERIFY(log.at(1).isCallback());
+    QCOMPARE(log.at(1).status, 200);
+    QCOMPARE(log.at(1).method, method);
 }
 
 void TestCallbacks::logsTheOutgoingCall()
