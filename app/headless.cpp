@@ -130,8 +130,10 @@ QString callbackLine(const RequestLogEntry& e)
     QString outcome;
     if (e.callbackRefused)
         outcome = QStringLiteral("refused: ") + e.callbackError;
-    else if (e.status > 0)
+    else if (e.status >= 200 && e.status < 300)
         outcome = QStringLiteral("%1 (%2)").arg(e.status).arg(formatDuration(e.durationUs));
+    else if (e.status > 0)
+        outcome = QStringLiteral("%1 (%2, not a 2xx)").arg(e.status).arg(formatDuration(e.durationUs));
     else
         outcome = QStringLiteral("failed: %1 (%2)").arg(e.callbackError, formatDuration(e.durationUs));
     return QStringLiteral("  ↪ callback %1 %2 %3 → %4")
