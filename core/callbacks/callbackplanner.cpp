@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/callbacks/callbackplanner.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -117,6 +119,11 @@ CallbackPlan CallbackPlanner::plan(const Definition& definition, const Operation
             }
             addHeaders(definition, op, seed, &call);
             addBody(definition, op, seed, &call);
+            // The receiver can tell the mock's calls from others (unless the callback declares its own).
+            const bool hasAgent = std::any_of(call.headers.cbegin(), call.headers.cend(),
+                [](const auto& h) { return h.first.compare("User-Agent", Qt::CaseInsensitive) == 0; });
+            if (!hasAgent)
+                call.headers.append({ QByteArrayLiteral("User-Agent"), QByteArrayLiteral("Understudy") });
             plan.trace.append(QStringLiteral("Callback %1 scheduled: %2 %3.").arg(callback.name, op.method, url.value));
             plan.calls.append(call);
         }

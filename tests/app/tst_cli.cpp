@@ -513,7 +513,6 @@ void TestCli::headlessBadCertificateFileExits()
         qPrintable(unreadable.err));
 }
 
-
 void TestCli::headlessShowsCallbacks_data()
 {
     QTest::addColumn<QByteArray>("base"); // the callbackUrl sent; RECEIVER is the test's receiver

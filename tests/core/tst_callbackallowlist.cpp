@@ -32,15 +32,14 @@ void TestCallbackAllowList::refusal_data()
     QTest::addRow("not http") << QStringList { QStringLiteral("*") } << QStringLiteral("file:///etc/passwd") << false;
     QTest::addRow("ftp is not called") << none << QStringLiteral("ftp://localhost/x") << false;
     QTest::addRow("relative URL") << none << QStringLiteral("/hook") << false;
-    QTest::addRow("allowed by name, any port")
-        << QStringList { QStringLiteral("Hooks.Example.com") } << QStringLiteral("https://hooks.example.com:8443/")
-        << true;
+    QTest::addRow("allowed by name, any port") << QStringList { QStringLiteral("Hooks.Example.com") }
+                                               << QStringLiteral("https://hooks.example.com:8443/") << true;
     QTest::addRow("allowed by name and port")
         << QStringList { QStringLiteral("hooks.test:8080") } << QStringLiteral("http://hooks.test:8080/") << true;
     QTest::addRow("other port of an allowed host:port")
         << QStringList { QStringLiteral("hooks.test:8080") } << QStringLiteral("http://hooks.test/") << false;
-    QTest::addRow("default port counts")
-        << QStringList { QStringLiteral("hooks.test:443") } << QStringLiteral("https://hooks.test/") << true;
+    QTest::addRow("default port counts") << QStringList { QStringLiteral("hooks.test:443") }
+                                         << QStringLiteral("https://hooks.test/") << true;
     QTest::addRow("allowed address") << QStringList { QStringLiteral("10.0.0.7") } << QStringLiteral("http://10.0.0.7/")
                                      << true;
     QTest::addRow("allowed IPv6 with port")

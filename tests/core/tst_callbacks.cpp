@@ -42,7 +42,8 @@ private:
 
 void TestCallbacks::initTestCase()
 {
-    const LoadResult loaded = DefinitionLoader().loadFile(QStringLiteral(UNDERSTUDY_TEST_DATA "/callbacks/events.yaml"));
+    const LoadResult loaded =
+        DefinitionLoader().loadFile(QStringLiteral(UNDERSTUDY_TEST_DATA "/callbacks/events.yaml"));
     QVERIFY(loaded.definition);
     for (const Diagnostic& d : loaded.diagnostics)
         QVERIFY2(d.severity != Diagnostic::Severity::Error, qPrintable(d.toString()));
@@ -82,9 +83,7 @@ void TestCallbacks::setLimits(int timeoutMs, const QStringList& hosts)
 
 QByteArray TestCallbacks::hookBody(const QByteArray& path) const
 {
-    const QByteArray url = path.isEmpty()
-        ? "http://127.0.0.1:" + QByteArray::number(m_receiver->serverPort())
-        : path;
+    const QByteArray url = path.isEmpty() ? "http://127.0.0.1:" + QByteArray::number(m_receiver->serverPort()) : path;
     return R"({"callbackUrl": ")" + url + R"(", "n": 7})";
 }
 
@@ -197,8 +196,8 @@ void TestCallbacks::logsTheOutgoingCall()
 
 void TestCallbacks::notAllowedHostIsRefusedAndLogged()
 {
-    const RawResponse r = fetch(
-        m_port, request("POST", "/body", "Content-Type: application/json\r\n", hookBody("http://example.com:9")));
+    const RawResponse r =
+        fetch(m_port, request("POST", "/body", "Content-Type: application/json\r\n", hookBody("http://example.com:9")));
     QCOMPARE(r.status, 200);
     const QList<RequestLogEntry> log = entries(2);
     QCOMPARE(log.size(), 2);

@@ -30,8 +30,8 @@ private slots:
 private:
     QByteArray hook(const QByteArray& base) const
     {
-        return TestHttp::request("POST", "/body", "Content-Type: application/json\r\n",
-            R"({"callbackUrl": ")" + base + R"(", "n": 7})");
+        return TestHttp::request(
+            "POST", "/body", "Content-Type: application/json\r\n", R"({"callbackUrl": ")" + base + R"(", "n": 7})");
     }
     // The row of the outgoing call (the one after the trigger), once both are in the log.
     int callbackRow(RequestLogView& log) const;

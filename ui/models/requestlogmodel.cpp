@@ -41,7 +41,8 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
             return e.time.toString(QStringLiteral("HH:mm:ss.zzz"));
         case MethodColumn:
             // An outgoing callback call is marked with an arrow: the mock sent it, it did not answer it.
-            return e.isCallback() ? QStringLiteral("↗ ") + QString::fromLatin1(e.method) : QString::fromLatin1(e.method);
+            return e.isCallback() ? QStringLiteral("↗ ") + QString::fromLatin1(e.method)
+                                  : QString::fromLatin1(e.method);
         case PathColumn:
             if (e.isCallback())
                 return e.target;
@@ -95,7 +96,8 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
         if (index.column() == FlagsColumn && e.isCallback())
             return e.callbackError.isEmpty()
                 ? tr("Outgoing call of callback %1, fired by %2.").arg(e.callbackName, e.operationId)
-                : tr("Outgoing call of callback %1, fired by %2: %3").arg(e.callbackName, e.operationId, e.callbackError);
+                : tr("Outgoing call of callback %1, fired by %2: %3")
+                      .arg(e.callbackName, e.operationId, e.callbackError);
         if (index.column() == FlagsColumn
             && (e.forced || e.invalid || !e.fault.isEmpty() || !e.scenarioRule.isEmpty() || !e.drift.isEmpty())) {
             QStringList lines;
