@@ -11,6 +11,15 @@ QJsonObject parse(const char* json)
     return QJsonDocument::fromJson(QByteArray(json)).object();
 }
 
+// A definition of /root.yaml whose document is `json`, not yet extracted.
+Definition rootDefinition(const QString& json)
+{
+    Definition d;
+    d.file = QStringLiteral("/root.yaml");
+    d.document = parse(json.toUtf8().constData());
+    return d;
+}
+
 QStringList responseCodes(const Definition& d)
 {
     QStringList out;
@@ -90,9 +99,7 @@ void TestOperationExtractor::keyOrder()
     QFETCH(QString, document);
     QFETCH(QString, orders);
     QFETCH(QStringList, expected);
-    Definition d;
-    d.file = QStringLiteral("/root.yaml");
-    d.document = parse(document.toUtf8().constData());
+    Definition d = rootDefinition(document);
     d.bundledOrigins.insert(QStringLiteral("/x-understudy-bundled/0"), { QStringLiteral("/ext.yaml"), QString() });
     const QStringList entries = orders.split(QLatin1Char(';'), Qt::SkipEmptyParts);
     for (const QString& entry : entries) {
@@ -142,9 +149,7 @@ void TestOperationExtractor::callbacks()
     QFETCH(QString, document);
     QFETCH(QStringList, expected);
     QFETCH(QString, warning);
-    Definition d;
-    d.file = QStringLiteral("/root.yaml");
-    d.document = parse(document.toUtf8().constData());
+    Definition d = rootDefinition(document);
     OperationExtractor extractor({});
     const Diagnostics diagnostics = extractor.extract(&d);
     QCOMPARE(d.operations.size(), 1);

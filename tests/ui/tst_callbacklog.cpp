@@ -26,6 +26,7 @@ private slots:
     void outgoingEntryShown_data();
     void outgoingEntryShown();
     void settingsAllowAHostInTheRunningMock();
+    void screenshot();
 
 private:
     QByteArray hook(const QByteArray& base) const
@@ -123,7 +124,12 @@ void TestCallbackLog::outgoingEntryShown()
     QCOMPARE(model->index(row, RequestLogModel::StatusColumn).data().toString(), status);
     QCOMPARE(model->index(row, RequestLogModel::OperationColumn).data().toString(), QStringLiteral("fromBody"));
     QCOMPARE(model->index(row, RequestLogModel::FlagsColumn).data().toString(), notes);
-    QVERIFY(!model->index(row, RequestLogModel::DurationColumn).data().toString().isEmpty());
+    const QString duration = model->index(row, RequestLogModel::DurationColumn).data().toString();
+    if (receiver == QLatin1String("elsewhere"))
+        QCOMPARE(duration, QStringLiteral("—")); // nothing was sent
+    else
+        QVERIFY2(
+            duration.endsWith(QLatin1String(" ms")) || duration.endsWith(QStringLiteral(" µs")), qPrintable(duration));
 
     log.selectRow(row);
     const QString request = log.detailsText(1);
@@ -160,6 +166,27 @@ void TestCallbackLog::settingsAllowAHostInTheRunningMock()
     QVERIFY(refused > 0);
     QCOMPARE(log.model()->index(refused, RequestLogModel::FlagsColumn).data().toString(),
         QStringLiteral("callback onBody, refused"));
+}
+
+void TestCallbackLog::screenshot()
+{
+    const QString outDir = qEnvironmentVariable("UNDERSTUDY_SCREENSHOT_DIR");
+    if (outDir.isEmpty())
+        QSKIP("set UNDERSTUDY_SCREENSHOT_DIR to write screenshots");
+    m_service->setLimits(ServerLimits());
+    m_receiver->reply = [](const TestUpstream::Seen&) {
+        return TestUpstream::answer(202, "Content-Type: application/json\r\n", R"({"received":true})");
+    };
+    RequestLogView log;
+    connect(m_service, &MockService::requestHandled, log.model(), &RequestLogModel::handleRequest);
+    log.resize(1000, 560);
+    log.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&log));
+    fetch(m_service->port(), hook("http://example.com"));
+    fetch(m_service->port(), hook("http://127.0.0.1:" + QByteArray::number(m_receiver->serverPort())));
+    QTRY_COMPARE_WITH_TIMEOUT(log.model()->rowCount(), 4, 10000);
+    log.selectRow(3);
+    QVERIFY(log.grab().save(outDir + QStringLiteral("/callback-log.png")));
 }
 
 QTEST_MAIN(TestCallbackLog)

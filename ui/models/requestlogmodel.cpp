@@ -52,6 +52,8 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
                 return QStringLiteral("—");
             return e.status;
         case DurationColumn: {
+            if (e.callbackRefused)
+                return QStringLiteral("—"); // nothing was sent
             const QString spent = e.durationUs < 1000
                 ? QStringLiteral("%1 µs").arg(e.durationUs)
                 : QStringLiteral("%1 ms").arg(double(e.durationUs) / 1000.0, 0, 'f', 1);
