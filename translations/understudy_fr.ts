@@ -965,6 +965,30 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
         <source>Drift: %1: %2</source>
         <translation>Écart : %1 : %2</translation>
     </message>
+    <message>
+        <source>callback %1</source>
+        <translation>callback %1</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>not a 2xx</source>
+        <translation>pas un 2xx</translation>
+    </message>
+    <message>
+        <source>Outgoing call of callback %1, fired by %2.</source>
+        <translation>Appel sortant du callback %1, déclenché par %2.</translation>
+    </message>
+    <message>
+        <source>Outgoing call of callback %1, fired by %2: %3</source>
+        <translation>Appel sortant du callback %1, déclenché par %2&#xa0;: %3</translation>
+    </message>
 </context>
 <context>
     <name>RequestLogView</name>
@@ -1197,6 +1221,22 @@ ou Serveur ▸ Ouvrir dans le navigateur.</translation>
     <message>
         <source>Drift: the upstream&apos;s answer breaks the definition in %1 places:</source>
         <translation>Écart : la réponse du serveur amont enfreint la définition à %1 endroits :</translation>
+    </message>
+    <message>
+        <source>Not sent: %1.</source>
+        <translation>Non envoyé&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>No answer: %1.</source>
+        <translation>Pas de réponse&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>An outgoing call of callback %1, fired after %2 was answered; the mock does not validate it.</source>
+        <translation>Un appel sortant du callback %1, déclenché après la réponse à %2&#xa0;; le mock ne le valide pas.</translation>
+    </message>
+    <message>
+        <source>Sent to %1 at %2; took %3 µs</source>
+        <translation>Envoyé à %1 à %2&#xa0;; durée %3 µs</translation>
     </message>
 </context>
 <context>
@@ -1547,6 +1587,18 @@ Fichier du certificat : %3</translation>
     <message>
         <source>Serving threads:</source>
         <translation>Threads de service :</translation>
+    </message>
+    <message>
+        <source>e.g. hooks.test, 192.168.1.20:8080 (* = any)</source>
+        <translation>p. ex. hooks.test, 192.168.1.20:8080 (* = tous)</translation>
+    </message>
+    <message>
+        <source>Hosts that callbacks may call besides this computer (host or host:port, like --callback-allow). Calls to other hosts are logged as refused and not sent.</source>
+        <translation>Hôtes que les callbacks peuvent appeler en plus de cet ordinateur (hôte ou hôte:port, comme --callback-allow). Les appels vers d’autres hôtes sont journalisés comme refusés et ne sont pas envoyés.</translation>
+    </message>
+    <message>
+        <source>Allowed callback hosts:</source>
+        <translation>Hôtes de callback autorisés&#xa0;:</translation>
     </message>
 </context>
 <context>
