@@ -124,6 +124,22 @@ QString requestLine(const RequestLogEntry& e)
     return line;
 }
 
+// "  ↪ callback onEvent POST http://127.0.0.1:9000/hook → 200 (3.1 ms)"
+QString callbackLine(const RequestLogEntry& e)
+{
+    QString outcome;
+    if (e.callbackRefused)
+        outcome = QStringLiteral("refused: ") + e.callbackError;
+    else if (e.status >= 200 && e.status < 300)
+        outcome = QStringLiteral("%1 (%2)").arg(e.status).arg(formatDuration(e.durationUs));
+    else if (e.status > 0)
+        outcome = QStringLiteral("%1 (%2, not a 2xx)").arg(e.status).arg(formatDuration(e.durationUs));
+    else
+        outcome = QStringLiteral("failed: %1 (%2)").arg(e.callbackError, formatDuration(e.durationUs));
+    return QStringLiteral("  ↪ callback %1 %2 %3 → %4")
+        .arg(e.callbackName, QString::fromLatin1(e.method), e.target, outcome);
+}
+
 } // namespace
 
 namespace Headless {
@@ -268,6 +284,15 @@ int run(const CommandLineOptions& options)
     DriftReport report;
     QObject::connect(&session, &MockSession::requestHandled, &logContext,
         [verbose, quiet = options.quiet, &log, &served, &report](const RequestLogEntry& e) {
+            if (e.isCallback()) {
+                if (quiet)
+                    return;
+                log.writeLine(callbackLine(e).toUtf8());
+                if (verbose)
+                    for (const QString& sentence : e.trace)
+                        log.writeLine(QByteArrayLiteral("      ") + sentence.toUtf8());
+                return;
+            }
             ++served;
             if (!e.answeredBy.isEmpty()) {
                 const QString key = e.operationId.isEmpty()

@@ -10,6 +10,7 @@
 
 #include "app/headless.h"
 #include "app/singleinstance.h"
+#include "core/callbacks/callbackallowlist.h"
 #include "core/definition/definitionloader.h"
 #include "core/engine/mockservice.h"
 #include "core/engine/mocksession.h"
@@ -107,6 +108,10 @@ void setupParser(QCommandLineParser& parser)
             QStringLiteral("Headless: also answer requests whose Host is NAME (repeatable; '*' = any host). Others "
                            "than loopback and the bound address get 421."),
             QStringLiteral("NAME") },
+        { QStringLiteral("callback-allow"),
+            QStringLiteral("Headless: callbacks may also call HOST (host or host:port, repeatable; '*' = any host). "
+                           "Loopback is always allowed; other hosts are logged as refused."),
+            QStringLiteral("HOST") },
         { QStringLiteral("proxy"),
             QStringLiteral("Forward every request to URL (http or https) and check its answers against the "
                            "definition (the window starts with its proxy bar set so)."),
@@ -248,6 +253,12 @@ int main(int argc, char** argv)
         options.limits.maxConnections = n;
     }
     options.limits.allowedHosts = parser.values(QStringLiteral("allowed-host"));
+    for (const QString& host : parser.values(QStringLiteral("callback-allow"))) {
+        const QString error = CallbackAllowList::checkEntry(host);
+        if (!error.isEmpty())
+            return usageError(parser, QStringLiteral("--callback-allow: %1").arg(error));
+        options.limits.callbackHosts.append(host.trimmed());
+    }
     if (parser.isSet(QStringLiteral("threads"))) {
         bool ok = false;
         const int n = parser.value(QStringLiteral("threads")).toInt(&ok);

@@ -1085,6 +1085,30 @@ Fügen Sie Pfade hinzu und laden Sie neu (Strg+R).</translation>
         <source>Drift: %1: %2</source>
         <translation>Abweichung: %1: %2</translation>
     </message>
+    <message>
+        <source>callback %1</source>
+        <translation>Callback %1</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not a 2xx</source>
+        <translation>kein 2xx</translation>
+    </message>
+    <message>
+        <source>Outgoing call of callback %1, fired by %2.</source>
+        <translation>Ausgehender Aufruf von Callback %1, ausgelöst von %2.</translation>
+    </message>
+    <message>
+        <source>Outgoing call of callback %1, fired by %2: %3</source>
+        <translation>Ausgehender Aufruf von Callback %1, ausgelöst von %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>RequestLogView</name>
@@ -1325,6 +1349,26 @@ oder Server ▸ Im Browser öffnen.</translation>
     <message>
         <source>This request matched no operation of the definition</source>
         <translation>Diese Anfrage passt zu keiner Operation der Definition</translation>
+    </message>
+    <message>
+        <source>Not sent: %1.</source>
+        <translation>Nicht gesendet: %1.</translation>
+    </message>
+    <message>
+        <source>No answer: %1.</source>
+        <translation>Keine Antwort: %1.</translation>
+    </message>
+    <message>
+        <source>An outgoing call of callback %1, fired after %2 was answered; the mock does not validate it.</source>
+        <translation>Ein ausgehender Aufruf von Callback %1, ausgelöst nach der Antwort auf %2; der Mock prüft ihn nicht.</translation>
+    </message>
+    <message>
+        <source>Sent to %1 at %2; took %3 µs</source>
+        <translation>Gesendet an %1 um %2; Dauer %3 µs</translation>
+    </message>
+    <message>
+        <source>A callback&apos;s answer is not an answer of the definition&apos;s operations</source>
+        <translation>Die Antwort auf einen Callback ist keine Antwort der Operationen der Definition</translation>
     </message>
     <message>
         <source>This response has no body to keep as an example</source>
@@ -1679,6 +1723,18 @@ Zertifikatsdatei: %3</translation>
     <message>
         <source>Serving threads:</source>
         <translation>Bedienthreads:</translation>
+    </message>
+    <message>
+        <source>e.g. hooks.test, 192.168.1.20:8080 (* = any)</source>
+        <translation>z. B. hooks.test, 192.168.1.20:8080 (* = alle)</translation>
+    </message>
+    <message>
+        <source>Hosts that callbacks may call besides this computer (host or host:port, like --callback-allow). Calls to other hosts are logged as refused and not sent.</source>
+        <translation>Hosts, die Callbacks außer diesem Computer aufrufen dürfen (Host oder Host:Port, wie --callback-allow). Aufrufe an andere Hosts werden als abgelehnt protokolliert und nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Allowed callback hosts:</source>
+        <translation>Erlaubte Callback-Hosts:</translation>
     </message>
 </context>
 <context>

@@ -1085,6 +1085,30 @@ Ajoutez des chemins et rechargez (Ctrl+R).</translation>
         <source>Drift: %1: %2</source>
         <translation>Écart : %1 : %2</translation>
     </message>
+    <message>
+        <source>callback %1</source>
+        <translation>callback %1</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>not a 2xx</source>
+        <translation>pas un 2xx</translation>
+    </message>
+    <message>
+        <source>Outgoing call of callback %1, fired by %2.</source>
+        <translation>Appel sortant du callback %1, déclenché par %2.</translation>
+    </message>
+    <message>
+        <source>Outgoing call of callback %1, fired by %2: %3</source>
+        <translation>Appel sortant du callback %1, déclenché par %2&#xa0;: %3</translation>
+    </message>
 </context>
 <context>
     <name>RequestLogView</name>
@@ -1325,6 +1349,26 @@ ou Serveur ▸ Ouvrir dans le navigateur.</translation>
     <message>
         <source>This request matched no operation of the definition</source>
         <translation>Cette requête ne correspond à aucune opération de la définition</translation>
+    </message>
+    <message>
+        <source>Not sent: %1.</source>
+        <translation>Non envoyé&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>No answer: %1.</source>
+        <translation>Pas de réponse&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>An outgoing call of callback %1, fired after %2 was answered; the mock does not validate it.</source>
+        <translation>Un appel sortant du callback %1, déclenché après la réponse à %2&#xa0;; le mock ne le valide pas.</translation>
+    </message>
+    <message>
+        <source>Sent to %1 at %2; took %3 µs</source>
+        <translation>Envoyé à %1 à %2&#xa0;; durée %3 µs</translation>
+    </message>
+    <message>
+        <source>A callback&apos;s answer is not an answer of the definition&apos;s operations</source>
+        <translation>La réponse à un callback n’est pas une réponse des opérations de la définition</translation>
     </message>
     <message>
         <source>This response has no body to keep as an example</source>
@@ -1679,6 +1723,18 @@ Fichier du certificat : %3</translation>
     <message>
         <source>Serving threads:</source>
         <translation>Threads de service :</translation>
+    </message>
+    <message>
+        <source>e.g. hooks.test, 192.168.1.20:8080 (* = any)</source>
+        <translation>p. ex. hooks.test, 192.168.1.20:8080 (* = tous)</translation>
+    </message>
+    <message>
+        <source>Hosts that callbacks may call besides this computer (host or host:port, like --callback-allow). Calls to other hosts are logged as refused and not sent.</source>
+        <translation>Hôtes que les callbacks peuvent appeler en plus de cet ordinateur (hôte ou hôte:port, comme --callback-allow). Les appels vers d’autres hôtes sont journalisés comme refusés et ne sont pas envoyés.</translation>
+    </message>
+    <message>
+        <source>Allowed callback hosts:</source>
+        <translation>Hôtes de callback autorisés&#xa0;:</translation>
     </message>
 </context>
 <context>

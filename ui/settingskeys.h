@@ -142,6 +142,11 @@ inline QString allowedHosts()
 {
     return QStringLiteral("server/allowedHosts");
 }
+// Hosts callbacks may call besides loopback (as --callback-allow); applied to the running mock.
+inline QString callbackHosts()
+{
+    return QStringLiteral("server/callbackHosts");
+}
 inline QString maxConnections()
 {
     return QStringLiteral("server/maxConnections");

@@ -129,6 +129,24 @@ struct SecurityRequirement
     QList<Item> schemes; // empty = anonymous access allowed ({})
 };
 
+// One operation of a callback's path item: what the mock sends to the URL the callback's expression computes.
+struct CallbackOperation
+{
+    QString method; // upper case
+    QList<Parameter> parameters; // path item + operation; header parameters become request headers
+    RequestBody requestBody;
+    QString pointer;
+};
+
+// One entry of an operation's `callbacks` (OpenAPI 3.x), with any $ref to components/callbacks resolved.
+struct Callback
+{
+    QString name; // the key in `callbacks`: "onEvent"
+    QString expression; // the URL template: "{$request.body#/callbackUrl}/events"
+    QList<CallbackOperation> operations; // in document order
+    QString pointer; // where the path item lives in `document`
+};
+
 struct Operation
 {
     QString id; // operationId, synthesized ("get_users_id") when absent
@@ -143,6 +161,7 @@ struct Operation
     RequestBody requestBody;
     QList<Response> responses; // in document order
     QList<SecurityRequirement> security; // effective: operation's, else global; empty = none needed
+    QList<Callback> callbacks; // fired after the answer is written (see core/callbacks)
     QString pointer; // "/paths/~1users~1{id}/get"
     int index = 0; // position in Definition::operations
 

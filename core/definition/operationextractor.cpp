@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include "core/definition/refbundler.h"
+#include "core/http/runtimeexpression.h"
 #include "core/json/jsonpointer.h"
 #include "core/json/keyorder.h"
 
@@ -399,6 +400,85 @@ Parameter OperationExtractor::parameter(const QJsonValue& value, const QString& 
     return p;
 }
 
+RequestBody OperationExtractor::requestBody(const QJsonValue& value, const QString& pointer)
+{
+    RequestBody out;
+    const QJsonObject body = deref(value, pointer, &out.pointer);
+    out.present = !body.isEmpty();
+    out.required = flag(body, "required");
+    out.description = str(body, "description");
+    out.content =
+        content(body.value(QLatin1String("content")), JsonPointer::append(out.pointer, QStringLiteral("content")));
+    return out;
+}
+
+QList<Parameter> OperationExtractor::mergedParameters(
+    QList<Parameter> inherited, const QJsonValue& list, const QString& pointer)
+{
+    const QJsonArray params = list.toArray();
+    for (int i = 0; i < params.size(); ++i) {
+        const Parameter p = parameter(params.at(i), JsonPointer::append(pointer, i));
+        bool replaced = false;
+        for (Parameter& existing : inherited) {
+            if (existing.name == p.name && existing.in == p.in) {
+                existing = p;
+                replaced = true;
+                break;
+            }
+        }
+        if (!replaced)
+            inherited.append(p);
+    }
+    return inherited;
+}
+
+QList<Callback> OperationExtractor::callbacks(const QJsonValue& value, const QString& pointer)
+{
+    QList<Callback> out;
+    const QJsonObject map = value.toObject();
+    for (const QString& name : keysOf(map, pointer)) {
+        if (name.startsWith(QLatin1String("x-")))
+            continue;
+        QString callbackPointer;
+        const QJsonObject expressions = deref(map.value(name), JsonPointer::append(pointer, name), &callbackPointer);
+        for (const QString& expression : keysOf(expressions, callbackPointer)) {
+            if (expression.startsWith(QLatin1String("x-")))
+                continue;
+            Callback callback;
+            callback.name = name;
+            callback.expression = expression;
+            const QJsonObject item = deref(
+                expressions.value(expression), JsonPointer::append(callbackPointer, expression), &callback.pointer);
+            const QString check = RuntimeExpression::checkTemplate(expression);
+            if (!check.isEmpty()) {
+                warn(QStringLiteral("callback-expression-invalid"),
+                    QStringLiteral("Callback '%1' cannot be fired: in its URL %2, %3").arg(name, expression, check),
+                    callback.pointer);
+                continue;
+            }
+            const QList<Parameter> inherited = mergedParameters({}, item.value(QLatin1String("parameters")),
+                JsonPointer::append(callback.pointer, QStringLiteral("parameters")));
+            for (const QString& m : methodOrder(item, writtenOrder(callback.pointer))) {
+                const QJsonObject o = item.value(m).toObject();
+                if (!item.value(m).isObject())
+                    continue;
+                CallbackOperation cop;
+                cop.method = m.toUpper();
+                cop.pointer = JsonPointer::append(callback.pointer, m);
+                cop.parameters = mergedParameters(inherited, o.value(QLatin1String("parameters")),
+                    JsonPointer::append(cop.pointer, QStringLiteral("parameters")));
+                if (o.contains(QLatin1String("requestBody")))
+                    cop.requestBody = requestBody(o.value(QLatin1String("requestBody")),
+                        JsonPointer::append(cop.pointer, QStringLiteral("requestBody")));
+                callback.operations.append(cop);
+            }
+            if (!callback.operations.isEmpty())
+                out.append(callback);
+        }
+    }
+    return out;
+}
+
 QList<SecurityRequirement> OperationExtractor::security(const QJsonArray& array)
 {
     QList<SecurityRequirement> out;
@@ -544,32 +624,12 @@ Diagnostics OperationExtractor::extract(Definition* definition)
             op.description = str(o, "description");
             op.deprecated = flag(o, "deprecated");
 
-            op.parameters = pathParams;
-            const QJsonArray params = o.value(QLatin1String("parameters")).toArray();
-            const QString paramsPointer = JsonPointer::append(op.pointer, QStringLiteral("parameters"));
-            for (int i = 0; i < params.size(); ++i) {
-                const Parameter p = parameter(params.at(i), JsonPointer::append(paramsPointer, i));
-                bool replaced = false;
-                for (Parameter& existing : op.parameters) {
-                    if (existing.name == p.name && existing.in == p.in) {
-                        existing = p;
-                        replaced = true;
-                        break;
-                    }
-                }
-                if (!replaced)
-                    op.parameters.append(p);
-            }
+            op.parameters = mergedParameters(pathParams, o.value(QLatin1String("parameters")),
+                JsonPointer::append(op.pointer, QStringLiteral("parameters")));
 
-            if (o.contains(QLatin1String("requestBody"))) {
-                const QJsonObject body = deref(o.value(QLatin1String("requestBody")),
-                    JsonPointer::append(op.pointer, QStringLiteral("requestBody")), &op.requestBody.pointer);
-                op.requestBody.present = !body.isEmpty();
-                op.requestBody.required = flag(body, "required");
-                op.requestBody.description = str(body, "description");
-                op.requestBody.content = content(body.value(QLatin1String("content")),
-                    JsonPointer::append(op.requestBody.pointer, QStringLiteral("content")));
-            }
+            if (o.contains(QLatin1String("requestBody")))
+                op.requestBody = requestBody(o.value(QLatin1String("requestBody")),
+                    JsonPointer::append(op.pointer, QStringLiteral("requestBody")));
 
             const QJsonObject responses = o.value(QLatin1String("responses")).toObject();
             const QString responsesPointer = JsonPointer::append(op.pointer, QStringLiteral("responses"));
@@ -589,6 +649,9 @@ Diagnostics OperationExtractor::extract(Definition* definition)
                 op.responses.append(r);
             }
 
+            if (o.contains(QLatin1String("callbacks")))
+                op.callbacks = callbacks(
+                    o.value(QLatin1String("callbacks")), JsonPointer::append(op.pointer, QStringLiteral("callbacks")));
             op.security = o.contains(QLatin1String("security")) ? security(o.value(QLatin1String("security")).toArray())
                                                                 : globalSecurity;
             op.index = static_cast<int>(definition->operations.size());

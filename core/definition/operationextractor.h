@@ -38,6 +38,11 @@ private:
     QList<NamedExample> examples(const QJsonValue& value, const QString& pointer);
     QList<HeaderDef> headers(const QJsonValue& value, const QString& pointer);
     QList<SecurityRequirement> security(const QJsonArray& array);
+    RequestBody requestBody(const QJsonValue& value, const QString& pointer);
+    // An operation's `callbacks`: name -> (Callback Object, maybe a $ref) -> URL expression -> path item.
+    QList<Callback> callbacks(const QJsonValue& value, const QString& pointer);
+    // Path item parameters with the operation's own (`list` at `pointer`) merged over them (by name and `in`).
+    QList<Parameter> mergedParameters(QList<Parameter> inherited, const QJsonValue& list, const QString& pointer);
     void readExternalValue(NamedExample* example);
     void warn(const QString& code, const QString& message, const QString& documentPointer);
     void error(const QString& code, const QString& message, const QString& documentPointer, const QString& target);

@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include <QElapsedTimer>
+#include <QSocketNotifier>
 #include <QTimer>
 
 #include "core/http/problem.h"
@@ -174,6 +175,8 @@ void GatedSocketBase<Base>::pump()
     if (hold)
         return;
     process();
+    if (m_phase == Phase::Head || m_phase == Phase::Body)
+        pauseReading(false); // more bytes are needed
 }
 
 template<typename Base>
@@ -285,6 +288,7 @@ void GatedSocketBase<Base>::release(QByteArray request)
     m_release = std::move(request);
     m_releasePos = 0;
     m_phase = Phase::Handed;
+    pauseReading(true);
     if (m_inPos >= m_in.size()) {
         m_in.resize(0);
         m_inPos = 0;
@@ -356,6 +360,7 @@ void GatedSocketBase<Base>::answered(bool keepAlive)
 {
     ++m_served;
     if (!keepAlive) {
+        pauseReading(false); // to read and drop what the client still sends while the answer drains
         m_phase = Phase::Closing;
         m_closingSinceMs = nowMs();
         flush();
@@ -372,9 +377,13 @@ void GatedSocketBase<Base>::answered(bool keepAlive)
         m_lastOutputMs = nowMs();
         return;
     }
-    // Bytes of the next request may already be here (pipelining); otherwise its arrival wakes the gate.
+    // Bytes of the next request may already be here (pipelining): the pump hands it over, and reading stays paused
+    // until a request is incomplete (so a FIN behind them is seen only after their answers). Otherwise the next
+    // request's arrival wakes the gate.
     if (m_inPos < m_in.size() || Base::bytesAvailable() > 0)
         schedulePump();
+    else
+        pauseReading(false);
 }
 
 template<typename Base>
@@ -423,6 +432,7 @@ void GatedSocketBase<Base>::sendFault(FaultSpec::Kind kind, const HttpResponse& 
     case FaultSpec::Kind::None:
         break;
     }
+    pauseReading(false);
     m_phase = Phase::Closing;
     m_closingSinceMs = nowMs();
     flush();
@@ -482,6 +492,35 @@ void GatedSocketBase<Base>::shutdownWrite()
         return;
 #endif
     disconnectFromHost();
+}
+
+template<typename Base>
+void GatedSocketBase<Base>::pauseReading(bool paused)
+{
+    // While a request is being answered, the socket reads nothing more from the kernel. Pipelined requests wait
+    // there, and above all a client's half-close (FIN after its request, as `nc -N` or `shutdown(SHUT_WR)` do) is
+    // not seen yet: QAbstractSocket treats end-of-input as the end of the connection and would close it before an
+    // answer made off the serving thread is written. Qt 6.4 has no call for this, so the read notifier of the
+    // socket's engine (a child object) is switched off and on; reading from the buffer never turns it back on,
+    // since readData() serves Qt's parser from m_release while a request is handed over.
+    if (paused == m_readingPaused)
+        return;
+    if (!m_readNotifier) {
+        const QList<QSocketNotifier*> notifiers = this->template findChildren<QSocketNotifier*>();
+        for (QSocketNotifier* notifier : notifiers) {
+            if (notifier->type() == QSocketNotifier::Read) {
+                m_readNotifier = notifier;
+                break;
+            }
+        }
+        if (!m_readNotifier)
+            return;
+    }
+    m_readingPaused = paused;
+    if (paused)
+        m_readNotifier->setEnabled(false);
+    else if (state() == ConnectedState)
+        m_readNotifier->setEnabled(true);
 }
 
 template<typename Base>

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include <QPointer>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -29,6 +30,8 @@
 // only once the handshake is done (see GatedTcpServer).
 //
 // What MockServer and GatedTcpServer use, for plain and TLS connections alike.
+class QSocketNotifier;
+
 class GatedConnection
 {
 public:
@@ -137,6 +140,7 @@ private:
     void writeNextChunk();
     void answered(bool keepAlive); // the whole answer is written: close, or go on with the next request
     void shutdownWrite();
+    void pauseReading(bool paused);
     qint64 unsent() const; // bytes written and not yet handed to the kernel
     static QByteArray serialize(const HttpResponse& response, bool withBody);
 
@@ -161,6 +165,8 @@ private:
     bool m_pumpQueued = false;
     bool m_outputPaused = false;
     bool m_shutdownPending = false;
+    bool m_readingPaused = false;
+    QPointer<QSocketNotifier> m_readNotifier; // the kernel socket's, found on first use
     QByteArrayList m_chunks; // of the answer being streamed
     qsizetype m_chunkIndex = 0;
     int m_chunkIntervalMs = 0;

@@ -31,6 +31,7 @@ MockPipeline::MockPipeline(DefinitionPtr definition, MockConfig config, std::sha
     , m_config(std::move(config))
     , m_forced(forced ? std::move(forced) : std::make_shared<ForcedResponseStore>())
     , m_scenarios(scenarios ? std::move(scenarios) : std::make_shared<const ScenarioStore>())
+    , m_generation(generation)
     , m_router(m_definition)
     , m_validator(std::make_shared<const RequestValidator>(m_definition))
     , m_body(m_definition, m_config.strictExamples, std::move(generation))

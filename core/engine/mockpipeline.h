@@ -78,6 +78,11 @@ public:
     {
         return m_router;
     }
+    // The seed of generated values (--seed), for what is generated outside `handle` (callback bodies).
+    quint64 generationSeed() const
+    {
+        return m_generation ? m_generation->seed() : 0;
+    }
 
 private:
     // No operation matched: a CORS preflight gets 204, anything else the router's 404/405 problem.
@@ -98,6 +103,7 @@ private:
     MockConfig m_config;
     std::shared_ptr<ForcedResponseStore> m_forced;
     std::shared_ptr<const ScenarioStore> m_scenarios;
+    std::shared_ptr<GenerationControl> m_generation;
     Router m_router;
     std::shared_ptr<const RequestValidator> m_validator;
     BodyStage m_body; // owns the sample and serialisation caches

@@ -398,29 +398,43 @@ void MockServer::finish(const QPointer<QTcpSocket>& socket, const HttpRequest& h
     entry.drift = result.drift;
     entry.answeredBy = result.answeredBy;
 
+    std::shared_ptr<const CallbackTrigger> trigger =
+        result.fault.kind == FaultSpec::Kind::None ? callbackTrigger(socket, httpRequest, result) : nullptr;
     const qint64 waitMs = result.delayMs - durationUs / 1000;
     if (waitMs <= 0) {
-        deliver(socket, std::move(response), isHead, result.fault.kind, std::move(entry));
+        deliver(socket, std::move(response), isHead, result.fault.kind, std::move(entry), std::move(trigger));
         return;
     }
     // Latency never holds up other requests: a timer on this (the serving) thread sends the answer later, and the
     // connection reads no further request meanwhile.
     QTimer::singleShot(int(waitMs), Qt::PreciseTimer, this,
-        [this, socket, response = std::move(response), isHead, kind = result.fault.kind,
-            entry = std::move(entry)]() mutable {
-            deliver(socket, std::move(response), isHead, kind, std::move(entry));
+        [this, socket, response = std::move(response), isHead, kind = result.fault.kind, entry = std::move(entry),
+            trigger = std::move(trigger)]() mutable {
+            deliver(socket, std::move(response), isHead, kind, std::move(entry), std::move(trigger));
         });
 }
 
 void MockServer::deliver(const QPointer<QTcpSocket>& socket, HttpResponse response, bool isHead, FaultSpec::Kind fault,
-    RequestLogEntry entry)
+    RequestLogEntry entry, std::shared_ptr<const CallbackTrigger> trigger)
 {
-    if (!socket)
+    if (!socket) {
         entry.trace.append(QStringLiteral("The client closed the connection before the delayed answer was sent."));
-    else if (fault != FaultSpec::Kind::None && fault != FaultSpec::Kind::Status)
+    } else if (fault != FaultSpec::Kind::None && fault != FaultSpec::Kind::Status) {
         GatedConnection::of(socket)->sendFault(fault, response, isHead);
-    else
+    } else {
         GatedConnection::of(socket)->sendResponse(std::move(response), isHead);
+        if (trigger) {
+            // The answer goes to the kernel first: callbacks never hold it up.
+            socket->flush();
+            fireCallbacks(*trigger, std::move(entry));
+            return;
+        }
+    }
+    logEntry(std::move(entry));
+}
+
+void MockServer::logEntry(RequestLogEntry entry)
+{
     m_pendingLog.append(std::move(entry));
     if (!m_logTimer->isActive())
         m_logTimer->start();

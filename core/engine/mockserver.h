@@ -20,6 +20,8 @@
 #include "core/engine/serverlimits.h"
 #include "core/proxy/proxysettings.h"
 
+class CallbackDispatcher;
+struct CallbackOutcome;
 class ResponseRecorder;
 
 class GatedTcpServer;
@@ -100,13 +102,22 @@ protected:
 
 private:
     struct Sink; // where worker threads post their answers; outlives the server while they run
+    struct CallbackTrigger; // an answered request whose operation has callbacks (mockservercallbacks.cpp)
 
     void finish(const QPointer<QTcpSocket>& socket, const HttpRequest& request, MockResult result,
         const QDateTime& arrived, qint64 durationUs);
     // Sends the answer (or acts out the fault) and logs the request.
     void deliver(const QPointer<QTcpSocket>& socket, HttpResponse response, bool isHead, FaultSpec::Kind fault,
-        RequestLogEntry entry);
+        RequestLogEntry entry, std::shared_ptr<const CallbackTrigger> trigger = nullptr);
+    void logEntry(RequestLogEntry entry);
     void flushLog();
+    // Callbacks (mockservercallbacks.cpp): null unless the answered operation has callbacks and the mock answered it.
+    std::shared_ptr<const CallbackTrigger> callbackTrigger(
+        const QPointer<QTcpSocket>& socket, const HttpRequest& request, const MockResult& result) const;
+    // After the answer is written: plans the callbacks (their sentences go into `entry`'s trace), logs `entry`, then
+    // sends them (refused ones are only logged).
+    void fireCallbacks(const CallbackTrigger& trigger, RequestLogEntry entry);
+    void logCallback(const CallbackOutcome& outcome, bool refused);
     // Proxy mode (mockserverproxy.cpp): forwards the request and finishes it when the upstream has answered.
     void proxyRequest(QTcpSocket* socket, HttpRequest request, const QDateTime& arrived);
     GatedSocket::ConfigPtr configFor(const QHostAddress& host, bool tls = false) const;
@@ -130,5 +141,6 @@ private:
     bool m_logBodies = true;
     ProxySettings m_proxy;
     UpstreamClient* m_upstream = nullptr; // created on first use, on this (the serving) thread
+    CallbackDispatcher* m_callbacks = nullptr; // likewise
     std::shared_ptr<ResponseRecorder> m_recorder;
 };

@@ -12,6 +12,14 @@
 
 struct RequestLogEntry
 {
+    // Request: one the mock answered. Callback: a call the mock made itself (then `method`, `path`, `query`, the
+    // request headers and body are what it sent, the response fields what came back; status 0 when nothing did).
+    enum class Kind
+    {
+        Request,
+        Callback,
+    };
+    Kind kind = Kind::Request;
     quint64 id = 0; // increasing per MockService
     QDateTime time; // when the request arrived (local time)
     QByteArray method;
@@ -39,6 +47,15 @@ struct RequestLogEntry
     QString scenarioRule; // the scenario rule or sequence step that fired ("getBook#1"), if any
     QList<ProblemError> drift; // proxy mode: where the upstream's answer breaks the definition
     QString answeredBy; // proxy mode: "upstream", "mock" or "proxy" (the upstream failed: 502/504); else empty
+    QString callbackName; // Callback: the callback's name ("onEvent"); operationId names the operation that fired it
+    QString target; // Callback: the URL called
+    QString callbackError; // Callback: why there is no answer (refused, timed out, connection refused, ...)
+    bool callbackRefused = false; // Callback: the allow list forbade the host, so nothing was sent
+
+    bool isCallback() const
+    {
+        return kind == Kind::Callback;
+    }
 
     QByteArray requestHeader(const QByteArray& name) const;
     QByteArray responseHeader(const QByteArray& name) const;

@@ -89,5 +89,6 @@ bool ServerLimits::operator==(const ServerLimits& o) const
     return maxBodyBytes == o.maxBodyBytes && maxHeaderFields == o.maxHeaderFields && maxHeaderBytes == o.maxHeaderBytes
         && maxConnections == o.maxConnections && maxPendingOutputBytes == o.maxPendingOutputBytes
         && headerTimeoutMs == o.headerTimeoutMs && bodyTimeoutMs == o.bodyTimeoutMs && idleTimeoutMs == o.idleTimeoutMs
-        && allowedHosts == o.allowedHosts;
+        && allowedHosts == o.allowedHosts && callbackHosts == o.callbackHosts
+        && callbackTimeoutMs == o.callbackTimeoutMs;
 }

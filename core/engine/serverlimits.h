@@ -18,6 +18,8 @@ struct ServerLimits
     int bodyTimeoutMs = 30000; // longest silence while a body arrives
     int idleTimeoutMs = 60000; // keep-alive connection without a request (or a client not reading its answer)
     QStringList allowedHosts; // --allowed-host: names answered besides loopback and the bound address; "*" = all
+    QStringList callbackHosts; // --callback-allow: hosts callbacks may call besides loopback ("host", "host:port", "*")
+    int callbackTimeoutMs = 10000; // one callback's whole exchange
 
     // The values actually used: QtHttpServer's own parser limits (100 fields, 100 KiB per field) are never
     // exceeded, so that a head we accept reaches the pipeline with every header.

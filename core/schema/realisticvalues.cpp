@@ -10,6 +10,9 @@
 #include <QHash>
 #include <QReadWriteLock>
 
+using RealisticValues::isoDate;
+using RealisticValues::twoDigits;
+
 namespace {
 
 // The fixed "now" every generated moment is near (2025-06-01T12:00:00Z), so bodies do not change with the calendar.
@@ -512,34 +515,6 @@ QString sentence(quint64 key, int maxLength)
     return s + QLatin1Char('.');
 }
 
-QString twoDigits(int n)
-{
-    const QChar digits[2] = { QLatin1Char(char('0' + n / 10 % 10)), QLatin1Char(char('0' + n % 10)) };
-    return QString(digits, 2);
-}
-
-// "2026-03-01" for a day counted from 1970-01-01 (the civil calendar, written out without QDate's formatting).
-QString isoDate(qint64 daysSinceEpoch)
-{
-    const qint64 z = daysSinceEpoch + 719468;
-    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
-    const qint64 doe = z - era * 146097;
-    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const qint64 mp = (5 * doy + 2) / 153;
-    const int day = int(doy - (153 * mp + 2) / 5 + 1);
-    const int month = int(mp < 10 ? mp + 3 : mp - 9);
-    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    if (year < 1000 || year > 9999)
-        return QDate::fromJulianDay(kUnixEpochJulianDay + daysSinceEpoch).toString(Qt::ISODate);
-    const int y = int(year);
-    const QChar text[10] = { QLatin1Char(char('0' + y / 1000)), QLatin1Char(char('0' + y / 100 % 10)),
-        QLatin1Char(char('0' + y / 10 % 10)), QLatin1Char(char('0' + y % 10)), QLatin1Char('-'),
-        QLatin1Char(char('0' + month / 10)), QLatin1Char(char('0' + month % 10)), QLatin1Char('-'),
-        QLatin1Char(char('0' + day / 10)), QLatin1Char(char('0' + day % 10)) };
-    return QString(text, 10);
-}
-
 // The person of an object: the same first and last name for every name, email and login of one object.
 struct Person
 {
@@ -1036,6 +1011,33 @@ QList<Candidate> candidates(ValueKind kind, const ValueHint& hint)
         return { number(1.0 + double(k % 100000) / 100.0, 2) };
     }
     return {};
+}
+
+QString twoDigits(int n)
+{
+    const QChar digits[2] = { QLatin1Char(char('0' + n / 10 % 10)), QLatin1Char(char('0' + n % 10)) };
+    return QString(digits, 2);
+}
+
+QString isoDate(qint64 daysSinceEpoch)
+{
+    const qint64 z = daysSinceEpoch + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const int day = int(doy - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 1000 || year > 9999)
+        return QDate::fromJulianDay(kUnixEpochJulianDay + daysSinceEpoch).toString(Qt::ISODate);
+    const int y = int(year);
+    const QChar text[10] = { QLatin1Char(char('0' + y / 1000)), QLatin1Char(char('0' + y / 100 % 10)),
+        QLatin1Char(char('0' + y / 10 % 10)), QLatin1Char(char('0' + y % 10)), QLatin1Char('-'),
+        QLatin1Char(char('0' + month / 10)), QLatin1Char(char('0' + month % 10)), QLatin1Char('-'),
+        QLatin1Char(char('0' + day / 10)), QLatin1Char(char('0' + day % 10)) };
+    return QString(text, 10);
 }
 
 } // namespace RealisticValues

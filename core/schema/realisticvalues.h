@@ -131,6 +131,11 @@ QList<Candidate> candidates(ValueKind kind, const ValueHint& hint);
 quint64 hash(QStringView text, quint64 seed = 0);
 quint64 mix(quint64 a, quint64 b);
 
+// "2026-03-01" for a day counted from 1970-01-01, and "07" for 7: the calendar written out without QDate's
+// formatting, which costs far more than the rest of a generated value.
+QString isoDate(qint64 daysSinceEpoch);
+QString twoDigits(int n);
+
 // Lines of one word list (":/wordlists/<name>.txt"), without comments; empty when the list is missing.
 const QStringList& wordList(const QString& name);
 

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/schema/regexsampler.h"
 
+#include <memory>
 #include <vector>
+
+#include <QHash>
 
 #include "core/schema/ecmaregex.h"
 
@@ -33,6 +36,8 @@ struct Node
     std::vector<Node> children;
     int min = 1;
     int max = 1; // -1: unbounded
+    std::vector<char32_t> preferred; // Chars: the preferredChars() in the class, in that order (see prepare())
+    bool unsupportedInside = false; // this node or one below it is Unsupported
 };
 
 constexpr int kMaxRepeatBound = 1000;
@@ -466,23 +471,32 @@ const QList<uint>& preferredChars()
     return chars;
 }
 
-bool pickChar(const Node& n, int variant, char32_t* out)
+// Fills what generation asks of every node again and again: the preferred characters of each class and whether a
+// subtree can be generated at all. Run once per parsed pattern.
+void prepare(Node& n)
 {
-    int seen = 0;
-    char32_t firstHit = 0;
-    bool any = false;
-    for (uint c : preferredChars()) {
-        if (!inClass(n, c))
-            continue;
-        if (!any) {
-            firstHit = c;
-            any = true;
-        }
-        if (seen++ == variant) {
-            *out = c;
-            return true;
+    n.unsupportedInside = n.kind == Node::Unsupported;
+    if (n.kind == Node::Chars) {
+        for (uint c : preferredChars()) {
+            if (inClass(n, c))
+                n.preferred.push_back(c);
         }
     }
+    for (Node& c : n.children) {
+        prepare(c);
+        n.unsupportedInside = n.unsupportedInside || c.unsupportedInside;
+    }
+}
+
+bool pickChar(const Node& n, int variant, char32_t* out)
+{
+    int seen = int(n.preferred.size());
+    if (variant >= 0 && variant < seen) {
+        *out = n.preferred[size_t(variant)];
+        return true;
+    }
+    char32_t firstHit = seen > 0 ? n.preferred.front() : 0;
+    bool any = seen > 0;
     if (!n.negated) {
         for (const Range& r : n.ranges) {
             const qint64 span = qint64(r.hi) - qint64(r.lo) + 1;
@@ -512,23 +526,7 @@ bool pickChar(const Node& n, int variant, char32_t* out)
 
 int countChoices(const Node& n)
 {
-    int count = 0;
-    for (uint c : preferredChars()) {
-        if (inClass(n, c))
-            ++count;
-    }
-    return qMax(count, 1);
-}
-
-bool hasUnsupported(const Node& n)
-{
-    if (n.kind == Node::Unsupported)
-        return true;
-    for (const Node& c : n.children) {
-        if (hasUnsupported(c))
-            return true;
-    }
-    return false;
+    return qMax(int(n.preferred.size()), 1);
 }
 
 // Generation state: `extra` lengthens every repetition beyond its minimum; the variant is spent on the
@@ -574,7 +572,7 @@ bool generate(const Node& n, GenState& st, QString& out)
         return true;
     case Node::Alt:
         for (const Node& c : n.children) {
-            if (hasUnsupported(c))
+            if (c.unsupportedInside)
                 continue;
             return generate(c, st, out);
         }
@@ -591,6 +589,28 @@ bool generate(const Node& n, GenState& st, QString& out)
     }
     }
     return false;
+}
+
+// The parsed and prepared pattern (null when the generator does not know its syntax), cached per thread: an array of
+// a thousand items samples the same few patterns thousands of times.
+std::shared_ptr<const Node> parsedPattern(const QString& pattern)
+{
+    constexpr qsizetype maxCached = 512;
+    thread_local QHash<QString, std::shared_ptr<const Node>> cache;
+    const auto it = cache.constFind(pattern);
+    if (it != cache.constEnd())
+        return it.value();
+    auto root = std::make_shared<Node>();
+    Parser parser(pattern);
+    std::shared_ptr<const Node> result;
+    if (parser.parse(root.get())) {
+        prepare(*root);
+        result = std::move(root);
+    }
+    if (cache.size() >= maxCached)
+        cache.clear();
+    cache.insert(pattern, result);
+    return result;
 }
 
 } // namespace
@@ -615,10 +635,10 @@ bool sample(const QString& pattern, int minLength, int maxLength, int variant, Q
     const QRegularExpression re = EcmaRegex::compile(pattern);
     if (!re.isValid())
         return fail(QStringLiteral("the pattern does not compile"));
-    Node root;
-    Parser parser(pattern);
-    if (!parser.parse(&root))
+    const std::shared_ptr<const Node> parsed = parsedPattern(pattern);
+    if (!parsed)
         return fail(QStringLiteral("the pattern uses syntax the generator does not know"));
+    const Node& root = *parsed;
     if (maxLength >= 0 && minLength > maxLength)
         return fail(QStringLiteral("minLength is above maxLength"));
 

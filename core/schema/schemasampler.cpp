@@ -114,6 +114,36 @@ struct Flat
     QStringList refs;
 };
 
+// A hash that agrees with QJsonValue's equality (numbers hashed as doubles, object members in key order).
+size_t jsonHash(const QJsonValue& v, size_t seed = 0)
+{
+    switch (v.type()) {
+    case QJsonValue::Bool:
+        return qHash(v.toBool(), seed ^ 0x1);
+    case QJsonValue::Double:
+        return qHash(v.toDouble(), seed ^ 0x2);
+    case QJsonValue::String:
+        return qHash(v.toString(), seed ^ 0x3);
+    case QJsonValue::Array: {
+        size_t h = seed ^ 0x4;
+        for (const QJsonValue& item : v.toArray())
+            h = jsonHash(item, h * 31 + 7);
+        return h;
+    }
+    case QJsonValue::Object: {
+        size_t h = seed ^ 0x5;
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            h = jsonHash(it.value(), qHash(it.key(), h * 31 + 11));
+        return h;
+    }
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return seed ^ 0x6;
+}
+
 bool isStringFormat(const QString& f)
 {
     static const QSet<QString> formats = { QStringLiteral("date-time"), QStringLiteral("date"), QStringLiteral("time"),
@@ -1532,9 +1562,15 @@ private:
             note([&] { return QStringLiteral("recursion at %1 closed with %2 item(s)").arg(where()).arg(n); });
 
         QJsonArray out;
-        QSet<QByteArray> seen; // serialized items, so uniqueness stays linear for large arrays
-        const auto key = [](const QJsonValue& v) {
-            return QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact);
+        // Items by their structural hash, so uniqueness stays linear for large arrays; equal hashes are compared as
+        // values (QJsonValue's equality: 1 and 1.0 are the same number, as JSON Schema wants).
+        QMultiHash<size_t, qsizetype> seen;
+        const auto isDuplicate = [&](const QJsonValue& item, size_t hash) {
+            for (auto it = seen.constFind(hash); it != seen.cend() && it.key() == hash; ++it) {
+                if (out.at(it.value()) == item)
+                    return true;
+            }
+            return false;
         };
         const Flat restFlat = flattenAll(rest);
         for (int i = 0; i < n && !spend(1); ++i) {
@@ -1547,18 +1583,18 @@ private:
             const int base = variant + (f.uniqueItems ? i : 0);
             QJsonValue item = sampleFlat(itemFlat, schemas, depth + 1, itemMinimal, base);
             if (f.uniqueItems) {
-                QByteArray k = key(item);
-                for (int attempt = 1; attempt <= 8 && seen.contains(k); ++attempt) {
+                size_t hash = jsonHash(item);
+                for (int attempt = 1; attempt <= 8 && isDuplicate(item, hash); ++attempt) {
                     item = sampleFlat(itemFlat, schemas, depth + 1, itemMinimal, base + n * attempt);
-                    k = key(item);
+                    hash = jsonHash(item);
                 }
-                if (seen.contains(k) && !stopped()) {
+                if (isDuplicate(item, hash) && !stopped()) {
                     fail(QStringLiteral("%1 could not be made distinct from earlier items (uniqueItems)").arg(where()),
                         schemas);
                     popPath();
                     break;
                 }
-                seen.insert(k);
+                seen.insert(hash, out.size());
             }
             popPath();
             if (stopped())
@@ -1573,12 +1609,17 @@ private:
 
     static QString formatBase(const QString& format, int variant)
     {
+        constexpr qint64 firstDay = 19723; // 2024-01-01, in days since 1970-01-01
         if (format == QLatin1String("date-time"))
-            return QDateTime(QDate(2024, 1, 1).addDays(variant), QTime(0, 0), QTimeZone::utc()).toString(Qt::ISODate);
+            return RealisticValues::isoDate(firstDay + variant) + QLatin1String("T00:00:00Z");
         if (format == QLatin1String("date"))
-            return QDate(2024, 1, 1).addDays(variant).toString(Qt::ISODate);
-        if (format == QLatin1String("time"))
-            return QTime(0, 0).addSecs(variant).toString(QStringLiteral("HH:mm:ss")) + QLatin1Char('Z');
+            return RealisticValues::isoDate(firstDay + variant);
+        if (format == QLatin1String("time")) {
+            const int second = int(((qint64(variant) % 86400) + 86400) % 86400);
+            return RealisticValues::twoDigits(second / 3600) + QLatin1Char(':')
+                + RealisticValues::twoDigits(second / 60 % 60) + QLatin1Char(':')
+                + RealisticValues::twoDigits(second % 60) + QLatin1Char('Z');
+        }
         if (format == QLatin1String("email"))
             return variant == 0 ? QStringLiteral("user@example.com")
                                 : QStringLiteral("user%1@example.com").arg(variant);

@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "fakeupstream.h"
 #include "testutils.h"
 
 #ifdef Q_OS_UNIX
@@ -141,6 +142,8 @@ private slots:
     void dynamicChangesValues();
     void headlessServesHttpsWithOneCertificate();
     void headlessBadCertificateFileExits();
+    void headlessShowsCallbacks_data();
+    void headlessShowsCallbacks();
 };
 
 void TestCli::helpAndVersion()
@@ -149,6 +152,7 @@ void TestCli::helpAndVersion()
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(QStringLiteral("--headless")));
     QVERIFY(help.out.contains(QStringLiteral("--check")));
+    QVERIFY(help.out.contains(QStringLiteral("--callback-allow")));
     const Run version = runCli({ QStringLiteral("--version") });
     QCOMPARE(version.exitCode, 0);
     QVERIFY(version.out.contains(QStringLiteral(UNDERSTUDY_VERSION)));
@@ -175,6 +179,8 @@ void TestCli::usageErrors_data()
     QTest::addRow("negative seed") << QStringList { "--headless", "--seed", "-3" };
     QTest::addRow("cert without key") << QStringList { "--headless", "--cert", "c.pem" };
     QTest::addRow("tls-port out of range") << QStringList { "--headless", "--tls-port", "70000" };
+    QTest::addRow("callback-allow is not a host") << QStringList { "--headless", "--callback-allow", "a b" };
+    QTest::addRow("callback-allow is a URL") << QStringList { "--headless", "--callback-allow", "http://a/" };
 }
 
 void TestCli::usageErrors()
@@ -505,6 +511,54 @@ void TestCli::headlessBadCertificateFileExits()
     QCOMPARE(unreadable.exitCode, 2);
     QVERIFY2(unreadable.err.contains(QStringLiteral("%1 holds no certificate").arg(junk.fileName())),
         qPrintable(unreadable.err));
+}
+
+void TestCli::headlessShowsCallbacks_data()
+{
+    QTest::addColumn<QByteArray>("base"); // the callbackUrl sent; RECEIVER is the test's receiver
+    QTest::addColumn<int>("answer"); // what the receiver answers
+    QTest::addColumn<QStringList>("extra"); // more flags
+    QTest::addColumn<QString>("line"); // the callback's line in the output (a regular expression)
+    QTest::addRow("answered") << QByteArray("RECEIVER") << 200 << QStringList()
+                              << R"(  ↪ callback onBody POST RECEIVER/body → 200 \([\d.]+ (µs|ms)\))";
+    QTest::addRow("not a 2xx") << QByteArray("RECEIVER") << 503 << QStringList()
+                               << R"(  ↪ callback onBody POST RECEIVER/body → 503 \([\d.]+ (µs|ms), not a 2xx\))";
+    QTest::addRow("host not allowed")
+        << QByteArray("http://example.com") << 200 << QStringList()
+        << R"(  ↪ callback onBody POST http://example\.com/body → refused: the host example\.com is not allowed)";
+    QTest::addRow("host allowed with --callback-allow, nothing there")
+        << QByteArray("http://no-such-host.invalid:9") << 200
+        << QStringList { "--callback-allow", "no-such-host.invalid" }
+        << R"(  ↪ callback onBody POST http://no-such-host\.invalid:9/body → failed: .+ \([\d.]+ (µs|ms)\))";
+}
+
+void TestCli::headlessShowsCallbacks()
+{
+    QFETCH(QByteArray, base);
+    QFETCH(int, answer);
+    QFETCH(QStringList, extra);
+    QFETCH(QString, line);
+    TestUpstream::Server receiver;
+    QVERIFY(receiver.isListening());
+    receiver.reply = [answer](const TestUpstream::Seen&) { return TestUpstream::answer(answer, {}, "ok"); };
+    const QString receiverUrl = QStringLiteral("http://127.0.0.1:%1").arg(receiver.serverPort());
+    base.replace("RECEIVER", receiverUrl.toLatin1());
+    line.replace(QLatin1String("RECEIVER"), QRegularExpression::escape(receiverUrl));
+
+    QProcess process;
+    QString out;
+    const quint16 port =
+        startHeadless(process, extra + QStringList { TestUtils::dataPath("callbacks/events.yaml") }, &out);
+    QVERIFY2(port != 0, qPrintable(out));
+    const TestHttp::RawResponse r = TestUpstream::fetch(port,
+        TestHttp::request(
+            "POST", "/body", "Content-Type: application/json\r\n", R"({"callbackUrl": ")" + base + R"("})"));
+    QCOMPARE(r.status, 200); // whatever happens to the callback
+    const QRegularExpression expected(line);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        expected.match(out += QString::fromUtf8(process.readAllStandardOutput())).hasMatch(), qPrintable(out), 10000);
+    QVERIFY(out.indexOf(QLatin1String("POST /body 200")) < out.indexOf(QStringLiteral("↪ callback")));
+    QVERIFY(stopHeadless(process, &out));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Hostile HTTP against the real MockService on 127.0.0.1, port 0: framing, limits, timeouts, backpressure, Host.
 #include <memory>
+#include <netinet/in.h>
+#include <poll.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
 
@@ -48,6 +51,39 @@ QByteArray exchange(quint16 port, const QByteArray& bytes, int waitMs = 3000, bo
     received += socket.readAll();
     if (closed)
         *closed = socket.state() != QAbstractSocket::ConnectedState;
+    return received;
+}
+
+// Sends `bytes` on a plain socket, shuts its write side (the client's FIN, as `nc -N` sends) and reads until the
+// server closes.
+QByteArray halfClosedExchange(quint16 port, const QByteArray& bytes, int waitMs = 3000)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return {};
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QByteArray received;
+    if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0
+        && ::send(fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL) == bytes.size()
+        && ::shutdown(fd, SHUT_WR) == 0) {
+        QElapsedTimer timer;
+        timer.start();
+        char buffer[65536];
+        for (;;) {
+            pollfd p { fd, POLLIN, 0 };
+            const int left = waitMs - int(timer.elapsed());
+            if (left <= 0 || ::poll(&p, 1, left) <= 0)
+                break;
+            const ssize_t got = ::recv(fd, buffer, sizeof buffer, 0);
+            if (got <= 0)
+                break;
+            received.append(buffer, got);
+        }
+    }
+    ::close(fd);
     return received;
 }
 
@@ -114,6 +150,8 @@ private slots:
     void hosts();
     void slowAnswerDoesNotBlockOthers();
     void pipelinedAnswersStayInOrder();
+    void halfClosedClientGetsItsAnswers_data();
+    void halfClosedClientGetsItsAnswers();
     void manyPipelinedRequests();
     void outputBackpressure();
     void limitsParse_data();
@@ -535,6 +573,38 @@ void TestHostileHttp::pipelinedAnswersStayInOrder()
         else
             QCOMPARE(r.body, QByteArray("ok"));
     }
+}
+
+void TestHostileHttp::halfClosedClientGetsItsAnswers_data()
+{
+    QTest::addColumn<QByteArray>("requests");
+    QTest::addColumn<int>("answers");
+    QTest::addColumn<int>("slowMs"); // how long the answer takes, off the serving thread
+
+    const QByteArray books = "GET /books HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    QTest::addRow("one request") << books << 1 << 0;
+    QTest::addRow("one request, slow answer") << books << 1 << 300;
+    QTest::addRow("three pipelined requests") << books + smuggled + books << 3 << 50;
+    QTest::addRow("a request with a body")
+        << QByteArray("POST /books HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                      "Authorization: Bearer t\r\nContent-Length: 2\r\n\r\n{}")
+        << 1 << 0;
+    QTest::addRow("HTTP/1.0") << QByteArray("GET /books HTTP/1.0\r\n\r\n") << 1 << 100;
+}
+
+void TestHostileHttp::halfClosedClientGetsItsAnswers()
+{
+    // RFC 9112 §9.6: a client may close its sending side once its request is out; the answer still comes. Every
+    // row goes through the request hook, so the answer is made on the pool after the client's FIN has arrived.
+    QFETCH(QByteArray, requests);
+    QFETCH(int, answers);
+    QFETCH(int, slowMs);
+    auto service = startService(ServerLimits());
+    service->setRequestHookForTesting(
+        [slowMs](const HttpRequest&) { std::this_thread::sleep_for(std::chrono::milliseconds(slowMs)); });
+    const QByteArray received = halfClosedExchange(service->port(), requests);
+    QCOMPARE(int(received.count("HTTP/1.1 ")), answers); // a JSON body ends without a line break
+    QVERIFY2(statusOf(received) != 0, received.left(80).constData());
 }
 
 void TestHostileHttp::manyPipelinedRequests()

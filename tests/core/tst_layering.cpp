@@ -25,6 +25,7 @@ const QStringList& folderOrder()
         QStringLiteral("state"),
         QStringLiteral("scenarios"),
         QStringLiteral("proxy"),
+        QStringLiteral("callbacks"),
         QStringLiteral("engine"),
     };
     return order;

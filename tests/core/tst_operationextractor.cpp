@@ -11,6 +11,15 @@ QJsonObject parse(const char* json)
     return QJsonDocument::fromJson(QByteArray(json)).object();
 }
 
+// A definition of /root.yaml whose document is `json`, not yet extracted.
+Definition rootDefinition(const QString& json)
+{
+    Definition d;
+    d.file = QStringLiteral("/root.yaml");
+    d.document = parse(json.toUtf8().constData());
+    return d;
+}
+
 QStringList responseCodes(const Definition& d)
 {
     QStringList out;
@@ -31,6 +40,8 @@ private slots:
     void synthesizeId();
     void keyOrder_data();
     void keyOrder();
+    void callbacks_data();
+    void callbacks();
 };
 
 void TestOperationExtractor::synthesizeId_data()
@@ -88,9 +99,7 @@ void TestOperationExtractor::keyOrder()
     QFETCH(QString, document);
     QFETCH(QString, orders);
     QFETCH(QStringList, expected);
-    Definition d;
-    d.file = QStringLiteral("/root.yaml");
-    d.document = parse(document.toUtf8().constData());
+    Definition d = rootDefinition(document);
     d.bundledOrigins.insert(QStringLiteral("/x-understudy-bundled/0"), { QStringLiteral("/ext.yaml"), QString() });
     const QStringList entries = orders.split(QLatin1Char(';'), Qt::SkipEmptyParts);
     for (const QString& entry : entries) {
@@ -102,6 +111,64 @@ void TestOperationExtractor::keyOrder()
     OperationExtractor extractor({});
     extractor.extract(&d);
     QCOMPARE(responseCodes(d), expected);
+}
+
+void TestOperationExtractor::callbacks_data()
+{
+    QTest::addColumn<QString>("document");
+    QTest::addColumn<QStringList>("expected"); // "name expression METHOD [media] [header names]" per operation
+    QTest::addColumn<QString>("warning"); // a diagnostic code expected, or empty
+    const auto doc = [](const char* callbacks, const char* components = "{}") {
+        return QStringLiteral(R"({"paths": {"/s": {"post": {"responses": {"200": {}}, "callbacks": %1}}},
+            "components": {"callbacks": %2}})")
+            .arg(QLatin1String(callbacks), QLatin1String(components));
+    };
+    QTest::addRow("inline callback with body and header parameter")
+        << doc(R"({"onEvent": {"{$request.body#/url}": {"post": {
+               "parameters": [{"name": "X-Id", "in": "header", "example": "1"}],
+               "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}}}}}})")
+        << QStringList { QStringLiteral("onEvent {$request.body#/url} POST application/json X-Id") } << QString();
+    QTest::addRow("callback from components via $ref, methods in fixed order")
+        << doc(R"({"shared": {"$ref": "#/components/callbacks/Hook"}})",
+               R"({"Hook": {"{$request.query.h}/x": {"put": {}, "get": {}}}})")
+        << QStringList { QStringLiteral("shared {$request.query.h}/x GET"),
+               QStringLiteral("shared {$request.query.h}/x PUT") }
+        << QString();
+    QTest::addRow("path item parameters are inherited")
+        << doc(R"({"c": {"$url": {"parameters": [{"name": "X-A", "in": "header"}], "post": {}}}})")
+        << QStringList { QStringLiteral("c $url POST X-A") } << QString();
+    QTest::addRow("malformed expression is a warning and skipped")
+        << doc(R"({"bad": {"{$request.nowhere}": {"post": {}}}, "good": {"{$method}": {"post": {}}}})")
+        << QStringList { QStringLiteral("good {$method} POST") } << QStringLiteral("callback-expression-invalid");
+    QTest::addRow("extensions and path items without operations are ignored")
+        << doc(R"({"x-note": {}, "empty": {"{$url}": {"summary": "nothing"}}})") << QStringList() << QString();
+}
+
+void TestOperationExtractor::callbacks()
+{
+    QFETCH(QString, document);
+    QFETCH(QStringList, expected);
+    QFETCH(QString, warning);
+    Definition d = rootDefinition(document);
+    OperationExtractor extractor({});
+    const Diagnostics diagnostics = extractor.extract(&d);
+    QCOMPARE(d.operations.size(), 1);
+    QStringList got;
+    for (const Callback& callback : d.operations.first().callbacks) {
+        for (const CallbackOperation& op : callback.operations) {
+            QStringList parts { callback.name, callback.expression, op.method };
+            for (const MediaType& media : op.requestBody.content)
+                parts.append(media.name);
+            for (const Parameter& p : op.parameters)
+                parts.append(p.name);
+            got.append(parts.join(QLatin1Char(' ')));
+        }
+    }
+    QCOMPARE(got, expected);
+    QStringList codes;
+    for (const Diagnostic& diagnostic : diagnostics)
+        codes.append(diagnostic.code);
+    QCOMPARE(codes.contains(warning), !warning.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestOperationExtractor)

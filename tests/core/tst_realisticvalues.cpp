@@ -178,6 +178,8 @@ class TestRealisticValues : public QObject
     Q_OBJECT
 
 private slots:
+    void isoDateMatchesQDate_data();
+    void isoDateMatchesQDate();
     void byMeaning_data();
     void byMeaning();
     void fakerMethods_data();
@@ -534,4 +536,27 @@ void TestRealisticValues::nameOptionGivesMeaning()
 }
 
 QTEST_GUILESS_MAIN(TestRealisticValues)
+void TestRealisticValues::isoDateMatchesQDate_data()
+{
+    QTest::addColumn<qint64>("from"); // days since 1970-01-01
+    QTest::addColumn<int>("count");
+    QTest::addRow("1970 onwards") << qint64(0) << 800;
+    QTest::addRow("around 2000 (a leap century)") << qint64(10900) << 800;
+    QTest::addRow("2024 onwards (the sampler's first day)") << qint64(19723) << 3000;
+    QTest::addRow("around 2100 (no leap day)") << qint64(47400) << 800;
+    QTest::addRow("before 1970") << qint64(-5000) << 800;
+    QTest::addRow("past 9999 (QDate's own text)") << qint64(2932800) << 10;
+}
+
+void TestRealisticValues::isoDateMatchesQDate()
+{
+    QFETCH(qint64, from);
+    QFETCH(int, count);
+    constexpr qint64 epochJulianDay = 2440588;
+    for (qint64 day = from; day < from + count; ++day)
+        QCOMPARE(RealisticValues::isoDate(day), QDate::fromJulianDay(epochJulianDay + day).toString(Qt::ISODate));
+    QCOMPARE(RealisticValues::twoDigits(7), QStringLiteral("07"));
+    QCOMPARE(RealisticValues::twoDigits(59), QStringLiteral("59"));
+}
+
 #include "tst_realisticvalues.moc"

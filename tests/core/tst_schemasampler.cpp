@@ -592,6 +592,13 @@ void TestSchemaSampler::arrays_data()
     QTest::addRow("unique items with an example") << QByteArray(
         R"({"schema":{"type":"array","minItems":3,"uniqueItems":true,"items":{"type":"string","example":"x"}}})")
                                                   << "string";
+    // 1 and 1.0 are one number (JSON Schema equality): a sampler that told them apart would repeat it.
+    QTest::addRow("unique numbers where 1 equals 1.0")
+        << QByteArray(R"({"schema":{"type":"array","minItems":2,"uniqueItems":true,"items":{"enum":[1,1.0,2]}}})")
+        << "";
+    QTest::addRow("unique nested objects") << QByteArray(
+        R"({"schema":{"type":"array","minItems":50,"uniqueItems":true,"items":{"type":"object","required":["a","b"],"properties":{"a":{"type":"object","required":["c"],"properties":{"c":{"type":"string","pattern":"^[xy]{2}$"}}},"b":{"type":"array","minItems":1,"items":{"type":"integer"}}}}}})")
+                                           << "object";
     QTest::addRow("prefixItems (3.1)") << QByteArray(
         R"({"schema":{"type":"array","prefixItems":[{"type":"integer"},{"type":"string"}],"items":false}})")
                                        << "";

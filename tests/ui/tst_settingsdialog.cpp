@@ -107,8 +107,11 @@ void TestSettingsDialog::readsServerAndLog()
     settings.setValue(QStringLiteral("log/maximumRows"), 2500);
     settings.setValue(QStringLiteral("server/threads"), 3);
     settings.setValue(QStringLiteral("server/maxConnections"), 64);
+    settings.setValue(QStringLiteral("server/callbackHosts"), QStringList { "hooks.test", "10.0.0.5:8080" });
     SettingsDialog dialog;
     dialog.load(settings);
+    QCOMPARE(dialog.callbackHostsEdit()->text(), QStringLiteral("hooks.test, 10.0.0.5:8080"));
+    QCOMPARE(SettingsDialog::limitsFrom(settings).callbackHosts, (QStringList { "hooks.test", "10.0.0.5:8080" }));
     QCOMPARE(dialog.threadsSpin()->value(), 3);
     QCOMPARE(SettingsDialog::threadsFrom(settings), 3);
     QCOMPARE(dialog.limits().maxConnections, 64);
@@ -130,6 +133,8 @@ void TestSettingsDialog::writesEveryField()
     dialog.logRowsSpin()->setValue(100);
     dialog.threadsSpin()->setValue(2);
     dialog.findChild<QSpinBox*>(QStringLiteral("maxConnectionsSpin"))->setValue(32);
+    // A malformed callback host is left out; the others are kept, trimmed.
+    dialog.callbackHostsEdit()->setText(QStringLiteral(" hooks.test , not a host!, [::1]:9000"));
     QSettings settings = iniSettings();
     dialog.save(settings);
     settings.sync();
@@ -141,6 +146,8 @@ void TestSettingsDialog::writesEveryField()
     QCOMPARE(reread.value(QStringLiteral("log/maximumRows")).toInt(), 100);
     QCOMPARE(reread.value(QStringLiteral("server/threads")).toInt(), 2);
     QCOMPARE(reread.value(QStringLiteral("server/maxConnections")).toInt(), 32);
+    QCOMPARE(reread.value(QStringLiteral("server/callbackHosts")).toStringList(),
+        (QStringList { "hooks.test", "[::1]:9000" }));
 }
 
 void TestSettingsDialog::roundTripsThroughDefaultSettings()

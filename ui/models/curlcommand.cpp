@@ -34,8 +34,9 @@ QString forOperation(const Operation& operation, const Definition& definition, c
 
 QString forLogEntry(const RequestLogEntry& entry, const QUrl& baseUrl)
 {
-    QString url = baseText(baseUrl) + entry.path;
-    if (!entry.query.isEmpty())
+    // An outgoing callback is replayed to its own target.
+    QString url = entry.isCallback() ? entry.target : baseText(baseUrl) + entry.path;
+    if (!entry.isCallback() && !entry.query.isEmpty())
         url += QLatin1Char('?') + QString::fromUtf8(entry.query);
     QStringList args { QStringLiteral("curl") };
     const QString method = QString::fromLatin1(entry.method);

@@ -48,10 +48,13 @@ QString httpVersion(const QByteArray& version)
 
 QJsonObject entryToJson(const RequestLogEntry& e, const QUrl& baseUrl)
 {
-    QUrl url = baseUrl;
-    url.setPath(e.path.isEmpty() ? QStringLiteral("/") : e.path, QUrl::TolerantMode);
-    if (!e.query.isEmpty())
-        url.setQuery(QString::fromUtf8(e.query), QUrl::TolerantMode);
+    // An outgoing callback went to its own target, not to the mock.
+    QUrl url = e.isCallback() ? QUrl(e.target) : baseUrl;
+    if (!e.isCallback()) {
+        url.setPath(e.path.isEmpty() ? QStringLiteral("/") : e.path, QUrl::TolerantMode);
+        if (!e.query.isEmpty())
+            url.setQuery(QString::fromUtf8(e.query), QUrl::TolerantMode);
+    }
 
     QJsonArray query;
     for (const auto& item : QUrlQuery(QString::fromUtf8(e.query)).queryItems(QUrl::FullyDecoded))

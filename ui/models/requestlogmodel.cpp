@@ -40,12 +40,20 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
         case TimeColumn:
             return e.time.toString(QStringLiteral("HH:mm:ss.zzz"));
         case MethodColumn:
-            return QString::fromLatin1(e.method);
+            // An outgoing callback call is marked with an arrow: the mock sent it, it did not answer it.
+            return e.isCallback() ? QStringLiteral("↗ ") + QString::fromLatin1(e.method)
+                                  : QString::fromLatin1(e.method);
         case PathColumn:
+            if (e.isCallback())
+                return e.target;
             return e.query.isEmpty() ? e.path : e.path + QLatin1Char('?') + QString::fromUtf8(e.query);
         case StatusColumn:
+            if (e.isCallback() && e.status == 0)
+                return QStringLiteral("—");
             return e.status;
         case DurationColumn: {
+            if (e.callbackRefused)
+                return QStringLiteral("—"); // nothing was sent
             const QString spent = e.durationUs < 1000
                 ? QStringLiteral("%1 µs").arg(e.durationUs)
                 : QStringLiteral("%1 ms").arg(double(e.durationUs) / 1000.0, 0, 'f', 1);
@@ -56,6 +64,15 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
             return e.operationId.isEmpty() ? QStringLiteral("—") : e.operationId;
         case FlagsColumn: {
             QStringList flags;
+            if (e.isCallback()) {
+                flags << tr("callback %1").arg(e.callbackName);
+                if (e.callbackRefused)
+                    flags << tr("refused");
+                else if (e.status == 0)
+                    flags << tr("failed");
+                else if (e.status < 200 || e.status > 299)
+                    flags << tr("not a 2xx");
+            }
             if (e.forced)
                 flags << tr("forced");
             if (e.invalid)
@@ -78,6 +95,11 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
         }
         break;
     case Qt::ToolTipRole:
+        if (index.column() == FlagsColumn && e.isCallback())
+            return e.callbackError.isEmpty()
+                ? tr("Outgoing call of callback %1, fired by %2.").arg(e.callbackName, e.operationId)
+                : tr("Outgoing call of callback %1, fired by %2: %3")
+                      .arg(e.callbackName, e.operationId, e.callbackError);
         if (index.column() == FlagsColumn
             && (e.forced || e.invalid || !e.fault.isEmpty() || !e.scenarioRule.isEmpty() || !e.drift.isEmpty())) {
             QStringList lines;
@@ -99,6 +121,8 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn)
             return Theme::statusColor(e.status, QGuiApplication::palette());
+        if (index.column() == FlagsColumn && e.isCallback() && (e.status < 200 || e.status > 299))
+            return Theme::statusColor(500, QGuiApplication::palette());
         if (index.column() == FlagsColumn && (e.invalid || !e.fault.isEmpty() || !e.drift.isEmpty()))
             return Theme::statusColor(e.fault.isEmpty() ? 400 : 500, QGuiApplication::palette());
         if (index.column() == DurationColumn && e.delayMs > 0)
@@ -121,9 +145,11 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
         return e.forced;
     case InvalidRole:
         return e.invalid;
+    case CallbackRole:
+        return e.isCallback();
     case SearchTextRole:
         return QStringList { QString::fromLatin1(e.method), e.path, QString::fromUtf8(e.query), e.operationId,
-            QString::number(e.status) }
+            QString::number(e.status), e.target, e.callbackName }
             .join(QLatin1Char(' '));
     }
     return {};

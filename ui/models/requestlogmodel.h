@@ -36,6 +36,7 @@ public:
         ForcedRole, // bool
         InvalidRole, // bool
         SearchTextRole, // method, path, query, operation id and status in one string for text filters
+        CallbackRole, // bool: an outgoing callback call the mock made, not a request it answered
     };
 
     static constexpr int defaultMaximumRows = 10000;

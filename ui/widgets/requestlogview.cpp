@@ -226,7 +226,7 @@ RequestLogView::RequestLogView(QWidget* parent)
     });
     addRowAction(QStringLiteral("openInTryIt"), tr("Open in &Try it"), [this] {
         const RequestLogEntry e = selectedEntry();
-        if (!e.operationId.isEmpty())
+        if (!e.operationId.isEmpty() && !e.isCallback())
             emit tryItRequested(e);
     });
     addRowAction(QStringLiteral("copyAsCurl"), tr("Copy as &curl"), &RequestLogView::copySelectedAsCurl);
@@ -235,7 +235,9 @@ RequestLogView::RequestLogView(QWidget* parent)
         const RequestLogEntry e = selectedEntry();
         if (e.id == 0)
             return;
-        if (e.operationId.isEmpty() || e.responseBody.isEmpty())
+        if (e.isCallback()) // its answer came from the receiver, not from an operation of this definition
+            emit message(tr("A callback's answer is not an answer of the definition's operations"));
+        else if (e.operationId.isEmpty() || e.responseBody.isEmpty())
             emit message(e.operationId.isEmpty() ? tr("This request matched no operation of the definition")
                                                  : tr("This response has no body to keep as an example"));
         else
@@ -438,13 +440,17 @@ void RequestLogView::showEntry(const RequestLogEntry& e)
     m_curlButton->setEnabled(e.id != 0);
     m_bodyButton->setEnabled(e.id != 0 && !e.responseBody.isEmpty());
     rowAction(QStringLiteral("goToOperation"))->setEnabled(!e.operationId.isEmpty());
-    rowAction(QStringLiteral("openInTryIt"))->setEnabled(!e.operationId.isEmpty());
+    rowAction(QStringLiteral("openInTryIt"))->setEnabled(!e.operationId.isEmpty() && !e.isCallback());
     rowAction(QStringLiteral("copyAsCurl"))->setEnabled(e.id != 0);
     rowAction(QStringLiteral("copyBody"))->setEnabled(e.id != 0 && !e.responseBody.isEmpty());
     if (e.id == 0) {
         const QString hint = tr("Select a request to see it here.");
         for (QPlainTextEdit* edit : { m_request, m_response, m_validation, m_trace })
             edit->setPlainText(hint);
+        return;
+    }
+    if (e.isCallback()) {
+        showCallback(e);
         return;
     }
     QString target = e.path;
@@ -507,6 +513,32 @@ void RequestLogView::showEntry(const RequestLogEntry& e)
         + tr("Handled in %1 µs from %2 at %3")
               .arg(e.durationUs)
               .arg(e.remoteAddress.isEmpty() ? tr("unknown") : e.remoteAddress, e.time.toString(Qt::ISODateWithMs));
+    m_trace->setPlainText(trace);
+}
+
+void RequestLogView::showCallback(const RequestLogEntry& e)
+{
+    m_request->setPlainText(QStringLiteral("%1 %2\n%3\n%4")
+                                .arg(QString::fromLatin1(e.method), e.target, headerBlock(e.requestHeaders),
+                                    SpecFormat::prettyBody(e.requestBody, e.requestHeader("Content-Type"))));
+    QString responseText;
+    if (e.callbackRefused)
+        responseText = tr("Not sent: %1.").arg(e.callbackError);
+    else if (e.status == 0)
+        responseText = tr("No answer: %1.").arg(e.callbackError);
+    else
+        responseText = QStringLiteral("HTTP %1\n%2\n").arg(e.status).arg(headerBlock(e.responseHeaders))
+            + SpecFormat::prettyBody(e.responseBody, e.responseHeader("Content-Type"));
+    m_response->setPlainText(responseText);
+    m_validation->setPlainText(
+        tr("An outgoing call of callback %1, fired after %2 was answered; the mock does not validate it.")
+            .arg(e.callbackName, e.operationId));
+    m_tabs->setTabText(2, tr("Validation"));
+    QString trace;
+    for (int i = 0; i < e.trace.size(); ++i)
+        trace += QStringLiteral("%1. %2\n").arg(i + 1).arg(e.trace.at(i));
+    trace += QLatin1Char('\n')
+        + tr("Sent to %1 at %2; took %3 µs").arg(e.target, e.time.toString(Qt::ISODateWithMs)).arg(e.durationUs);
     m_trace->setPlainText(trace);
 }
 

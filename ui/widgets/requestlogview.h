@@ -90,6 +90,7 @@ signals:
 
 private:
     void showEntry(const RequestLogEntry& entry);
+    void showCallback(const RequestLogEntry& entry); // an outgoing callback call: what was sent, what came back
     void updateCounter();
     void updatePlaceholder();
     // Sizes the duration, operation and notes columns to what the newest rows show (`measure`: look at them again);

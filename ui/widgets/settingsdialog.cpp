@@ -16,6 +16,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "core/callbacks/callbackallowlist.h"
 #include "core/engine/mockservice.h"
 #include "ui/models/requestlogmodel.h"
 #include "ui/theme.h"
@@ -103,6 +104,12 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     m_allowedHosts->setToolTip(
         tr("Host names the mock answers besides localhost and its own addresses. Other names get "
            "421, which keeps web pages from reaching the mock through DNS rebinding."));
+    m_callbackHosts = new QLineEdit(this);
+    m_callbackHosts->setObjectName(QStringLiteral("callbackHostsEdit"));
+    m_callbackHosts->setPlaceholderText(tr("e.g. hooks.test, 192.168.1.20:8080 (* = any)"));
+    m_callbackHosts->setToolTip(
+        tr("Hosts that callbacks may call besides this computer (host or host:port, like --callback-allow). Calls "
+           "to other hosts are logged as refused and not sent."));
     m_maxConnections = new QSpinBox(this);
     m_maxConnections->setObjectName(QStringLiteral("maxConnectionsSpin"));
     m_maxConnections->setRange(1, 1000000);
@@ -121,6 +128,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     limitsForm->addRow(tr("Body timeout:"), m_bodyTimeout);
     limitsForm->addRow(tr("Idle timeout:"), m_idleTimeout);
     limitsForm->addRow(tr("Allowed host names:"), m_allowedHosts);
+    limitsForm->addRow(tr("Allowed callback hosts:"), m_callbackHosts);
     limitsForm->addRow(tr("Most open connections:"), m_maxConnections);
     limitsForm->addRow(tr("Serving threads:"), m_threads);
 
@@ -161,6 +169,7 @@ void SettingsDialog::load(const QSettings& settings)
     m_bodyTimeout->setValue(limits.bodyTimeoutMs / 1000);
     m_idleTimeout->setValue(limits.idleTimeoutMs / 1000);
     m_allowedHosts->setText(limits.allowedHosts.join(QStringLiteral(", ")));
+    m_callbackHosts->setText(limits.callbackHosts.join(QStringLiteral(", ")));
     m_maxConnections->setValue(limits.maxConnections);
     m_threads->setValue(threadsFrom(settings));
 }
@@ -184,6 +193,7 @@ ServerLimits SettingsDialog::limitsFrom(const QSettings& settings)
     limits.bodyTimeoutMs = settings.value(SettingsKeys::bodyTimeout(), limits.bodyTimeoutMs / 1000).toInt() * 1000;
     limits.idleTimeoutMs = settings.value(SettingsKeys::idleTimeout(), limits.idleTimeoutMs / 1000).toInt() * 1000;
     limits.allowedHosts = settings.value(SettingsKeys::allowedHosts()).toStringList();
+    limits.callbackHosts = settings.value(SettingsKeys::callbackHosts()).toStringList();
     limits.maxConnections = std::max(1, settings.value(SettingsKeys::maxConnections(), limits.maxConnections).toInt());
     return limits.clamped();
 }
@@ -198,6 +208,10 @@ ServerLimits SettingsDialog::limits() const
     for (const QString& name : m_allowedHosts->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
         if (!name.trimmed().isEmpty())
             limits.allowedHosts.append(name.trimmed());
+    // Malformed entries are left out (the field's tooltip says what an entry looks like).
+    for (const QString& host : m_callbackHosts->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (CallbackAllowList::checkEntry(host).isEmpty())
+            limits.callbackHosts.append(host.trimmed());
     limits.maxConnections = m_maxConnections->value();
     return limits;
 }
@@ -215,6 +229,7 @@ void SettingsDialog::save(QSettings& settings) const
     settings.setValue(SettingsKeys::bodyTimeout(), l.bodyTimeoutMs / 1000);
     settings.setValue(SettingsKeys::idleTimeout(), l.idleTimeoutMs / 1000);
     settings.setValue(SettingsKeys::allowedHosts(), l.allowedHosts);
+    settings.setValue(SettingsKeys::callbackHosts(), l.callbackHosts);
     settings.setValue(SettingsKeys::maxConnections(), l.maxConnections);
     settings.setValue(SettingsKeys::servingThreads(), threads());
 }
@@ -232,6 +247,7 @@ void SettingsDialog::restoreDefaults()
     m_bodyTimeout->setValue(defaults.bodyTimeoutMs / 1000);
     m_idleTimeout->setValue(defaults.idleTimeoutMs / 1000);
     m_allowedHosts->clear();
+    m_callbackHosts->clear();
     m_maxConnections->setValue(defaults.maxConnections);
     m_threads->setValue(0);
 }

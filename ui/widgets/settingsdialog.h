@@ -39,7 +39,7 @@ public:
     quint16 port() const;
     bool autoStart() const;
     int maximumLogRows() const;
-    // Body limit, timeouts and allowed hosts as the mock server takes them.
+    // Body limit, timeouts, allowed hosts and allowed callback hosts as the mock server takes them.
     ServerLimits limits() const;
     // The same, read from `settings` (missing keys give the defaults).
     static ServerLimits limitsFrom(const QSettings& settings);
@@ -67,6 +67,10 @@ public:
     {
         return m_logRows;
     }
+    QLineEdit* callbackHostsEdit() const
+    {
+        return m_callbackHosts;
+    }
     QSpinBox* threadsSpin() const
     {
         return m_threads;
@@ -86,6 +90,7 @@ private:
     QSpinBox* m_bodyTimeout = nullptr;
     QSpinBox* m_idleTimeout = nullptr;
     QLineEdit* m_allowedHosts = nullptr;
+    QLineEdit* m_callbackHosts = nullptr;
     QSpinBox* m_maxConnections = nullptr;
     QSpinBox* m_threads = nullptr;
 };
