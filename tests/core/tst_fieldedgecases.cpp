@@ -202,6 +202,20 @@ void TestFieldEdgeCases::requests_data()
         << QByteArray("Authorization: Digest username=\"\", realm=\"\", nonce=\"\", uri=\"\"\r\n") << QByteArray()
         << 401 << QStringList { "header/Authorization security" } << QByteArray("response");
 
+    QTest::addRow("4 Mutual, empty parameters")
+        << "edge" << get << QByteArray("/schemes") << QByteArray("Authorization: Mutual sid=\"\", a=\"\", k1=\"\"\r\n")
+        << QByteArray() << 200 << none << QByteArray("scheme");
+    QTest::addRow("4 SCRAM-SHA-256, empty parameters")
+        << "edge" << get << QByteArray("/schemes")
+        << QByteArray("Authorization: SCRAM-SHA-256 realm=\"\", data=\"\"\r\n") << QByteArray() << 200 << none
+        << QByteArray("scheme");
+    QTest::addRow("4 vapid, empty unquoted parameters")
+        << "edge" << get << QByteArray("/schemes") << QByteArray("Authorization: vapid t=, k=\r\n") << QByteArray()
+        << 200 << none << QByteArray("scheme");
+    QTest::addRow("4 a registered scheme without credentials")
+        << "edge" << get << QByteArray("/schemes") << QByteArray("Authorization: SCRAM-SHA-256\r\n") << QByteArray()
+        << 401 << none << QByteArray("token is empty");
+
     // 5. A body where the definition defines none.
     QTest::addRow("5 body without requestBody is 415")
         << "edge" << post << QByteArray("/nobody") << kJson << QByteArray("{\"a\":1}") << 415
@@ -312,6 +326,15 @@ void TestFieldEdgeCases::dateOnEveryResponse_data()
     QTest::addRow("404 problem") << request("GET", "/nope") << 404;
     QTest::addRow("405 problem") << request("PUT", "/ranged") << 405;
     QTest::addRow("415 problem") << request("POST", "/nobody", kJson, "{}") << 415;
+    QTest::addRow("401 generated") << request("GET", "/secure") << 401;
+    QTest::addRow("406 problem") << request("GET", "/ranged", "Accept: text/csv\r\n") << 406;
+    QTest::addRow("admin endpoint") << request("GET", "/__understudy/state") << 200;
+    QTest::addRow("413 body too large") << QByteArray(
+        "POST /nobody HTTP/1.1\r\nHost: localhost\r\nContent-Length: 999999999\r\n\r\n")
+                                        << 413;
+    QTest::addRow("431 header too large")
+        << "GET /ranged HTTP/1.1\r\nHost: localhost\r\nX-Big: " + QByteArray(70 * 1024, 'a') + "\r\n\r\n"
+        << 431;
     QTest::addRow("204 preflight") << request(
         "OPTIONS", "/cors", "Origin: http://a.test\r\nAccess-Control-Request-Method: GET\r\n")
                                    << 204;

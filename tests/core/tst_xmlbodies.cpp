@@ -90,6 +90,12 @@ void TestXmlBodies::responses_data()
     QTest::addRow("array example: root named by xml.name, items by the component's")
         << QByteArray("/pets") << QByteArray("application/xml") << QByteArray("application/xml") << "{}pets"
         << QByteArray(R"(<pets><pt:pet xmlns:pt="urn:example:pets" id="1"><pt:name>Rex</pt:name>)");
+    QTest::addRow("root named after the component without xml.name")
+        << QByteArray("/owner") << QByteArray("application/xml") << QByteArray("application/xml") << "{}Owner"
+        << QByteArray("<Owner><name>Ann</name></Owner>");
+    QTest::addRow("inline schema: the default root element")
+        << QByteArray("/inline") << QByteArray() << QByteArray("application/xml") << "{}root"
+        << QByteArray("<root><n>3</n></root>");
     QTest::addRow("a string example is served verbatim")
         << QByteArray("/legacy") << QByteArray("*/*") << QByteArray("text/xml") << "{}legacy"
         << QByteArray("<legacy><ok>true</ok></legacy>");
