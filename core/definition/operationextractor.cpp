@@ -33,7 +33,7 @@ QStringList methodOrder(const QJsonObject& item, const QStringList* written)
 {
     static const QStringList methods = { QStringLiteral("get"), QStringLiteral("put"), QStringLiteral("post"),
         QStringLiteral("delete"), QStringLiteral("options"), QStringLiteral("head"), QStringLiteral("patch"),
-        QStringLiteral("trace") };
+        QStringLiteral("trace"), QStringLiteral("query") }; // query: OpenAPI 3.2's field for QUERY
     if (!written)
         return methods;
     QStringList out;
@@ -571,19 +571,43 @@ Diagnostics OperationExtractor::extract(Definition* definition)
             QString pointer;
         };
         QList<MethodEntry> entries;
-        for (const QString& m : methodOrder(item, writtenOrder(itemPointer)))
+        // QtHttpServer 6.4 reports a method it has no name for (QUERY, COPY, ...) as Method::Unknown; the framing
+        // gate reads the method from the request line, so the operation is served all the same, with a warning.
+        const auto warnUnnamed = [&](const QString& upper, const QString& pointer) {
+            if (!qtNamesMethod(upper))
+                warn(QStringLiteral("method-unnamed-by-qt"),
+                    QStringLiteral("%1 %2: Qt 6.4's HTTP server has no name for the method %1 (it reports "
+                                   "Method::Unknown); Understudy reads the method from the request line and serves "
+                                   "the operation")
+                        .arg(upper, pathKey),
+                    pointer);
+        };
+        for (const QString& m : methodOrder(item, writtenOrder(itemPointer))) {
             entries.append({ m.toUpper(), item.value(m), JsonPointer::append(itemPointer, m) });
+            if (m == QLatin1String("query"))
+                warnUnnamed(entries.last().method, entries.last().pointer);
+        }
         const QString additionalPointer = JsonPointer::append(itemPointer, QStringLiteral("additionalOperations"));
         const QJsonObject additional = item.value(QLatin1String("additionalOperations")).toObject();
         for (const QString& m : keysOf(additional, additionalPointer)) {
             const QString pointer = JsonPointer::append(additionalPointer, m);
             const QString upper = m.toUpper();
-            if (methodOrder(QJsonObject(), nullptr).contains(m.toLower())) {
+            const QString lower = m.toLower();
+            if (methodOrder(QJsonObject(), nullptr).contains(lower)) {
+                // QUERY listed here (as drafts of 3.2 did) is served when the path item has no query field.
+                if (lower != QLatin1String("query") || item.contains(lower)) {
+                    warn(QStringLiteral("additional-operation-fixed-method"),
+                        QStringLiteral(
+                            "additionalOperations lists %1, which has its own path item field; it is ignored")
+                            .arg(m),
+                        pointer);
+                    continue;
+                }
                 warn(QStringLiteral("additional-operation-fixed-method"),
-                    QStringLiteral("additionalOperations lists %1, which has its own path item field; it is ignored")
+                    QStringLiteral("additionalOperations lists %1, which has its own path item field (query) in "
+                                   "OpenAPI 3.2; it is served all the same")
                         .arg(m),
                     pointer);
-                continue;
             }
             if (!isTokenMethod(m)) {
                 warn(QStringLiteral("method-not-routable"),
@@ -593,18 +617,7 @@ Diagnostics OperationExtractor::extract(Definition* definition)
                     pointer);
                 continue;
             }
-            if (!qtNamesMethod(upper)) {
-                // QtHttpServer 6.4 reports such a request as Method::Unknown; the framing gate reads the method
-                // from the request line, so the operation is served all the same.
-                const Definition::Origin origin = m_definition->originOf(pointer);
-                Diagnostic note = Diagnostic::warning(
-                    QStringLiteral("%1 %2: Qt 6.4's HTTP server has no name for the method %1; Understudy reads it "
-                                   "from the request line and serves the operation")
-                        .arg(upper, pathKey),
-                    origin.file, origin.pointer, QStringLiteral("method-unnamed-by-qt"));
-                note.severity = Diagnostic::Severity::Info;
-                m_diagnostics.append(note);
-            }
+            warnUnnamed(upper, pointer);
             entries.append({ upper, additional.value(m), pointer });
         }
         for (const MethodEntry& entry : std::as_const(entries)) {

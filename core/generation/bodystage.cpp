@@ -19,9 +19,10 @@ RequestValues requestValues(
         values.pathParameters[p.first].append(p.second);
     for (const auto& q : request.queryItems())
         values.queryParameters[q.first].append(q.second);
-    const bool json = MediaTypeNegotiator::isJson(QString::fromLatin1(request.header("Content-Type")));
-    if (json && !parsedBody.isUndefined()) {
-        values.body = parsedBody; // parsed once, by request validation
+    const QString type = QString::fromLatin1(request.header("Content-Type"));
+    const bool json = MediaTypeNegotiator::isJson(type);
+    if (!parsedBody.isUndefined() && (json || MediaTypeNegotiator::isXml(type))) {
+        values.body = parsedBody; // parsed once, by request validation (an XML body by the schema's xml objects)
     } else if (!request.body.isEmpty() && json) {
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
@@ -110,7 +111,8 @@ BodyResult BodyStage::build(const BodyInput& input) const
                                         .arg(filled.trace.join(QStringLiteral("; "))));
             }
         }
-    } else if (!m_strictExamples && MediaTypeNegotiator::isJson(contentType) && value.isObject()
+    } else if (!m_strictExamples && value.isObject()
+        && (MediaTypeNegotiator::isJson(contentType) || MediaTypeNegotiator::isXml(contentType))
         && maySubstitute(input.request, input.pathParameters, value.toObject())) {
         const SubstitutionResult filled =
             RequestSubstitution::apply(value, requestValues(input.request, input.pathParameters, input.parsedBody));

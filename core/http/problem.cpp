@@ -30,6 +30,9 @@ QJsonObject Problem::toJson() const
         }
         o.insert(QStringLiteral("validation"), validation);
     }
+    if (!wwwAuthenticate.isEmpty())
+        o.insert(QStringLiteral("headers"),
+            QJsonObject { { QStringLiteral("WWW-Authenticate"), QString::fromLatin1(wwwAuthenticate) } });
     return o;
 }
 
@@ -40,14 +43,16 @@ enum class Member
 {
     Detail,
     Errors,
+    Headers,
     Status,
     Title,
     Type,
     Validation,
 };
-constexpr std::array<std::pair<const char*, Member>, 6> kMembers { {
+constexpr std::array<std::pair<const char*, Member>, 7> kMembers { {
     { "detail", Member::Detail },
     { "errors", Member::Errors },
+    { "headers", Member::Headers },
     { "status", Member::Status },
     { "title", Member::Title },
     { "type", Member::Type },
@@ -94,6 +99,11 @@ QByteArray Problem::body() const
             }
             out.append(']');
             break;
+        case Member::Headers:
+            out.append("{\"WWW-Authenticate\":");
+            JsonWriter::appendString(&out, QString::fromLatin1(wwwAuthenticate));
+            out.append('}');
+            break;
         case Member::Status:
             out.append(QByteArray::number(status));
             break;
@@ -129,6 +139,8 @@ QByteArray Problem::body() const
     auto it = extra.constBegin();
     for (const auto& [name, member] : kMembers) {
         if ((member == Member::Errors || member == Member::Validation) && errors.isEmpty())
+            continue;
+        if (member == Member::Headers && wwwAuthenticate.isEmpty())
             continue;
         const QLatin1String ours(name);
         for (; it != extra.constEnd() && it.key() < ours; ++it) {
@@ -220,10 +232,8 @@ Problem Problem::unauthorized(const QString& detail, const QList<QByteArray>& ww
     Problem p = make(401, QStringLiteral("unauthorized"), QStringLiteral("Invalid security scheme used"), detail);
     for (const QByteArray& challenge : wwwAuthenticate)
         p.headers.append(qMakePair(QByteArray("WWW-Authenticate"), challenge));
-    if (!wwwAuthenticate.isEmpty()) // Prism's body repeats the challenge: {"headers": {"WWW-Authenticate": ...}}
-        p.extra.insert(QStringLiteral("headers"),
-            QJsonObject { { QStringLiteral("WWW-Authenticate"),
-                QString::fromLatin1(QByteArrayList(wwwAuthenticate).join(", ")) } });
+    // Prism's body repeats the challenge: {"headers": {"WWW-Authenticate": ...}}
+    p.wwwAuthenticate = QByteArrayList(wwwAuthenticate).join(", ");
     return p;
 }
 

@@ -25,6 +25,9 @@ struct Problem
     QList<ProblemError> errors;
     HeaderList headers; // extra headers, e.g. Allow, WWW-Authenticate
     QJsonObject extra; // extra members, e.g. "available": [...]
+    // A generated 401's challenges, repeated in the body as Prism does: {"headers": {"WWW-Authenticate": ...}}.
+    // A field of its own rather than an `extra` member: 401s are a hot path, and `extra` costs a QJsonObject.
+    QByteArray wwwAuthenticate;
 
     QJsonObject toJson() const;
     QByteArray body() const; // toJson() as compact JSON, written directly (the same bytes, a fraction of the time)

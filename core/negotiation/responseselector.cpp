@@ -22,6 +22,7 @@ StatusChoice ResponseSelector::normal(const Operation& operation)
     StatusChoice choice;
     // An explicit code beats a range of its class ("201" before "2XX", which would answer 200); a range beats default.
     const Response* lowest = nullptr;
+    int lowestStatus = 0; // kept, so that no code is parsed twice on this hot path
     const Response* range = nullptr;
     for (const Response& r : operation.responses) {
         if (r.isDefault())
@@ -32,13 +33,14 @@ StatusChoice ResponseSelector::normal(const Operation& operation)
         if (r.isRange()) {
             if (!range)
                 range = &r;
-        } else if (!lowest || s < lowest->status()) {
+        } else if (!lowest || s < lowestStatus) {
             lowest = &r;
+            lowestStatus = s;
         }
     }
     if (lowest) {
         choice.response = lowest;
-        choice.status = lowest->status();
+        choice.status = lowestStatus;
         choice.reason = range
             ? QStringLiteral("Chose %1, the lowest explicit 2xx code (an explicit code beats the %2 range).")
                   .arg(lowest->code, range->code)

@@ -247,6 +247,7 @@ void TestStreamBody::itemsArriveOneByOne()
     QCOMPARE(head.header("Content-Type"), contentType);
     QCOMPARE(head.header("Transfer-Encoding"), QByteArray("chunked"));
     QVERIFY(head.header("Content-Length").isEmpty());
+    QVERIFY(head.header("Date").endsWith(" GMT")); // a stream's head is dated like any answer (issue 12 item 7)
 
     bool complete = false;
     const QList<Arrival> chunks = readChunks(socket, &pending, &complete);

@@ -68,9 +68,10 @@ void TestXmlBodies::responses_data()
     QTest::addColumn<QString>("root"); // empty: not XML
     QTest::addColumn<QByteArray>("bodyContains");
 
+    // The same value as the JSON answer, the path's id put in included (strictExamples: false).
     QTest::addRow("Accept: application/xml gets XML")
         << QByteArray("/pets/3") << QByteArray("application/xml") << QByteArray("application/xml")
-        << "{urn:example:pets}pet" << QByteArray(R"(<pt:pet xmlns:pt="urn:example:pets" id="7">)");
+        << "{urn:example:pets}pet" << QByteArray(R"(<pt:pet xmlns:pt="urn:example:pets" id="3">)");
     QTest::addRow("Accept: application/json gets JSON")
         << QByteArray("/pets/3") << QByteArray("application/json") << QByteArray("application/json") << QString()
         << QByteArray(R"("name":"Rex")");
@@ -89,6 +90,12 @@ void TestXmlBodies::responses_data()
     QTest::addRow("array example: root named by xml.name, items by the component's")
         << QByteArray("/pets") << QByteArray("application/xml") << QByteArray("application/xml") << "{}pets"
         << QByteArray(R"(<pets><pt:pet xmlns:pt="urn:example:pets" id="1"><pt:name>Rex</pt:name>)");
+    QTest::addRow("root named after the component without xml.name")
+        << QByteArray("/owner") << QByteArray("application/xml") << QByteArray("application/xml") << "{}Owner"
+        << QByteArray("<Owner><name>Ann</name></Owner>");
+    QTest::addRow("inline schema: the default root element")
+        << QByteArray("/inline") << QByteArray() << QByteArray("application/xml") << "{}root"
+        << QByteArray("<root><n>3</n></root>");
     QTest::addRow("a string example is served verbatim")
         << QByteArray("/legacy") << QByteArray("*/*") << QByteArray("text/xml") << "{}legacy"
         << QByteArray("<legacy><ok>true</ok></legacy>");
@@ -122,7 +129,7 @@ void TestXmlBodies::requestBodies_data()
     QTest::addRow("valid XML body is accepted")
         << QByteArray(R"(<pet xmlns="urn:example:pets" id="4"><name>Fido</name>)"
                       R"(<photoUrls><photoUrl>f.png</photoUrl></photoUrls><tag>dog</tag></pet>)")
-        << 201 << QByteArrayList { "<pt:pet" };
+        << 201 << QByteArrayList { R"(<pt:pet xmlns:pt="urn:example:pets" id="4"><pt:name>Fido</pt:name>)" };
     QTest::addRow("malformed XML is 400 with the parser's position")
         << QByteArray("<pet id=\"4\">\n<name>Fido</nam>\n</pet>") << 400
         << QByteArrayList { "invalid XML at line 2, column 16", "malformed-request" };

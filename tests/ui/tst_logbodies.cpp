@@ -88,7 +88,7 @@ void TestLogBodies::logShowsServedBodies_data()
         << "xml/pets.yaml"
         << QByteArray("GET /pets/1 HTTP/1.1\r\nHost: localhost\r\nAccept: application/xml\r\nConnection: close\r\n\r\n")
         << 0
-        << QStringList { "Content-Type: application/xml", "<pt:pet xmlns:pt=\"urn:example:pets\" id=\"7\">\n",
+        << QStringList { "Content-Type: application/xml", "<pt:pet xmlns:pt=\"urn:example:pets\" id=\"1\">\n",
                "\n    <photoUrl>rex.png</photoUrl>\n" };
     const QByteArray xmlBody = R"(<pet id="4"><name>Fido</name></pet>)";
     QTest::addRow("XML request body indented")
