@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include "core/generation/streambody.h"
 #include "core/json/jsonpointer.h"
 #include "core/negotiation/mediatypenegotiator.h"
 #include "core/schema/realisticvalues.h"
@@ -209,6 +210,29 @@ BodySource BodyBuilder::chooseItem(const MediaType& media, BodySource source) co
         return source;
     }
     const quint64 seed = m_generation->seed();
+    if (StreamBody::formatOf(media.name) != StreamBody::Format::None) {
+        // The stream's items as one array of distinct values (as for `uniqueItems`), so a client sees them change;
+        // an item schema that allows fewer distinct values than the stream has items repeats one item instead.
+        const int count = StreamPacing::from(media.stream).items;
+        const QJsonObject distinct { { QStringLiteral("type"), QStringLiteral("array") },
+            { QStringLiteral("minItems"), count }, { QStringLiteral("maxItems"), count },
+            { QStringLiteral("uniqueItems"), true }, { QStringLiteral("items"), media.itemSchema } };
+        const Sample items =
+            generate(media.itemSchemaPointer + QStringLiteral("#seed=%1#items=%2").arg(seed).arg(count),
+                media.itemSchemaPointer, distinct, seed);
+        if (items.error.isEmpty() && items.value.isArray() && items.value.toArray().size() == count) {
+            source.value = items.value;
+            source.item = false;
+            source.present = true;
+            source.generated = true;
+            source.reason = QStringLiteral("No example for %1: generated %2 distinct items from its itemSchema.")
+                                .arg(media.name)
+                                .arg(count);
+            if (!items.notes.isEmpty())
+                source.reason += QLatin1Char(' ') + items.notes.join(QLatin1String("; ")) + QLatin1Char('.');
+            return source;
+        }
+    }
     const Sample sample = generate(media.itemSchemaPointer + QStringLiteral("#seed=%1").arg(seed),
         media.itemSchemaPointer, media.itemSchema, seed);
     if (!sample.error.isEmpty()) {
@@ -219,7 +243,9 @@ BodySource BodyBuilder::chooseItem(const MediaType& media, BodySource source) co
     source.value = sample.value;
     source.present = true;
     source.generated = true;
-    source.reason = QStringLiteral("No example for %1: generated each item from its itemSchema.").arg(media.name);
+    source.reason = QStringLiteral("No example for %1: generated each item from its itemSchema (the schema allows "
+                                   "too few distinct values for one per item).")
+                        .arg(media.name);
     if (!sample.notes.isEmpty())
         source.reason += QLatin1Char(' ') + sample.notes.join(QLatin1String("; ")) + QLatin1Char('.');
     return source;
