@@ -372,6 +372,7 @@ int main(int argc, char** argv)
         window->serverBar()->setHttpsFromCommandLine(options.certFile, options.keyFile, options.tlsPort);
     if (options.proxy.active())
         window->setInitialProxy(options.proxy);
+    window->setInitialRecordFile(options.recordFile);
     window->setAllowedFiles(options.allowedFiles);
     window->setCommandLineOverlays(options.overlays);
     if (options.stateful)

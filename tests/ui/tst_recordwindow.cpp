@@ -126,6 +126,7 @@ private slots:
     void initTestCase();
     void init();
     void recordToggleWritesOverlayThatServesAfterRestart();
+    void commandLineRecordRecordsFromTheStart();
     void appliedOverlayKeptAcrossReloadAndWindows();
     void saveResponseAsExampleIsServed();
     void modesFitInProxyAndRecord();
@@ -226,6 +227,40 @@ void TestRecordWindow::recordToggleWritesOverlayThatServesAfterRestart()
     w.operationsBrowser()->selectOperation(QStringLiteral("getBook"));
     QVERIFY(
         w.forcingPanel()->exampleCombo()->findText(QStringLiteral("recorded-getBook-200-1"), Qt::MatchContains) >= 0);
+}
+
+void TestRecordWindow::commandLineRecordRecordsFromTheStart()
+{
+    // understudy --proxy URL --record FILE books.yaml: the window records into FILE without asking, and leaves the
+    // file remembered for the definition as it was.
+    const QString spec = writeSpec(QStringLiteral("cli-record"));
+    TestUpstream::Server upstream;
+    upstream.reply = [](const TestUpstream::Seen&) {
+        return TestUpstream::answer(200, "Content-Type: application/json\r\n", dune);
+    };
+    const QString overlay = m_dir.filePath(QStringLiteral("cli-record/from-the-command-line.json"));
+    MainWindow w;
+    w.setInitialServer(QHostAddress(QHostAddress::LocalHost), 0);
+    bool asked = false;
+    w.setRecordFilePicker([&asked](const QString& s) {
+        asked = true;
+        return s;
+    });
+    ProxySettings proxy;
+    proxy.mode = ProxyMode::Proxy;
+    proxy.upstream = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(upstream.serverPort()));
+    w.setInitialProxy(proxy);
+    w.setInitialRecordFile(overlay);
+    w.show();
+    QVERIFY(openAndWait(w, spec));
+    QTRY_VERIFY(w.service()->isRunning());
+    QVERIFY(w.isRecording());
+    QVERIFY(!asked);
+    QCOMPARE(w.recordFile(), overlay);
+    QCOMPARE(w.proxyBar()->recordAction()->text(), QStringLiteral("Recording"));
+    QCOMPARE(get(QUrl(bookUrl(w, 1))).status, 200);
+    QTRY_VERIFY(readFile(overlay).contains("recorded-getBook-200-1"));
+    QVERIFY(OverlaySettings::recordFile(QSettings(), spec).isEmpty()); // for this run only
 }
 
 void TestRecordWindow::appliedOverlayKeptAcrossReloadAndWindows()

@@ -592,6 +592,11 @@ void MainWindow::setInitialProxy(const ProxySettings& proxy)
     m_session->service()->setProxy(proxy);
 }
 
+void MainWindow::setInitialRecordFile(const QString& file)
+{
+    m_recordFromCommandLine = file.isEmpty() ? QString() : QFileInfo(file).absoluteFilePath();
+}
+
 void MainWindow::setWatchEnabled(bool enabled)
 {
     m_watchAction->setChecked(enabled);
@@ -873,6 +878,8 @@ void MainWindow::applyDefinition(const SessionLoad& load, bool live, bool autoSt
         m_session->service()->setProxy(m_proxyBar->settings());
     }
     m_applyOverlayAction->setEnabled(true);
+    if (!live && !m_recordFromCommandLine.isEmpty() && m_proxyBar->settings().active() && !isRecording())
+        startRecording();
     updateRecordIndicator();
     if (!live && !m_statefulFromCommandLine) {
         const bool stateful = StatefulSettings::load(settings, path);
@@ -1268,7 +1275,9 @@ bool MainWindow::startRecording()
     if (definition.isEmpty())
         return false;
     QSettings settings;
-    QString file = OverlaySettings::recordFile(settings, definition);
+    const bool fromCommandLine = !m_recordFromCommandLine.isEmpty();
+    QString file = fromCommandLine ? m_recordFromCommandLine : OverlaySettings::recordFile(settings, definition);
+    m_recordFromCommandLine.clear();
     if (file.isEmpty()) {
         // The first time for this definition: where to, suggesting <definition>.recorded.overlay.json beside it.
         file = askRecordFile();
@@ -1282,7 +1291,8 @@ bool MainWindow::startRecording()
         statusBar()->showMessage(error, 8000);
         return false;
     }
-    OverlaySettings::saveRecordFile(settings, definition, file);
+    if (!fromCommandLine)
+        OverlaySettings::saveRecordFile(settings, definition, file);
     m_recordedBefore = recorder->recordedCount();
     m_session->setRecorder(recorder);
     updateRecordIndicator();

@@ -109,6 +109,9 @@ public:
     {
         m_exampleNamePicker = std::move(picker);
     }
+    // Command line --record FILE: the first definition opened in a proxy mode records into FILE from the start (this
+    // run only; the file remembered for the definition is left as it is).
+    void setInitialRecordFile(const QString& file);
     // The overlay Record and "Save response as example…" write into, for the definition served (may not exist yet).
     QString recordFile() const;
     bool isRecording() const;
@@ -270,6 +273,7 @@ private:
     StateView* m_stateView = nullptr;
     bool m_statefulFromCommandLine = false;
     std::optional<ProxySettings> m_proxyFromCommandLine;
+    QString m_recordFromCommandLine; // --record FILE, until the first definition opened in a proxy mode uses it
     bool m_stateFileFromCommandLine = false;
     QAction* m_stateFileAction = nullptr;
     std::function<QString()> m_stateFilePicker;
