@@ -53,6 +53,25 @@ bool simpleKeyWithBlockValue(const QByteArray& data, const Line& line, QString* 
         if (data.at(i) != ' ')
             return false;
     }
+    // A plain scalar that may resolve to something else than its text (null, a boolean, a number such as 0x1F or
+    // 1.0: the reader keys those by their value, `null:` by "") is left to the whole parse; only decimal digits
+    // without a leading zero read back as written.
+    const char first = data.at(start);
+    const QByteArrayView text(data.constData() + start, colon - start);
+    static const QByteArrayView words[] = { "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False",
+        "FALSE" };
+    for (const QByteArrayView word : words) {
+        if (text == word)
+            return false;
+    }
+    if (QByteArrayView("0123456789-+.").contains(first)) {
+        if (first < '0' || first > '9' || (first == '0' && text.size() > 1))
+            return false;
+        for (const char c : text) {
+            if (c < '0' || c > '9')
+                return false;
+        }
+    }
     *key = QString::fromUtf8(data.constData() + start, colon - start);
     return true;
 }

@@ -191,6 +191,11 @@ void TestYamlSplitter::splitReadsAsWhole_data()
                       "li\x01{\"openi:.a\"\"e");
     QTest::addRow("bare carriage return and NUL in a mapping (found by fuzz_definitionloader)")
         << literal("a:\n  b:\n     \r\x03\0\0 type: object\n    c: 1\nd: 2\n");
+    QTest::addRow("null key and a block scalar with a deeper line (found by fuzz_definitionloader)") << QByteArray(
+        "ope]napi: 3.0.0\nnull:\n  title: Split\nY description: |\n    A block inued on a deeper line\n    \"  "
+        "type: string\n          example: a plain on: gone\n");
+    QTest::addRow("keys that read as other values") << QByteArray(
+        "~:\n  a: 1\nTrue:\n  b: 2\n0x1F:\n  c: 3\n1.0:\n  d: 4\n007:\n  e: 5\n-1:\n  f: 6\nnullable:\n  g: 7\n");
     QTest::addRow("key that looks like a number") << QByteArray("200:\n  a: 1\n  b: 2\n300: x\n");
 }
 
