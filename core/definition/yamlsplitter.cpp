@@ -259,6 +259,10 @@ Plan plan(const QByteArray& data, qsizetype pieceBytes)
     // would change (a block scalar's clipped final line break), so such a document is read whole.
     if (!data.endsWith('\n') || !plainLineBreaks(data))
         return {};
+    // yaml-cpp reads a document as UTF-16 or UTF-32 when it starts with their byte order mark or with a NUL in its
+    // first bytes; the pieces would be read as UTF-8. Such a document is read whole.
+    if (data.startsWith("\xff\xfe") || data.startsWith("\xfe\xff") || data.left(4).contains('\0'))
+        return {};
     Plan result = Planner(data, qMax<qsizetype>(1, pieceBytes)).run();
     if (result.isEmpty())
         return {};

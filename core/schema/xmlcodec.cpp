@@ -528,6 +528,15 @@ XmlReadResult XmlCodec::read(
         result.column = int(reader.columnNumber());
         return result;
     };
+    // XML 1.0 has no NUL character, but QXmlStreamReader lets one through inside a name; what is read must be
+    // writable again.
+    if (const qsizetype nul = xml.indexOf('\0'); nul >= 0) {
+        const qsizetype lineStart = xml.lastIndexOf('\n', nul) + 1;
+        result.error = QStringLiteral("NUL character (not allowed in XML)");
+        result.line = int(xml.first(nul).count('\n')) + 1;
+        result.column = int(nul - lineStart) + 1;
+        return result;
+    }
     while (!reader.atEnd()) {
         switch (reader.readNext()) {
         case QXmlStreamReader::StartElement: {

@@ -194,6 +194,9 @@ void TestYamlSplitter::splitReadsAsWhole_data()
     QTest::addRow("null key and a block scalar with a deeper line (found by fuzz_definitionloader)") << QByteArray(
         "ope]napi: 3.0.0\nnull:\n  title: Split\nY description: |\n    A block inued on a deeper line\n    \"  "
         "type: string\n          example: a plain on: gone\n");
+    QTest::addRow("UTF-16 byte order mark (found by fuzz_definitionloader)")
+        << literal("\xff\xfeoN4YAML9ExceptionEfo:\n mple: a plain  plain sc\n sz    descrip ti\xf8n: gone\n");
+    QTest::addRow("NUL in the first bytes") << literal("a\0:\n  b: 1\nc:\n  d: 2\n");
     QTest::addRow("keys that read as other values") << QByteArray(
         "~:\n  a: 1\nTrue:\n  b: 2\n0x1F:\n  c: 3\n1.0:\n  d: 4\n007:\n  e: 5\n-1:\n  f: 6\nnullable:\n  g: 7\n");
     QTest::addRow("key that looks like a number") << QByteArray("200:\n  a: 1\n  b: 2\n300: x\n");
