@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/engine/gatedsocket.h"
 
+#include <cstdio>
+#include <cstring>
 #include <type_traits>
 
 #include <QElapsedTimer>
@@ -234,9 +236,11 @@ void GatedSocketBase<Base>::process()
         m_scanFrom = 0;
         m_headStartMs = -1;
         if (head.body == RequestHead::Body::None) {
-            QByteArray request = pending.sliced(head.start, head.end - head.start).toByteArray();
+            const qsizetype start = m_inPos + head.start, size = head.end - head.start;
             m_inPos += head.end;
-            release(std::move(request));
+            if (serveDirectly(head, {}))
+                return;
+            release(m_in.mid(start, size));
             return;
         }
         m_bodyOffset = m_inPos + head.end;
@@ -258,9 +262,11 @@ void GatedSocketBase<Base>::process()
             if (m_in.size() - m_bodyOffset < m_head.contentLength)
                 return;
             const qsizetype start = m_inPos + m_head.start;
-            QByteArray request = m_in.mid(start, m_bodyOffset + m_head.contentLength - start);
+            const qsizetype size = m_bodyOffset + m_head.contentLength - start;
             m_inPos = m_bodyOffset + m_head.contentLength;
-            release(std::move(request));
+            if (serveDirectly(m_head, QByteArrayView(m_in).sliced(m_bodyOffset, m_head.contentLength)))
+                return;
+            release(m_in.mid(start, size));
             return;
         }
         FramingError error;
@@ -298,6 +304,41 @@ void GatedSocketBase<Base>::release(QByteArray request)
 }
 
 template<typename Base>
+const QString& GatedSocketBase<Base>::peerText()
+{
+    if (m_peerText.isNull())
+        m_peerText = Base::peerAddress().toString();
+    return m_peerText;
+}
+
+template<typename Base>
+bool GatedSocketBase<Base>::serveDirectly(RequestHead& head, QByteArrayView body)
+{
+    if (!m_config->serve || !head.target.startsWith('/'))
+        return false;
+    // The methods QtHttpServer 6.4 names; for any other, its parser reports what the server does with it.
+    static const QByteArray named[] = { "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS" };
+    if (std::find(std::begin(named), std::end(named), head.method) == std::end(named))
+        return false;
+    HttpRequest request;
+    request.method = head.method;
+    request.setTarget(head.target);
+    request.headers = std::move(head.fields);
+    head.fields = HeaderList();
+    request.body = body.toByteArray();
+    request.remoteAddress = peerText();
+    request.httpVersion = head.minorVersion == 0 ? QByteArrayLiteral("1.0") : QByteArrayLiteral("1.1");
+    m_phase = Phase::Handed;
+    pauseReading(true);
+    if (m_inPos >= m_in.size()) {
+        m_in.resize(0);
+        m_inPos = 0;
+    }
+    m_config->serve(this, std::move(request));
+    return true;
+}
+
+template<typename Base>
 void GatedSocketBase<Base>::sendResponse(HttpResponse response, bool headRequest)
 {
     if (m_phase != Phase::Handed)
@@ -312,15 +353,15 @@ void GatedSocketBase<Base>::sendResponse(HttpResponse response, bool headRequest
     if (!bodyAllowed)
         response.body.clear();
     else
-        response.setHeader("Content-Length", response.contentLength(headRequest));
-    const bool keepAlive = m_head.keepAlive && response.header("Connection").toLower() != "close";
+        response.setHeader(QByteArrayLiteral("Content-Length"), response.contentLength(headRequest));
+    const bool keepAlive = m_head.keepAlive && response.header(QByteArrayLiteral("Connection")).toLower() != "close";
     if (!keepAlive)
-        response.setHeader("Connection", "close");
+        response.setHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
     else if (m_head.minorVersion == 0)
-        response.setHeader("Connection", "keep-alive");
+        response.setHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("keep-alive"));
     if (bodyAllowed && !headRequest && m_head.minorVersion >= 1 && !response.chunks.isEmpty()) {
-        response.removeHeader("Content-Length");
-        response.setHeader("Transfer-Encoding", "chunked");
+        response.removeHeader(QByteArrayLiteral("Content-Length"));
+        response.setHeader(QByteArrayLiteral("Transfer-Encoding"), QByteArrayLiteral("chunked"));
         write(serialize(response, false));
         m_chunks = std::move(response.chunks);
         m_chunkIndex = 0;
@@ -380,10 +421,14 @@ void GatedSocketBase<Base>::answered(bool keepAlive)
     // Bytes of the next request may already be here (pipelining): the pump hands it over, and reading stays paused
     // until a request is incomplete (so a FIN behind them is seen only after their answers). Otherwise the next
     // request's arrival wakes the gate.
-    if (m_inPos < m_in.size() || Base::bytesAvailable() > 0)
+    if (m_inPos < m_in.size() || Base::bytesAvailable() > 0) {
         schedulePump();
-    else
+    } else {
+        // Nothing else to answer: write now instead of on the next turn of the event loop (which would poll() once
+        // more only to learn that the socket is writable). Pipelined answers still leave together.
+        flush();
         pauseReading(false);
+    }
 }
 
 template<typename Base>
@@ -414,7 +459,7 @@ void GatedSocketBase<Base>::sendFault(FaultSpec::Kind kind, const HttpResponse& 
     case FaultSpec::Kind::Close: {
         HttpResponse response = answer;
         if (HttpResponse::statusAllowsBody(response.status))
-            response.setHeader("Content-Length", QByteArray::number(response.body.size()));
+            response.setHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()));
         // The head promises a body that never comes; with no body to cut short, the head itself ends early (no
         // blank line after the headers).
         QByteArray head = serialize(response, false);
@@ -450,7 +495,7 @@ void GatedSocketBase<Base>::refuseBusy()
         QStringLiteral("The mock has %1 open connections, its limit; try again shortly")
             .arg(m_config->limits.maxConnections));
     HttpResponse response = problem.toResponse();
-    response.setHeader("Retry-After", "1");
+    response.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
     writeAndClose(std::move(response));
 }
 
@@ -463,8 +508,8 @@ void GatedSocketBase<Base>::refuse(const FramingError& error)
 template<typename Base>
 void GatedSocketBase<Base>::writeAndClose(HttpResponse response)
 {
-    response.setHeader("Content-Length", QByteArray::number(response.body.size()));
-    response.setHeader("Connection", "close");
+    response.setHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()));
+    response.setHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
     write(serialize(response, true));
     m_phase = Phase::Closing;
     m_closingSinceMs = nowMs();
@@ -580,32 +625,44 @@ template<typename Base>
 QByteArray GatedSocketBase<Base>::serialize(const HttpResponse& response, bool withBody)
 {
     QByteArray date;
-    if (response.header("Date").isEmpty())
+    if (response.header(QByteArrayLiteral("Date")).isEmpty())
         date = HttpResponse::currentHttpDate(); // RFC 9110: an origin server with a clock dates every answer
-    QByteArray out;
-    qsizetype size = 64 + (withBody ? response.body.size() : 0);
+    // Measured first and written with plain copies: appending piece by piece cost a fifth of a GET's CPU.
+    char statusText[12];
+    const int statusSize = std::snprintf(statusText, sizeof statusText, "%d", response.status);
+    const QByteArray reason = HttpResponse::reasonPhrase(response.status);
+    qsizetype size = 9 + statusSize + 1 + reason.size() + 2 + 2 + (withBody ? response.body.size() : 0);
+    if (!date.isEmpty())
+        size += 6 + date.size() + 2;
     for (const auto& h : response.headers)
-        size += h.first.size() + h.second.size() + 4;
-    out.reserve(size);
-    out += "HTTP/1.1 ";
-    out += QByteArray::number(response.status);
-    out += ' ';
-    out += HttpResponse::reasonPhrase(response.status);
-    out += "\r\n";
+        size += h.first.size() + 2 + h.second.size() + 2;
+    QByteArray out(size, Qt::Uninitialized);
+    char* at = out.data();
+    const auto put = [&at](const char* data, qsizetype n) {
+        if (n > 0)
+            std::memcpy(at, data, size_t(n));
+        at += n;
+    };
+    put("HTTP/1.1 ", 9);
+    put(statusText, statusSize);
+    put(" ", 1);
+    put(reason.constData(), reason.size());
+    put("\r\n", 2);
     if (!date.isEmpty()) {
-        out += "Date: ";
-        out += date;
-        out += "\r\n";
+        put("Date: ", 6);
+        put(date.constData(), date.size());
+        put("\r\n", 2);
     }
     for (const auto& h : response.headers) {
-        out += h.first;
-        out += ": ";
-        out += h.second;
-        out += "\r\n";
+        put(h.first.constData(), h.first.size());
+        put(": ", 2);
+        put(h.second.constData(), h.second.size());
+        put("\r\n", 2);
     }
-    out += "\r\n";
+    put("\r\n", 2);
     if (withBody)
-        out += response.body;
+        put(response.body.constData(), response.body.size());
+    Q_ASSERT(at == out.constData() + out.size());
     return out;
 }
 

@@ -119,6 +119,14 @@ GatedSocket::ConfigPtr MockServer::configFor(const QHostAddress& host, bool tls)
         || host == QHostAddress(QHostAddress::AnyIPv6);
     config->hosts =
         HostPolicy(host, m_limits.allowedHosts, any ? QNetworkInterface::allAddresses() : QList<QHostAddress>());
+    // The connections live on this server's thread and die with its listeners, which it owns.
+    config->serve = [server = QPointer<MockServer>(const_cast<MockServer*>(this))](
+                        QTcpSocket* socket, HttpRequest&& request) {
+        if (server)
+            server->serve(socket, std::move(request));
+        else
+            socket->abort();
+    };
     return config;
 }
 
@@ -294,17 +302,22 @@ bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
         socket->abort();
         return true;
     }
-    const QDateTime arrived = QDateTime::currentDateTimeUtc();
     HttpRequest httpRequest = toHttpRequest(request);
     const RequestHead& head = gated->currentHead();
     httpRequest.httpVersion = head.minorVersion == 0 ? QByteArrayLiteral("1.0") : QByteArrayLiteral("1.1");
     // QtHttpServer reports TRACE and custom verbs as Unknown; the gate read the real method.
     if (httpRequest.method == "UNKNOWN" && !head.method.isEmpty())
         httpRequest.method = head.method;
+    serve(socket, std::move(httpRequest));
+    return true;
+}
 
+void MockServer::serve(QTcpSocket* socket, HttpRequest httpRequest)
+{
+    const QDateTime arrived = QDateTime::currentDateTimeUtc();
     if (m_proxy.active() && m_pipeline && !StateAdmin::isAdminPath(httpRequest.path)) {
         proxyRequest(socket, std::move(httpRequest), arrived);
-        return true;
+        return;
     }
     const QByteArray costKey = httpRequest.method + ' ' + httpRequest.path.toUtf8();
     const auto cost = m_cost.constFind(costKey);
@@ -315,7 +328,7 @@ bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
         timer.start();
         MockResult result = answer(m_pipeline.get(), httpRequest);
         finish(socket, httpRequest, std::move(result), arrived, timer.nsecsElapsed() / 1000);
-        return true;
+        return;
     }
 
     // Off the serving thread: the answer comes back through the sink, in a queued call, and is written there. The
@@ -340,7 +353,6 @@ bool MockServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
                 us]() mutable { server->finish(socket, request, std::move(result), arrived, us); },
             Qt::QueuedConnection);
     });
-    return true;
 }
 
 void MockServer::finish(const QPointer<QTcpSocket>& socket, const HttpRequest& httpRequest, MockResult result,
@@ -357,7 +369,7 @@ void MockServer::finish(const QPointer<QTcpSocket>& socket, const HttpRequest& h
     if (!HttpResponse::statusAllowsBody(response.status))
         response.body.clear();
     else
-        response.setHeader("Content-Length", response.contentLength(isHead));
+        response.setHeader(QByteArrayLiteral("Content-Length"), response.contentLength(isHead));
     response.ensureDate(); // here rather than only on the wire, so the log shows it too
 
     RequestLogEntry entry;
@@ -377,8 +389,8 @@ void MockServer::finish(const QPointer<QTcpSocket>& socket, const HttpRequest& h
         // Logged as sent: GatedSocket streams the chunks (see sendResponse).
         HttpResponse sent;
         sent.headers = response.headers;
-        sent.removeHeader("Content-Length");
-        sent.setHeader("Transfer-Encoding", "chunked");
+        sent.removeHeader(QByteArrayLiteral("Content-Length"));
+        sent.setHeader(QByteArrayLiteral("Transfer-Encoding"), QByteArrayLiteral("chunked"));
         entry.responseHeaders = sent.headers;
     }
     if (m_logBodies) {

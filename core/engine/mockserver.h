@@ -101,6 +101,9 @@ protected:
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
 
 private:
+    // Answers one request, from handleRequest (Qt's parser read it) or straight from the gate (GatedConnection's
+    // Config::serve): inline when it was cheap last time, else on the pool.
+    void serve(QTcpSocket* socket, HttpRequest request);
     struct Sink; // where worker threads post their answers; outlives the server while they run
     struct CallbackTrigger; // an answered request whose operation has callbacks (mockservercallbacks.cpp)
 

@@ -6,15 +6,27 @@
 QByteArray HttpResponse::header(const QByteArray& name) const
 {
     for (const auto& h : headers)
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+        if (sameHeaderName(h.first, name))
             return h.second;
     return {};
 }
 
 void HttpResponse::setHeader(const QByteArray& name, const QByteArray& value)
 {
-    removeHeader(name);
-    headers.append(qMakePair(name, value));
+    // The first of that name takes the value in place (the order stays as it was), any later ones go.
+    qsizetype i = 0;
+    while (i < headers.size() && !sameHeaderName(headers.at(i).first, name))
+        ++i;
+    if (i == headers.size()) {
+        if (headers.capacity() == 0)
+            headers.reserve(12); // an answer carries about ten: grown once instead of four times
+        headers.append(qMakePair(name, value));
+        return;
+    }
+    headers[i] = qMakePair(name, value);
+    for (qsizetype j = headers.size() - 1; j > i; --j)
+        if (sameHeaderName(headers.at(j).first, name))
+            headers.removeAt(j);
 }
 
 void HttpResponse::addHeader(const QByteArray& name, const QByteArray& value)
@@ -24,8 +36,7 @@ void HttpResponse::addHeader(const QByteArray& name, const QByteArray& value)
 
 void HttpResponse::removeHeader(const QByteArray& name)
 {
-    headers.removeIf(
-        [&](const QPair<QByteArray, QByteArray>& h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
+    headers.removeIf([&](const QPair<QByteArray, QByteArray>& h) { return sameHeaderName(h.first, name); });
 }
 
 QByteArray HttpResponse::httpDate(const QDateTime& utc)

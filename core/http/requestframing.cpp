@@ -148,6 +148,7 @@ Status parseHead(
     }
 
     RequestHead h;
+    h.fields.reserve(8);
     h.start = start;
     h.end = end;
     bool hasLength = false;
@@ -238,6 +239,7 @@ Status parseHead(
                 QStringLiteral("The request has more than %1 header fields").arg(limits.maxHeaderFields));
             return Status::Refused;
         }
+        h.fields.append(qMakePair(name.toByteArray(), value.toByteArray()));
         if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
             if (hasLength) {
                 *error =

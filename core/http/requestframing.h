@@ -6,6 +6,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include "core/http/httprequest.h"
+
 // The limits a head and body are checked against (see ServerLimits for the defaults).
 struct FramingLimits
 {
@@ -45,6 +47,7 @@ struct RequestHead
     bool keepAlive = true; // HTTP/1.1 unless "Connection: close"; HTTP/1.0 only with "Connection: keep-alive"
     bool expectContinue = false;
     bool hasTransferEncoding = false;
+    HeaderList fields; // every header line, name as sent, value without the whitespace around it
 };
 
 namespace RequestFraming {

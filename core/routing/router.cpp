@@ -50,6 +50,9 @@ Router::Router(DefinitionPtr definition)
     }
     for (int i = 0; i < m_entries.size(); ++i)
         m_bySegmentCount[m_entries.at(i).pathTemplate.segmentCount()].append(i);
+    m_matchedTraces.reserve(m_definition->operations.size());
+    for (const Operation& op : m_definition->operations)
+        m_matchedTraces.append(QStringLiteral("Matched %1 %2 (operation %3).").arg(op.method, op.path, op.id));
     m_baseSegments = splitAndDecode(m_definition->basePath());
 }
 
@@ -159,12 +162,15 @@ RouteResult Router::match(const QByteArray& method, const QString& rawPath) cons
     RouteMatch match;
     match.operation = &m_definition->operations.at(op.value());
     match.pathParameters = candidate.variables;
-    match.trace =
-        QStringLiteral("Matched %1 %2 (operation %3)%4%5.")
-            .arg(match.operation->method, match.operation->path, match.operation->id,
-                stripped ? QStringLiteral(" after removing the server base path %1").arg(m_definition->basePath())
-                         : QString(),
-                headAsGet ? QStringLiteral("; HEAD answered like GET without a body") : QString());
+    match.trace = m_matchedTraces.at(op.value());
+    if (stripped || headAsGet) {
+        match.trace.chop(1);
+        if (stripped)
+            match.trace += QStringLiteral(" after removing the server base path %1").arg(m_definition->basePath());
+        if (headAsGet)
+            match.trace += QStringLiteral("; HEAD answered like GET without a body");
+        match.trace += QLatin1Char('.');
+    }
     result.match = match;
     return result;
 }

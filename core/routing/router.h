@@ -66,4 +66,5 @@ private:
     QList<PathEntry> m_entries;
     QHash<int, QList<int>> m_bySegmentCount; // segment count -> indexes into m_entries
     QStringList m_baseSegments; // first server's path, e.g. {"v1"}
+    QStringList m_matchedTraces; // per operation: "Matched GET /pets (operation listPets)." (made once)
 };
