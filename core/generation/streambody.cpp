@@ -92,7 +92,7 @@ StreamPacing StreamPacing::from(const QJsonObject& option)
 
 StreamBody::Format StreamBody::formatOf(const QString& mediaType)
 {
-    const auto range = MediaRange::parse(mediaType);
+    const auto range = MediaRange::parseCached(mediaType);
     if (!range)
         return Format::None;
     const QString essence = range->essence();

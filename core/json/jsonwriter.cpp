@@ -46,6 +46,19 @@ void JsonWriter::appendString(QByteArray* out, QStringView text)
     const char16_t* p = text.utf16();
     const char16_t* const end = p + text.size();
     while (p != end) {
+        // A run of printable ASCII (most of any text) is copied at once, not character by character.
+        const char16_t* const run = p;
+        while (p != end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+            ++p;
+        if (p != run) {
+            const qsizetype old = out->size();
+            out->resize(old + (p - run));
+            char* to = out->data() + old;
+            for (const char16_t* c = run; c != p; ++c)
+                *to++ = static_cast<char>(*c);
+            if (p == end)
+                break;
+        }
         const char16_t u = *p++;
         if (u < 0x80) {
             if (u >= 0x20 && u != '"' && u != '\\') {

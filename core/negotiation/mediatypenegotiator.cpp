@@ -155,6 +155,11 @@ QString MediaRange::parameter(const QString& name) const
     return {};
 }
 
+std::optional<MediaRange> MediaRange::parseCached(const QString& text)
+{
+    return cachedRange(text);
+}
+
 std::optional<MediaRange> MediaRange::parse(const QString& text)
 {
     const QStringList parts = HeaderTokens::splitOutsideQuotes(text, u";", HeaderTokens::Escapes::Keep);

@@ -31,6 +31,8 @@ struct MediaRange
 
     // Empty optional for malformed text: no slash, empty parts, "*/json", a q outside 0..1.
     static std::optional<MediaRange> parse(const QString& text);
+    // The same, memoised per thread (bounded): media types repeat from request to request.
+    static std::optional<MediaRange> parseCached(const QString& text);
 };
 
 // The outcome of negotiating a response media type.

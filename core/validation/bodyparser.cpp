@@ -254,7 +254,7 @@ QList<MultipartPart> BodyParser::splitMultipart(
         return fail(QStringLiteral("the body is %1 bytes; the mock validates bodies up to %2 bytes")
                         .arg(body.size())
                         .arg(limits.maxBytes));
-    const auto range = MediaRange::parse(contentType);
+    const auto range = MediaRange::parseCached(contentType);
     const QString boundary = range ? range->parameter(QStringLiteral("boundary")) : QString();
     if (boundary.isEmpty())
         return fail(QStringLiteral("the Content-Type has no boundary parameter"));

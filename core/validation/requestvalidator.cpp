@@ -53,7 +53,7 @@ bool ignoredHeader(const QString& name)
 
 QString essence(const QString& mediaType)
 {
-    const auto range = MediaRange::parse(mediaType);
+    const auto range = MediaRange::parseCached(mediaType);
     return range ? range->essence() : mediaType.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
 }
 
@@ -292,7 +292,7 @@ void RequestValidator::checkBody(
         for (const MediaPlan& mp : plan.media) {
             if (!MediaTypeNegotiator::matches(contentType, mp.media->name))
                 continue;
-            const auto declared = MediaRange::parse(mp.media->name);
+            const auto declared = MediaRange::parseCached(mp.media->name);
             if (!chosen || (declared && !declared->isWildcard()))
                 chosen = &mp;
             if (declared && !declared->isWildcard())
