@@ -30,7 +30,12 @@ run_one() {
     local target=$1 name=${1#fuzz_}
     local corpus=$build/fuzz/corpus/$name artifacts=$build/fuzz/artifacts/$name log=$build/fuzz/$name.log
     mkdir -p "$corpus" "$artifacts"
-    "$build/tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    local extra=()
+    # The in-process server keeps caches, a log batch and deferred deletions across inputs, so nearly every input
+    # allocates more than it frees, and libFuzzer then scans the whole heap for leaks after it (seven times slower:
+    # 280 inputs a second instead of 2,000). Leaks are still found, by LeakSanitizer when the run ends.
+    [ "$name" = requestpath ] && extra+=(-detect_leaks=0)
+    "$build/tests/fuzz/$target" "${extra[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$artifacts/" "$corpus" "$top/tests/fuzz/corpus/$name" >"$log" 2>&1
 }
 
