@@ -528,13 +528,18 @@ XmlReadResult XmlCodec::read(
         result.column = int(reader.columnNumber());
         return result;
     };
-    // XML 1.0 has no NUL character, but QXmlStreamReader lets one through inside a name; what is read must be
-    // writable again.
-    if (const qsizetype nul = xml.indexOf('\0'); nul >= 0) {
-        const qsizetype lineStart = xml.lastIndexOf('\n', nul) + 1;
-        result.error = QStringLiteral("NUL character (not allowed in XML)");
-        result.line = int(xml.first(nul).count('\n')) + 1;
-        result.column = int(nul - lineStart) + 1;
+    // XML 1.0 has no NUL and no other C0 control character but tab, LF and CR, yet QXmlStreamReader lets them
+    // through inside a name; what is read must be writable again.
+    for (qsizetype i = 0; i < xml.size(); ++i) {
+        const uchar c = uchar(xml.at(i));
+        if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+            continue;
+        const qsizetype lineStart = xml.lastIndexOf('\n', i) + 1;
+        result.error = c == 0 ? QStringLiteral("NUL character (not allowed in XML)")
+                              : QStringLiteral("control character U+%1 (not allowed in XML)")
+                                    .arg(QString::number(c, 16).toUpper().rightJustified(4, QLatin1Char('0')));
+        result.line = int(xml.first(i).count('\n')) + 1;
+        result.column = int(i - lineStart) + 1;
         return result;
     }
     while (!reader.atEnd()) {

@@ -261,6 +261,10 @@ void TestXmlCodec::malformed_data()
     // QXmlStreamReader itself lets a NUL through in a name (found by fuzz_bodyparser: the value did not write back).
     QTest::addRow("NUL in an attribute name")
         << QByteArray("<a>\n<b id\0\0x=\"4\"/></a>", 20) << 2 << 6 << "NUL character";
+    // Nor any other C0 control character (found by fuzz_bodyparser: an attribute name of U+001D and U+000E).
+    QTest::addRow("control character in an attribute name")
+        << QByteArray("<a>\n<b id\x1d\x0e=\"4\"/></a>") << 2 << 6 << "control character U+001D";
+    QTest::addRow("control character in text") << QByteArray("<a>x\x01</a>") << 1 << 5 << "control character U+0001";
 }
 
 void TestXmlCodec::malformed()
