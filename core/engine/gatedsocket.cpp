@@ -293,14 +293,20 @@ void GatedSocketBase<Base>::release(QByteArray request)
 {
     m_release = std::move(request);
     m_releasePos = 0;
+    markHanded();
+    // Inside readyRead, Qt's parser runs right after this slot; elsewhere it needs a readyRead of its own,
+    // emitted by schedulePump's call.
+}
+
+template<typename Base>
+void GatedSocketBase<Base>::markHanded()
+{
     m_phase = Phase::Handed;
     pauseReading(true);
     if (m_inPos >= m_in.size()) {
         m_in.resize(0);
         m_inPos = 0;
     }
-    // Inside readyRead, Qt's parser runs right after this slot; elsewhere it needs a readyRead of its own,
-    // emitted by schedulePump's call.
 }
 
 template<typename Base>
@@ -324,16 +330,10 @@ bool GatedSocketBase<Base>::serveDirectly(RequestHead& head, QByteArrayView body
     request.method = head.method;
     request.setTarget(head.target);
     request.headers = std::move(head.fields);
-    head.fields = HeaderList();
     request.body = body.toByteArray();
     request.remoteAddress = peerText();
     request.httpVersion = head.minorVersion == 0 ? QByteArrayLiteral("1.0") : QByteArrayLiteral("1.1");
-    m_phase = Phase::Handed;
-    pauseReading(true);
-    if (m_inPos >= m_in.size()) {
-        m_in.resize(0);
-        m_inPos = 0;
-    }
+    markHanded();
     m_config->serve(this, std::move(request));
     return true;
 }

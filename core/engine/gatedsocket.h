@@ -139,6 +139,7 @@ private:
     void intake();
     void process();
     void release(QByteArray request);
+    void markHanded(); // a request is being answered: read no further one until then
     bool serveDirectly(RequestHead& head, QByteArrayView body); // false: Qt's parser must read this request
     const QString& peerText();
     void schedulePump();

@@ -44,13 +44,9 @@ void MockService::ensureServers(int count)
     // Serving threads run Qt's own poll() dispatcher rather than GLib's: GLib wakes its loop with an eventfd write
     // whenever a socket notifier is switched on or off, which a connection does several times per request (three
     // extra system calls per GET). Qt reads the variable when a thread starts its event loop; the GUI thread keeps
-    // GLib. Set once, before the first serving thread.
-    static const bool plainLoops = [] {
-        if (qEnvironmentVariableIsEmpty("QT_NO_THREADED_GLIB"))
-            qputenv("QT_NO_THREADED_GLIB", "1");
-        return true;
-    }();
-    Q_UNUSED(plainLoops);
+    // GLib.
+    if (qEnvironmentVariableIsEmpty("QT_NO_THREADED_GLIB"))
+        qputenv("QT_NO_THREADED_GLIB", "1");
     while (static_cast<int>(m_workers.size()) < count) {
         Worker worker;
         worker.thread = new QThread(this);

@@ -60,11 +60,7 @@ void JsonWriter::appendString(QByteArray* out, QStringView text)
                 break;
         }
         const char16_t u = *p++;
-        if (u < 0x80) {
-            if (u >= 0x20 && u != '"' && u != '\\') {
-                out->append(static_cast<char>(u));
-                continue;
-            }
+        if (u < 0x80) { // a quote, a backslash or a control character (the run above took the rest)
             out->append('\\');
             switch (u) {
             case '"':

@@ -107,38 +107,6 @@ struct Candidate
 
 } // namespace
 
-namespace {
-
-// Clients repeat the same Accept header and definitions declare few media types, so parsed forms are
-// memoised per thread (bounded) instead of being parsed again for every request.
-std::optional<MediaRange> cachedRange(const QString& text)
-{
-    thread_local QHash<QString, std::optional<MediaRange>> cache;
-    const auto it = cache.constFind(text);
-    if (it != cache.constEnd())
-        return it.value();
-    if (cache.size() >= 1024)
-        cache.clear();
-    const std::optional<MediaRange> parsed = MediaRange::parse(text);
-    cache.insert(text, parsed);
-    return parsed;
-}
-
-QList<MediaRange> cachedAccept(const QString& accept)
-{
-    thread_local QHash<QString, QList<MediaRange>> cache;
-    const auto it = cache.constFind(accept);
-    if (it != cache.constEnd())
-        return it.value();
-    if (cache.size() >= 256)
-        cache.clear();
-    const QList<MediaRange> parsed = MediaTypeNegotiator::parseAccept(accept);
-    cache.insert(accept, parsed);
-    return parsed;
-}
-
-} // namespace
-
 int MediaRange::specificity() const
 {
     if (type == QLatin1String("*"))
@@ -157,7 +125,15 @@ QString MediaRange::parameter(const QString& name) const
 
 std::optional<MediaRange> MediaRange::parseCached(const QString& text)
 {
-    return cachedRange(text);
+    thread_local QHash<QString, std::optional<MediaRange>> cache;
+    const auto it = cache.constFind(text);
+    if (it != cache.constEnd())
+        return it.value();
+    if (cache.size() >= 1024)
+        cache.clear();
+    const std::optional<MediaRange> parsed = parse(text);
+    cache.insert(text, parsed);
+    return parsed;
 }
 
 std::optional<MediaRange> MediaRange::parse(const QString& text)
@@ -209,6 +185,25 @@ QList<MediaRange> MediaTypeNegotiator::parseAccept(const QString& accept)
     return ranges;
 }
 
+namespace {
+
+// Clients repeat the same Accept header and definitions declare few media types, so parsed forms are
+// memoised per thread (bounded) instead of being parsed again for every request.
+QList<MediaRange> cachedAccept(const QString& accept)
+{
+    thread_local QHash<QString, QList<MediaRange>> cache;
+    const auto it = cache.constFind(accept);
+    if (it != cache.constEnd())
+        return it.value();
+    if (cache.size() >= 256)
+        cache.clear();
+    const QList<MediaRange> parsed = MediaTypeNegotiator::parseAccept(accept);
+    cache.insert(accept, parsed);
+    return parsed;
+}
+
+} // namespace
+
 MediaTypeChoice MediaTypeNegotiator::choose(const QString& accept, const QStringList& available)
 {
     MediaTypeChoice choice;
@@ -218,7 +213,7 @@ MediaTypeChoice MediaTypeNegotiator::choose(const QString& accept, const QString
     QList<std::optional<MediaRange>> declared;
     declared.reserve(available.size());
     for (const QString& text : available)
-        declared.append(cachedRange(text));
+        declared.append(MediaRange::parseCached(text));
 
     const QList<MediaRange> ranges = cachedAccept(accept);
     if (ranges.isEmpty()) {
@@ -290,7 +285,7 @@ MediaTypeChoice MediaTypeNegotiator::choose(const QString& accept, const QString
 
 bool MediaTypeNegotiator::isJson(const QString& mediaType)
 {
-    const auto parsed = cachedRange(mediaType);
+    const auto parsed = MediaRange::parseCached(mediaType);
     if (!parsed)
         return false;
     if (parsed->subtype.endsWith(QLatin1String("+json")))
@@ -301,7 +296,7 @@ bool MediaTypeNegotiator::isJson(const QString& mediaType)
 
 bool MediaTypeNegotiator::isXml(const QString& mediaType)
 {
-    const auto parsed = cachedRange(mediaType);
+    const auto parsed = MediaRange::parseCached(mediaType);
     if (!parsed)
         return false;
     if (parsed->subtype.endsWith(QLatin1String("+xml")))
@@ -312,7 +307,7 @@ bool MediaTypeNegotiator::isXml(const QString& mediaType)
 
 bool MediaTypeNegotiator::isText(const QString& mediaType)
 {
-    const auto parsed = cachedRange(mediaType);
+    const auto parsed = MediaRange::parseCached(mediaType);
     if (!parsed || parsed->isWildcard())
         return false;
     if (parsed->type == QLatin1String("text") || isJson(mediaType))
@@ -335,8 +330,8 @@ bool MediaTypeNegotiator::isText(const QString& mediaType)
 
 bool MediaTypeNegotiator::matches(const QString& requestContentType, const QString& declared)
 {
-    const auto request = cachedRange(requestContentType);
-    const auto decl = cachedRange(declared);
+    const auto request = MediaRange::parseCached(requestContentType);
+    const auto decl = MediaRange::parseCached(declared);
     if (!request || !decl || request->isWildcard())
         return false;
     const QLatin1String star("*");
