@@ -214,6 +214,7 @@ int run(const CommandLineOptions& options)
         });
     session.generationControl()->setSeed(options.seed.value_or(0));
     session.generationControl()->setDynamic(options.dynamic);
+    session.generationControl()->setBudget(options.generationLimit);
 
     // The first load, before anything is served.
     SessionLoad first;

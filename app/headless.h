@@ -34,6 +34,7 @@ struct CommandLineOptions
     std::optional<quint64> seed; // --seed: random seed for generated data and scenario fault rates and delays
     QString network; // --network off|slow-3g|flaky (validated by main)
     bool dynamic = false; // --dynamic: every request draws fresh generated values
+    SampleBudget generationLimit; // --generation-limit: time and size one generated body may take
     ProxySettings proxy; // --proxy, --proxy-fallback, --proxy-timeout, --proxy-reject-invalid
     QString proxyReport; // --proxy-report: the drift report as JSON, written on exit
     QString recordFile; // --record: distinct upstream answers kept as examples in this overlay file (needs --proxy)

@@ -104,6 +104,10 @@ void setupParser(QCommandLineParser& parser)
             QStringLiteral("PROFILE") },
         { QStringLiteral("dynamic"),
             QStringLiteral("Draw fresh generated values for every request (per request: 'Prefer: dynamic=true').") },
+        { QStringLiteral("generation-limit"),
+            QStringLiteral("Longest time and largest size of one generated body (default time=100ms,size=8MiB; 'off' "
+                           "lifts one); past them the answer is a 500 problem saying so."),
+            QStringLiteral("LIST") },
         { QStringLiteral("allowed-host"),
             QStringLiteral("Headless: also answer requests whose Host is NAME (repeatable; '*' = any host). Others "
                            "than loopback and the bound address get 421."),
@@ -290,6 +294,12 @@ int main(int argc, char** argv)
         options.seed = seed;
     }
     options.dynamic = parser.isSet(QStringLiteral("dynamic"));
+    if (parser.isSet(QStringLiteral("generation-limit"))) {
+        QString error;
+        if (!ServerLimits::parseGenerationLimit(
+                parser.value(QStringLiteral("generation-limit")), &options.generationLimit, &error))
+            return usageError(parser, QStringLiteral("--generation-limit: %1").arg(error));
+    }
     if (parser.isSet(QStringLiteral("network"))) {
         NetworkProfile profile;
         if (!ScenarioStore::parseNetwork(parser.value(QStringLiteral("network")), &profile))
@@ -391,6 +401,7 @@ int main(int argc, char** argv)
         window->setGenerationSeed(*options.seed);
     if (options.dynamic)
         window->setDynamicGeneration(true);
+    window->session()->generationControl()->setBudget(options.generationLimit);
     window->show();
     window->openDefinition(options.definition.isEmpty() ? DefinitionLoader::bundledExamplePath() : options.definition,
         !options.noAutoStart);

@@ -79,7 +79,7 @@ int main(int argc, char** argv)
         std::printf("cannot start the proxy\n");
         return 1;
     }
-    for (const QByteArray path : { QByteArray("/hello"), QByteArray("/orders/42") }) {
+    for (const QByteArray& path : { QByteArray("/hello"), QByteArray("/orders/42") }) {
         sequential(upstream.port(), path, 200); // warm up both
         sequential(proxy.port(), path, 200);
         const double direct = sequential(upstream.port(), path, count);

@@ -63,6 +63,38 @@ bool ServerLimits::parseTimeouts(const QString& text, ServerLimits* limits, QStr
     return true;
 }
 
+bool ServerLimits::parseGenerationLimit(const QString& text, SampleBudget* budget, QString* error)
+{
+    SampleBudget result = *budget;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const qsizetype eq = part.indexOf(QLatin1Char('='));
+        const QString key = part.left(eq).trimmed().toLower();
+        const QString value = eq < 0 ? QString() : part.mid(eq + 1).trimmed();
+        const bool off = value.compare(QLatin1String("off"), Qt::CaseInsensitive) == 0;
+        if (eq >= 0 && key == QLatin1String("time")) {
+            const int ms = off ? 0 : parseDurationMs(value);
+            if (ms < 0) {
+                if (error)
+                    *error = QStringLiteral("'%1' is not a duration (for example 100ms, 2s or off)").arg(value);
+                return false;
+            }
+            result.maxMilliseconds = ms;
+        } else if (eq >= 0 && key == QLatin1String("size")) {
+            qint64 bytes = 0;
+            if (!off && !parseSize(value, &bytes, error))
+                return false;
+            result.maxBytes = bytes;
+        } else {
+            if (error)
+                *error = QStringLiteral("'%1' is not time=DURATION or size=SIZE (for example time=100ms,size=8MiB)")
+                             .arg(part.trimmed());
+            return false;
+        }
+    }
+    *budget = result;
+    return true;
+}
+
 bool ServerLimits::parseSize(const QString& text, qint64* bytes, QString* error)
 {
     static const QRegularExpression re(QStringLiteral("^\\s*(\\d{1,15})\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\\s*$"));

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include "core/http/requestframing.h"
+#include "core/schema/schemasampler.h"
 
 struct ServerLimits
 {
@@ -28,6 +29,8 @@ struct ServerLimits
 
     // "header=10s,body=30s,idle=60s" (each part optional; units ms, s, m; a bare number is seconds).
     static bool parseTimeouts(const QString& text, ServerLimits* limits, QString* error);
+    // --generation-limit "time=100ms,size=8MiB" (each part optional; "off" lifts that limit).
+    static bool parseGenerationLimit(const QString& text, SampleBudget* budget, QString* error);
     // "16MiB", "1048576", "512k", "2m", "1g" (k/m/g are binary multiples).
     static bool parseSize(const QString& text, qint64* bytes, QString* error);
     // "10s" -> 10000; "250ms" -> 250; "2m" -> 120000; "5" -> 5000. -1 when invalid.

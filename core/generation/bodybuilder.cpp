@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/generation/bodybuilder.h"
 
+#include <chrono>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -29,6 +31,12 @@ namespace {
 
 // Samples and bytes kept per pipeline; past this (many distinct path parameters) new ones are made per request.
 constexpr qsizetype kMaxCachedEntries = 4096;
+
+qint64 steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 
 // A key for the request's path parameters, so each item of a collection has its own stable values.
 quint64 pathVariation(const QList<QPair<QString, QString>>& parameters)
@@ -65,7 +73,7 @@ BodyBuilder::Sample BodyBuilder::generate(
     if (cache) {
         QReadLocker lock(&m_cacheLock);
         const auto it = m_generated.constFind(cacheKey);
-        if (it != m_generated.constEnd())
+        if (it != m_generated.constEnd() && (it->retryAtMs == 0 || steadyMs() < it->retryAtMs))
             return it.value();
     }
     // Generation is deterministic, so one sample per schema location serves every request. A sampler error
@@ -75,6 +83,8 @@ BodyBuilder::Sample BodyBuilder::generate(
     SampleOptions options;
     options.cache = &m_definition->schemas();
     options.seed = seed;
+    if (m_generation)
+        options.budget = m_generation->budget();
     const SampleResult result = SchemaSampler::generate(
         m_definition->document, schema, m_definition->dialect, options, &sample.notes, schemaPointer);
     sample.value = result.ok() ? result.value : QJsonValue(QJsonValue::Null);
@@ -82,10 +92,12 @@ BodyBuilder::Sample BodyBuilder::generate(
     if (sample.error.isEmpty() && result.value.isUndefined())
         sample.error = QStringLiteral("The schema sampler produced no value for %1.")
                            .arg(schemaPointer.isEmpty() ? QStringLiteral("an inline schema") : schemaPointer);
+    if (result.timedOut)
+        sample.retryAtMs = steadyMs() + kTimeoutRetryMs;
     if (!cache)
         return sample;
     QWriteLocker lock(&m_cacheLock);
-    if (m_generated.size() < kMaxCachedEntries)
+    if (m_generated.size() < kMaxCachedEntries || m_generated.contains(cacheKey)) // a retry replaces its entry
         m_generated.insert(cacheKey, sample);
     return sample;
 }

@@ -39,6 +39,8 @@ struct GenerationRequest
 class BodyBuilder
 {
 public:
+    static constexpr qint64 kTimeoutRetryMs = 1000;
+
     // `generation` holds the seed and dynamic mode (null: seed 0, not dynamic).
     explicit BodyBuilder(DefinitionPtr definition, std::shared_ptr<GenerationControl> generation = nullptr);
 
@@ -72,9 +74,12 @@ private:
         QJsonValue value; // null when `error` is set
         QStringList notes; // trace sentences from the sampler
         QString error; // empty unless the schema cannot be sampled (impossible, or over the SampleBudget)
+        qint64 retryAtMs = 0; // a time-limit error: the steady clock (ms) from which it is tried again
     };
-    // Errors are cached like values: an impossible or over-budget schema is not retried on every request (a
-    // reload, which builds a new pipeline, tries again).
+    // Errors are cached like values: an impossible or over-size schema is not retried on every request (a reload,
+    // which builds a new pipeline, tries again). A time-limit error may come from a busy machine rather than the
+    // schema, so it is kept for kTimeoutRetryMs only: one load spike does not make an operation answer 500 until the
+    // next reload, and a schema that is truly too slow costs one try per interval, not one per request.
     // `seed` seeds realistic values; `cache` false for dynamic draws, which are never reused.
     Sample generate(const QString& cacheKey, const QString& schemaPointer, const QJsonValue& schema, quint64 seed,
         bool cache = true) const;

@@ -300,6 +300,7 @@ public:
             result.value = QJsonValue(QJsonValue::Undefined);
             result.error = m_error;
             result.errorPointer = m_errorPointer;
+            result.timedOut = m_timedOut;
         } else {
             result.value = value;
         }
@@ -548,12 +549,14 @@ private:
             return true;
         if (bytesLeft() < 0)
             overBytes();
-        if (m_options.budget.maxMilliseconds > 0 && (++m_ticks & 31) == 0
-            && m_clock.elapsed() > m_options.budget.maxMilliseconds)
+        if (!stopped() && m_options.budget.maxMilliseconds > 0 && (++m_ticks & 31) == 0
+            && m_clock.elapsed() > m_options.budget.maxMilliseconds) {
             failBudget(QStringLiteral("generating the body took longer than the limit of %1 ms (at %2); the schema "
                                       "demands a body too large to generate")
                            .arg(m_options.budget.maxMilliseconds)
                            .arg(where()));
+            m_timedOut = true;
+        }
         return stopped();
     }
 
@@ -1889,6 +1892,7 @@ private:
     QString m_error;
     QString m_errorPointer;
     bool m_budgetError = false;
+    bool m_timedOut = false; // the budget error is the clock's (set with it; budget errors are final)
     int m_nodes = 0;
     bool m_exhausted = false;
 };

@@ -23,6 +23,7 @@ struct SampleResult
     QJsonValue value; // Undefined when `error` is set
     QString error; // empty on success: "the schema demands a body over the 8 MiB generation limit", ...
     QString errorPointer; // the schema location that could not be satisfied, when known
+    bool timedOut = false; // the error is the time limit: a busy machine may be why, so it is worth another try
 
     bool ok() const
     {

@@ -140,6 +140,7 @@ private slots:
     void headlessLogNamesRuleDelayAndFault();
     void sameSeedSameBytesInTwoProcesses();
     void dynamicChangesValues();
+    void generationLimitFromTheCommandLine();
     void headlessServesHttpsWithOneCertificate();
     void headlessBadCertificateFileExits();
     void headlessShowsCallbacks_data();
@@ -180,6 +181,11 @@ void TestCli::usageErrors_data()
     QTest::addRow("cert without key") << QStringList { "--headless", "--cert", "c.pem" };
     QTest::addRow("tls-port out of range") << QStringList { "--headless", "--tls-port", "70000" };
     QTest::addRow("callback-allow is not a host") << QStringList { "--headless", "--callback-allow", "a b" };
+    QTest::addRow("generation-limit unknown part") << QStringList { "--headless", "--generation-limit", "speed=1" };
+    QTest::addRow("generation-limit size is not a size")
+        << QStringList { "--headless", "--generation-limit", "size=lots" };
+    QTest::addRow("generation-limit time is not a duration")
+        << QStringList { "--headless", "--generation-limit", "time=soon" };
     QTest::addRow("callback-allow is a URL") << QStringList { "--headless", "--callback-allow", "http://a/" };
 }
 
@@ -442,6 +448,20 @@ void TestCli::dynamicChangesValues()
     QCOMPARE(bodies.size(), 3);
     QVERIFY2(bodies.at(0).startsWith("[{"), bodies.at(0).constData());
     QVERIFY(bodies.at(0) != bodies.at(1) || bodies.at(1) != bodies.at(2));
+}
+
+// --generation-limit reaches the serving pipeline: a body over the size limit is a 500 problem saying so, and
+// lifting the limit serves the same body the defaults do.
+void TestCli::generationLimitFromTheCommandLine()
+{
+    const QList<QByteArray> limited =
+        headlessBodies({ QStringLiteral("--generation-limit"), QStringLiteral("size=64") }, { "/users" });
+    QCOMPARE(limited.size(), 1);
+    QVERIFY2(limited.at(0).contains("over the generation limit of 64 bytes"), limited.at(0).constData());
+    const QList<QByteArray> lifted =
+        headlessBodies({ QStringLiteral("--generation-limit"), QStringLiteral("time=off,size=off") }, { "/users" });
+    QCOMPARE(lifted, headlessBodies({}, { "/users" }));
+    QVERIFY2(lifted.value(0).startsWith("[{"), lifted.value(0).constData());
 }
 
 void TestCli::headlessServesHttpsWithOneCertificate()

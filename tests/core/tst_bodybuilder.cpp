@@ -2,9 +2,11 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
+#include <QThread>
 
 #include "core/definition/definitionloader.h"
 #include "core/generation/bodybuilder.h"
+#include "core/generation/generationcontrol.h"
 #include "testutils.h"
 
 class TestBodyBuilder : public QObject
@@ -16,6 +18,8 @@ private slots:
     void sourceOrder_data();
     void sourceOrder();
     void generatedIsCachedAndStable();
+    void limitErrors_data();
+    void limitErrors();
     void serialize_data();
     void serialize();
     void headerText_data();
@@ -94,6 +98,63 @@ void TestBodyBuilder::generatedIsCachedAndStable()
     const QByteArray bytes = builder.bytes(first, QStringLiteral("application/json"));
     QCOMPARE(builder.bytes(second, QStringLiteral("application/json")), bytes);
     QCOMPARE(bytes, BodyBuilder::serialize(first.value, QStringLiteral("application/json")));
+}
+
+void TestBodyBuilder::limitErrors_data()
+{
+    QTest::addColumn<qint64>("timeLimitMs");
+    QTest::addColumn<qint64>("byteLimit");
+    QTest::addColumn<QString>("errorContains");
+    QTest::addColumn<bool>("triedAgain"); // after BodyBuilder::kTimeoutRetryMs, once the limit is lifted
+    // A busy machine can make a schema miss the time limit once; the operation must not answer 500 until a reload.
+    QTest::addRow("time limit: tried again after a while")
+        << qint64(1) << qint64(0) << "took longer than the limit" << true;
+    // The size a schema demands does not depend on the machine: the error is final for this pipeline.
+    QTest::addRow("size limit: kept") << qint64(0) << qint64(1024) << "over the generation limit of" << false;
+}
+
+// The limits come from the GenerationControl (--generation-limit); an error is kept like a value, except that a
+// time-limit error is tried again once kTimeoutRetryMs has passed.
+void TestBodyBuilder::limitErrors()
+{
+    QFETCH(qint64, timeLimitMs);
+    QFETCH(qint64, byteLimit);
+    QFETCH(QString, errorContains);
+    QFETCH(bool, triedAgain);
+    // 15,000 strings of 200 characters: about 3 MB and well over a millisecond to generate, in any build.
+    const QByteArray yaml = R"(openapi: 3.1.0
+info: { title: t, version: '1' }
+paths:
+  /big:
+    get:
+      operationId: big
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { type: array, minItems: 15000, items: { type: string, minLength: 200 } }
+)";
+    const LoadResult loaded = DefinitionLoader().loadData(yaml, QStringLiteral("big.yaml"));
+    QVERIFY(loaded.definition);
+    auto control = std::make_shared<GenerationControl>();
+    control->setBudget({ timeLimitMs, byteLimit });
+    const BodyBuilder builder(loaded.definition, control);
+    const MediaType& m =
+        loaded.definition->operation(QStringLiteral("big"))->response(QStringLiteral("200"))->content.at(0);
+    const BodySource failed = builder.choose(m);
+    QVERIFY2(failed.error.contains(errorContains), qPrintable(failed.error));
+    control->setBudget({ 0, 0 });
+    QCOMPARE(builder.choose(m).error, failed.error); // not retried on every request
+    QThread::msleep(BodyBuilder::kTimeoutRetryMs + 50);
+    const BodySource later = builder.choose(m);
+    if (triedAgain) {
+        QVERIFY2(later.error.isEmpty(), qPrintable(later.error));
+        QCOMPARE(later.value.toArray().size(), 15000);
+        QCOMPARE(builder.choose(m).value, later.value); // and the value is kept from then on
+    } else {
+        QCOMPARE(later.error, failed.error);
+    }
 }
 
 void TestBodyBuilder::serialize_data()
