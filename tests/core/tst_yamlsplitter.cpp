@@ -6,6 +6,7 @@
 
 #include "core/definition/yamlreader.h"
 #include "core/definition/yamlsplitter.h"
+#include "samejson.h"
 #include "testutils.h"
 
 namespace {
@@ -49,7 +50,7 @@ void compareSplitToWhole(const QByteArray& text, int threads)
     const YamlReadResult split = YamlReader::read(text, QStringLiteral("s.yaml"), splitLimits(threads));
     QCOMPARE(split.ok, whole.ok);
     QCOMPARE(describe(split.diagnostics), describe(whole.diagnostics));
-    QCOMPARE(split.value, whole.value);
+    QVERIFY(TestUtils::sameJson(split.value, whole.value));
     QCOMPARE(split.keyOrders, whole.keyOrders);
     QCOMPARE(split.nodes, whole.nodes);
 }
@@ -178,6 +179,8 @@ void TestYamlSplitter::splitReadsAsWhole_data()
     QTest::addRow("plain continuation at the edge") << QByteArray("a: x\ny\nb: 1\n");
     QTest::addRow("key with comment") << QByteArray("a: # note\n  b: 1\n  c: 2\nd: 3\n");
     QTest::addRow("anchor on a block value") << QByteArray("a: &x\n  b: 1\n  c: 2\nd: *x\n");
+    // NaN != NaN: the fuzz target once took two equal readings of `.nan` for different ones.
+    QTest::addRow("not-a-number scalars") << QByteArray("a: .nan\nb:\n  c: .NAN\n  d: [.NaN, .inf]\ne: -.inf\n");
     QTest::addRow("tagged block value") << QByteArray("a: !!map\n  b: 1\n  c: 2\nd: 3\n");
     QTest::addRow("recorded maps") << QByteArray("paths:\n  /b:\n    post: {}\n    get: {}\n  /a:\n    get: {}\n");
     QTest::addRow("deep nesting") << QByteArray(

@@ -7,6 +7,7 @@
 #include "core/definition/definitionloader.h"
 #include "core/definition/yamlreader.h"
 #include "fuzzinput.h"
+#include "samejson.h"
 
 namespace {
 
@@ -31,12 +32,13 @@ void checkSplitReadsAsWhole(const QByteArray& text)
     const YamlReadResult a = YamlReader::read(text, file, whole);
     const YamlReadResult b = YamlReader::read(text, file, split);
     const QStringList whyA = described(a.diagnostics), whyB = described(b.diagnostics);
-    if (a.ok == b.ok && a.value == b.value && a.keyOrders == b.keyOrders && a.nodes == b.nodes && whyA == whyB)
+    if (a.ok == b.ok && TestUtils::sameJson(a.value, b.value) && a.keyOrders == b.keyOrders && a.nodes == b.nodes
+        && whyA == whyB)
         return;
     // Say what differs before stopping, so the crash log is the bug report.
     std::fprintf(stderr, "split read differs from whole read: ok %d/%d, nodes %lld/%lld, value %s, key orders %s\n",
-        int(a.ok), int(b.ok), qlonglong(a.nodes), qlonglong(b.nodes), a.value == b.value ? "same" : "differ",
-        a.keyOrders == b.keyOrders ? "same" : "differ");
+        int(a.ok), int(b.ok), qlonglong(a.nodes), qlonglong(b.nodes),
+        TestUtils::sameJson(a.value, b.value) ? "same" : "differ", a.keyOrders == b.keyOrders ? "same" : "differ");
     std::fprintf(stderr, "whole: %s\nsplit: %s\n", qPrintable(whyA.join(QLatin1Char('\n'))),
         qPrintable(whyB.join(QLatin1Char('\n'))));
     std::abort();
